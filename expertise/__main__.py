@@ -1,0 +1,5 @@
+import sys
+
+from expertise.cli import main
+
+sys.exit(main())

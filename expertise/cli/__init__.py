@@ -1,0 +1,151 @@
+"""The `expertise` command line (DESIGN §6): a thin face over `expertise.Hub`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from expertise.cli import commands, output
+from expertise.cli.options import (
+    add_global_options,
+    check_new_passphrase,
+    default_hub,
+    new_passphrase,
+    passphrase,
+)
+from expertise.errors import HubError
+from expertise.models import CLASSIFICATIONS, KINDS, LANGUAGES, STATUSES
+
+Handler = Callable[..., int]
+
+
+def _sub(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+    name: str,
+    handler: Handler,
+    help_text: str,
+) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(name, parents=[common], help=help_text, description=help_text)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="expertise", description="Expertise Hub command line")
+    add_global_options(parser, suppress=False)
+    common = argparse.ArgumentParser(add_help=False)
+    add_global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = _sub(sub, common, "init", cmd_init, "create a new encrypted hub")
+    init.add_argument("--recovery-key", action="store_true", help="also print a recovery key")
+    init.add_argument("--demo", action="store_true", help="fill it with fictional demo content")
+    _sub(sub, common, "demo", commands.cmd_demo, "fill the hub with fictional sample content")
+
+    add = _sub(sub, common, "add", commands.cmd_add, "add an entry")
+    add.add_argument("kind", choices=KINDS)
+    add.add_argument("--title", required=True)
+    add.add_argument("--body")
+    add.add_argument("--body-file", type=str)
+    add.add_argument("--summary")
+    add.add_argument("--tag", action="append", default=[])
+    add.add_argument("--theme", action="append", default=[])
+    add.add_argument("--classification", choices=CLASSIFICATIONS)
+    add.add_argument("--language", choices=LANGUAGES)
+    add.add_argument("--status", choices=STATUSES)
+    add.add_argument("--field", action="append", default=[], metavar="NAME=VALUE")
+    add.add_argument("--attach", action="append", default=[], metavar="FILE")
+
+    show = _sub(sub, common, "show", commands.cmd_show, "show one entry")
+    show.add_argument("id")
+    listing = _sub(sub, common, "list", commands.cmd_list, "list entries")
+    listing.add_argument("--kind", choices=KINDS)
+    listing.add_argument("--tag")
+    listing.add_argument("--theme")
+
+    imp = _sub(sub, common, "import", commands.cmd_import, "import Markdown/CSV files or folders")
+    imp.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    exp = _sub(sub, common, "export", commands.cmd_export, "export as a Markdown folder or JSON")
+    exp.add_argument("--format", choices=("md", "json"), default="json")
+    exp.add_argument("out_dir", nargs="?", metavar="OUT_DIR")
+    exp.add_argument("-o", "--output", metavar="FILE", help="JSON file (default: stdout)")
+
+    search = _sub(sub, common, "search", commands.cmd_search, "full-text search")
+    search.add_argument("query")
+    search.add_argument("--kind", choices=KINDS)
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+
+    passwd = _sub(sub, common, "passwd", commands.cmd_passwd, "change the passphrase")
+    passwd.add_argument("--new-passphrase-file", type=str)
+    _sub(sub, common, "recovery-key", commands.cmd_recovery_key, "add a recovery key")
+    _sub(sub, common, "reindex", commands.cmd_reindex, "rebuild the search index")
+    _sub(sub, common, "check", commands.cmd_check, "verify database, attachments and index")
+    backup = _sub(sub, common, "backup", commands.cmd_backup, "write an encrypted backup")
+    backup.add_argument("out", metavar="OUT")
+    erase = _sub(
+        sub,
+        common,
+        "erase-person",
+        commands.cmd_erase_person,
+        "erase an expert's personal data everywhere",
+    )
+    erase.add_argument("expert_id")
+    return parser
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from expertise.demo import fill_with_demo
+    from expertise.hub import Hub
+
+    secret = check_new_passphrase(
+        passphrase(args) if _has_passphrase(args) else new_passphrase(args)
+    )
+    with Hub.create(args.hub, secret) as hub:
+        if args.recovery_key:
+            output.say("Recovery key (shown once; print it and keep it somewhere safe):")
+            output.say(hub.add_recovery_key())
+        if args.demo:
+            fill_with_demo(hub)
+    output.say(f"hub created at {args.hub}")
+    return 0
+
+
+def _has_passphrase(args: argparse.Namespace) -> bool:
+    import os
+
+    return bool(getattr(args, "passphrase_file", None) or os.environ.get("EXPERTISE_PASSPHRASE"))
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.handler is cmd_init:
+        return cmd_init(args)
+    from expertise.hub import Hub
+
+    with Hub.open(args.hub, passphrase(args)) as hub:
+        result: int = args.handler(hub, args)
+        return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    args.hub = args.hub or default_hub()
+    try:
+        return run(args)
+    except HubError as error:
+        output.warn(f"error: {error}")
+        return error.exit_code
+    except KeyboardInterrupt:
+        output.warn("interrupted")
+        return 130
+    except OSError as error:
+        output.warn(f"error: {error.strerror or error}: {getattr(error, 'filename', '') or ''}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+"""One function per CLI command; each receives the parsed args and an open Hub."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from expertise.cli import output
+from expertise.cli.options import check_new_passphrase, new_passphrase
+from expertise.demo import fill_with_demo
+from expertise.errors import UserError
+from expertise.hub import Hub
+
+
+def cmd_demo(hub: Hub, args: argparse.Namespace) -> int:
+    report = fill_with_demo(hub)
+    output.say(
+        f"demo content: {len(report.created)} created, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged"
+    )
+    return 0
+
+
+def _field_pairs(pairs: list[str]) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise UserError(f"--field takes NAME=VALUE, got {pair[:40]!r}")
+        values[name.strip()] = value
+    return values
+
+
+def cmd_add(hub: Hub, args: argparse.Namespace) -> int:
+    body = args.body or ""
+    if args.body_file:
+        body = Path(args.body_file).read_text(encoding="utf-8")
+    values: dict[str, object] = {
+        "title": args.title,
+        "body": body,
+        "tags": args.tag,
+        "themes": args.theme,
+    }
+    for name in ("classification", "language", "summary", "status"):
+        if getattr(args, name):
+            values[name] = getattr(args, name)
+    values.update(_field_pairs(args.field))
+    record = hub.add_entry(args.kind, values)
+    for path in args.attach:
+        hub.add_attachment(record.id, path)
+    output.emit_json({"id": record.id}) if args.json else output.say(record.id)
+    return 0
+
+
+def cmd_show(hub: Hub, args: argparse.Namespace) -> int:
+    record = hub.get_entry(args.id)
+    if args.json:
+        data = record.as_dict()
+        data["attachments"] = hub.attachments(record.id)
+        data["backlinks"] = hub.backlinks(record.id)
+        output.emit_json(data)
+    else:
+        output.show_entry(record, hub.links(record.id), hub.backlinks(record.id))
+        for attachment in hub.attachments(record.id):
+            output.say(
+                f"  attachment {attachment.id}: {attachment.file_name} ({attachment.size} B)"
+            )
+    return 0
+
+
+def cmd_list(hub: Hub, args: argparse.Namespace) -> int:
+    rows = hub.list_entries(args.kind, tag=args.tag, theme=args.theme)
+    if args.json:
+        output.emit_json(rows)
+        return 0
+    for row in rows:
+        flag = " [review overdue]" if row.stale else ""
+        output.say(f"{row.id}  {row.kind:<12} {row.classification:<12} {row.title}{flag}")
+    output.say(f"{len(rows)} entries")
+    return 0
+
+
+def cmd_import(hub: Hub, args: argparse.Namespace) -> int:
+    report = hub.import_paths(args.paths)
+    if args.json:
+        output.emit_json(report)
+    else:
+        output.say(
+            f"{report.files} files: {len(report.created)} created, "
+            f"{len(report.updated)} updated, {len(report.unchanged)} unchanged"
+        )
+    return 0
+
+
+def cmd_export(hub: Hub, args: argparse.Namespace) -> int:
+    if args.format == "md":
+        if not args.out_dir:
+            raise UserError("export --format md needs OUT_DIR")
+        count = hub.export_markdown(args.out_dir)
+        output.say(f"{count} entries written to {args.out_dir}")
+        return 0
+    data = hub.export_json()
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_search(hub: Hub, args: argparse.Namespace) -> int:
+    results = hub.search(args.query, kind=args.kind, limit=args.limit, sort=args.sort)
+    if args.json:
+        output.emit_json(
+            {
+                "query": results.query,
+                "total": results.total,
+                "results": [
+                    {
+                        "id": h.id,
+                        "kind": h.kind,
+                        "title": h.title,
+                        "score": h.score,
+                        "snippet": h.snippet,
+                    }
+                    for h in results.hits
+                ],
+                "facets": {k: dict(v) for k, v in results.facets.items()},
+                "suggestion": results.suggestion,
+            }
+        )
+        return 0
+    if results.error:
+        output.warn(results.error)
+    for hit in results.hits:
+        output.say(f"{hit.score:6.2f}  {hit.kind:<12} {hit.title}  ({hit.id})")
+    output.say(f"{results.total} results")
+    if results.suggestion:
+        output.say(f"Did you mean: {results.suggestion}")
+    return 0
+
+
+def cmd_passwd(hub: Hub, args: argparse.Namespace) -> int:
+    hub.change_passphrase(check_new_passphrase(new_passphrase(args)))
+    output.say("passphrase changed")
+    return 0
+
+
+def cmd_recovery_key(hub: Hub, args: argparse.Namespace) -> int:
+    key = hub.add_recovery_key()
+    output.say("Recovery key (shown once; print it and keep it somewhere safe):")
+    output.say(key)
+    return 0
+
+
+def cmd_reindex(hub: Hub, args: argparse.Namespace) -> int:
+    def progress(done: int, total: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            output.warn(f"\rindexed {done}/{total}")
+
+    hub.reindex(progress)
+    output.say(f"index rebuilt: {hub.count_entries()} entries")
+    return 0
+
+
+def cmd_check(hub: Hub, args: argparse.Namespace) -> int:
+    report = hub.check()
+    if args.json:
+        output.emit_json({**output.to_plain(report), "ok": report.ok})
+    else:
+        output.say(
+            f"entries: {report.entries}  attachments: {report.attachments}  "
+            f"index documents: {report.index_docs}  "
+            f"index {'consistent' if report.index_consistent else 'OUT OF DATE'}"
+        )
+        for problem in report.problems:
+            output.say(f"PROBLEM: {problem}")
+        output.say("ok" if report.ok else f"{len(report.problems)} problems")
+    return 0 if report.ok else 4
+
+
+def cmd_backup(hub: Hub, args: argparse.Namespace) -> int:
+    out = hub.backup(args.out)
+    output.say(f"encrypted backup written to {out} (opens with the same passphrase)")
+    return 0
+
+
+def cmd_erase_person(hub: Hub, args: argparse.Namespace) -> int:
+    report = hub.erase_person(args.expert_id)
+    if args.json:
+        output.emit_json(report)
+        return 0
+    output.say(
+        f"erased expert {report.expert_id}: {report.revisions_removed} revisions removed, "
+        f"{report.references_cleared} references cleared"
+    )
+    for entry_id in report.mentioned_in:
+        output.say(f"  still mentioned by name in entry {entry_id}: edit it by hand")
+    return 0

@@ -1,0 +1,95 @@
+"""The SQLCipher database: engine creation and the per-action session scope.
+
+SQLAlchemy reaches SQLCipher through a `creator` so the raw key is the very
+first statement on every pooled connection (S3); reading sqlite_master right
+after proves the key before anything else runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from expertise.errors import IntegrityError
+
+DB_NAME = "hub.db"
+
+
+def _connect(path: Path, key_hex: str) -> Any:
+    connection = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for pragma in (
+            "temp_store = MEMORY",
+            "journal_mode = WAL",
+            "synchronous = FULL",
+            "foreign_keys = ON",
+            "secure_delete = ON",
+            "busy_timeout = 5000",
+        ):
+            connection.execute(f"PRAGMA {pragma}")
+    except sqlcipher3.DatabaseError as error:
+        connection.close()
+        # The vault already proved the passphrase, so a refusal here means the
+        # file itself is damaged or was swapped.
+        raise IntegrityError(f"hub.db cannot be read: {error}") from None
+    return connection
+
+
+def open_engine(path: Path, key: bytes) -> Engine:
+    key_hex = key.hex()
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: _connect(path, key_hex),
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+    )
+    _use_explicit_transactions(engine)
+    return engine
+
+
+def _use_explicit_transactions(engine: Engine) -> None:
+    # pysqlite's implicit BEGIN handling breaks SAVEPOINTs and lets reads run
+    # outside a transaction; SQLAlchemy's documented recipe takes control.
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def verify_database(engine: Engine) -> list[str]:
+    """Full integrity check of the SQLCipher file (HMAC of every page)."""
+    problems: list[str] = []
+    with engine.connect() as connection:
+        for (row,) in connection.exec_driver_sql("PRAGMA cipher_integrity_check"):
+            problems.append(f"hub.db page check: {row}")
+        for (row,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+            if row != "ok":
+                problems.append(f"hub.db structure: {row}")
+    return problems
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One session for one action: commit on success, roll back on any error."""
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,198 @@
+"""The Hub facade: the one door the CLI and the UI use (DESIGN §11.2).
+
+A Hub is an unlocked vault folder: the SQLCipher database, the encrypted
+attachment store and the encrypted search index, held under an OS file lock.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from expertise import migrations
+from expertise.blobstore import BlobStore
+from expertise.db import DB_NAME, make_session_factory, open_engine, session_scope
+from expertise.errors import HubLocked, NotAHub
+from expertise.filelock import HubLock
+from expertise.hardening import harden_process
+from expertise.kdf import KdfParams
+from expertise.records import Change
+from expertise.services import audit
+from expertise.services.indexing import IndexSync
+from expertise.services.setup import seed_vocabulary
+from expertise.vault import Vault
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+LOCK_NAME = ".lock"
+
+
+class HubCore:
+    """Lifecycle, sessions and change notification; the public methods live in Hub."""
+
+    def __init__(self, vault: Vault, lock: HubLock, *, index_async: bool) -> None:
+        self._vault = vault
+        self._lock = lock
+        self._engine = open_engine(vault.folder / DB_NAME, vault.subkey("database"))
+        self._sessions = make_session_factory(self._engine)
+        self._blobs = BlobStore(vault.folder / "attachments", vault.subkey("attachments"))
+        self._listeners: list[Callable[[Change], None]] = []
+        self._index = IndexSync(
+            vault.folder / "index",
+            vault.subkey("index"),
+            self._sessions,
+            self._blobs,
+            run_async=index_async,
+        )
+
+    # -- lifecycle ---------------------------------------------------------
+    @classmethod
+    def _start(cls: type[H], folder: Path, unlock: Callable[[], Vault], index_async: bool) -> H:
+        folder = Path(folder)
+        if not Vault.is_vault(folder):
+            raise NotAHub(f"{folder} is not an Expertise Hub folder (no vault.json)")
+        harden_process()
+        lock = HubLock(folder / LOCK_NAME)
+        lock.acquire()
+        try:
+            vault = unlock()
+            hub = cls(vault, lock, index_async=index_async)
+        except BaseException:
+            lock.release()
+            raise
+        hub._after_open()
+        return hub
+
+    def _after_open(self) -> None:
+        migrations.upgrade(self._engine)
+        with self._session() as session:
+            audit.record(session, "unlock")
+        self._index.start()
+
+    @classmethod
+    def create(
+        cls: type[H],
+        path: Path | str,
+        passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+        index_async: bool = False,
+    ) -> H:
+        folder = Path(path)
+        vault = Vault.create(folder, passphrase, kdf=kdf)
+        vault.lock()
+        hub = cls.open(folder, passphrase, index_async=index_async)
+        with hub._session() as session:
+            seed_vocabulary(session)
+            audit.record(session, "create")
+        return hub
+
+    @classmethod
+    def open(cls: type[H], path: Path | str, passphrase: str, *, index_async: bool = False) -> H:
+        folder = Path(path)
+        return cls._start(folder, lambda: Vault.unlock(folder, passphrase), index_async)
+
+    @classmethod
+    def open_with_recovery_key(
+        cls: type[H], path: Path | str, recovery_key: str, *, index_async: bool = False
+    ) -> H:
+        folder = Path(path)
+        return cls._start(
+            folder, lambda: Vault.unlock_with_recovery_key(folder, recovery_key), index_async
+        )
+
+    @classmethod
+    def open_with_master_key(
+        cls: type[H], path: Path | str, master_key: bytes, *, index_async: bool = False
+    ) -> H:
+        folder = Path(path)
+        return cls._start(
+            folder, lambda: Vault.unlock_with_master_key(folder, master_key), index_async
+        )
+
+    @property
+    def path(self) -> Path:
+        return self._vault.folder
+
+    @property
+    def hub_id(self) -> str:
+        return self._vault.hub_id
+
+    @property
+    def locked(self) -> bool:
+        return self._vault.locked
+
+    def lock(self) -> None:
+        """Close everything and drop keys; the object is unusable afterwards."""
+        if self._vault.locked:
+            return
+        try:
+            with self._session() as session:
+                audit.record(session, "lock")
+        finally:
+            self._index.close()
+            self._engine.dispose()
+            self._blobs.close()
+            self._vault.lock()
+            self._lock.release()
+            self._listeners.clear()
+
+    close = lock
+
+    def __enter__(self: H) -> H:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.lock()
+
+    # -- plumbing ----------------------------------------------------------
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        if self._vault.locked:
+            raise HubLocked("the hub is locked")
+        with session_scope(self._sessions) as session:
+            yield session
+
+    def _read(self, action: Callable[[Session], T]) -> T:
+        with self._session() as session:
+            return action(session)
+
+    def _write(self, action: Callable[[Session], T], change: Callable[[T], Change]) -> T:
+        with self._session() as session:
+            result = action(session)
+        self._changed(change(result))
+        return result
+
+    def _changed(self, change: Change) -> None:
+        if change.entry_ids or change.deleted_ids:
+            self._index.schedule(change.entry_ids, change.deleted_ids)
+        for listener in list(self._listeners):
+            listener(change)
+
+    def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+        """Call `listener` after every write; returns the function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def wait_for_index(self, timeout: float | None = None) -> None:
+        self._index.wait(timeout)
+
+
+H = TypeVar("H", bound=HubCore)
+
+
+def entry_change(ids: Sequence[str], kinds: Sequence[str], reason: str = "write") -> Change:
+    return Change(frozenset(ids), frozenset(kinds), frozenset(), reason)
+
+
+def values_of(
+    values: Mapping[str, object] | None, extra: Mapping[str, object]
+) -> dict[str, object]:
+    merged = dict(values or {})
+    merged.update(extra)
+    return merged

@@ -1,0 +1,74 @@
+"""Entry → plain search document, the only shape `index/` ever sees."""
+
+from __future__ import annotations
+
+import logging
+
+from index.extract import extract_text
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertise.blobstore import BlobStore
+from expertise.errors import IntegrityError
+from expertise.fieldspec import fields_of
+from expertise.models import Attachment, Entry
+
+log = logging.getLogger(__name__)
+ORG_FIELDS = ("organisation_id", "owner_org_id", "requested_by_id")
+PEOPLE_FIELDS = ("author_id", "owner_id", "lead_id")
+
+
+def _organisation_name(session: Session, entry: Entry) -> str:
+    if entry.kind == "organisation":
+        return entry.title
+    for attr in ORG_FIELDS:
+        org_id = getattr(entry, attr, None)
+        if org_id:
+            org = session.get(Entry, org_id)
+            if org is not None:
+                return org.title
+    return ""
+
+
+def _extra_text(entry: Entry) -> str:
+    """Kind-specific prose (context, lessons, results...) is searchable body text."""
+    parts = [
+        str(getattr(entry, f.attr) or "")
+        for f in fields_of(entry.kind)
+        if f.type == "text" and f.name not in ("email", "phone", "country")
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def _attachment_text(session: Session, entry_id: str, blobs: BlobStore) -> str:
+    texts = []
+    for attachment in session.scalars(select(Attachment).where(Attachment.entry_id == entry_id)):
+        try:
+            data = blobs.get(attachment.id)
+        except IntegrityError:
+            log.warning("attachment %s failed authentication; not indexed", attachment.id)
+            continue
+        texts.append(attachment.file_name)
+        texts.append(extract_text(data, attachment.media_type, attachment.file_name))
+    return "\n".join(texts)
+
+
+def build_document(session: Session, entry: Entry, blobs: BlobStore) -> dict[str, object]:
+    people = [getattr(entry, attr, None) for attr in PEOPLE_FIELDS]
+    return {
+        "id": entry.id,
+        "kind": entry.kind,
+        "title": entry.title,
+        "body": "\n".join(filter(None, [entry.body_md, _extra_text(entry)])),
+        "summary": entry.summary,
+        "tags": [tag.name for tag in entry.tags],
+        "themes": [theme.key for theme in entry.themes],
+        "organisation": _organisation_name(session, entry),
+        "expertise": list(getattr(entry, "expertise", None) or []),
+        "classification": entry.classification,
+        "language": entry.language,
+        "updated": entry.updated_at,
+        "revision": entry.revision,
+        "attachment_text": _attachment_text(session, entry.id, blobs),
+        "people": [person for person in people if person],
+    }

@@ -1,0 +1,167 @@
+"""Keeps the encrypted search index following the database (DESIGN §5).
+
+Writes are applied on one background worker so the caller (often the UI)
+never waits for Whoosh; the index is derived data, so anything doubtful is
+rebuilt from the database rather than trusted.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from expertise.blobstore import BlobStore
+from expertise.crypto import AeadCipher
+from expertise.db import session_scope
+from expertise.models import Entry, SynonymGroup
+from expertise.services.documents import build_document
+from expertise.services.entries import change_counter, count_entries
+from index import IndexCorrupt, SearchIndex
+
+log = logging.getLogger(__name__)
+BATCH = 500
+
+
+class IndexSync:
+    def __init__(
+        self,
+        folder: Path,
+        key: bytes,
+        sessions: sessionmaker[Session],
+        blobs: BlobStore,
+        *,
+        run_async: bool,
+    ) -> None:
+        self._folder = folder
+        self._cipher = AeadCipher(key)
+        self._sessions = sessions
+        self._blobs = blobs
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index")
+        self._run_async = run_async
+        self._pending: list[Future[None]] = []
+        self._guard = threading.Lock()
+        self._index: SearchIndex | None = None
+        self.last_rebuild_reason = ""
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            raise RuntimeError("index not started")
+        return self._index
+
+    def start(self) -> None:
+        self._index = self._open_or_reset()
+        self._index.set_synonyms(self.synonyms())
+        reason = self.staleness()
+        if reason:
+            self.last_rebuild_reason = reason
+            log.info("search index will be rebuilt: %s", reason)
+            self._submit(lambda: self.rebuild())
+
+    def _open_or_reset(self) -> SearchIndex:
+        try:
+            return SearchIndex(self._folder, self._cipher)
+        except IndexCorrupt as error:
+            # Never trust an index that fails authentication: drop it and rebuild.
+            self.last_rebuild_reason = f"index unreadable ({error})"
+            log.warning("search index unreadable, rebuilding: %s", error)
+            shutil.rmtree(self._folder, ignore_errors=True)
+            return SearchIndex(self._folder, self._cipher)
+
+    def staleness(self) -> str:
+        """Why the index does not match the database, or '' when it does."""
+        with session_scope(self._sessions) as session:
+            seq, total = change_counter(session), count_entries(session)
+        meta = self.index.meta()
+        if meta.get("change_seq") != seq:
+            return f"index at change {meta.get('change_seq')}, database at {seq}"
+        if self.index.doc_count() != total:
+            return f"index holds {self.index.doc_count()} entries, database {total}"
+        return ""
+
+    def synonyms(self) -> dict[str, list[str]]:
+        with session_scope(self._sessions) as session:
+            groups = [list(group) for group in session.scalars(select(SynonymGroup.terms))]
+        mapping: dict[str, list[str]] = {}
+        for terms in groups:
+            for term in terms:
+                mapping.setdefault(term.lower(), []).extend(t for t in terms if t != term)
+        return mapping
+
+    def refresh_synonyms(self) -> None:
+        self.index.set_synonyms(self.synonyms())
+
+    def schedule(self, entry_ids: Iterable[str], deleted_ids: Iterable[str]) -> None:
+        ids, deleted = list(entry_ids), list(deleted_ids)
+        self._submit(lambda: self._apply(ids, deleted))
+
+    def _submit(self, job: Callable[[], object]) -> None:
+        if not self._run_async:
+            job()
+            return
+        with self._guard:
+            self._pending = [f for f in self._pending if not f.done()]
+            self._pending.append(self._worker.submit(self._guarded, job))
+
+    @staticmethod
+    def _guarded(job: Callable[[], object]) -> None:
+        try:
+            job()
+        except Exception:  # a failed update must not kill the worker; next open repairs
+            log.exception("search index update failed")
+
+    def _apply(self, entry_ids: list[str], deleted_ids: list[str]) -> None:
+        with session_scope(self._sessions) as session:
+            entries = [session.get(Entry, entry_id) for entry_id in entry_ids]
+            docs = [build_document(session, e, self._blobs) for e in entries if e is not None]
+            gone = deleted_ids + [i for i, e in zip(entry_ids, entries, strict=True) if e is None]
+            seq = change_counter(session)
+        self.index.update(docs, gone, meta={"change_seq": seq})
+
+    def rebuild(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> bool:
+        with session_scope(self._sessions) as session:
+            total, seq = count_entries(session), change_counter(session)
+        done = self.index.rebuild(
+            self._all_documents(),
+            total=total,
+            progress=progress,
+            cancel=cancel,
+            meta={"change_seq": seq},
+        )
+        if done:
+            self.index.optimize()
+        return done
+
+    def _all_documents(self) -> Iterator[dict[str, object]]:
+        with session_scope(self._sessions) as session:
+            ids = list(session.scalars(select(Entry.id).order_by(Entry.id)))
+        for start in range(0, len(ids), BATCH):
+            with session_scope(self._sessions) as session:
+                for entry_id in ids[start : start + BATCH]:
+                    entry = session.get(Entry, entry_id)
+                    if entry is not None:
+                        yield build_document(session, entry, self._blobs)
+
+    def wait(self, timeout: float | None = None) -> None:
+        with self._guard:
+            pending = list(self._pending)
+        for future in pending:
+            future.result(timeout)
+
+    def close(self) -> None:
+        self._worker.shutdown(wait=True, cancel_futures=False)
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        self._cipher.wipe()

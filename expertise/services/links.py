@@ -1,0 +1,49 @@
+"""Wiki links: `[[Title]]` or `[[Title|shown text]]` in Markdown bodies."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from expertise.models import Entry, Link
+
+WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,500})(?:\|[^\[\]\n]{0,500})?\]\]")
+
+
+def parse_wiki_links(body: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for match in WIKI_LINK.finditer(body):
+        seen.setdefault(match.group(1).strip(), None)
+    return [title for title in seen if title]
+
+
+def find_by_title(session: Session, title: str, kind: str | None = None) -> Entry | None:
+    query = select(Entry).where(func.lower(Entry.title) == title.strip().lower())
+    if kind:
+        query = query.where(Entry.kind == kind)
+    return session.scalars(query.order_by(Entry.created_at).limit(1)).first()
+
+
+def sync_links(session: Session, entry: Entry) -> None:
+    session.execute(delete(Link).where(Link.source_id == entry.id, Link.relation == "wiki"))
+    for title in parse_wiki_links(entry.body_md):
+        target = find_by_title(session, title)
+        session.add(
+            Link(
+                source_id=entry.id,
+                target_id=target.id if target else None,
+                target_title=title,
+                relation="wiki",
+            )
+        )
+
+
+def resolve_dangling(session: Session, entry: Entry) -> None:
+    """A new or renamed entry may be what earlier `[[...]]` links were waiting for."""
+    session.execute(
+        update(Link)
+        .where(Link.target_id.is_(None), func.lower(Link.target_title) == entry.title.lower())
+        .values(target_id=entry.id)
+    )

@@ -1,0 +1,1 @@
+"""PySide6 desktop application. Talks to `expertise.Hub` only."""
