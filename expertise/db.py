@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -68,17 +69,28 @@ def _use_explicit_transactions(engine: Engine) -> None:
 def verify_database(engine: Engine) -> list[str]:
     """Full integrity check of the SQLCipher file (HMAC of every page)."""
     problems: list[str] = []
-    with engine.connect() as connection:
-        for (row,) in connection.exec_driver_sql("PRAGMA cipher_integrity_check"):
-            problems.append(f"hub.db page check: {row}")
-        for (row,) in connection.exec_driver_sql("PRAGMA integrity_check"):
-            if row != "ok":
-                problems.append(f"hub.db structure: {row}")
+    try:
+        with engine.connect() as connection:
+            for (row,) in connection.exec_driver_sql("PRAGMA cipher_integrity_check"):
+                problems.append(f"hub.db page check: {row}")
+            for (row,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+                if row != "ok":
+                    problems.append(f"hub.db structure: {row}")
+    except (sa_exc.DatabaseError, IntegrityError) as error:
+        problems.append(f"hub.db unreadable: {getattr(error, 'orig', error)}")
     return problems
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+CORRUPTION_SIGNS = ("not a database", "malformed", "corrupt", "hmac")
+
+
+def is_corruption(error: BaseException) -> bool:
+    text = str(getattr(error, "orig", error)).lower()
+    return any(sign in text for sign in CORRUPTION_SIGNS)
 
 
 @contextmanager
@@ -88,6 +100,11 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
     try:
         yield session
         session.commit()
+    except sa_exc.DatabaseError as error:
+        session.rollback()
+        if is_corruption(error):
+            raise IntegrityError("hub.db is damaged (page authentication failed)") from None
+        raise
     except BaseException:
         session.rollback()
         raise

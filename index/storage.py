@@ -157,7 +157,7 @@ class EncryptedStorage(MemoryStorage):
         self.folder = str(folder)
         self._path = folder
         self._cipher = cipher
-        self._persist = persist
+        self.persist = persist
 
     def __repr__(self) -> str:
         return f"EncryptedStorage({self.folder!r})"
@@ -181,17 +181,17 @@ class EncryptedStorage(MemoryStorage):
     # -- writes go through to disk ------------------------------------------
     def _stored(self, name: str, data: bytes) -> None:
         self._files[name] = data
-        if self._persist and not _TRANSIENT.search(name):
+        if self.persist and not _TRANSIENT.search(name):
             self._write_disk(name, data)
 
     def delete_file(self, name: str) -> None:
         self._files.pop(name, None)
-        if self._persist:
+        if self.persist:
             (self._path / name).unlink(missing_ok=True)
 
     def rename_file(self, frm: str, to: str, safe: bool = False) -> None:
         super().rename_file(frm, to, safe)
-        if self._persist:
+        if self.persist:
             # the name is bound into the ciphertext (AAD): re-encrypt, do not move
             self._write_disk(to, self._files[to])
             (self._path / frm).unlink(missing_ok=True)

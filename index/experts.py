@@ -1,0 +1,97 @@
+"""Find an expert: rank experts for a topic.
+
+Two kinds of evidence, each normalised to 0..1 so neither drowns the other:
+the expert's own profile (areas of expertise weigh most, via field boosts)
+and the entries they wrote, own or lead (``people`` of matching entries).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import query
+
+from index.analysis import LANGUAGES, analyse
+from index.types import ExpertHit
+
+PROFILE_WEIGHT = 1.0
+ENTRY_WEIGHT = 0.6
+ENTRIES_PER_EXPERT = 5  # more evidence helps, with diminishing returns
+MAX_ENTRY_TITLES = 3
+PROFILE_CANDIDATES = 100
+ENTRY_CANDIDATES = 300
+_WORK_KINDS = query.Or([query.Term("kind", k) for k in ("advice", "innovation", "practice")])
+
+
+@dataclass
+class _Candidate:
+    title: str = ""
+    profile: float = 0.0
+    areas: list[str] = field(default_factory=list)
+    entries: list[tuple[float, str]] = field(default_factory=list)
+
+    def score(self) -> float:
+        best = sorted((s for s, _ in self.entries), reverse=True)[:ENTRIES_PER_EXPERT]
+        work = sum(s / (rank + 1) for rank, s in enumerate(best))
+        return PROFILE_WEIGHT * self.profile + ENTRY_WEIGHT * min(work, 1.5)
+
+    def reasons(self) -> list[str]:
+        titles = [t for _, t in sorted(self.entries, key=lambda e: -e[0])]
+        return self.areas + list(dict.fromkeys(titles))[:MAX_ENTRY_TITLES]
+
+
+def _top(searcher: Any, q: query.Query, limit: int) -> list[tuple[dict[str, Any], float]]:
+    results = searcher.search(q, limit=limit)
+    if not len(results.top_n):
+        return []
+    best = results.score(0) or 1.0
+    return [(hit.fields(), (hit.score or 0.0) / best) for hit in results]
+
+
+def _matched_areas(areas: list[str], topic: str) -> list[str]:
+    wanted = {lang: set(analyse(topic, lang)) for lang in LANGUAGES}
+    return [
+        area
+        for area in areas
+        if any(wanted[lang] & set(analyse(area, lang)) for lang in LANGUAGES)
+    ]
+
+
+def rank_experts(
+    searcher: Any, topic_q: query.Query, topic: str, limit: int, ceiling: query.Query | None
+) -> list[ExpertHit]:
+    def scoped(extra: query.Query) -> query.Query:
+        mask = extra if ceiling is None else query.And([extra, ceiling])
+        return query.Require(topic_q, mask)
+
+    cands: dict[str, _Candidate] = defaultdict(_Candidate)
+    for stored, score in _top(searcher, scoped(query.Term("kind", "expert")), PROFILE_CANDIDATES):
+        cand = cands[stored["id"]]
+        cand.title, cand.profile = stored.get("title", ""), score
+        cand.areas = _matched_areas(stored.get("areas") or [], topic)
+    for stored, score in _top(searcher, scoped(_WORK_KINDS), ENTRY_CANDIDATES):
+        for person in filter(None, (stored.get("people") or "").split(",")):
+            cands[person].entries.append((score, stored.get("title", "")))
+    _fill_titles(searcher, cands, ceiling)
+    ranked = sorted(cands.items(), key=lambda kv: (-kv[1].score(), kv[1].title))
+    return [
+        ExpertHit(id=pid, title=c.title, score=round(c.score(), 4), reasons=c.reasons())
+        for pid, c in ranked[:limit]
+        if c.title
+    ]
+
+
+def _fill_titles(searcher: Any, cands: dict[str, _Candidate], ceiling: query.Query | None) -> None:
+    """Experts known only through their entries: look them up, drop unknowns."""
+    for pid, cand in list(cands.items()):
+        if cand.title:
+            continue
+        mask = query.And([query.Term("id", pid), query.Term("kind", "expert")])
+        q = mask if ceiling is None else query.And([mask, ceiling])
+        found = searcher.search(q, limit=1)
+        if len(found.top_n):
+            cand.title = found[0].get("title", "")
+        else:
+            del cands[pid]  # not an expert, erased, or above the ceiling

@@ -1,0 +1,150 @@
+"""Running a parsed query: filters, facets, paging, snippets, "did you mean".
+
+Functions here take an open Whoosh searcher and return plain values; the
+locking and searcher lifetime belong to :class:`index.core.SearchIndex`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from whoosh import query, sorting
+
+from index.analysis import LANGUAGES, STOP_WORDS, fold
+from index.schema import CLASSIFICATIONS, FACET_FIELDS, KINDS
+from index.snippets import make_snippet
+from index.types import Hit
+
+FACET_LIMIT = 50  # values per facet; tags can run into the hundreds
+FEW_HITS = 3  # below this many hits, offer "did you mean"
+_FILTER_FIELDS = {**FACET_FIELDS, "language": "language"}
+_LOWERCASE_FIELDS = frozenset({"kind", "tags", "themes", "classification", "language"})
+_FACETS = sorting.Facets(
+    {
+        name: sorting.FieldFacet(
+            field, allow_overlap=name in ("tags", "themes"), maptype=sorting.Count
+        )
+        for name, field in FACET_FIELDS.items()
+    }
+)
+
+
+def restriction(
+    kind: str | None, filters: Mapping[str, str] | None, max_classification: str | None
+) -> query.Query | None:
+    """The non-scoring part of a search: kind, facet filters, classification ceiling."""
+    parts: list[query.Query] = []
+    if kind:
+        parts.append(query.Term("kind", kind.lower()))
+    for key, value in (filters or {}).items():
+        field = _FILTER_FIELDS.get(key)
+        if field is None:
+            raise ValueError(f"unknown filter {key!r}")
+        parts.append(query.Term(field, value.lower() if field in _LOWERCASE_FIELDS else value))
+    if max_classification is not None:
+        parts.append(classification_ceiling(max_classification))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else query.And(parts)
+
+
+def classification_ceiling(level: str) -> query.Query:
+    # an unknown ceiling is read as the lowest one: fail closed
+    top = CLASSIFICATIONS.index(level) if level in CLASSIFICATIONS else 0
+    return query.Or([query.Term("classification", c) for c in CLASSIFICATIONS[: top + 1]])
+
+
+def execute(
+    searcher: Any, q: query.Query, *, limit: int, page: int, sort: str
+) -> tuple[int, list[tuple[int, float]], dict[str, list[tuple[str, int]]]]:
+    """Return (total, [(docnum, score)] of the page, facets)."""
+    kwargs: dict[str, Any] = {}
+    if sort == "date":
+        kwargs.update(sortedby="updated", reverse=True)
+    results = searcher.search(q, limit=page * limit, groupedby=_FACETS, **kwargs)
+    facets = {name: _facet(results.groups(name)) for name in FACET_FIELDS}
+    # every document has exactly one kind, so the kind counts add up to the
+    # total; len(results) would run the query a second time
+    total = sum(results.groups("kind").values())
+    start = (page - 1) * limit
+    page_docs = [(results.docnum(i), results.score(i) or 0.0) for i in range(start, results.scored_length())]
+    return total, page_docs[:limit], facets
+
+
+def _facet(groups: Mapping[Any, int]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for key, count in groups.items():
+        label = key.decode("utf-8") if isinstance(key, bytes) else key
+        if label:
+            counts[label] = counts.get(label, 0) + count
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ordered[:FACET_LIMIT]
+
+
+def query_stems(searcher: Any, q: query.Query) -> dict[str, frozenset[str]]:
+    """Indexed terms the query can match, per document language (for snippets)."""
+    terms: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    try:
+        found = q.existing_terms(searcher.reader(), phrases=True, expand=True)
+    except Exception:  # a snippet without marks beats no results
+        found = set()
+    for field, text in found:
+        value = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+        for lang in LANGUAGES:
+            if field.endswith(f"_{lang}") or field == "org":
+                terms[lang].add(value)
+    return {lang: frozenset(v) for lang, v in terms.items()}
+
+
+def build_hits(
+    searcher: Any, docs: list[tuple[int, float]], stems: Mapping[str, frozenset[str]]
+) -> list[Hit]:
+    hits = []
+    for docnum, score in docs:
+        stored = searcher.stored_fields(docnum)
+        lang = stored.get("language", "nl")
+        text = stored.get("snippet", "")
+        hits.append(
+            Hit(
+                id=stored["id"],
+                kind=stored.get("kind", ""),
+                title=stored.get("title", ""),
+                score=float(score),
+                snippet=make_snippet(text, stems.get(lang, frozenset()), lang),
+            )
+        )
+    return hits
+
+
+# -- did you mean ----------------------------------------------------------------
+_QUERY_WORD = re.compile(r"(?<![\w:])(\w{3,})(?![\w:*~])", re.UNICODE)
+_OPERATORS = frozenset({"and", "or", "not", "andnot", "en", "of", "niet"})
+
+
+def suggest(searcher: Any, text: str) -> str | None:
+    """The query with unknown words replaced by the closest indexed word."""
+    reader = searcher.reader()
+    corrector = searcher.corrector("spell")
+    changed = False
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = match.group(1)
+        folded = fold(word)
+        if folded in STOP_WORDS or folded in _OPERATORS or ("spell", folded) in reader:
+            return word
+        maxdist = 1 if len(folded) < 6 else 2
+        options = corrector.suggest(folded, limit=1, maxdist=maxdist, prefix=1)
+        if not options:
+            return word
+        changed = True
+        return str(options[0])
+
+    fixed = _QUERY_WORD.sub(fix, text)
+    return fixed if changed else None
+
+
+def valid_kind(kind: str | None) -> bool:
+    return kind is None or kind.lower() in KINDS

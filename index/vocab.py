@@ -1,0 +1,42 @@
+"""The Dutch vocabulary behind compound expansion, kept in step with segments.
+
+Reading every lexicon after each commit would cost tens of milliseconds on
+the next keystroke, so words are added per *new* segment only. Words of
+deleted documents linger until :meth:`reset` (called when documents are
+deleted, so erased names do not stay behind even in RAM).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from index.compounds import NL_FIELDS, CompoundExpander
+
+
+class Vocabulary:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._seen: set[str] = set()
+        self._expander = CompoundExpander()
+
+    def reset(self) -> None:
+        with self._lock:
+            self._seen, self._expander = set(), CompoundExpander()
+
+    def expander(self, reader: Any) -> CompoundExpander:
+        with self._lock:
+            for leaf, _offset in reader.leaf_readers():
+                seg_id = leaf.segment().segment_id()
+                if seg_id not in self._seen:
+                    self._seen.add(seg_id)
+                    self._expander.add(_lexicon(leaf))
+            return self._expander
+
+
+def _lexicon(leaf: Any) -> set[str]:
+    names = set(leaf.indexed_field_names())
+    words: set[str] = set()
+    for field in NL_FIELDS & names:
+        words.update(b.decode("utf-8") for b in leaf.lexicon(field))
+    return words

@@ -1,0 +1,85 @@
+"""Shared fixtures: real hubs on disk (SQLCipher, encrypted index), KDF at the floor."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def hub_path(tmp_path: Path) -> Path:
+    return tmp_path / "hub"
+
+
+@pytest.fixture
+def hub(hub_path: Path) -> Iterator[object]:
+    from expertise.hub import Hub
+    from expertise.kdf import KdfParams
+
+    opened = Hub.create(hub_path, PASSPHRASE, kdf=KdfParams.floor())
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def demo_hub_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo hub built once per run; tests copy it instead of re-importing."""
+    from expertise.demo import fill_with_demo
+    from expertise.hub import Hub
+    from expertise.kdf import KdfParams
+
+    folder = tmp_path_factory.mktemp("demo-template") / "hub"
+    with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as created:
+        fill_with_demo(created)
+    return folder
+
+
+@pytest.fixture
+def demo_hub(demo_hub_template: Path, tmp_path: Path) -> Iterator[object]:
+    import shutil
+
+    from expertise.hub import Hub
+
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_hub_template, folder, ignore=shutil.ignore_patterns(".lock"))
+    opened = Hub.open(folder, PASSPHRASE)
+    yield opened
+    opened.close()
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, input_text: str | None = None):
+    import subprocess
+
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("EXPERTISE_")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "expertise", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=input_text,
+        timeout=120,
+        cwd=REPO,
+    )
+
+
+def file_contains(path: Path, marker: str) -> bool:
+    """Whether the file's bytes hold the marker in UTF-8 or UTF-16."""
+    needles = [marker.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return any(needle in data for needle in needles)
+
+
+def files_containing(root: Path, marker: str) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() and file_contains(p, marker)]

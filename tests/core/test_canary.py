@@ -1,0 +1,69 @@
+"""S9: a marker written everywhere is found nowhere on disk outside the encryption."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+from expertise.hub import Hub
+from expertise.kdf import KdfParams
+from expertise.services.maintenance import vacuum
+from tests.conftest import PASSPHRASE, file_contains, files_containing
+
+
+def _temp_files() -> dict[Path, float]:
+    root = Path(tempfile.gettempdir())
+    out = {}
+    for path in root.rglob("*"):
+        try:
+            if path.is_file():
+                out[path] = path.stat().st_mtime
+        except OSError:
+            continue
+    return out
+
+
+def test_marker_never_reaches_disk_in_clear(tmp_path, caplog):
+    caplog.set_level(logging.DEBUG)
+    marker = f"kanarie{uuid.uuid4().hex[:12]}"
+    before = _temp_files()
+    folder = tmp_path / "hub"
+    with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
+        entry = hub.add_entry("advice", {
+            "title": f"Titel {marker}", "body": f"Tekst over {marker} en meer.",
+            "summary": marker, "tags": [marker],
+        })
+        hub.add_entry("expert", {"title": f"Expert {marker}", "expertise": [marker]})
+        hub.add_attachment(entry.id, "bijlage.txt", data=f"bijlage {marker}".encode())
+        assert hub.search(marker).total >= 1
+        assert hub.suggest_titles("Titel")
+        hub.find_experts(marker)
+        hub.update_entry(entry.id, {"body": f"nieuw {marker} " * 50})
+        hub.save_search(f"opgeslagen {marker}", marker)
+        hub.reindex()
+        vacuum(hub._engine)
+        leaks = files_containing(folder, marker)
+        assert leaks == [], f"plaintext while open in {leaks}"
+    assert files_containing(folder, marker) == []
+    new_or_changed = [
+        path for path, mtime in _temp_files().items()
+        if before.get(path) != mtime and not path.is_relative_to(tmp_path)
+    ]
+    assert [path for path in new_or_changed if file_contains(path, marker)] == []
+    assert marker not in caplog.text
+
+
+def test_plain_sqlite_cannot_read_the_database(hub):
+    hub.add_entry("advice", {"title": "Geheim"})
+    hub_db = hub.path / "hub.db"
+    with pytest.raises(sqlite3.DatabaseError):
+        connection = sqlite3.connect(hub_db)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()

@@ -1,0 +1,149 @@
+"""Entries through the Hub facade on a real SQLCipher hub."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from expertise.errors import HubLocked, UserError
+
+
+def _org(hub, title="Meldpunt Noord (fictief)"):
+    return hub.add_entry("organisation", {"title": title, "org_type": "ngo", "country": "NL"})
+
+
+def _expert(hub, org, title="Inspecteur Mara Veldkamp"):
+    return hub.add_entry(
+        "expert",
+        {"title": title, "organisation": org.id, "expertise": ["grooming", "digitaal sporenonderzoek"],
+         "email": "m.veldkamp@example.org", "internal": True},
+    )
+
+
+def test_every_kind_round_trips_its_fields(hub):
+    org = _org(hub)
+    expert = _expert(hub, org)
+    advice = hub.add_entry("advice", {
+        "title": "Advies inzet lokprofielen", "body": "Tekst", "audience": "policy",
+        "requested_by": org.title, "advice_date": "2026-03-01", "author": expert.id,
+        "tags": ["Lokprofiel", "  beleid "], "themes": ["grooming"], "classification": "confidential",
+    })
+    project = hub.add_entry("innovation", {
+        "title": "Pilot beeldvergelijking", "stage": "pilot", "lead": expert.title,
+        "owner_org": org.id, "partners": [org.id], "start_date": date(2026, 1, 5),
+    })
+    practice = hub.add_entry("practice", {
+        "title": "Ketenoverleg bij meldingen", "context": "Regio", "lessons": "Vroeg starten",
+        "evidence_level": "evaluated",
+    })
+    got = hub.get_entry(advice.id)
+    assert got.fields["requested_by"] == org.id
+    assert got.fields["advice_date"] == date(2026, 3, 1)
+    assert got.fields["author"] == expert.id
+    assert got.tags == ("beleid", "lokprofiel")
+    assert got.themes == ("grooming",)
+    assert got.classification == "confidential"
+    assert hub.get_entry(project.id).fields["partners"] == [org.id]
+    assert hub.get_entry(project.id).fields["lead"] == expert.id
+    assert hub.get_entry(practice.id).fields["evidence_level"] == "evaluated"
+    assert hub.get_entry(expert.id).fields["expertise"] == ["grooming", "digitaal sporenonderzoek"]
+    assert hub.kind_counts() == {"organisation": 1, "expert": 1, "advice": 1, "innovation": 1,
+                                 "practice": 1}
+
+
+def test_bad_values_are_refused_with_the_field_named(hub):
+    with pytest.raises(UserError, match="audience"):
+        hub.add_entry("advice", {"title": "x", "audience": "everyone"})
+    with pytest.raises(UserError, match="themes"):
+        hub.add_entry("advice", {"title": "x", "themes": ["no-such-theme"]})
+    with pytest.raises(UserError, match="kind"):
+        hub.add_entry("recipe", {"title": "x"})
+    with pytest.raises(UserError, match="title"):
+        hub.add_entry("advice", {"title": "   "})
+    with pytest.raises(UserError, match="requested_by"):
+        hub.add_entry("advice", {"title": "x", "requested_by": "Nobody Org"})
+    assert hub.count_entries() == 0
+
+
+def test_every_save_is_a_revision_and_restore_brings_it_back(hub):
+    entry = hub.add_entry("advice", {"title": "Versie een", "body": "eerste tekst"})
+    hub.update_entry(entry.id, {"body": "tweede tekst"})
+    third = hub.update_entry(entry.id, {"title": "Versie drie"})
+    assert third.revision == 3
+    unchanged = hub.update_entry(entry.id, {"title": "Versie drie"})
+    assert unchanged.revision == 3, "a save without change makes no revision"
+    history = hub.revisions(entry.id)
+    assert [r.revision for r in history] == [3, 2, 1]
+    assert history[-1].snapshot["body"] == "eerste tekst"
+    assert "tweede tekst" in hub.revision_diff(entry.id, 1, 2)
+    restored = hub.restore_revision(entry.id, 1)
+    assert restored.revision == 4
+    assert restored.title == "Versie een" and restored.body_md == "eerste tekst"
+
+
+def test_stale_writer_is_refused(hub):
+    entry = hub.add_entry("advice", {"title": "Gedeeld"})
+    hub.update_entry(entry.id, {"body": "a"}, expected_revision=1)
+    with pytest.raises(UserError, match="changed meanwhile"):
+        hub.update_entry(entry.id, {"body": "b"}, expected_revision=1)
+
+
+def test_wiki_links_and_backlinks_resolve_even_when_target_comes_later(hub):
+    source = hub.add_entry("advice", {"title": "Bron", "body": "Zie [[Doel later]] en [[Bestaat niet|tekst]]."})
+    assert [(l.title, l.entry_id) for l in hub.links(source.id)] == [
+        ("Doel later", None), ("Bestaat niet", None)]
+    target = hub.add_entry("practice", {"title": "Doel later"})
+    assert hub.links(source.id)[0].entry_id == target.id
+    assert [b.entry_id for b in hub.backlinks(target.id)] == [source.id]
+
+
+def test_review_by_in_the_past_marks_entry_stale(hub):
+    old = hub.add_entry("advice", {"title": "Oud", "review_by": date.today() - timedelta(days=1)})
+    fresh = hub.add_entry("advice", {"title": "Vers", "review_by": date.today() + timedelta(days=30)})
+    assert hub.get_entry(old.id).stale and not hub.get_entry(fresh.id).stale
+    stale = {row.title: row.stale for row in hub.list_entries()}
+    assert stale == {"Oud": True, "Vers": False}
+
+
+def test_superseded_lifecycle(hub):
+    new = hub.add_entry("practice", {"title": "Nieuwe werkwijze"})
+    old = hub.add_entry("practice", {"title": "Oude werkwijze", "status": "superseded",
+                                     "superseded_by": new.title})
+    assert hub.get_entry(old.id).fields["superseded_by"] == new.id
+    assert [r.title for r in hub.list_entries(status="superseded")] == ["Oude werkwijze"]
+
+
+def test_tags_and_themes_are_counted(hub):
+    hub.add_entry("advice", {"title": "A", "tags": ["x", "y"], "themes": ["grooming"]})
+    hub.add_entry("advice", {"title": "B", "tags": ["x"], "themes": ["grooming", "sextortion"]})
+    assert {t.key: t.count for t in hub.tags()} == {"x": 2, "y": 1}
+    themes = {t.key: t.count for t in hub.themes()}
+    assert themes["grooming"] == 2 and themes["sextortion"] == 1
+    assert [r.title for r in hub.list_entries(tag="x", theme="sextortion")] == ["B"]
+
+
+def test_delete_removes_entry_and_history(hub):
+    entry = hub.add_entry("advice", {"title": "Weg"})
+    hub.delete_entry(entry.id)
+    with pytest.raises(UserError):
+        hub.get_entry(entry.id)
+    assert hub.revisions(entry.id) == []
+
+
+def test_changes_are_announced_to_subscribers(hub):
+    seen = []
+    unsubscribe = hub.subscribe(seen.append)
+    entry = hub.add_entry("advice", {"title": "Melding"})
+    hub.delete_entry(entry.id)
+    unsubscribe()
+    hub.add_entry("advice", {"title": "Niet gezien"})
+    assert seen[0].entry_ids == {entry.id} and seen[0].kinds == {"advice"}
+    assert seen[1].deleted_ids == {entry.id}
+    assert len(seen) == 2
+
+
+def test_locked_hub_refuses_everything(hub):
+    hub.lock()
+    with pytest.raises(HubLocked):
+        hub.list_entries()

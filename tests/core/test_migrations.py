@@ -1,0 +1,50 @@
+"""A hub made at the previous migration head opens in this version (DESIGN §3)."""
+
+from __future__ import annotations
+
+from expertise import migrations
+from expertise.db import open_engine
+from expertise.hub import Hub
+from expertise.kdf import KdfParams
+from expertise.vault import Vault
+from tests.conftest import PASSPHRASE
+
+
+def test_hub_at_previous_head_is_upgraded(hub_path):
+    vault = Vault.create(hub_path, PASSPHRASE, kdf=KdfParams.floor())
+    engine = open_engine(hub_path / "hub.db", vault.subkey("database"))
+    migrations.upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO entries (id, kind, title, body_md, summary, classification, language,"
+            " status, created_at, updated_at, revision) VALUES ('6f1c1b7e-7d59-4a43-9a51-"
+            "0c3b8f1f0a11', 'practice', 'Oude praktijk', 'tekst', '', 'internal', 'nl', 'current',"
+            " '2025-01-01 00:00:00', '2025-01-01 00:00:00', 1)"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO best_practices (id, context, practice, outcome, lessons, source_case,"
+            " evidence_level, region) VALUES ('6f1c1b7e-7d59-4a43-9a51-0c3b8f1f0a11', '', '', '',"
+            " '', '', 'observed', '')"
+        )
+    assert migrations.current_revision(engine) == "0001"
+    engine.dispose()
+    vault.lock()
+    with Hub.open(hub_path, PASSPHRASE) as hub:
+        assert hub.get_entry("6f1c1b7e-7d59-4a43-9a51-0c3b8f1f0a11").title == "Oude praktijk"
+        hub.save_search("nieuw in 0002", "praktijk")
+        assert hub.saved_searches() == [("nieuw in 0002", "praktijk", None)]
+        assert hub.search("praktijk").total == 1
+    assert migrations.head_revision() == "0002"
+
+
+def test_models_match_the_migrations(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from expertise.models import Base
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'plain.db'}")
+    migrations.upgrade(engine)
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []

@@ -1,0 +1,90 @@
+"""Work off the UI thread (DESIGN §11.4): serial QThreadPool workers, results by signal.
+
+Every call into `expertise.Hub` that may touch the disk goes through a
+TaskRunner; the UI thread only receives plain records back.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class Progress:
+    """Handed to a job: report progress, ask whether the user pressed Cancel."""
+
+    def __init__(self, emit: Callable[[int, int], None]) -> None:
+        self._emit = emit
+        self._cancelled = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self._emit(done, total)
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
+class TaskSignals(QObject):
+    sig_progress = Signal(int, int)
+    sig_done = Signal(object)
+    sig_failed = Signal(object)  # the exception
+
+
+class Task(QRunnable):
+    def __init__(self, job: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self.signals = TaskSignals()
+        self.progress = Progress(self.signals.sig_progress.emit)
+        self._job = job
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self._job(self.progress)
+        except Exception as error:  # delivered to the UI thread, which shows it
+            error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.signals.sig_failed.emit(error)
+            return
+        self.signals.sig_done.emit(result)
+
+
+class TaskRunner(QObject):
+    """One serial pool: jobs run in order, never two at once on the same hub."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._live: set[Task] = set()
+
+    def submit(
+        self,
+        job: Callable[[Progress], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[Exception], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Task:
+        task = Task(job)
+        # Keep a Python reference until a signal arrives: the pool owns the C++ side only.
+        self._live.add(task)
+        task.signals.sig_done.connect(lambda result: self._finish(task, on_done, result))
+        task.signals.sig_failed.connect(lambda error: self._finish(task, on_failed, error))
+        if on_progress is not None:
+            task.signals.sig_progress.connect(on_progress)
+        self._pool.start(task)
+        return task
+
+    def _finish(self, task: Task, callback: Callable[[Any], None] | None, value: Any) -> None:
+        self._live.discard(task)
+        if callback is not None:
+            callback(value)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs)
