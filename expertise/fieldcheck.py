@@ -67,7 +67,7 @@ REFERENCE_FIELDS = frozenset(
     "owner superseded_by author requested_by owner_org lead organisation partners".split()
 )
 ALL_FIELDS = frozenset(COMMON_FIELDS).union(*KIND_FIELDS.values())
-ALIASES = {"name": "title"}
+ALIASES = {"name": "title", "e_mail": "email"}
 
 MAX_LINE_CHARS = 500
 MAX_TEXT_CHARS = 100_000

@@ -146,8 +146,12 @@ class SearchIndex:
             raise RuntimeError("search index is closed")
 
     def _refresh(self) -> None:
+        # Not Searcher.refresh(): whoosh-reloaded 2.7.5 keeps the replaced
+        # segments in the reused reader (deleted and merged documents come back
+        # as duplicates) and fails on an empty reader.
         with self._rlock:
-            self._searcher = self._searcher.refresh()
+            old, self._searcher = self._searcher, self._ix.searcher()
+            old.close()
 
     def _commit(self, writer: Any, meta: Mapping[str, object] | None, **kwargs: Any) -> None:
         """Commit ``writer``; its generation's metadata is written just before the TOC."""
@@ -162,6 +166,9 @@ class SearchIndex:
             self._storage.delete_file(name)
             raise
         self._meta = dict(record)
+        for other in self._storage.list():
+            if other.startswith("META_") and other != name:
+                self._storage.delete_file(other)
 
     # -- writing -----------------------------------------------------------------
     def set_synonyms(self, synonyms: Mapping[str, Sequence[str]]) -> None:
@@ -300,7 +307,7 @@ class SearchIndex:
                 return
             self._closed = True
             self._searcher.close()
-            self._storage.close()
+            self._storage.release()
             self._vocab.reset()
             del self._cipher
 

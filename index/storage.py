@@ -239,6 +239,11 @@ class EncryptedStorage(MemoryStorage):
                         entry.unlink()
 
     def close(self) -> None:
-        # Drop the decrypted cache; Python cannot scrub it, but it frees it.
+        # Whoosh closes the storage whenever a segment reader closes (through
+        # OverlayStorage), so this must not drop anything; see release().
+        pass
+
+    def release(self) -> None:
+        """Drop the decrypted cache; Python cannot scrub it, but it frees it."""
         self._files = {}
         self._locks = {}

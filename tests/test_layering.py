@@ -30,8 +30,10 @@ def test_index_never_imports_expertise_ui_or_qt():
 
 
 def test_importing_the_core_loads_no_qt_at_runtime():
-    code = ("import sys, expertise.hub, expertise.cli, index; "
-            "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))])")
+    code = (
+        "import sys, expertise.hub, expertise.cli, index; "
+        "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))])"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

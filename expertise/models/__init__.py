@@ -59,3 +59,5 @@ __all__ = [
     "entry_themes",
     "utcnow",
 ]
+from expertise.models.courses import CourseItem, CoursePack  # noqa: E402,F401
+from expertise.models.packs import EntryOrigin, TrustedPublisher  # noqa: E402,F401

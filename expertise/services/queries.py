@@ -19,7 +19,7 @@ ORDERS = {
 
 def _filtered(
     kind: str | None, tag: str | None, theme: str | None, status: str | None
-) -> Select[tuple[Entry]]:
+) -> Select[Entry]:
     query = select(Entry)
     if kind:
         query = query.where(Entry.kind == kind)

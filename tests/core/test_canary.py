@@ -34,10 +34,15 @@ def test_marker_never_reaches_disk_in_clear(tmp_path, caplog):
     before = _temp_files()
     folder = tmp_path / "hub"
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
-        entry = hub.add_entry("advice", {
-            "title": f"Titel {marker}", "body": f"Tekst over {marker} en meer.",
-            "summary": marker, "tags": [marker],
-        })
+        entry = hub.add_entry(
+            "advice",
+            {
+                "title": f"Titel {marker}",
+                "body": f"Tekst over {marker} en meer.",
+                "summary": marker,
+                "tags": [marker],
+            },
+        )
         hub.add_entry("expert", {"title": f"Expert {marker}", "expertise": [marker]})
         hub.add_attachment(entry.id, "bijlage.txt", data=f"bijlage {marker}".encode())
         assert hub.search(marker).total >= 1
@@ -51,7 +56,8 @@ def test_marker_never_reaches_disk_in_clear(tmp_path, caplog):
         assert leaks == [], f"plaintext while open in {leaks}"
     assert files_containing(folder, marker) == []
     new_or_changed = [
-        path for path, mtime in _temp_files().items()
+        path
+        for path, mtime in _temp_files().items()
         if before.get(path) != mtime and not path.is_relative_to(tmp_path)
     ]
     assert [path for path in new_or_changed if file_contains(path, marker)] == []

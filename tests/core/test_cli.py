@@ -31,8 +31,19 @@ def test_init_add_show(tmp_path):
     secret.write_text(PASSPHRASE + "\n")
     made = run_cli("--hub", str(folder), "--passphrase-file", str(secret), "init")
     assert made.returncode == 0, made.stderr
-    added = cli(folder, "add", "advice", "--title", "Advies via CLI", "--body", "Zie [[Niets]]",
-                "--tag", "cli", "--field", "audience=public")
+    added = cli(
+        folder,
+        "add",
+        "advice",
+        "--title",
+        "Advies via CLI",
+        "--body",
+        "Zie [[Niets]]",
+        "--tag",
+        "cli",
+        "--field",
+        "audience=public",
+    )
     assert added.returncode == 0, added.stderr
     entry_id = added.stdout.strip()
     shown = cli(folder, "show", entry_id, "--json")
@@ -98,10 +109,14 @@ def test_export_json_to_file_and_md(cli_hub, tmp_path):
 
 
 def test_passwd_then_old_passphrase_fails(cli_hub):
-    result = cli(cli_hub, "passwd", env={**ENV, "EXPERTISE_NEW_PASSPHRASE": "nieuwe zin voor de hub"})
+    result = cli(
+        cli_hub, "passwd", env={**ENV, "EXPERTISE_NEW_PASSPHRASE": "nieuwe zin voor de hub"}
+    )
     assert result.returncode == 0, result.stderr
     assert cli(cli_hub, "list").returncode == 3
-    assert cli(cli_hub, "list", env={"EXPERTISE_PASSPHRASE": "nieuwe zin voor de hub"}).returncode == 0
+    assert (
+        cli(cli_hub, "list", env={"EXPERTISE_PASSPHRASE": "nieuwe zin voor de hub"}).returncode == 0
+    )
 
 
 def test_backup_opens_with_same_passphrase(cli_hub, tmp_path):

@@ -16,27 +16,53 @@ def _org(hub, title="Meldpunt Noord (fictief)"):
 def _expert(hub, org, title="Inspecteur Mara Veldkamp"):
     return hub.add_entry(
         "expert",
-        {"title": title, "organisation": org.id, "expertise": ["grooming", "digitaal sporenonderzoek"],
-         "email": "m.veldkamp@example.org", "internal": True},
+        {
+            "title": title,
+            "organisation": org.id,
+            "expertise": ["grooming", "digitaal sporenonderzoek"],
+            "email": "m.veldkamp@example.org",
+            "internal": True,
+        },
     )
 
 
 def test_every_kind_round_trips_its_fields(hub):
     org = _org(hub)
     expert = _expert(hub, org)
-    advice = hub.add_entry("advice", {
-        "title": "Advies inzet lokprofielen", "body": "Tekst", "audience": "policy",
-        "requested_by": org.title, "advice_date": "2026-03-01", "author": expert.id,
-        "tags": ["Lokprofiel", "  beleid "], "themes": ["grooming"], "classification": "confidential",
-    })
-    project = hub.add_entry("innovation", {
-        "title": "Pilot beeldvergelijking", "stage": "pilot", "lead": expert.title,
-        "owner_org": org.id, "partners": [org.id], "start_date": date(2026, 1, 5),
-    })
-    practice = hub.add_entry("practice", {
-        "title": "Ketenoverleg bij meldingen", "context": "Regio", "lessons": "Vroeg starten",
-        "evidence_level": "evaluated",
-    })
+    advice = hub.add_entry(
+        "advice",
+        {
+            "title": "Advies inzet lokprofielen",
+            "body": "Tekst",
+            "audience": "policy",
+            "requested_by": org.title,
+            "advice_date": "2026-03-01",
+            "author": expert.id,
+            "tags": ["Lokprofiel", "  beleid "],
+            "themes": ["grooming"],
+            "classification": "confidential",
+        },
+    )
+    project = hub.add_entry(
+        "innovation",
+        {
+            "title": "Pilot beeldvergelijking",
+            "stage": "pilot",
+            "lead": expert.title,
+            "owner_org": org.id,
+            "partners": [org.id],
+            "start_date": date(2026, 1, 5),
+        },
+    )
+    practice = hub.add_entry(
+        "practice",
+        {
+            "title": "Ketenoverleg bij meldingen",
+            "context": "Regio",
+            "lessons": "Vroeg starten",
+            "evidence_level": "evaluated",
+        },
+    )
     got = hub.get_entry(advice.id)
     assert got.fields["requested_by"] == org.id
     assert got.fields["advice_date"] == date(2026, 3, 1)
@@ -48,8 +74,13 @@ def test_every_kind_round_trips_its_fields(hub):
     assert hub.get_entry(project.id).fields["lead"] == expert.id
     assert hub.get_entry(practice.id).fields["evidence_level"] == "evaluated"
     assert hub.get_entry(expert.id).fields["expertise"] == ["grooming", "digitaal sporenonderzoek"]
-    assert hub.kind_counts() == {"organisation": 1, "expert": 1, "advice": 1, "innovation": 1,
-                                 "practice": 1}
+    assert hub.kind_counts() == {
+        "organisation": 1,
+        "expert": 1,
+        "advice": 1,
+        "innovation": 1,
+        "practice": 1,
+    }
 
 
 def test_bad_values_are_refused_with_the_field_named(hub):
@@ -90,9 +121,13 @@ def test_stale_writer_is_refused(hub):
 
 
 def test_wiki_links_and_backlinks_resolve_even_when_target_comes_later(hub):
-    source = hub.add_entry("advice", {"title": "Bron", "body": "Zie [[Doel later]] en [[Bestaat niet|tekst]]."})
-    assert [(l.title, l.entry_id) for l in hub.links(source.id)] == [
-        ("Doel later", None), ("Bestaat niet", None)]
+    source = hub.add_entry(
+        "advice", {"title": "Bron", "body": "Zie [[Doel later]] en [[Bestaat niet|tekst]]."}
+    )
+    assert [(link.title, link.entry_id) for link in hub.links(source.id)] == [
+        ("Doel later", None),
+        ("Bestaat niet", None),
+    ]
     target = hub.add_entry("practice", {"title": "Doel later"})
     assert hub.links(source.id)[0].entry_id == target.id
     assert [b.entry_id for b in hub.backlinks(target.id)] == [source.id]
@@ -100,7 +135,9 @@ def test_wiki_links_and_backlinks_resolve_even_when_target_comes_later(hub):
 
 def test_review_by_in_the_past_marks_entry_stale(hub):
     old = hub.add_entry("advice", {"title": "Oud", "review_by": date.today() - timedelta(days=1)})
-    fresh = hub.add_entry("advice", {"title": "Vers", "review_by": date.today() + timedelta(days=30)})
+    fresh = hub.add_entry(
+        "advice", {"title": "Vers", "review_by": date.today() + timedelta(days=30)}
+    )
     assert hub.get_entry(old.id).stale and not hub.get_entry(fresh.id).stale
     stale = {row.title: row.stale for row in hub.list_entries()}
     assert stale == {"Oud": True, "Vers": False}
@@ -108,8 +145,9 @@ def test_review_by_in_the_past_marks_entry_stale(hub):
 
 def test_superseded_lifecycle(hub):
     new = hub.add_entry("practice", {"title": "Nieuwe werkwijze"})
-    old = hub.add_entry("practice", {"title": "Oude werkwijze", "status": "superseded",
-                                     "superseded_by": new.title})
+    old = hub.add_entry(
+        "practice", {"title": "Oude werkwijze", "status": "superseded", "superseded_by": new.title}
+    )
     assert hub.get_entry(old.id).fields["superseded_by"] == new.id
     assert [r.title for r in hub.list_entries(status="superseded")] == ["Oude werkwijze"]
 

@@ -39,7 +39,9 @@ HOLDER = textwrap.dedent("""
 def _start(script: str, folder: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", script, str(folder), PASSPHRASE],
-        stdout=subprocess.PIPE, text=True, cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 
 import pytest
@@ -94,12 +93,16 @@ def test_unresolvable_reference_rolls_back_everything(hub, tmp_path):
 
 
 def test_csv_experts_and_organisations(hub, tmp_path):
-    orgs = _write(tmp_path, "organisations.csv",
-                  "title,org_type,country\nStichting Baken (fictief),ngo,NL\n")
-    experts = _write(tmp_path, "experts.csv",
-                     "name,organisation,expertise,email\n"
-                     "Dr. Joris Tenhave,Stichting Baken (fictief),grooming;preventie,"
-                     "j.tenhave@example.org\n")
+    orgs = _write(
+        tmp_path, "organisations.csv", "title,org_type,country\nStichting Baken (fictief),ngo,NL\n"
+    )
+    experts = _write(
+        tmp_path,
+        "experts.csv",
+        "name,organisation,expertise,email\n"
+        "Dr. Joris Tenhave,Stichting Baken (fictief),grooming;preventie,"
+        "j.tenhave@example.org\n",
+    )
     report = hub.import_paths([orgs, experts])
     assert len(report.created) == 2
     expert = hub.find_by_title("Dr. Joris Tenhave", "expert")

@@ -1,0 +1,42 @@
+"""Knowledge-pack bookkeeping: whom we trust, and where imported entries came from.
+
+The hub's own Ed25519 publisher key is not a table: it is one `HubMeta` row,
+encrypted a second time under a vault sub-key (see expertise/packs/signing.py).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from expertise.models.base import Base, utcnow
+
+
+class TrustedPublisher(Base):
+    """A publisher key the user accepted (trust on first use), by its fingerprint."""
+
+    __tablename__ = "trusted_publishers"
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    public_key: Mapped[str] = mapped_column(String(64))  # raw Ed25519 key, hex
+    trusted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class EntryOrigin(Base):
+    """Where an imported entry came from, so a later pack can tell an update from a conflict.
+
+    `local_revision` is the entry's revision right after the import; when the
+    entry's revision has moved on, someone edited it here. None means the
+    user chose to keep a local version: every later remote change conflicts.
+    """
+
+    __tablename__ = "entry_origins"
+    entry_id: Mapped[str] = mapped_column(
+        ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    publisher: Mapped[str] = mapped_column(String(64), index=True)
+    remote_revision: Mapped[int]
+    local_revision: Mapped[int | None] = mapped_column(nullable=True)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)

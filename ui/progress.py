@@ -1,0 +1,92 @@
+"""Long work (import, export, reindex, backup) behind a modal progress dialog with Cancel.
+
+The job runs on a TaskRunner worker and polls `progress.cancelled()`; the
+dialog stays up, saying it is cancelling, until the job has really stopped,
+so the user never starts a second long job on a half-stopped first one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+
+from expertise.errors import HubError
+from ui.tasks import Progress, TaskRunner
+
+T = TypeVar("T")
+SHOW_AFTER_MS = 300  # quick jobs finish before a dialog would only flash
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProgressDialog", text)
+
+
+def run_with_progress(
+    parent: QWidget,
+    runner: TaskRunner,
+    title: str,
+    job: Callable[[Progress], T],
+    on_done: Callable[[T], None],
+    on_failed: Callable[[Exception], None] | None = None,
+) -> QProgressDialog:
+    """Run `job` off the UI thread; the returned dialog is modal and cancellable."""
+    dialog = _make_dialog(parent, title)
+    finished = False
+
+    def finish(callback: Callable[[Any], None], value: Any) -> None:
+        nonlocal finished
+        finished = True
+        dialog.hide()
+        dialog.deleteLater()
+        callback(value)
+
+    task = runner.submit(
+        job,
+        on_done=lambda result: finish(on_done, result),
+        on_failed=lambda error: finish(on_failed or _default_failure(parent, title), error),
+        on_progress=lambda done, total: _show_progress(dialog, done, total),
+    )
+    dialog.canceled.connect(lambda: _cancel(dialog, task.progress))
+    QTimer.singleShot(SHOW_AFTER_MS, dialog, lambda: None if finished else dialog.show())
+    return dialog
+
+
+def _make_dialog(parent: QWidget, title: str) -> QProgressDialog:
+    dialog = QProgressDialog(title, _tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(360)
+    # Qt hides the dialog on Cancel; ours stays until the worker has really stopped.
+    dialog.canceled.disconnect(dialog.cancel)
+    dialog.hide()
+    return dialog
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    if total <= 0:
+        dialog.setRange(0, 0)  # busy indicator: the job does not know its size
+        return
+    dialog.setRange(0, total)
+    dialog.setValue(min(done, total))
+
+
+def _cancel(dialog: QProgressDialog, progress: Progress) -> None:
+    progress.cancel()
+    dialog.setLabelText(_tr("Cancelling…"))
+    for button in dialog.findChildren(QPushButton):
+        button.setEnabled(False)
+
+
+def _default_failure(parent: QWidget, title: str) -> Callable[[Exception], None]:
+    def show(error: Exception) -> None:
+        # Core errors carry no content (DESIGN §11.10); anything else stays generic.
+        text = str(error) if isinstance(error, HubError) else _tr("The operation failed.")
+        QMessageBox.warning(parent, title, text)
+
+    return show

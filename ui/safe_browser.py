@@ -1,0 +1,94 @@
+"""A QTextBrowser that never fetches anything and opens links only on purpose (S8).
+
+The HTML it shows was already sanitised by `expertise.render`; this is the
+second wall. `loadResource` answers every request (images, style sheets) with
+nothing, so remote, file: and data: URLs are never read. Clicking a link
+never navigates the browser: `entry:` links become an in-app navigation
+signal, http/https/mailto open in the system only after a confirmation, and
+everything else is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+
+from ui import clipboard
+
+ENTRY_SCHEME = "entry"
+EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def entry_id_of(url: QUrl) -> str | None:
+    if url.scheme().lower() != ENTRY_SCHEME:
+        return None
+    target = url.path() or url.toString()[len(ENTRY_SCHEME) + 1 :]
+    return target.strip() or None
+
+
+class SafeBrowser(QTextBrowser):
+    sig_open_entry = Signal(str)
+    sig_refused_link = Signal(str)  # the scheme, for a status message
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setSearchPaths([])
+        # Hooks so tests can answer the confirmation and watch what would open.
+        self.confirm: Callable[[QUrl], bool] = self._ask
+        self.open_external: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.anchorClicked.connect(self._on_anchor)
+
+    # -- never load, never navigate -------------------------------------------
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
+        return None
+
+    def doSetSource(self, name: QUrl, kind: object = None) -> None:  # noqa: N802
+        # Navigation by source (history, back/forward) would load the target as a document.
+        return
+
+    def setSource(self, name: QUrl, kind: object = None) -> None:  # noqa: N802
+        return
+
+    # -- links ---------------------------------------------------------------
+    def _on_anchor(self, url: QUrl) -> None:
+        target = entry_id_of(url)
+        if target is not None:
+            self.sig_open_entry.emit(target)
+            return
+        scheme = url.scheme().lower()
+        if scheme not in EXTERNAL_SCHEMES or not url.isValid():
+            self.sig_refused_link.emit(scheme or "?")
+            return
+        if self.confirm(url):
+            self.open_external(url)
+
+    def _ask(self, url: QUrl) -> bool:
+        shown = url.toDisplayString()
+        if len(shown) > 300:
+            shown = shown[:300] + "…"
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open link outside Expertise Hub?"),
+            self.tr(
+                "This link opens in another program and leaves the encrypted hub:\n\n{url}\n\n"
+                "Open it?"
+            ).format(url=shown),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Open
+
+    # -- copies are ours and secret ----------------------------------------------
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        mime = super().createMimeDataFromSelection()
+        return clipboard.mark_secret(mime)
+
+    def clear_content(self) -> None:
+        self.clear()
+        self.document().clearUndoRedoStacks()
