@@ -13,7 +13,13 @@ import io
 from collections.abc import Iterator
 
 from expertise.errors import InputError
-from expertise.fieldcheck import LIST_FIELDS, canonical_field, check_entry, field_order
+from expertise.fieldcheck import (
+    LIST_FIELDS,
+    canonical_field,
+    check_entry,
+    field_order,
+    shown_name,
+)
 
 CSV_KINDS = ("expert", "organisation")
 MAX_CSV_CHARS = 5 * 1024 * 1024
@@ -72,7 +78,7 @@ def _header(row: Row | None, source: str, kind: str) -> list[str]:
         if name not in allowed:
             raise InputError(_unknown_column(cell, kind), source, 1)
         if name in names:
-            raise InputError(f"duplicate column {name!r}", source, 1)
+            raise InputError(f"duplicate column {shown_name(name)}", source, 1)
         names.append(name)
     if "title" not in names:
         raise InputError("missing column 'title' (or 'name')", source, 1)
@@ -80,9 +86,8 @@ def _header(row: Row | None, source: str, kind: str) -> list[str]:
 
 
 def _unknown_column(cell: str, kind: str) -> str:
-    shown = cell.strip()[:40]
     hint = " (separate columns with ',', not ';')" if ";" in cell else ""
-    return f"unknown column {shown!r} for kind {kind!r}{hint}"
+    return f"unknown column {shown_name(cell.strip())} for kind {kind!r}{hint}"
 
 
 def _entry(

@@ -98,6 +98,11 @@ def canonical_field(name: str) -> str:
     return ALIASES.get(key, key)
 
 
+def shown_name(name: str) -> str:
+    """A field name as quoted in a message: outside input may send a huge key."""
+    return repr(name if len(name) <= 40 else name[:40] + "…")
+
+
 def check_entry(
     raw: Mapping[str, object],
     source: str,
@@ -116,7 +121,7 @@ def check_entry(
     for name, value in raw.items():
         at = lines.get(name, line)
         if name not in ALL_FIELDS:
-            raise InputError(f"unknown field {name!r}", source, at)
+            raise InputError(f"unknown field {shown_name(name)}", source, at)
         if name not in allowed:
             raise InputError(f"field {name!r} does not apply to kind {kind!r}", source, at)
         normalised = check_field(name, value, source, at)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import yaml
 
 from expertise.errors import InputError
-from expertise.fieldcheck import canonical_field, check_entry, check_field
+from expertise.fieldcheck import canonical_field, check_entry, check_field, shown_name
 
 MAX_DOCUMENT_CHARS = 5 * 1024 * 1024
 MAX_FRONT_MATTER_CHARS = 256 * 1024
@@ -81,6 +81,8 @@ def render_document(meta: Mapping[str, object], body: str) -> str:
         default_flow_style=False,
         width=_RENDER_WIDTH,
     )
+    if len(front) > MAX_FRONT_MATTER_CHARS:
+        raise InputError(f"front matter is longer than {MAX_FRONT_MATTER_CHARS} characters")
     # The blank line is for people reading the file; _split drops exactly one.
     text = f"---\n{front}---\n\n{body}"
     _check_text(text, "")
@@ -137,7 +139,7 @@ def _read_fields(front: str, source: str) -> tuple[dict[str, object], dict[str, 
         line = _line(key_node)
         name = _field_name(key_node, source, line)
         if name in lines:
-            raise InputError(f"duplicate field {name!r}", source, line)
+            raise InputError(f"duplicate field {shown_name(name)}", source, line)
         raw[name] = _raw_value(value_node, name, source, line)
         lines[name] = line
     return raw, lines

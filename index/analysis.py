@@ -19,6 +19,7 @@ from whoosh.analysis import (
     NgramFilter,
     RegexTokenizer,
     StopFilter,
+    Token,
 )
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
@@ -87,46 +88,102 @@ class FoldFilter(Filter):  # type: ignore[misc]
             yield t
 
 
-class LangStemFilter(Filter):  # type: ignore[misc]
-    """Snowball stemming for ``lang`` with Dutch plural fixes and a shared cache."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-
-    def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
-        lang = self.lang
-        for t in tokens:
-            if not t.stopped:
-                t.text = stem(t.text, lang)
-            yield t
-
-
 # Whoosh's default pattern keeps '*' inside tokens (for its wildcard parser);
 # ours drops it so "a*" can never become a literal term.
 TOKEN_PATTERN = r"\w+(\.?\w+)*"
+
+
+_TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
+# raw word -> indexed term ("" for a stop word), per language (None: unstemmed)
+_TERM_CACHE: dict[str | None, dict[str, str]] = {None: {}, **{lang: {} for lang in LANGUAGES}}
+
+
+def term_of(raw: str, lang: str | None) -> str:
+    """The indexed form of one raw word: folded, stemmed if ``lang``; "" if stopped."""
+    cache = _TERM_CACHE[lang]
+    term = cache.get(raw)
+    if term is None:
+        word = fold(raw)
+        if word in STOP_WORDS or not 2 <= len(word) <= MAX_TOKEN:
+            term = ""
+        else:
+            term = word if lang is None else stem(word, lang)
+        if len(cache) > _STEM_CACHE_LIMIT:
+            cache.clear()
+        cache[raw] = term
+    return term
+
+
+class TextAnalyzer(Analyzer):  # type: ignore[misc]
+    """Tokenise, fold, stop and stem in one pass with a per-word cache.
+
+    Same result as RegexTokenizer | LowercaseFilter | FoldFilter | StopFilter |
+    StemFilter, about three times faster: a chain of Python generators per
+    token is what dominated indexing time.
+    """
+
+    def __init__(self, lang: str | None = None) -> None:
+        self.lang = lang
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:  # prefix and fuzzy terms: one word, as typed
+            word = fold(value)
+            t.text = word if self.lang is None or not word else stem(word, self.lang)
+            t.pos, t.startchar, t.endchar = start_pos, start_char, start_char + len(value)
+            yield t
+            return
+        lang, pos = self.lang, start_pos
+        for match in _TOKEN.finditer(value):
+            raw = match.group()
+            term = term_of(raw, lang)
+            if term:
+                t.text, t.stopped = term, False
+            elif removestops:
+                continue
+            else:
+                t.text, t.stopped = fold(raw), True
+            if keeporiginal:
+                t.original = raw
+            if positions:
+                t.pos = pos
+                pos += 0 if t.stopped else 1
+            if chars:
+                t.startchar, t.endchar = start_char + match.start(), start_char + match.end()
+            yield t
 
 
 def _base() -> Analyzer:
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | FoldFilter()
 
 
-def _stops() -> StopFilter:
-    return StopFilter(stoplist=STOP_WORDS, minsize=2, maxsize=MAX_TOKEN)
-
-
 def text_analyzer(lang: str) -> Analyzer:
-    return _base() | _stops() | LangStemFilter(lang)
+    return TextAnalyzer(lang)
 
 
 def plain_analyzer() -> Analyzer:
     """Folded words without stemming: organisation names and the speller."""
-    return _base() | _stops()
+    return TextAnalyzer(None)
 
 
 def edge_analyzer() -> Analyzer:
     """Word-start n-grams of titles for as-you-type."""
-    return _base() | StopFilter(stoplist=frozenset(), minsize=1, maxsize=MAX_TOKEN) | NgramFilter(
-        minsize=1, maxsize=EDGE_MAX, at="start"
+    return (
+        _base()
+        | StopFilter(stoplist=frozenset(), minsize=1, maxsize=MAX_TOKEN)
+        | NgramFilter(minsize=1, maxsize=EDGE_MAX, at="start")
     )
 
 
@@ -140,9 +197,7 @@ def words(text: str) -> list[str]:
 
 def analyse(text: str, lang: str) -> list[str]:
     """Stemmed, stop-filtered terms of ``text`` in ``lang``."""
-    return [
-        stem(w, lang) for w in words(text) if w not in STOP_WORDS and 2 <= len(w) <= MAX_TOKEN
-    ]
+    return [stem(w, lang) for w in words(text) if w not in STOP_WORDS and 2 <= len(w) <= MAX_TOKEN]
 
 
 # -- Markdown to plain text ----------------------------------------------------

@@ -21,18 +21,22 @@ MIN_PART = 3
 MAX_HITS_SCANNED = 2000
 MAX_EXPANSIONS = 30
 COMPOUND_BOOST = 0.7  # the exact word should still rank first
+LOOSE_BOOST = 0.3  # leftover is no hub word (beeld|houwer): keep it, rank it low
+STRICT, TIERED, LOOSE = "strict", "tiered", "loose"
 _LINKS = ("en", "s", "e")
-NL_FIELDS = frozenset(f"{base}_nl" for base in ("title", "summary", "body", "attach", "extra", "areas"))
+NL_FIELDS = frozenset(
+    f"{base}_nl" for base in ("title", "summary", "body", "attach", "extra", "areas")
+)
 
 
 class CompoundExpander:
     """Finds the compounds of a stem in a fixed vocabulary of stems."""
 
-    def __init__(self, vocabulary: Iterable[str] = (), *, strict: bool = True) -> None:
+    def __init__(self, vocabulary: Iterable[str] = (), *, mode: str = TIERED) -> None:
         self._vocab: set[str] = set()
         # One newline-separated string: str.find scans it at C speed.
         self._blob = "\n"
-        self._strict = strict
+        self._mode = mode
         self.add(vocabulary)
 
     @property
@@ -45,32 +49,37 @@ class CompoundExpander:
             self._vocab |= new
             self._blob += "\n".join(sorted(new)) + "\n"
 
-    def expand(self, term: str) -> list[str]:
+    def expand(self, term: str) -> list[tuple[str, float]]:
+        """Compounds holding ``term``, each with its query weight."""
         if len(term) < MIN_TERM or not term.isalpha():
             return []
-        found: list[str] = []
+        found: list[tuple[str, float]] = []
         blob, pos, scanned = self._blob, self._blob.find(term), 0
         while pos != -1 and scanned < MAX_HITS_SCANNED and len(found) < MAX_EXPANSIONS:
             scanned += 1
             start = blob.rfind("\n", 0, pos) + 1
             end = blob.find("\n", pos)
             word = blob[start:end]
-            if word != term and self._is_compound(word[: pos - start], word[pos - start + len(term) :]):
-                found.append(word)
+            if word != term:
+                weight = self._weight(word[: pos - start], word[pos - start + len(term) :])
+                if weight:
+                    found.append((word, weight))
             pos = blob.find(term, end)
         return found
 
-    def _is_compound(self, left: str, right: str) -> bool:
-        return self._is_part(left, link_at_end=True) and self._is_part(right, link_at_end=False)
+    def _weight(self, left: str, right: str) -> float:
+        if min(len(left) or MIN_PART, len(right) or MIN_PART) < MIN_PART:
+            return 0.0
+        if self._is_part(left, link_at_end=True) and self._is_part(right, link_at_end=False):
+            return COMPOUND_BOOST
+        return LOOSE_BOOST if self._mode == TIERED else 0.0
 
     def _is_part(self, part: str, *, link_at_end: bool) -> bool:
-        if not part:
+        if not part or self._mode == LOOSE:
             return True
-        if len(part) < MIN_PART:
-            return False
-        if not self._strict:
-            return True
-        return any(self._known(p) for p in _without_link(part, link_at_end)) or self._two_words(part)
+        return any(self._known(p) for p in _without_link(part, link_at_end)) or self._two_words(
+            part
+        )
 
     def _known(self, part: str) -> bool:
         return len(part) >= MIN_PART and (part in self._vocab or stem(part, "nl") in self._vocab)
@@ -93,15 +102,14 @@ def _without_link(part: str, link_at_end: bool) -> list[str]:
     return forms
 
 
-def expand_query(q: query.Query, expand: Callable[[str], list[str]]) -> query.Query:
+def expand_query(q: query.Query, expand: Callable[[str], list[tuple[str, float]]]) -> query.Query:
     """Replace each plain Dutch Term with Or(term, its compounds)."""
     if type(q) is query.Term and q.fieldname in NL_FIELDS:
         extra = expand(q.text)
         if not extra:
             return q
-        alts = [query.Term(q.fieldname, t, boost=q.boost * COMPOUND_BOOST) for t in extra]
+        alts = [query.Term(q.fieldname, t, boost=q.boost * w) for t, w in extra]
         return query.Or([q, *alts])
     if isinstance(q, query.Phrase | query.PatternQuery):
         return q  # a phrase or prefix already names its exact words
     return q.apply(lambda sub: expand_query(sub, expand))
-

@@ -231,7 +231,9 @@ class SearchIndex:
                 self._searcher = self._ix.searcher()
                 self._meta = dict(meta or {})
                 self._vocab.reset()
-            log.info("search index rebuilt: %d docs in %.1f s", built, time.perf_counter() - started)
+            log.info(
+                "search index rebuilt: %d docs in %.1f s", built, time.perf_counter() - started
+            )
             return True
 
     def _staging(self) -> EncryptedStorage:
@@ -351,9 +353,7 @@ class SearchIndex:
         if not parts:
             return []
         mask = searching.restriction(kind, None, max_classification)
-        q: query.Query = query.And(parts)
-        if mask is not None:
-            q = query.Require(q, mask)
+        q = searching.masked(query.And(parts), mask)
         with self._rlock:
             self._check_open()
             found = self._searcher.search(q, limit=max(1, limit))

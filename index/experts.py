@@ -14,6 +14,7 @@ from typing import Any
 from whoosh import query
 
 from index.analysis import LANGUAGES, analyse
+from index.searching import masked
 from index.types import ExpertHit
 
 PROFILE_WEIGHT = 1.0
@@ -53,9 +54,7 @@ def _top(searcher: Any, q: query.Query, limit: int) -> list[tuple[dict[str, Any]
 def _matched_areas(areas: list[str], topic: str) -> list[str]:
     wanted = {lang: set(analyse(topic, lang)) for lang in LANGUAGES}
     return [
-        area
-        for area in areas
-        if any(wanted[lang] & set(analyse(area, lang)) for lang in LANGUAGES)
+        area for area in areas if any(wanted[lang] & set(analyse(area, lang)) for lang in LANGUAGES)
     ]
 
 
@@ -63,8 +62,7 @@ def rank_experts(
     searcher: Any, topic_q: query.Query, topic: str, limit: int, ceiling: query.Query | None
 ) -> list[ExpertHit]:
     def scoped(extra: query.Query) -> query.Query:
-        mask = extra if ceiling is None else query.And([extra, ceiling])
-        return query.Require(topic_q, mask)
+        return masked(topic_q, extra if ceiling is None else query.And([extra, ceiling]))
 
     cands: dict[str, _Candidate] = defaultdict(_Candidate)
     for stored, score in _top(searcher, scoped(query.Term("kind", "expert")), PROFILE_CANDIDATES):

@@ -23,13 +23,17 @@ from index.types import ERR_SYNTAX, ERR_TOO_LONG
 
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 64
-SYNONYM_BOOST = 0.8
+SYNONYM_BOOST = 0.6
 MIN_PREFIX = 2
 
 # Query-time weight of each field (language variants share it).
 BOOSTS = {"title": 4.0, "summary": 2.0, "extra": 2.0, "areas": 2.0, "body": 1.0, "attach": 0.5}
-DEFAULT_FIELDS = [f"{b}_{lang}" for b in BOOSTS for lang in LANGUAGES] + ["org"]
-FIELD_BOOSTS = {f"{b}_{lang}": w for b, w in BOOSTS.items() for lang in LANGUAGES} | {"org": 1.5}
+# "spell" holds the unstemmed words: an exact form ranks a little higher, and
+# fuzzy terms match real words there instead of stems (grroming~ -> grooming).
+UNSTEMMED = {"org": 1.5, "spell": 0.5}
+DEFAULT_FIELDS = [f"{b}_{lang}" for b in BOOSTS for lang in LANGUAGES] + list(UNSTEMMED)
+FIELD_BOOSTS = {f"{b}_{lang}": w for b, w in BOOSTS.items() for lang in LANGUAGES} | UNSTEMMED
+NO_POSITIONS = frozenset({"spell"})
 
 
 def _both(base: str) -> tuple[str, ...]:
@@ -106,7 +110,7 @@ class _FoldedPrefixNode(syntax.TextNode):  # type: ignore[misc]
 class SafePrefixPlugin(PrefixPlugin):  # type: ignore[misc]
     nodetype = _FoldedPrefixNode
     # At least MIN_PREFIX characters before the star; a lone * stays a word.
-    expr = r"(?P<text>[^ \t\r\n*\"()]{%d,})[*](?= |$|\))" % MIN_PREFIX
+    expr = rf"(?P<text>[^ \t\r\n*\"()]{{{MIN_PREFIX},}})[*](?= |$|\))"
 
 
 class DefaultPrefixFuzzyPlugin(FuzzyTermPlugin):  # type: ignore[misc]
@@ -226,14 +230,13 @@ def _synonym_group(words: list[Any], alts: tuple[str, ...], first: Any) -> Any:
     start, end = getattr(first, "startchar", 0), getattr(first, "endchar", 0)
     alternatives = []
     for alt in alts:
-        if " " in alt:
-            node = PhrasePlugin.PhraseNode(alt, start)
-        else:
-            node = syntax.WordNode(alt)
+        size = len(alt.split())
+        node = PhrasePlugin.PhraseNode(alt, start) if size > 1 else syntax.WordNode(alt)
         # Whoosh copies source offsets onto the query; synthetic nodes borrow them
         node.startchar, node.endchar = start, end
-        alternatives.append(node)
-    return syntax.OrGroup([original, syntax.OrGroup(alternatives, boost=SYNONYM_BOOST)])
+        # a phrase scores the sum of its words: scale so it does not outrank the word typed
+        alternatives.append(syntax.OrGroup([node], boost=SYNONYM_BOOST / size))
+    return syntax.OrGroup([original, *alternatives])
 
 
 def synonym_table(synonyms: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
@@ -307,10 +310,21 @@ class QueryParser:
             return None, ERR_SYNTAX
 
 
+def _make_runnable(q: query.Query) -> query.Query:
+    """Rewrite what Whoosh accepts at parse time but raises on at search time."""
+    if isinstance(q, query.Phrase) and q.fieldname in NO_POSITIONS:
+        return query.NullQuery  # phrase on a field without positions
+    if isinstance(q, query.FuzzyTerm):
+        # a fixed prefix longer than the word is an IndexError in its automaton
+        q.prefixlength = min(q.prefixlength, max(0, len(q.text) - 1))
+        return q
+    return q.apply(_make_runnable)
+
+
 def _prune(q: query.Query | None) -> query.Query | None:
     if q is None or q is query.NullQuery or isinstance(q, query.qcore._NullQuery):
         return None
-    normal = q.normalize()
+    normal = _make_runnable(q).normalize()
     if normal is query.NullQuery or isinstance(normal, query.qcore._NullQuery):
         return None
     return normal

@@ -5,11 +5,13 @@
 3. run with facets; if an implicit AND finds nothing, retry as OR so a
    long query still finds the closest notes;
 4. snippets for the page, and "did you mean" when the strict query found few.
+A query Whoosh still rejects at search time is retried as bare words.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from whoosh import query
@@ -27,70 +29,78 @@ log = logging.getLogger(__name__)
 _Outcome = tuple[int, list[tuple[int, float]], dict[str, list[tuple[str, int]]]]
 
 
-def _empty(text: str, error: str | None, suggestion: str | None = None) -> SearchResults:
+@dataclass
+class _Request:
+    ix: SearchIndex
+    text: str
+    mask: query.Query | None
+    limit: int
+    page: int
+    sort: str
+
+    def run(self, q: query.Query) -> _Outcome:
+        return searching.execute(
+            self.ix.searcher,
+            searching.masked(q, self.mask),
+            limit=self.limit,
+            page=self.page,
+            sort=self.sort,
+        )
+
+    def try_run(self, q: query.Query) -> _Outcome | None:
+        try:
+            return self.run(q)
+        except Exception as exc:  # Whoosh corner cases must not reach the user
+            log.info("query rejected at search time (%s)", type(exc).__name__)
+            return None
+
+
+def _empty(text: str, error: str | None) -> SearchResults:
     facets: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_FIELDS}
-    return SearchResults(text, 0, [], facets, suggestion, error)
-
-
-def _masked(q: query.Query, mask: query.Query | None) -> query.Query:
-    return q if mask is None else query.Require(q, mask)
+    return SearchResults(text, 0, [], facets, None, error)
 
 
 def run_search(
     ix: SearchIndex, text: str, mask: query.Query | None, limit: int, page: int, sort: str
 ) -> SearchResults:
-    sort = sort if sort in ("relevance", "date") else "relevance"
-    searcher = ix.searcher
+    req = _Request(
+        ix, text, mask, limit, page, sort if sort in ("relevance", "date") else "relevance"
+    )
     if ix.browse(text):
-        outcome = searching.execute(
-            searcher, mask or query.Every(), limit=limit, page=page, sort=sort
-        )
-        return _results(ix, text, query.NullQuery, outcome, None, None)
+        return _results(ix, text, query.NullQuery, req.run(mask or query.Every()), None, None)
     q, error = ix.parser.parse(text)
     if q is None:
         return _empty(text, error)
     q = ix.expand(q)
-    outcome, q, error = _run_safely(ix, text, q, mask, limit, page, sort, error)
-    if outcome is None:
+    first = req.try_run(q)
+    if first is None:
+        q, error = _words_only(ix, text), ERR_SYNTAX
+        first = req.try_run(q) if q is not None else None
+    if first is None or q is None:
         return _empty(text, ERR_SYNTAX)
+    outcome = first
     strict_total = outcome[0]
     if strict_total == 0 and isinstance(q, query.And):
-        relaxed, _ = ix.parser.parse(text, relaxed=True)
-        if relaxed is not None:
-            q = ix.expand(relaxed)
-            outcome = searching.execute(searcher, _masked(q, mask), limit=limit, page=page, sort=sort)
+        q, outcome = _relaxed(req, q, outcome)
     suggestion = None
     if strict_total < searching.FEW_HITS:
-        suggestion = searching.suggest(searcher, clean(text))
+        suggestion = searching.suggest(ix.searcher, clean(text))
     return _results(ix, text, q, outcome, suggestion, error)
 
 
-def _run_safely(
-    ix: SearchIndex,
-    text: str,
-    q: query.Query,
-    mask: query.Query | None,
-    limit: int,
-    page: int,
-    sort: str,
-    error: str | None,
-) -> tuple[_Outcome | None, query.Query, str | None]:
-    """Run ``q``; if Whoosh rejects it at search time, run the bare words instead."""
-    searcher = ix.searcher
-    try:
-        return searching.execute(searcher, _masked(q, mask), limit=limit, page=page, sort=sort), q, error
-    except Exception as exc:
-        log.info("query rejected at search time (%s); retrying as words", type(exc).__name__)
+def _words_only(ix: SearchIndex, text: str) -> query.Query | None:
     fallback, _ = ix.parser.parse(plain_words(clean(text)))
-    if fallback is None:
-        return None, q, ERR_SYNTAX
-    fallback = ix.expand(fallback)
-    try:
-        outcome = searching.execute(searcher, _masked(fallback, mask), limit=limit, page=page, sort=sort)
-    except Exception as exc:
-        log.warning("query failed twice (%s)", type(exc).__name__)
-        return None, q, ERR_SYNTAX
-    return outcome, fallback, ERR_SYNTAX
+    return ix.expand(fallback) if fallback is not None else None
+
+
+def _relaxed(req: _Request, q: query.Query, outcome: _Outcome) -> tuple[query.Query, _Outcome]:
+    """Any-word version of a query whose all-words version found nothing."""
+    relaxed, _ = req.ix.parser.parse(req.text, relaxed=True)
+    if relaxed is None:
+        return q, outcome
+    relaxed = req.ix.expand(relaxed)
+    found = req.try_run(relaxed)
+    return (relaxed, found) if found is not None else (q, outcome)
 
 
 def _results(

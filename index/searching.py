@@ -12,7 +12,7 @@ from typing import Any
 
 from whoosh import query, sorting
 
-from index.analysis import LANGUAGES, STOP_WORDS, fold
+from index.analysis import LANGUAGES, STOP_WORDS, fold, stem
 from index.schema import CLASSIFICATIONS, FACET_FIELDS, KINDS
 from index.snippets import make_snippet
 from index.types import Hit
@@ -50,6 +50,17 @@ def restriction(
     return parts[0] if len(parts) == 1 else query.And(parts)
 
 
+def masked(q: query.Query, mask: query.Query | None) -> query.Query:
+    """``q`` limited to documents matching ``mask``, scored by ``q`` alone.
+
+    Not query.Require: its matcher's skip_to_quality() trips an assertion in
+    whoosh-reloaded 2.7.5 when both sides already sit on the same document.
+    """
+    if mask is None:
+        return q
+    return query.And([q, query.ConstantScoreQuery(mask, 0.0)])
+
+
 def classification_ceiling(level: str) -> query.Query:
     # an unknown ceiling is read as the lowest one: fail closed
     top = CLASSIFICATIONS.index(level) if level in CLASSIFICATIONS else 0
@@ -69,7 +80,9 @@ def execute(
     # total; len(results) would run the query a second time
     total = sum(results.groups("kind").values())
     start = (page - 1) * limit
-    page_docs = [(results.docnum(i), results.score(i) or 0.0) for i in range(start, results.scored_length())]
+    page_docs = [
+        (results.docnum(i), results.score(i) or 0.0) for i in range(start, results.scored_length())
+    ]
     return total, page_docs[:limit], facets
 
 
@@ -83,11 +96,34 @@ def _facet(groups: Mapping[Any, int]) -> list[tuple[str, int]]:
     return ordered[:FACET_LIMIT]
 
 
+def _positive_leaves(q: query.Query) -> list[query.Query]:
+    """Leaf queries outside any NOT: excluded words must not be highlighted."""
+    if isinstance(q, query.Not):
+        return []
+    if isinstance(q, query.AndNot):
+        return _positive_leaves(q.a)
+    if q.is_leaf():
+        return [q]
+    return [leaf for child in q.children() for leaf in _positive_leaves(child)]
+
+
+def _existing_terms(reader: Any, q: query.Query) -> set[tuple[str, bytes]]:
+    # Query.existing_terms() reuses its ``fieldname`` argument as a loop
+    # variable in whoosh-reloaded 2.7.5 and silently drops most leaves.
+    found: set[tuple[str, bytes]] = set()
+    for leaf in _positive_leaves(q):
+        for field, text in leaf.expanded_terms(reader, phrases=True):
+            btext = text if isinstance(text, bytes) else str(text).encode("utf-8")
+            if (field, btext) in reader:
+                found.add((field, btext))
+    return found
+
+
 def query_stems(searcher: Any, q: query.Query) -> dict[str, frozenset[str]]:
     """Indexed terms the query can match, per document language (for snippets)."""
     terms: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
     try:
-        found = q.existing_terms(searcher.reader(), phrases=True, expand=True)
+        found = _existing_terms(searcher.reader(), q)
     except Exception:  # a snippet without marks beats no results
         found = set()
     for field, text in found:
@@ -133,7 +169,7 @@ def suggest(searcher: Any, text: str) -> str | None:
         nonlocal changed
         word = match.group(1)
         folded = fold(word)
-        if folded in STOP_WORDS or folded in _OPERATORS or ("spell", folded) in reader:
+        if folded in STOP_WORDS or folded in _OPERATORS or _known(reader, folded):
             return word
         maxdist = 1 if len(folded) < 6 else 2
         options = corrector.suggest(folded, limit=1, maxdist=maxdist, prefix=1)
@@ -144,6 +180,17 @@ def suggest(searcher: Any, text: str) -> str | None:
 
     fixed = _QUERY_WORD.sub(fix, text)
     return fixed if changed else None
+
+
+def _known(reader: Any, word: str) -> bool:
+    """Indexed as typed, or as a stem (investigation ~ investigating): no fix needed."""
+    if ("spell", word) in reader:
+        return True
+    return any(
+        (f"{base}_{lang}", stem(word, lang)) in reader
+        for lang in LANGUAGES
+        for base in ("title", "summary", "body")
+    )
 
 
 def valid_kind(kind: str | None) -> bool:

@@ -27,7 +27,10 @@ class Vocabulary:
     def expander(self, reader: Any) -> CompoundExpander:
         with self._lock:
             for leaf, _offset in reader.leaf_readers():
-                seg_id = leaf.segment().segment_id()
+                segment = leaf.segment()
+                if segment is None:  # the empty index
+                    continue
+                seg_id = segment.segment_id()
                 if seg_id not in self._seen:
                     self._seen.add(seg_id)
                     self._expander.add(_lexicon(leaf))

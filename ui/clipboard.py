@@ -18,13 +18,14 @@ SECRET_HINTS: dict[str, bytes] = {
     "x-kde-passwordManagerHint": b"secret",  # KDE Klipper and most X11/Wayland managers
     "org.nspasteboard.ConcealedType": b"",  # macOS managers (nspasteboard.org)
     # Windows clipboard history and cloud clipboard (DWORD 0 = do not include).
-    "application/x-qt-windows-mime;value=\"ExcludeClipboardContentFromMonitorProcessing\"": b"\0",
-    "application/x-qt-windows-mime;value=\"CanIncludeInClipboardHistory\"": b"\0\0\0\0",
-    "application/x-qt-windows-mime;value=\"CanUploadToCloudClipboard\"": b"\0\0\0\0",
+    'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"': b"\0",
+    'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"': b"\0\0\0\0",
+    'application/x-qt-windows-mime;value="CanUploadToCloudClipboard"': b"\0\0\0\0",
 }
 
 _MODES = (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection)
 _ours: set[str] = set()
+_tracking = False
 
 
 def _digest(text: str) -> str:
@@ -58,6 +59,10 @@ def track_application_copies() -> None:
     A change while one of our windows has focus came from us: another program
     can only take the clipboard while it has the focus itself.
     """
+    global _tracking
+    if _tracking:
+        return
+    _tracking = True
     board = QGuiApplication.clipboard()
 
     def changed() -> None:

@@ -23,7 +23,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from expertise.records import Change, EntrySummary
 from ui.banner import level_of
@@ -31,6 +39,7 @@ from ui.context import AppContext
 from ui.tasks import Progress
 
 PAGE_SIZE = 200
+SUPERSEDED_GREY = "#80868F"  # readable on the light and the dark palette
 RELOAD_CAP = 5 * PAGE_SIZE
 KINDS = ("advice", "innovation", "practice", "expert", "organisation")
 COL_TITLE, COL_KIND, COL_CLASS, COL_STATUS, COL_UPDATED = range(5)
@@ -119,12 +128,22 @@ class EntryListModel(QAbstractTableModel):
             return
         self._loading = True
         self.sig_loading.emit(True)
-        generation, query, order, offset = self._generation, self._query, self._order, len(self._rows)
+        generation, query, order, offset = (
+            self._generation,
+            self._query,
+            self._order,
+            len(self._rows),
+        )
         hub = self._ctx.hub
 
         def job(_: Progress) -> list[EntrySummary]:
             return hub.list_entries(
-                query.kind, tag=query.tag, theme=query.theme, order=order, limit=count, offset=offset
+                query.kind,
+                tag=query.tag,
+                theme=query.theme,
+                order=order,
+                limit=count,
+                offset=offset,
             )
 
         self._ctx.runner.submit(
@@ -134,6 +153,8 @@ class EntryListModel(QAbstractTableModel):
         )
 
     def _arrived(self, generation: int, asked: int, rows: list[EntrySummary]) -> None:
+        if not isValid(self):
+            return  # closed while the worker ran
         if generation != self._generation:
             return
         self._loading = False
@@ -146,6 +167,8 @@ class EntryListModel(QAbstractTableModel):
         self.sig_loading.emit(False)
 
     def _failed(self, generation: int) -> None:
+        if not isValid(self):
+            return  # closed while the worker ran
         if generation == self._generation:
             self._loading = False
             self._exhausted = True
@@ -177,18 +200,27 @@ class EntryListModel(QAbstractTableModel):
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = [self.tr("Title"), self.tr("Kind"), self.tr("Classification"), self.tr("Status"),
-                 self.tr("Updated")]
+        names = [
+            self.tr("Title"),
+            self.tr("Kind"),
+            self.tr("Classification"),
+            self.tr("Status"),
+            self.tr("Updated"),
+        ]
         return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.title}\n{self._text(row, COL_STATUS)}"
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if role == Qt.ItemDataRole.ForegroundRole and row.status != "current":
+            return QColor(SUPERSEDED_GREY)  # drafts and superseded entries step back
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_CLASS:
             return QColor(level_of(row.classification).colour)
         return None
@@ -268,8 +300,10 @@ class EntryList(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_KIND, 140), (COL_CLASS, 120), (COL_STATUS, 110), (COL_UPDATED, 95)):
+        for column, width in ((COL_KIND, 125), (COL_CLASS, 115), (COL_UPDATED, 90)):
             header.resizeSection(column, width)
+        # Status shows in the tooltip and the reading pane; the list keeps room for titles.
+        table.setColumnHidden(COL_STATUS, True)
         table.setSortingEnabled(True)
         header.setSortIndicator(*self.model.sort_indicator())
         header.sortIndicatorChanged.connect(self._sync_indicator)
@@ -292,6 +326,8 @@ class EntryList(QWidget):
             header.blockSignals(False)
 
     def set_query(self, query: ListQuery) -> None:
+        # Within one kind the Kind column says nothing: give its room to the titles.
+        self.table.setColumnHidden(COL_KIND, query.kind is not None)
         self.model.set_query(query)
 
     def _entry_at(self, proxy_index: QModelIndex) -> str | None:

@@ -60,7 +60,9 @@ def qm_path(language: str, cache: Path | None = None) -> Path | None:
     """The compiled catalogue for `language`, compiling the .ts if it is newer."""
     ts_file = i18n_dir() / f"expertise_{language}.ts"
     beside = ts_file.with_suffix(".qm")
-    if beside.is_file() and (not ts_file.is_file() or beside.stat().st_mtime >= ts_file.stat().st_mtime):
+    if beside.is_file() and (
+        not ts_file.is_file() or beside.stat().st_mtime >= ts_file.stat().st_mtime
+    ):
         return beside
     if not ts_file.is_file():
         return beside if beside.is_file() else None

@@ -20,6 +20,15 @@ from ui import clipboard
 
 ENTRY_SCHEME = "entry"
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
+# Mid greys read on both themes; the text colour itself comes from the palette.
+DOCUMENT_CSS = """
+table { border-collapse: collapse; margin: 6px 0; }
+th, td { border: 1px solid #9AA0A8; padding: 3px 6px; }
+th { font-weight: 600; }
+pre { background-color: rgba(128, 128, 128, 0.12); padding: 6px; }
+code { font-family: monospace; }
+.missing-link { color: #9AA0A8; font-style: italic; }
+"""
 
 
 def entry_id_of(url: QUrl) -> str | None:
@@ -39,20 +48,21 @@ class SafeBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setSearchPaths([])
+        self.document().setDefaultStyleSheet(DOCUMENT_CSS)
         # Hooks so tests can answer the confirmation and watch what would open.
         self.confirm: Callable[[QUrl], bool] = self._ask
         self.open_external: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.anchorClicked.connect(self._on_anchor)
 
     # -- never load, never navigate -------------------------------------------
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt's name)
         return None
 
-    def doSetSource(self, name: QUrl, kind: object = None) -> None:  # noqa: N802
+    def doSetSource(self, name: QUrl | str, kind: object = None) -> None:  # noqa: N802
         # Navigation by source (history, back/forward) would load the target as a document.
         return
 
-    def setSource(self, name: QUrl, kind: object = None) -> None:  # noqa: N802
+    def setSource(self, name: QUrl | str, kind: object = None) -> None:  # noqa: N802
         return
 
     # -- links ---------------------------------------------------------------

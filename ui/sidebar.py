@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from shiboken6 import isValid
 
 from expertise.records import Change, Label
 from ui.context import AppContext
@@ -98,10 +99,12 @@ class Sidebar(QTreeView):
         return group
 
     def _build(self, data: SidebarData) -> None:
+        if not isValid(self):
+            return  # closed while the worker ran
         language = self._ctx.language
         self._saved = {name: (query, kind) for name, query, kind in data.saved}
+        self.tree.clear()  # replaces the invisible root item too
         root = self.tree.invisibleRootItem()
-        self.tree.clear()
         total = sum(data.counts.values()) if data.counts else None
         root.appendRow(self._item(self._with_count(self.tr("All entries"), total), Place("all")))
         for kind in KIND_PLURALS:
@@ -112,13 +115,17 @@ class Sidebar(QTreeView):
         saved = [self._item(name, Place("saved", name)) for name in self._saved]
         root.appendRow(self._group(self.tr("Saved searches"), saved))
         themes = [
-            self._item(self._with_count(t.label_nl if language == "nl" else t.label_en, t.count),
-                       Place("theme", t.key))
+            self._item(
+                self._with_count(t.label_nl if language == "nl" else t.label_en, t.count),
+                Place("theme", t.key),
+            )
             for t in data.themes
             if t.group == "theme"
         ]
         root.appendRow(self._group(self.tr("Themes"), themes))
-        tags = [self._item(self._with_count(t.key, t.count), Place("tag", t.key)) for t in data.tags]
+        tags = [
+            self._item(self._with_count(t.key, t.count), Place("tag", t.key)) for t in data.tags
+        ]
         root.appendRow(self._group(self.tr("Tags"), tags))
         self.expand(self.tree.indexFromItem(root.child(root.rowCount() - 3)))
         self.expand(self.tree.indexFromItem(root.child(root.rowCount() - 2)))

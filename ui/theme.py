@@ -8,7 +8,7 @@ ones) follows the theme; the .qss only adds spacing and a few named accents
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from expertise.resources import resources_dir
 
@@ -87,3 +87,11 @@ def apply_theme(app: QApplication, name: str) -> str:
 def current_theme(app: QApplication) -> str:
     value = app.property("expertise_theme")
     return str(value) if value in THEMES else "light"
+
+
+def styled_label(text: str, parent: QWidget, name: str, *, wrap: bool = False) -> QLabel:
+    """A QLabel with an objectName the style sheets know (entryTitle, errorMessage, …)."""
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    return label

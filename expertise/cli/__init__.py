@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from expertise.cli import commands, output
+from expertise.cli import commands, course_commands, output, pack_commands
 from expertise.cli.options import (
     add_global_options,
     check_new_passphrase,
@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
         "erase an expert's personal data everywhere",
     )
     erase.add_argument("expert_id")
+    pack_commands.register(sub, common)
+    course_commands.register(sub, common)
     return parser
 
 

@@ -15,12 +15,15 @@ from expertise.models.base import Base, utcnow
 
 
 class TrustedPublisher(Base):
-    """A publisher key the user accepted (trust on first use), by its fingerprint."""
+    """A publisher key the user accepted (trust on first use).
+
+    The fingerprint is the SHA-256 of the raw public key, and every pack carries
+    its key, so the fingerprint alone is enough to recognise it again.
+    """
 
     __tablename__ = "trusted_publishers"
     fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    public_key: Mapped[str] = mapped_column(String(64))  # raw Ed25519 key, hex
     trusted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

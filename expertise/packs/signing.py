@@ -71,11 +71,16 @@ class PublisherKey:
         return cls(secrets.token_bytes(SEED_LEN))
 
 
+def existing(session: Session, seal_key: Secret) -> PublisherKey | None:
+    row = session.get(HubMeta, KEY_ROW)
+    return PublisherKey(_unseal(row.value, seal_key)) if row is not None else None
+
+
 def load_or_create(session: Session, seal_key: Secret) -> PublisherKey:
     """The hub's publisher key, made and stored on first use."""
-    row = session.get(HubMeta, KEY_ROW)
-    if row is not None:
-        return PublisherKey(_unseal(row.value, seal_key))
+    found = existing(session, seal_key)
+    if found is not None:
+        return found
     seed = secrets.token_bytes(SEED_LEN)
     sealed = aead_encrypt(seal_key, seed, _SEAL_AAD)
     session.add(HubMeta(key=KEY_ROW, value=base64.b64encode(sealed).decode("ascii")))

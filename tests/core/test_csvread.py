@@ -123,12 +123,13 @@ def test_caps_rows_and_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_oversized_cell_is_an_input_error() -> None:
-    error = error_of("title,availability\nA,\"" + "x" * 200_000 + "\"\n")
+    error = error_of('title,availability\nA,"' + "x" * 200_000 + '"\n')
     assert error.line is not None
 
 
-@pytest.mark.parametrize(("name", "kind"), [("experts.csv", "expert"),
-                                            ("organisations.csv", "organisation")])
+@pytest.mark.parametrize(
+    ("name", "kind"), [("experts.csv", "expert"), ("organisations.csv", "organisation")]
+)
 def test_demo_csv_files_read(name: str, kind: str) -> None:
     entries = read_csv_entries((DEMO / name).read_text(encoding="utf-8"), name, kind)
     assert 3 <= len(entries) <= 4

@@ -149,6 +149,11 @@ def test_field_errors_name_field_and_line(front: str, words: str, line: int) -> 
     assert error.line == line
 
 
+def test_long_unknown_keys_are_shortened_in_messages() -> None:
+    error = error_of(doc("kind: advice\ntitle: T\n" + "k" * 5000 + ": 1\n"))
+    assert len(str(error)) < 100 and error.line == 4
+
+
 def test_yaml_syntax_error_has_its_line() -> None:
     error = error_of(doc("kind: advice\ntitle: T\nsummary: [unclosed\nowner: x\n"))
     assert "not valid YAML" in str(error)
@@ -284,6 +289,17 @@ def test_render_keeps_heading_titles() -> None:
         ({"kind": "advice"}, "no heading", "missing title"),
         ({"title": "T"}, "", "kind"),
         ({"kind": "advice", "title": "T"}, "a\x00b", "NUL"),
+        (
+            {
+                "kind": "practice",
+                "title": "T",
+                "context": "x" * 90_000,
+                "practice": "y" * 90_000,
+                "outcome": "z" * 90_000,
+            },
+            "",
+            "front matter is longer",
+        ),
         ({"kind": "advice", "title": "T", "review_by": datetime(2026, 1, 1, 8)}, "", "date"),
     ],
 )

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.banner import level_of
+
 NO_DATE = QDate(1900, 1, 1)  # QDateEdit has no empty state: its minimum stands for "none"
-CLASSIFICATION_COLOURS = {"public": "#2e7d32", "internal": "#b26a00", "confidential": "#c62828"}
 
 
 class TextField(QLineEdit):
@@ -39,6 +40,7 @@ class TextField(QLineEdit):
 
     def set_value(self, value: object) -> None:
         self.setText("" if value is None else str(value))
+        self.setCursorPosition(0)  # show the start of a long value, not its end
 
 
 class LongTextField(QPlainTextEdit):
@@ -73,6 +75,7 @@ class EnumField(QComboBox):
 
     def __init__(self, choices: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        _shrinkable(self)
         for key, label in choices:
             self.addItem(label, key)
         self.activated.connect(lambda _: self.sig_edited.emit())
@@ -91,8 +94,14 @@ class ClassificationField(EnumField):
     def __init__(self, choices: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(choices, parent)
         for index in range(self.count()):
-            colour = CLASSIFICATION_COLOURS.get(str(self.itemData(index)), "#777777")
-            self.setItemIcon(index, _dot(colour))
+            # the banner's colours, so picker and banner show a level alike
+            self.setItemIcon(index, _dot(level_of(str(self.itemData(index))).colour))
+
+
+def _shrinkable(combo: QComboBox) -> None:
+    # long organisation names must not widen the side pane beyond the window
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
 
 
 def _dot(colour: str) -> QIcon:
@@ -235,6 +244,7 @@ class ListField(QLineEdit):
     def set_value(self, value: object) -> None:
         values = value if isinstance(value, list | tuple) else []
         self.setText(", ".join(self._label_of.get(str(v), str(v)) for v in values))
+        self.setCursorPosition(0)
 
 
 class RefField(QComboBox):
@@ -244,13 +254,18 @@ class RefField(QComboBox):
 
     def __init__(self, none_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        _shrinkable(self)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setPlaceholderText(none_text)
-        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        line = QLineEdit(self)
+        line.setPlaceholderText(none_text)
+        self.setLineEdit(line)
+        completer = self.completer()
+        assert completer is not None  # an editable combo box always has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.activated.connect(lambda _: self.sig_edited.emit())
-        self.lineEdit().textEdited.connect(self.sig_edited)
+        line.textEdited.connect(self.sig_edited)
 
     def set_options(self, options: Iterable[tuple[str, str]]) -> None:
         """(id, title) pairs."""

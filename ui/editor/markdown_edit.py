@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QListView, QPlainTextEdit, QWidget
 
 OPEN = "[["
 CLOSE = "]]"
@@ -49,6 +49,9 @@ class MarkdownEdit(QPlainTextEdit):
         self._completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self._completer.activated.connect(self._insert_title)
+        self._popup = QListView()
+        self._popup.setAccessibleName(self.tr("Link to entry"))
+        self._completer.setPopup(self._popup)
         self._cache_prefix: str | None = None  # prefix the current title list answers
         self._cache_complete = False  # the list held every title with that prefix
 
@@ -68,7 +71,7 @@ class MarkdownEdit(QPlainTextEdit):
     def clear_titles(self) -> None:
         self._model.setStringList([])
         self._cache_prefix = None
-        self._completer.popup().hide()
+        self._popup.hide()
 
     def current_wiki_prefix(self) -> str | None:
         cursor = self.textCursor()
@@ -77,7 +80,7 @@ class MarkdownEdit(QPlainTextEdit):
 
     # -- keys -------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if self._completer.popup().isVisible() and event.key() in POPUP_KEYS:
+        if self._popup.isVisible() and event.key() in POPUP_KEYS:
             event.ignore()  # the completer's popup takes these
             return
         super().keyPressEvent(event)
@@ -87,7 +90,7 @@ class MarkdownEdit(QPlainTextEdit):
     def _after_typing(self) -> None:
         prefix = self.current_wiki_prefix()
         if prefix is None:
-            self._completer.popup().hide()
+            self._popup.hide()
             return
         if self._cached_for(prefix):
             self._show_popup(prefix)
@@ -103,15 +106,13 @@ class MarkdownEdit(QPlainTextEdit):
 
     def _show_popup(self, prefix: str) -> None:
         self._completer.setCompletionPrefix(prefix)
-        popup = self._completer.popup()
+        popup = self._popup
         if self._completer.completionCount() == 0:
             popup.hide()
             return
         popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
         rect = self.cursorRect()
-        rect.setWidth(
-            popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width() + 8
-        )
+        rect.setWidth(popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width() + 8)
         self._completer.complete(rect)
 
     def _insert_title(self, title: str) -> None:
@@ -130,7 +131,7 @@ class MarkdownEdit(QPlainTextEdit):
             cursor.insertText(CLOSE)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
-        self._completer.popup().hide()
+        self._popup.hide()
 
     def _closed_after(self, cursor: QTextCursor) -> bool:
         block = cursor.block().text()

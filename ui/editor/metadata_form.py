@@ -14,7 +14,6 @@ from typing import Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -41,8 +40,18 @@ CLASSIFICATIONS = ("public", "internal", "confidential")
 LANGUAGES = ("nl", "en")
 STATUSES = ("draft", "current", "superseded")
 DEFAULTS = {"classification": "internal", "language": "nl", "status": "current"}
-LONG_TEXT = {"summary", "bottleneck", "results", "context", "practice", "outcome", "lessons",
-             "source_case", "availability", "contact"}
+LONG_TEXT = {
+    "summary",
+    "bottleneck",
+    "results",
+    "context",
+    "practice",
+    "outcome",
+    "lessons",
+    "source_case",
+    "availability",
+    "contact",
+}
 VERIFY_AFTER_DAYS = 365
 ERROR_STYLE = "border: 1px solid #c62828;"
 
@@ -94,12 +103,14 @@ class MetadataForm(QWidget):
         self.kind = kind
         self._widgets = {}
         self._body = QWidget(self)
-        column = QVBoxLayout(self._body)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self._section(self.tr("General"), self._general_fields()))
-        column.addWidget(self._section(self._text.kind(kind), KIND_FIELDS[kind]))
-        column.addWidget(self._section(self.tr("Upkeep"), COMMON_FIELDS))
-        column.addStretch(1)
+        form = QFormLayout(self._body)
+        form.setContentsMargins(4, 0, 8, 8)
+        # labels above fields: the form lives in a narrow side pane
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._section(form, self.tr("General"), self._general_fields())
+        self._section(form, self._text.kind(kind), KIND_FIELDS[kind])
+        self._section(form, self.tr("Upkeep"), COMMON_FIELDS)
         self._layout.addWidget(self._body, 1)
         self.set_choices(self._choices)
         self.load(None)
@@ -114,19 +125,20 @@ class MetadataForm(QWidget):
             Field("themes", "themes", "list"),
         )
 
-    def _section(self, title: str, fields: tuple[Field, ...]) -> QGroupBox:
-        box = QGroupBox(title, self._body)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    def _section(self, form: QFormLayout, title: str, fields: tuple[Field, ...]) -> None:
+        heading = QLabel(title, self._body)
+        heading.setStyleSheet("font-weight: bold; font-size: 11pt; padding-top: 8px;")
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(heading)
         for spec in fields:
             widget = self._make(spec)
             widget.setObjectName(f"field_{spec.name}")
             widget.setAccessibleName(self._text.field(spec.name))
             widget.sig_edited.connect(self._edited)  # type: ignore[attr-defined]
             self._widgets[spec.name] = widget
-            form.addRow(self._text.field(spec.name), self._with_extra(spec.name, widget))
-        return box
+            label = QLabel(self._text.field(spec.name), self._body)
+            label.setBuddy(widget)
+            form.addRow(label, self._with_extra(spec.name, widget))
 
     def _make(self, spec: Field) -> QWidget:
         if spec.name == "classification":

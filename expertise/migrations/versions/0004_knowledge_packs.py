@@ -21,7 +21,6 @@ def upgrade() -> None:
         "trusted_publishers",
         sa.Column("fingerprint", sa.String(length=64), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
-        sa.Column("public_key", sa.String(length=64), nullable=False),
         sa.Column("trusted_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("fingerprint", name=op.f("pk_trusted_publishers")),
     )

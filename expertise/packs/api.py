@@ -1,0 +1,325 @@
+"""`PackFacade`: knowledge packs on one hub (export, inspect, import, trusted publishers).
+
+Heavy work that needs no database (Argon2id, AES-GCM, signature checks) runs
+outside a session; each database step is one `_read` or `_write` of the hub,
+so the search index follows an import like any other write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertise.errors import UserError
+from expertise.hubcore import HubCore
+from expertise.kdf import KdfParams, calibrate
+from expertise.models import SavedSearch, TrustedPublisher
+from expertise.packs import format as container
+from expertise.packs import signing
+from expertise.packs.contents import PackContents
+from expertise.packs.errors import Cancelled, PublisherKeyChanged, UntrustedPublisher
+from expertise.packs.exporting import Selection, build_contents, select_entries
+from expertise.packs.importing import Importer
+from expertise.packs.manifest import FORMAT_VERSION, Manifest, ManifestEntry
+from expertise.packs.merge import check_resolutions, plan_merge
+from expertise.packs.records import ExportReport, PackImportReport, PackInfo, PublisherRecord
+from expertise.records import Change
+from expertise.services import audit
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+MIN_PASSPHRASE = 8
+SEARCH_PAGE = 500
+
+
+class PackFacade:
+    def __init__(self, hub: HubCore) -> None:
+        self._hub = hub
+
+    # -- our own publisher identity ------------------------------------------
+    def _key(self, session: Session) -> signing.PublisherKey:
+        return signing.load_or_create(session, self._hub._vault.subkey(signing.SUBKEY_PURPOSE))
+
+    def publisher_fingerprint(self) -> str:
+        return self._hub._read(lambda s: self._key(s).fingerprint)
+
+    def publisher_name(self) -> str:
+        return self._hub._read(lambda s: signing.publisher_name(s, self._key(s).fingerprint))
+
+    def set_publisher_name(self, name: str) -> None:
+        cleaned = " ".join(name.split())[:200]
+        if not cleaned:
+            raise UserError("publisher name must not be empty")
+        self._hub._read(lambda s: signing.set_publisher_name(s, cleaned))
+
+    # -- trusted publishers --------------------------------------------------
+    def trusted_publishers(self) -> list[PublisherRecord]:
+        rows = self._hub._read(
+            lambda s: [
+                PublisherRecord(r.fingerprint, r.name, r.trusted_at)
+                for r in s.scalars(select(TrustedPublisher).order_by(TrustedPublisher.name))
+            ]
+        )
+        return list(rows)
+
+    def trust(self, fingerprint: str, name: str) -> None:
+        fp = "".join(fingerprint.split()).lower()
+        if len(fp) != 64 or any(c not in "0123456789abcdef" for c in fp):
+            raise UserError("a fingerprint is 64 hexadecimal characters")
+        self._hub._read(lambda s: _add_trusted(s, fp, name))
+
+    def untrust(self, fingerprint: str) -> None:
+        fp = "".join(fingerprint.split()).lower()
+
+        def action(session: Session) -> None:
+            row = session.get(TrustedPublisher, fp)
+            if row is None:
+                raise UserError("no trusted publisher with that fingerprint")
+            session.delete(row)
+            audit.record(session, "pack-untrust", None, {"publisher": fp})
+
+        self._hub._read(action)
+
+    # -- export ----------------------------------------------------------------
+    def export(
+        self,
+        out: Path | str,
+        passphrase: str,
+        ceiling: str,
+        kind: str | None = None,
+        theme: str | None = None,
+        tag: str | None = None,
+        course: str | None = None,
+        saved_search: str | None = None,
+        with_people: bool = False,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+        kdf: KdfParams | None = None,
+    ) -> ExportReport:
+        if len(passphrase) < MIN_PASSPHRASE:
+            raise UserError("pack passphrase too short: use at least 8 characters")
+        ids = self._saved_search_ids(saved_search, ceiling) if saved_search else None
+        selection = Selection(ceiling, kind, theme, tag, course, with_people, ids)
+        selection.check()
+        contents, key, name = self._hub._read(
+            lambda s: self._collect(s, selection, progress, cancel)
+        )
+        if cancel is not None and cancel():
+            raise Cancelled("export cancelled")
+        manifest = _manifest(contents, key.fingerprint, name, selection, kdf or calibrate())
+        size = container.write_pack(Path(out), manifest, contents, passphrase, key)
+        self._hub._read(lambda s: _audit_export(s, manifest))
+        return ExportReport(
+            path=str(out),
+            entries=len(contents.entries),
+            attachments=len(contents.blobs),
+            people=sum(1 for e in contents.entries if e.kind == "expert"),
+            size=size,
+            ceiling=ceiling,
+            fingerprint=key.fingerprint,
+            publisher_name=name,
+        )
+
+    def _collect(
+        self,
+        session: Session,
+        selection: Selection,
+        progress: Progress | None,
+        cancel: Cancel | None,
+    ) -> tuple[PackContents, signing.PublisherKey, str]:
+        key = self._key(session)
+        entries = select_entries(session, selection)
+        contents = build_contents(session, self._hub._blobs, entries, progress, cancel)
+        return contents, key, signing.publisher_name(session, key.fingerprint)
+
+    def _saved_search_ids(self, name: str, ceiling: str) -> frozenset[str]:
+        found = self._hub._read(
+            lambda s: s.scalars(select(SavedSearch).where(SavedSearch.name == name)).first()
+        )
+        if found is None:
+            raise UserError(f"no saved search named {name[:80]!r}")
+        self._hub.wait_for_index()
+        index = self._hub._index.index
+        ids: set[str] = set()
+        page = 1
+        while True:
+            results = index.search(
+                found.query,
+                kind=found.kind,
+                filters=found.filters or None,
+                limit=SEARCH_PAGE,
+                page=page,
+                max_classification=ceiling,
+            )
+            ids.update(hit.id for hit in results.hits)
+            if len(results.hits) < SEARCH_PAGE or len(ids) >= results.total:
+                return frozenset(ids)
+            page += 1
+
+    # -- inspect and import ------------------------------------------------------
+    def inspect(self, file: Path | str, passphrase: str | None = None) -> PackInfo:
+        """The manifest and the publisher's standing; with the passphrase, also the plan."""
+        pack = container.open_pack(container.read_file(Path(file)))
+        info = self._hub._read(lambda s: _info(s, pack, self._own_fingerprint(s)))
+        if passphrase is None:
+            return info
+        contents = container.decrypt(pack, passphrase)
+        plan = self._hub._read(lambda s: plan_merge(s, contents.entries, pack.fingerprint))
+        return dataclasses.replace(info, plan=plan)
+
+    def import_pack(
+        self,
+        file: Path | str,
+        passphrase: str,
+        trust: bool = False,
+        dry_run: bool = False,
+        resolutions: Mapping[str, str] | None = None,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> PackImportReport:
+        _step(progress, 0)
+        pack = container.open_pack(container.read_file(Path(file)))
+        info = self._hub._read(lambda s: _info(s, pack, self._own_fingerprint(s)))
+        _check_trust(info, trust)
+        _step(progress, 1)
+        contents = container.decrypt(pack, passphrase)
+        _step(progress, 2)
+        if dry_run:
+            plan = self._hub._read(lambda s: plan_merge(s, contents.entries, pack.fingerprint))
+            check_resolutions(plan, resolutions)
+            return PackImportReport(info, plan, dry_run=True, newly_trusted=not info.trusted)
+
+        def action(session: Session) -> PackImportReport:
+            return self._apply(session, info, contents, resolutions, cancel)
+
+        report = self._hub._write(
+            action, lambda r: Change(frozenset(r.created + r.updated + r.copies), reason="pack")
+        )
+        _step(progress, 3)
+        return report
+
+    def _apply(
+        self,
+        session: Session,
+        info: PackInfo,
+        contents: PackContents,
+        resolutions: Mapping[str, str] | None,
+        cancel: Cancel | None,
+    ) -> PackImportReport:
+        plan = plan_merge(session, contents.entries, info.fingerprint)
+        chosen = check_resolutions(plan, resolutions)
+        newly_trusted = not info.trusted
+        if newly_trusted:
+            _add_trusted(session, info.fingerprint, info.publisher_name)
+        publisher = (info.fingerprint, info.publisher_name)
+        importer = Importer(session, self._hub._blobs, publisher, audit.current_actor(), cancel)
+        applied = importer.run(contents, plan, chosen)
+        report = PackImportReport(info, plan, False, newly_trusted, **dataclasses.asdict(applied))
+        audit.record(session, "pack-import", None, _import_detail(report))
+        return report
+
+    def _own_fingerprint(self, session: Session) -> str | None:
+        # Only read: inspecting or importing must not create our own key.
+        key = signing.existing(session, self._hub._vault.subkey(signing.SUBKEY_PURPOSE))
+        return key.fingerprint if key is not None else None
+
+
+def _step(progress: Progress | None, done: int) -> None:
+    if progress is not None:
+        progress(done, 3)
+
+
+def _manifest(
+    contents: PackContents, fp: str, name: str, selection: Selection, kdf: KdfParams
+) -> Manifest:
+    return Manifest(
+        format=FORMAT_VERSION,
+        pack_id=str(uuid.uuid4()),
+        publisher_name=name,
+        fingerprint=fp,
+        created=datetime.now(UTC).replace(microsecond=0).isoformat(),
+        ceiling=selection.ceiling,
+        with_people=selection.with_people,
+        kdf=kdf,
+        entries=tuple(ManifestEntry(e.id, e.revision) for e in contents.entries),
+    )
+
+
+def _info(session: Session, pack: container.SignedPack, own: str | None) -> PackInfo:
+    manifest, fp = pack.manifest, pack.fingerprint
+    trusted = session.get(TrustedPublisher, fp) is not None or fp == own
+    clash = not trusted and any(
+        row.name.casefold() == manifest.publisher_name.casefold()
+        for row in session.scalars(select(TrustedPublisher))
+    )
+    return PackInfo(
+        pack_id=manifest.pack_id,
+        publisher_name=manifest.publisher_name,
+        fingerprint=fp,
+        created=manifest.created,
+        ceiling=manifest.ceiling,
+        with_people=manifest.with_people,
+        entry_count=len(manifest.entries),
+        trusted=trusted,
+        own=fp == own,
+        name_clash=clash,
+    )
+
+
+def _check_trust(info: PackInfo, trust: bool) -> None:
+    name, fp = info.publisher_name, info.fingerprint
+    if info.trusted:
+        return
+    if info.name_clash:
+        # Even with --trust: a new key under a trusted name is how an impostor
+        # would look. A publisher that really changed its key is untrusted first.
+        raise PublisherKeyChanged(
+            name,
+            fp,
+            f"the pack claims to come from {name!r}, but is signed with another key than "
+            f"the trusted one (fingerprint {signing.grouped(fp)}); refused. If the publisher "
+            "really changed its key, remove the old one from the trusted publishers first",
+        )
+    if not trust:
+        raise UntrustedPublisher(
+            name,
+            fp,
+            f"the pack is signed by {name!r}, a publisher this hub does not trust yet "
+            f"(fingerprint {signing.grouped(fp)}). Compare the fingerprint with the "
+            "publisher (by phone, not by mail), then import again and trust it",
+        )
+
+
+def _add_trusted(session: Session, fp: str, name: str) -> None:
+    row = session.get(TrustedPublisher, fp)
+    if row is None:
+        session.add(TrustedPublisher(fingerprint=fp, name=name.strip()[:200] or fp[:8]))
+    audit.record(session, "pack-trust", None, {"publisher": fp})
+
+
+def _audit_export(session: Session, manifest: Manifest) -> None:
+    detail = {
+        "entries": len(manifest.entries),
+        "ceiling": manifest.ceiling,
+        "with_people": manifest.with_people,
+        "pack_id": manifest.pack_id,
+    }
+    audit.record(session, "pack-export", None, detail)
+
+
+def _import_detail(report: PackImportReport) -> dict[str, object]:
+    return {
+        "pack_id": report.info.pack_id,
+        "publisher": report.info.fingerprint,
+        "created": len(report.created),
+        "updated": len(report.updated),
+        "copies": len(report.copies),
+        "kept_mine": len(report.kept_mine),
+        "unresolved": len(report.unresolved),
+    }

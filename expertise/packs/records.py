@@ -1,0 +1,70 @@
+"""Plain results of the pack facade, safe to hand to the CLI and across UI threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from expertise.packs.merge import MergePlan
+from expertise.packs.signing import grouped
+
+
+@dataclass(frozen=True)
+class PublisherRecord:
+    fingerprint: str
+    name: str
+    trusted_at: datetime | None = None
+
+    @property
+    def grouped(self) -> str:
+        return grouped(self.fingerprint)
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """What the clear manifest says, and what this hub thinks of its publisher."""
+
+    pack_id: str
+    publisher_name: str
+    fingerprint: str
+    created: str
+    ceiling: str
+    with_people: bool
+    entry_count: int
+    trusted: bool
+    own: bool = False
+    # A trusted publisher of the same name has another key: a possible impostor.
+    name_clash: bool = False
+    plan: MergePlan | None = None
+
+    @property
+    def grouped_fingerprint(self) -> str:
+        return grouped(self.fingerprint)
+
+
+@dataclass
+class ExportReport:
+    path: str
+    entries: int
+    attachments: int
+    people: int
+    size: int
+    ceiling: str
+    fingerprint: str
+    publisher_name: str
+
+
+@dataclass
+class PackImportReport:
+    info: PackInfo
+    plan: MergePlan
+    dry_run: bool
+    newly_trusted: bool = False
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)
+    kept_mine: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    dropped_references: int = 0
+    dropped_themes: int = 0

@@ -1,0 +1,217 @@
+"""The shipped demo content, taxonomy and thesaurus are consistent and safe to show.
+
+Demo entries are what a new user, a trainer or a reviewer sees first, and the
+search tests run on them: every file must parse, every link and reference must
+land on a real entry, and nothing may look like a real person's address.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from expertise.csvread import read_csv_entries
+from expertise.fieldcheck import KINDS
+from expertise.frontmatter import decode_text, parse_document
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+DEMO = RESOURCES / "demo"
+WIKI_LINK = re.compile(r"\[\[([^\[\]]+)\]\]")
+EMAIL_LIKE = re.compile(r"[\w.+-]*@[\w.-]*")
+ALLOWED_MAIL_DOMAINS = ("example.org", "example.nl")
+REFERENCE_KINDS = {
+    "owner": "expert",
+    "author": "expert",
+    "lead": "expert",
+    "organisation": "organisation",
+    "requested_by": "organisation",
+    "owner_org": "organisation",
+    "partners": "organisation",
+    "superseded_by": None,  # any kind
+}
+CSV_FILES = {"experts.csv": "expert", "organisations.csv": "organisation"}
+
+
+@dataclass(frozen=True)
+class DemoEntry:
+    source: str
+    title: str
+    meta: dict[str, object]
+    body: str
+
+
+@cache
+def md_entries() -> tuple[DemoEntry, ...]:
+    found = []
+    for path in sorted(DEMO.glob("*.md")):
+        parsed = parse_document(decode_text(path.read_bytes(), path.name), path.name)
+        found.append(DemoEntry(path.name, parsed.title, parsed.meta, parsed.body))
+    return tuple(found)
+
+
+@cache
+def all_entries() -> tuple[DemoEntry, ...]:
+    found = list(md_entries())
+    for name, kind in CSV_FILES.items():
+        text = (DEMO / name).read_text(encoding="utf-8")
+        for meta in read_csv_entries(text, name, kind):
+            found.append(DemoEntry(name, str(meta["title"]), meta, ""))
+    return tuple(found)
+
+
+def kind_of(entry: DemoEntry) -> str:
+    return str(entry.meta["kind"])
+
+
+def language_of(entry: DemoEntry) -> str:
+    return str(entry.meta.get("language", "nl"))
+
+
+def taxonomy() -> dict[str, object]:
+    data = yaml.safe_load((RESOURCES / "taxonomy.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_enough_entries_of_every_kind_and_both_languages() -> None:
+    entries = md_entries()
+    assert len(entries) >= 48
+    counts = {kind: sum(kind_of(e) == kind for e in entries) for kind in KINDS}
+    assert all(count >= 8 for count in counts.values()), counts
+    languages = [language_of(e) for e in entries]
+    assert languages.count("en") >= 5
+    assert languages.count("nl") > len(entries) / 2
+
+
+def test_file_names_start_with_the_kind() -> None:
+    for entry in md_entries():
+        assert entry.source.startswith(kind_of(entry) + "-"), entry.source
+
+
+def test_ids_are_fixed_unique_uuid4() -> None:
+    ids = [str(e.meta.get("id")) for e in all_entries()]
+    assert all(uuid.UUID(value).version == 4 for value in ids)
+    assert len(set(ids)) == len(ids)
+
+
+def test_titles_are_unique() -> None:
+    titles = [e.title for e in all_entries()]
+    assert len(set(titles)) == len(titles)
+
+
+def test_bodies_are_substantial_and_link_elsewhere() -> None:
+    for entry in md_entries():
+        words = len(re.findall(r"[^\W\d_]+", entry.body))
+        assert 150 <= words <= 500, (entry.source, words)
+        assert WIKI_LINK.search(entry.body), entry.source
+        assert "\n## " in "\n" + entry.body, entry.source
+
+
+def test_some_bodies_have_tables() -> None:
+    assert sum("|---|" in e.body for e in md_entries()) >= 10
+
+
+def test_every_wiki_link_resolves() -> None:
+    titles = {e.title for e in all_entries()}
+    for entry in md_entries():
+        for target in WIKI_LINK.findall(entry.body):
+            assert target in titles, (entry.source, target)
+
+
+def test_every_reference_resolves_to_the_right_kind() -> None:
+    by_key = {e.title: e for e in all_entries()} | {str(e.meta["id"]): e for e in all_entries()}
+    for entry in all_entries():
+        for field, expected in REFERENCE_KINDS.items():
+            value = entry.meta.get(field)
+            for ref in value if isinstance(value, list) else [value] if value else []:
+                target = by_key.get(str(ref))
+                assert target is not None, (entry.source, field, ref)
+                assert expected is None or kind_of(target) == expected, (entry.source, field)
+
+
+def test_themes_come_from_the_taxonomy() -> None:
+    keys = {str(theme["key"]) for theme in taxonomy()["themes"]}  # type: ignore[attr-defined]
+    for entry in all_entries():
+        themes = entry.meta.get("themes")
+        assert isinstance(themes, list) and themes, entry.source
+        assert set(themes) <= keys, (entry.source, themes)
+
+
+def test_status_classification_and_staleness_are_varied() -> None:
+    entries = md_entries()
+    statuses = [str(e.meta.get("status", "current")) for e in entries]
+    levels = [str(e.meta.get("classification", "internal")) for e in entries]
+    assert statuses.count("draft") >= 2 and statuses.count("superseded") >= 1
+    assert statuses.count("current") > len(entries) / 2
+    assert levels.count("internal") > len(entries) / 2
+    assert levels.count("public") >= 4 and 1 <= levels.count("confidential") <= 6
+    review_dates = [e.meta.get("review_by") for e in entries]
+    stale = [d for d in review_dates if isinstance(d, date) and d < date(2026, 11, 1)]
+    assert len(stale) >= 3
+    for entry in entries:
+        if entry.meta.get("status") == "superseded":
+            assert entry.meta.get("superseded_by"), entry.source
+
+
+def test_per_kind_fields_are_filled() -> None:
+    required = {
+        "advice": ("audience", "requested_by", "advice_date", "author", "owner"),
+        "innovation": ("stage", "bottleneck", "start_date", "owner_org", "lead", "partners"),
+        "practice": ("context", "practice", "outcome", "lessons", "evidence_level", "region"),
+        "expert": ("role", "organisation", "expertise", "languages", "email", "consent_date"),
+        "organisation": ("org_type", "country", "contact", "partner_since"),
+    }
+    for entry in all_entries():
+        missing = [f for f in required[kind_of(entry)] if f not in entry.meta]
+        assert not missing, (entry.source, entry.title, missing)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["slachtofferidentificatie", "beeldmateriaal", "opsporingsonderzoek", "videokamera",
+     "meldpunt", "ketensamenwerking"],
+)  # fmt: skip
+def test_dutch_compounds_for_search_tests_occur(word: str) -> None:
+    hits = [e for e in md_entries() if word in e.body.lower()]
+    assert len(hits) >= 2, word
+
+
+def test_mail_addresses_only_at_example_domains() -> None:
+    for path in sorted(DEMO.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        for match in EMAIL_LIKE.findall(text):
+            domain = match.rsplit("@", 1)[1]
+            assert domain in ALLOWED_MAIL_DOMAINS, (path.name, match)
+
+
+def test_taxonomy_shape() -> None:
+    data = taxonomy()
+    themes, phases, levels = data["themes"], data["phases"], data["classifications"]
+    assert isinstance(themes, list) and isinstance(phases, list) and isinstance(levels, list)
+    assert len(themes) == 15 and len(phases) >= 4
+    keys = [str(item["key"]) for item in themes + phases]
+    assert len(set(keys)) == len(keys)
+    for item in themes + phases:
+        assert item["label_nl"] and item["label_en"]
+    for phase in phases:
+        assert phase["description_nl"] and phase["description_en"]
+    assert [level["key"] for level in levels] == ["public", "internal", "confidential"]
+    for level in levels:
+        assert re.fullmatch(r"#[0-9A-Fa-f]{6}", str(level["colour"]))
+        assert level["label_nl"] and level["label_en"]
+
+
+def test_thesaurus_groups_are_distinct() -> None:
+    data = yaml.safe_load((RESOURCES / "thesaurus.yaml").read_text(encoding="utf-8"))
+    groups = data["groups"]
+    assert len(groups) >= 25
+    terms = [str(term).lower() for group in groups for term in group]
+    assert all(len(group) >= 2 for group in groups)
+    assert len(set(terms)) == len(terms), [t for t in terms if terms.count(t) > 1]

@@ -1,0 +1,255 @@
+"""The application: QApplication, language, theme, and the hub's lifecycle on screen.
+
+`AppController` is the one owner of the unlocked hub in the UI. It opens the
+main window after an unlock, and on lock (Ctrl+L, idle, quit) empties every
+view, clears the clipboard if it still holds our copy, closes the hub and
+shows the unlock dialog again; the next unlock returns the user to where they
+were. A language switch rebuilds the window the same way, without locking.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog
+
+from expertise.hub import Hub
+from ui import clipboard
+from ui.context import AppContext
+from ui.i18n import Translations, resolve_language
+from ui.locking import IdleLock
+from ui.main_window import MainWindow, ViewState
+from ui.settings import Settings, settings, use_memory
+from ui.tasks import Progress, TaskRunner
+from ui.theme import apply_theme
+from ui.unlock_dialog import UnlockDialog, apply_remember, error_text
+
+RELEASE_WAIT_MS = 30000
+
+
+def given_passphrase(args: argparse.Namespace) -> str | None:
+    """As for the CLI: --passphrase-file, else $EXPERTISE_PASSPHRASE; the demo's own with --demo."""
+    if getattr(args, "passphrase_file", None):
+        return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+    if os.environ.get("EXPERTISE_PASSPHRASE"):
+        return os.environ["EXPERTISE_PASSPHRASE"]
+    if getattr(args, "demo", False):
+        from expertise.demo import DEMO_PASSPHRASE
+
+        return DEMO_PASSPHRASE
+    return None
+
+
+class AppController(QObject):
+    sig_unlocked = Signal()
+    sig_locked = Signal()
+
+    def __init__(
+        self, app: QApplication, prefs: Settings, translations: Translations, language: str
+    ) -> None:
+        super().__init__(app)
+        self.app = app
+        self.settings = prefs
+        self.translations = translations
+        self.language = language
+        self.ctx: AppContext | None = None
+        self.window: MainWindow | None = None
+        self.dialog: UnlockDialog | None = None
+        self._state: ViewState | None = None
+        self._closing: list[AppContext] = []  # locked contexts whose hub is still closing
+        self._opener = TaskRunner(self)
+        self.idle = IdleLock(prefs.idle_minutes * 60, parent=self)
+        self.idle.sig_idle.connect(self.lock)
+        clipboard.track_application_copies()
+        app.aboutToQuit.connect(self.shutdown)
+
+    # -- unlocking ---------------------------------------------------------------------
+    def start(self, folder: Path | None, passphrase: str | None = None) -> None:
+        if folder is not None and passphrase:
+            self._open_direct(folder, passphrase)
+        else:
+            self.show_unlock(folder)
+
+    def _open_direct(self, folder: Path, passphrase: str) -> None:
+        def job(_: Progress) -> Hub:
+            return Hub.open(folder, passphrase, index_async=True)
+
+        def failed(error: Exception) -> None:
+            self.show_unlock(folder)
+            if self.dialog is not None:
+                self.dialog.message.setText(error_text(error))
+
+        self._opener.submit(job, self.unlocked, failed)
+
+    def show_unlock(self, folder: Path | None, *, offer_remembered: bool = True) -> UnlockDialog:
+        self._drop_dialog()
+        dialog = UnlockDialog(self.settings, folder, offer_remembered=offer_remembered)
+        dialog.sig_unlocked.connect(self.unlocked)
+        dialog.rejected.connect(self._unlock_refused)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _drop_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.rejected.disconnect(self._unlock_refused)
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _unlock_refused(self) -> None:
+        if self.ctx is None:
+            self.app.quit()
+
+    def unlocked(self, hub: Hub) -> None:
+        self.settings.add_recent_hub(hub.path)
+        self._drop_dialog()
+        self.ctx = AppContext(hub, TaskRunner(), TaskRunner(), language=self.language)
+        self._show_window(self._state)
+        self._state = None
+        self.idle.start()
+        self.sig_unlocked.emit()
+
+    def _show_window(self, state: ViewState | None) -> None:
+        assert self.ctx is not None
+        old, self.window = self.window, MainWindow(self.ctx)
+        if old is not None:
+            old.deleteLater()
+        window = self.window
+        window.sig_lock.connect(self.lock)
+        window.sig_settings.connect(self.open_settings)
+        window.sig_quit.connect(self.quit)
+        geometry = self.settings.window_geometry
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        window.restore(state)
+        window.show()
+
+    # -- locking -------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Lock now: empty the views, clear our clipboard, close the hub, ask again."""
+        ctx, window = self.ctx, self.window
+        if ctx is None or window is None:
+            return
+        self.idle.stop()
+        self._state = window.view_state()
+        self.settings.window_geometry = window.saveGeometry()
+        self._wipe(window)
+        self.ctx = None
+        self._release(ctx)
+        self.sig_locked.emit()
+        self.show_unlock(ctx.hub.path, offer_remembered=False)
+
+    def _wipe(self, window: MainWindow) -> None:
+        for dialog in window.findChildren(QDialog):
+            dialog.reject()
+        window.clear_all()
+        window.hide()
+        clipboard.clear_if_ours()
+
+    def _release(self, ctx: AppContext) -> None:
+        ctx.events.sig_locked.emit()
+        ctx.detach()
+        # Searches are short: let them end before the index closes under them.
+        ctx.search_runner.wait(RELEASE_WAIT_MS)
+        self._closing.append(ctx)
+        # The serial runner closes the hub after any job still running on it.
+        ctx.runner.submit(
+            lambda _p: ctx.hub.lock(), lambda _r: self._closed(ctx), lambda _e: self._closed(ctx)
+        )
+
+    def _closed(self, ctx: AppContext) -> None:
+        if ctx in self._closing:
+            self._closing.remove(ctx)
+
+    def quit(self) -> None:
+        self.shutdown()
+        self.app.quit()
+
+    def shutdown(self) -> None:
+        """Lock synchronously (quit, S6): nothing may stay unlocked after exit."""
+        self.lock()
+        for ctx in list(self._closing):
+            ctx.runner.wait(RELEASE_WAIT_MS)
+            if not ctx.hub.locked:
+                ctx.hub.lock()
+        self._closing.clear()
+        clipboard.clear_if_ours()
+
+    # -- settings and language ---------------------------------------------------------------
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.window)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog.choice()))
+        dialog.open()
+
+    def apply_settings(self, choice: object) -> None:
+        from ui.settings_dialog import SettingsChoice
+
+        assert isinstance(choice, SettingsChoice)
+        self.settings.theme = apply_theme(self.app, choice.theme)
+        self.settings.idle_minutes = choice.idle_minutes
+        self.idle.set_timeout(self.settings.idle_minutes * 60)
+        if choice.remember_on_device != self.settings.remember_on_device and self.ctx is not None:
+            self.settings.remember_on_device = choice.remember_on_device
+            hub = self.ctx.hub
+            self.ctx.runner.submit(lambda _p: apply_remember(hub, choice.remember_on_device))
+        self.settings.language = choice.language
+        self.set_language(resolve_language(choice.language))
+
+    def set_language(self, language: str) -> None:
+        """Switch the UI language now: the window is rebuilt where the user was."""
+        if language == self.language:
+            return
+        self.language = language
+        self.translations.install(language)
+        if self.ctx is None or self.window is None:
+            if self.dialog is not None:
+                self.show_unlock(self.dialog.folder())
+            return
+        self.ctx.language = language
+        geometry = self.window.saveGeometry()
+        state = self.window.view_state()
+        self._show_window(state)
+        self.window.restoreGeometry(geometry)
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Expertise Hub")
+    app.setOrganizationName("ExpertiseHub")
+    app.setQuitOnLastWindowClosed(False)  # the controller quits, after locking
+    return app
+
+
+def run_app(args: argparse.Namespace, folder: Path | None) -> int:
+    if getattr(args, "selftest", False):
+        from ui.selftest import run_selftest
+
+        return int(run_selftest())
+    app = _application()
+    prefs = use_memory() if args.screenshot else settings()
+    translations = Translations()
+    language = resolve_language(args.lang, prefs.language)
+    translations.install(language)
+    apply_theme(app, prefs.theme)
+    if args.screenshot:
+        from ui.screenshot import take_screenshot
+
+        return take_screenshot(app, args, folder, language)
+    controller = AppController(app, prefs, translations, language)
+    controller.start(folder, given_passphrase(args) if folder is not None else None)
+    return int(app.exec())
+
+
+def main() -> int:
+    """The `expertise-hub` entry point: argument parsing lives in ui.launch."""
+    from ui.launch import main as launch_main
+
+    return launch_main()

@@ -1,0 +1,95 @@
+"""The pack details dialog (new pack, edit pack) and the user-facing ceiling message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from expertise.courses import AboveCeiling, CoursePackRecord
+from expertise.errors import HubError
+from ui.banner import level_of, levels
+
+
+@dataclass(frozen=True)
+class PackDetails:
+    title: str
+    ceiling: str
+    audience: str
+    description: str
+
+
+class PackDialog(QDialog):
+    def __init__(
+        self, language: str, pack: CoursePackRecord | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit course pack") if pack else self.tr("New course pack"))
+        self.title = QLineEdit(pack.title if pack else "", self)
+        self.title.setAccessibleName(self.tr("Title"))
+        self.audience = QLineEdit(pack.audience if pack else "", self)
+        self.audience.setAccessibleName(self.tr("Audience"))
+        self.audience.setPlaceholderText(self.tr("e.g. new investigators, prosecutors"))
+        self.ceiling = QComboBox(self)
+        self.ceiling.setAccessibleName(self.tr("Classification ceiling"))
+        for key in levels():
+            self.ceiling.addItem(level_of(key).label(language), key)
+        self.ceiling.setCurrentIndex(
+            max(0, self.ceiling.findData(pack.ceiling if pack else "internal"))
+        )
+        self.description = QPlainTextEdit(pack.description if pack else "", self)
+        self.description.setAccessibleName(self.tr("Description"))
+        self.description.setTabChangesFocus(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Audience"), self.audience)
+        form.addRow(self.tr("&Ceiling"), self.ceiling)
+        form.addRow(self.tr("&Description"), self.description)
+        form.addRow(buttons)
+
+    def _accept(self) -> None:
+        if self.title.text().strip():
+            self.accept()
+        else:
+            self.title.setFocus()
+
+    def details(self) -> PackDetails:
+        return PackDetails(
+            self.title.text().strip(),
+            str(self.ceiling.currentData()),
+            self.audience.text().strip(),
+            self.description.toPlainText().strip(),
+        )
+
+
+def error_text(error: Exception, language: str, pack_title: str = "") -> str:
+    """What to tell the user; core messages carry no content, so titles are added here."""
+    tr = QCoreApplication.translate
+    if isinstance(error, AboveCeiling):
+        return tr(
+            "CoursePacks",
+            "“{title}” is {level}, above the ceiling of the course pack{pack} ({ceiling}). "
+            "Nothing was added.",
+        ).format(
+            title=error.title,
+            level=level_of(error.level).label(language),
+            pack=f" “{pack_title}”" if pack_title else "",
+            ceiling=level_of(error.ceiling).label(language),
+        )
+    if isinstance(error, HubError):
+        return str(error)
+    return tr("CoursePacks", "The operation failed.")

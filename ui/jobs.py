@@ -1,0 +1,108 @@
+"""Long work from the File menu: import, export, backup, reindex.
+
+Each asks for a place with a file dialog, then runs on the serial worker
+behind the progress dialog of ui/progress.py (Cancel included), so the
+window never freezes and never starts a second job over a running one.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from expertise.records import ImportReport
+from ui.context import AppContext
+from ui.progress import run_with_progress
+from ui.tasks import Progress
+
+
+class LongJobs(QObject):
+    sig_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self._ctx = ctx
+        self._window = window
+
+    def _run(self, title: str, job: object, done: object) -> None:
+        run_with_progress(self._window, self._ctx.runner, title, job, done)  # type: ignore[arg-type]
+
+    # -- import ------------------------------------------------------------------
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._window, self.tr("Import files"), "", self.tr("Markdown and CSV (*.md *.csv)")
+        )
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Import a folder"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        hub = self._ctx.hub
+        self._run(self.tr("Importing…"), lambda _p: hub.import_paths(paths), self._imported)
+
+    def _imported(self, report: ImportReport) -> None:
+        self.sig_message.emit(
+            self.tr("Imported: {new} new, {updated} updated, {same} unchanged.").format(
+                new=len(report.created), updated=len(report.updated), same=len(report.unchanged)
+            )
+        )
+
+    # -- export and backup ---------------------------------------------------------
+    def export_markdown(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Export as Markdown to"))
+        if folder:
+            hub = self._ctx.hub
+            self._run(
+                self.tr("Exporting…"), lambda _p: hub.export_markdown(Path(folder)), self._exported
+            )
+
+    def export_json(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self._window, self.tr("Export as JSON"), "expertise-export.json", "JSON (*.json)"
+        )
+        if target:
+            hub = self._ctx.hub
+
+            def job(_: Progress) -> int:
+                data = hub.export_json()
+                Path(target).write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+                return len(data)
+
+            self._run(self.tr("Exporting…"), job, self._exported)
+
+    def _exported(self, count: int) -> None:
+        self.sig_message.emit(self.tr("Exported {n} entries.").format(n=count))
+
+    def backup(self) -> None:
+        parent = QFileDialog.getExistingDirectory(self._window, self.tr("Back up into folder"))
+        if parent:
+            target = Path(parent) / f"expertise-hub-backup-{date.today().isoformat()}"
+            hub = self._ctx.hub
+            self._run(self.tr("Backing up…"), lambda _p: hub.backup(target), self._backed_up)
+
+    def _backed_up(self, path: Path) -> None:
+        self.sig_message.emit(self.tr("Backup written to {path}").format(path=path))
+
+    # -- index -----------------------------------------------------------------------
+    def reindex(self) -> None:
+        hub = self._ctx.hub
+        self._run(
+            self.tr("Rebuilding the search index…"),
+            lambda progress: hub.reindex(progress.report, progress.cancelled),
+            self._reindexed,
+        )
+
+    def _reindexed(self, completed: bool) -> None:
+        self.sig_message.emit(
+            self.tr("The search index was rebuilt.")
+            if completed
+            else self.tr("Rebuilding the search index was cancelled.")
+        )

@@ -1,0 +1,336 @@
+"""The main window: composes the views and owns menus, shortcuts and the status bar.
+
+It holds no data logic: each view loads its own data through the context,
+and the window only wires signals between them (DESIGN §11.8). Locking,
+settings and quitting are requests to the application (ui/app.py), which owns
+the hub's lifecycle.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from ui.banner import level_of
+from ui.context import AppContext
+from ui.entry_list import KINDS, EntryList, ListQuery, kind_label
+from ui.entry_view import EntryView
+from ui.history_dialog import HistoryDialog
+from ui.jobs import LongJobs
+from ui.sidebar import Place, Sidebar
+from ui.theme import styled_label
+
+log = logging.getLogger(__name__)
+PAGES = ("browse", "search", "experts", "courses", "editor")
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Where the user was; kept in memory across a lock, never written anywhere."""
+
+    place: Place
+    page: str
+    entry_id: str | None
+
+
+class MainWindow(QMainWindow):
+    sig_lock = Signal()
+    sig_settings = Signal()
+    sig_quit = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Expertise Hub"))  # never content: titles leak to task bars
+        self.sidebar = Sidebar(ctx, self)
+        self.entry_list = EntryList(ctx, self)
+        self.entry_view = EntryView(ctx, self)
+        self.search = self._optional("ui.search.panel", "SearchPanel", self.tr("Search"))
+        self.experts = self._optional(
+            "ui.experts.finder", "ExpertFinder", self.tr("Find an expert")
+        )
+        self.courses = self._optional("ui.courses.view", "CoursePackView", self.tr("Course packs"))
+        self.editor = self._optional("ui.editor.editor", "EntryEditor", self.tr("Editor"))
+        self.stack = QStackedWidget(self)
+        self.jobs = LongJobs(ctx, self)
+        self.history: HistoryDialog | None = None
+        self._back: list[str] = []
+        self._status_lock = QLabel(self.tr("Unlocked"), self)
+        self._status_class = QLabel(self)
+        self._build()
+        self._wire()
+        self._menus()
+
+    # -- composition -------------------------------------------------------------
+    def _optional(self, module: str, name: str, what: str) -> QWidget:
+        """A view from another package; a placeholder if that package is not there yet."""
+        try:
+            factory = getattr(importlib.import_module(module), name)
+            widget: QWidget = factory(self.ctx, self)
+            return widget
+        except (ImportError, AttributeError):
+            log.warning("view %s.%s is not available", module, name)
+            text = self.tr("{what} is not available in this build.").format(what=what)
+            hint = styled_label(text, self, "paneHint")
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return hint
+
+    def _build(self) -> None:
+        browse = QSplitter(Qt.Orientation.Horizontal, self)
+        browse.addWidget(self.entry_list)
+        browse.addWidget(self.entry_view)
+        browse.setSizes([520, 520])
+        browse.setChildrenCollapsible(False)
+        for page in (browse, self.search, self.experts, self.courses, self.editor):
+            self.stack.addWidget(page)
+        main = QSplitter(Qt.Orientation.Horizontal, self)
+        main.addWidget(self.sidebar)
+        main.addWidget(self.stack)
+        main.setStretchFactor(1, 1)
+        main.setSizes([250, 1030])
+        main.setChildrenCollapsible(False)
+        self.setCentralWidget(main)
+        self.statusBar().addPermanentWidget(self._status_class)
+        self.statusBar().addPermanentWidget(self._status_lock)
+        self.resize(1280, 800)
+
+    def _wire(self) -> None:
+        self.sidebar.sig_place.connect(self.go_to)
+        self.entry_list.sig_entry_selected.connect(self.entry_view.show_entry)
+        self.entry_list.sig_entry_activated.connect(lambda _id: self.entry_view.body.setFocus())
+        self.entry_view.sig_open_entry.connect(self.follow_link)
+        self.entry_view.sig_edit.connect(self.edit_entry)
+        self.entry_view.sig_history.connect(self.show_history)
+        self.entry_view.sig_status.connect(self.show_message)
+        self.entry_view.sig_shown.connect(self._entry_shown)
+        for view in (self.search, self.experts, self.courses):
+            self._connect(view, "sig_open_entry", self.open_entry)
+        self._connect(self.editor, "sig_open_entry", self.open_entry)
+        self._connect(self.editor, "sig_saved", self.entry_view.show_entry)
+        self._connect(self.editor, "sig_closed", self._editor_closed)
+        self.jobs.sig_message.connect(self.show_message)
+
+    @staticmethod
+    def _connect(view: QWidget, signal: str, slot: object) -> None:
+        bound = getattr(view, signal, None)
+        if bound is not None:
+            bound.connect(slot)
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work whatever menu is open or hidden
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        new_menu = file_menu.addMenu(self.tr("&New"))
+        for number, kind in enumerate(KINDS, start=1):
+            new_menu.addAction(
+                self._action(
+                    kind_label(kind),
+                    lambda _c=False, k=kind: self.new_entry(k),
+                    f"Ctrl+Shift+{number}",
+                )
+            )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Import files…"), self.jobs.import_files, "Ctrl+I")
+        )
+        file_menu.addAction(self._action(self.tr("Import a &folder…"), self.jobs.import_folder))
+        file_menu.addAction(
+            self._action(self.tr("Export as &Markdown…"), self.jobs.export_markdown)
+        )
+        file_menu.addAction(self._action(self.tr("Export as &JSON…"), self.jobs.export_json))
+        file_menu.addAction(self._action(self.tr("&Back up…"), self.jobs.backup))
+        file_menu.addAction(self._action(self.tr("&Rebuild the search index"), self.jobs.reindex))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Settings…"), self.sig_settings.emit, "Ctrl+,"))
+        file_menu.addAction(self._action(self.tr("&Lock"), self.sig_lock.emit, "Ctrl+L"))
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.sig_quit.emit, QKeySequence.StandardKey.Quit)
+        )
+        entry_menu = bar.addMenu(self.tr("&Entry"))
+        entry_menu.addAction(self._action(self.tr("&Edit"), self._edit_current, "Ctrl+E"))
+        entry_menu.addAction(self._action(self.tr("&History…"), self._history_current, "Ctrl+H"))
+        entry_menu.addAction(
+            self._action(self.tr("&Back"), self.go_back, QKeySequence.StandardKey.Back)
+        )
+        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.addAction(self._action(self.tr("&Search"), self.show_search, "Ctrl+K"))
+        go_menu.addAction(
+            self._action(self.tr("Find an e&xpert"), lambda: self.show_page("experts"), "Ctrl+J")
+        )
+        go_menu.addAction(
+            self._action(self.tr("&Course packs"), lambda: self.go_to(Place("courses")))
+        )
+        go_menu.addSeparator()
+        go_menu.addAction(self._action(self.tr("Se&ctions"), self.sidebar.setFocus, "Ctrl+1"))
+        go_menu.addAction(self._action(self.tr("&List"), self._focus_list, "Ctrl+2"))
+        go_menu.addAction(
+            self._action(self.tr("Entry &text"), self.entry_view.body.setFocus, "Ctrl+3")
+        )
+        go_menu.addAction(self._action(self.tr("&Filter the list"), self._focus_filter, "Ctrl+F"))
+
+    # -- navigation --------------------------------------------------------------
+    def show_page(self, name: str) -> None:
+        self.stack.setCurrentIndex(PAGES.index(name))
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
+
+    def page(self) -> str:
+        return PAGES[self.stack.currentIndex()]
+
+    def go_to(self, place: Place) -> None:
+        if place.what == "courses":
+            self.show_page("courses")
+        elif place.what == "saved" and place.key:
+            self._run_saved(place.key)
+        else:
+            query = ListQuery(
+                kind=place.key if place.what == "kind" else None,
+                tag=place.key if place.what == "tag" else None,
+                theme=place.key if place.what == "theme" else None,
+            )
+            self.entry_list.set_query(query)
+            self.stack.setCurrentIndex(PAGES.index("browse"))
+
+    def _run_saved(self, name: str) -> None:
+        saved = self.sidebar.saved_search(name)
+        self.show_search()
+        run = getattr(self.search, "run_query", None)
+        if saved and run is not None:
+            run(saved[0])
+
+    def show_search(self) -> None:
+        self.stack.setCurrentIndex(PAGES.index("search"))
+        focus = getattr(self.search, "focus_query", None)
+        if focus is not None:
+            focus()
+
+    def open_entry(self, entry_id: str) -> None:
+        """Show one entry in the reading pane (from search, experts, course packs)."""
+        current = self.entry_view.current_id()
+        if current and current != entry_id:
+            self._back.append(current)
+        self.stack.setCurrentIndex(PAGES.index("browse"))
+        self.entry_list.select_entry(entry_id)
+        self.entry_view.show_entry(entry_id)
+
+    def follow_link(self, entry_id: str) -> None:
+        self.open_entry(entry_id)
+        self.entry_view.body.setFocus()
+
+    def go_back(self) -> None:
+        if self._back:
+            entry_id = self._back.pop()
+            self.stack.setCurrentIndex(PAGES.index("browse"))
+            self.entry_view.show_entry(entry_id)
+
+    def _focus_list(self) -> None:
+        self.stack.setCurrentIndex(PAGES.index("browse"))
+        self.entry_list.table.setFocus()
+
+    def _focus_filter(self) -> None:
+        self.stack.setCurrentIndex(PAGES.index("browse"))
+        self.entry_list.filter_edit.setFocus()
+        self.entry_list.filter_edit.selectAll()
+
+    # -- editing and history ------------------------------------------------------
+    def new_entry(self, kind: str) -> None:
+        start = getattr(self.editor, "new_entry", None)
+        if start is not None:
+            start(kind)
+            self.show_page("editor")
+
+    def edit_entry(self, entry_id: str) -> None:
+        load = getattr(self.editor, "load", None)
+        if load is not None:
+            load(entry_id)
+            self.show_page("editor")
+
+    def _edit_current(self) -> None:
+        entry_id = self.entry_view.current_id()
+        if entry_id:
+            self.edit_entry(entry_id)
+
+    def _editor_closed(self) -> None:
+        self.stack.setCurrentIndex(PAGES.index("browse"))
+        self.entry_list.table.setFocus()
+
+    def show_history(self, entry_id: str) -> None:
+        if self.history is not None:
+            self.history.close()
+        self.history = HistoryDialog(self.ctx, entry_id, self)
+        self.history.sig_restored.connect(self.entry_view.show_entry)
+        self.history.open()
+
+    def _history_current(self) -> None:
+        entry_id = self.entry_view.current_id()
+        if entry_id:
+            self.show_history(entry_id)
+
+    # -- status ----------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _entry_shown(self, _entry_id: str, classification: str) -> None:
+        label = level_of(classification).label(self.ctx.language)
+        self._status_class.setText(self.tr("Open entry: {level}").format(level=label))
+
+    # -- state across lock and language switch -------------------------------------------
+    def view_state(self) -> ViewState:
+        return ViewState(self.sidebar.place(), self.page(), self.entry_view.current_id())
+
+    def restore(self, state: ViewState | None) -> None:
+        self.sidebar.refresh()
+        if state is None:
+            self.sidebar.select_place(Place("all"))
+            return
+        self.sidebar.select_place(state.place)
+        if state.entry_id:
+            self.entry_list.select_entry(state.entry_id)
+            self.entry_view.show_entry(state.entry_id)
+            if state.page == "editor":
+                self.edit_entry(state.entry_id)
+        if state.page in ("search", "experts", "courses"):
+            self.show_page(state.page)
+
+    def clear_all(self) -> None:
+        """Empty every view and model (lock): nothing of the hub stays on screen."""
+        if self.history is not None:
+            self.history.clear()
+            self.history.close()
+            self.history = None
+        self._back.clear()
+        if getattr(self.editor, "dirty", False):
+            # Locking keeps the user's words: the save is queued before the hub closes.
+            self.editor.save_now()  # type: ignore[attr-defined]
+        for view in (self.search, self.experts, self.courses, self.editor):
+            clear = getattr(view, "clear", None)
+            if clear is not None:
+                clear()
+        self.entry_view.clear()
+        self.entry_list.clear()
+        self.sidebar.clear()
+        self._status_class.clear()
+        self.statusBar().clearMessage()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        # Closing the window quits, and quitting locks (S6); the app decides.
+        event.ignore()
+        self.sig_quit.emit()

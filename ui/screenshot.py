@@ -1,0 +1,159 @@
+"""`expertise-hub --hub DIR --screenshot OUT.png [--view NAME]`: render one view and exit.
+
+Used for docs/screenshots and for checking the UI on machines without a
+display (QT_QPA_PLATFORM=offscreen). The hub is unlocked with the passphrase
+from --passphrase-file or $EXPERTISE_PASSPHRASE, like the CLI, and locked
+again before exit; settings are kept in memory only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from expertise.errors import HubError
+from expertise.hub import Hub
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+
+VIEWS = ("unlock", "list", "entry", "search", "experts", "editor")
+SIZE = (1280, 800)
+SAMPLE_QUERY = "grooming"
+SAMPLE_TOPIC = "livestreaming"
+
+
+def settle(ctx: AppContext | None, msecs: int = 1200) -> None:
+    """Let workers finish and the event loop paint, debounce timers included."""
+    deadline = time.monotonic() + msecs / 1000
+    while time.monotonic() < deadline:
+        QTest.qWait(40)
+        if ctx is not None:
+            ctx.runner.wait(2000)
+            ctx.search_runner.wait(2000)
+    QApplication.processEvents()
+
+
+def _save(widget: QWidget, out: Path) -> int:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(out), "PNG"):
+        print(f"could not write {out}", file=sys.stderr)
+        return 1
+    print(f"wrote {out}")
+    return 0
+
+
+def _richest_entry(ctx: AppContext) -> str | None:
+    """An advice note with the longest text: it shows tables, links and metadata."""
+    rows = ctx.hub.list_entries("advice") or ctx.hub.list_entries()
+    if not rows:
+        return None
+    return max(rows, key=lambda row: len(ctx.hub.get_entry(row.id).body_md)).id
+
+
+def _type_into(view: QWidget, text: str) -> None:
+    for name in ("run_query", "set_query"):
+        method = getattr(view, name, None)
+        if callable(method):
+            method(text)
+            return
+    field = view.findChild(QLineEdit)
+    if field is not None:
+        field.setFocus()
+        QTest.keyClicks(field, text)
+
+
+def _list(window: MainWindow, ctx: AppContext) -> None:
+    window.entry_list.table.selectRow(0)
+    window.entry_list.table.setFocus()
+
+
+def _entry(window: MainWindow, ctx: AppContext) -> None:
+    entry_id = _richest_entry(ctx)
+    if entry_id:
+        window.open_entry(entry_id)
+
+
+def _search(window: MainWindow, ctx: AppContext) -> None:
+    window.show_search()
+    _type_into(window.search, SAMPLE_QUERY)
+
+
+def _experts(window: MainWindow, ctx: AppContext) -> None:
+    window.show_page("experts")
+    _type_into(window.experts, SAMPLE_TOPIC)
+
+
+def _editor(window: MainWindow, ctx: AppContext) -> None:
+    entry_id = _richest_entry(ctx)
+    if entry_id:
+        window.edit_entry(entry_id)
+
+
+PREPARE: dict[str, Callable[[MainWindow, AppContext], None]] = {
+    "list": _list,
+    "entry": _entry,
+    "search": _search,
+    "experts": _experts,
+    "editor": _editor,
+}
+
+
+def _unlock_view(folder: Path | None, out: Path) -> int:
+    from ui.settings import settings
+    from ui.unlock_dialog import UnlockDialog
+
+    dialog = UnlockDialog(settings(), folder, offer_remembered=False)
+    dialog.show()
+    settle(None, 300)
+    return _save(dialog, out)
+
+
+def take_screenshot(
+    app: QApplication, args: argparse.Namespace, folder: Path | None, language: str
+) -> int:
+    from ui.app import given_passphrase
+
+    view, out = args.view, Path(args.screenshot)
+    if view not in VIEWS:
+        print(f"unknown view {view!r}; choose one of: {', '.join(VIEWS)}", file=sys.stderr)
+        return 2
+    if view == "unlock":
+        return _unlock_view(folder, out)
+    passphrase = given_passphrase(args)
+    if folder is None or not passphrase:
+        print(
+            "need --hub and a passphrase (--passphrase-file or $EXPERTISE_PASSPHRASE)",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        hub = Hub.open(folder, passphrase)
+    except HubError as error:
+        print(f"cannot open the hub: {error}", file=sys.stderr)
+        return error.exit_code
+    with hub:
+        return _render(hub, view, out, language)
+
+
+def _render(hub: Hub, view: str, out: Path, language: str) -> int:
+    ctx = AppContext(hub, TaskRunner(), TaskRunner(), language=language)
+    window = MainWindow(ctx)
+    window.resize(*SIZE)
+    window.show()
+    window.restore(None)
+    settle(ctx)
+    PREPARE[view](window, ctx)
+    settle(ctx, 1500)
+    code = _save(window, out)
+    window.clear_all()
+    ctx.runner.wait()
+    ctx.search_runner.wait()
+    ctx.detach()
+    return code
