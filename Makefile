@@ -26,5 +26,21 @@ typecheck: setup
 test: setup lint typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# Hub vs SQLite FTS5 on one generated corpus; results in bench/results/ (see bench/run.py).
+bench: setup
+	$(BIN)/python -m bench.run --sizes 1000,10000,100000
+
+bench-quick: setup
+	$(BIN)/python -m bench.run --sizes 1000,10000
+
+# The partner build (build.spec): one folder under dist/, checked by its own --selftest.
+# `make dist PACK=file.ekp` bundles a knowledge pack that the first start offers to import.
+dist: setup
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	$(if $(PACK),PACK="$(abspath $(PACK))") $(BIN)/pyinstaller --noconfirm --clean \
+		--distpath dist --workpath build/pyinstaller build.spec
+	QT_QPA_PLATFORM=offscreen dist/expertise-hub/expertise-hub --selftest
+	@du -sh dist/expertise-hub
+
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache

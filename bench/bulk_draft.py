@@ -95,13 +95,14 @@ def _first_revision(session: Session, entry: Entry, actor: str, titles: _Titles)
         target = titles.ids.get(title.lower())
         if target is None:
             titles.dangling.append((title.lower(), entry.id))
-        session.add(
-            Link(source_id=entry.id, target_id=target, target_title=title, relation="wiki")
-        )
+        session.add(Link(source_id=entry.id, target_id=target, target_title=title, relation="wiki"))
 
 
-def _preload_refs(session: Session, chunk: list[Item]) -> None:
-    """Load every referenced entry in one query so `resolve_ref` hits the identity map."""
+def _preload_refs(session: Session, chunk: list[Item]) -> list[Entry]:
+    """Load every referenced entry in one query so `resolve_ref` hits the identity map.
+
+    The caller keeps the returned list: the identity map holds rows weakly.
+    """
     ids = {
         str(value)
         for _, values in chunk
@@ -115,8 +116,9 @@ def _preload_refs(session: Session, chunk: list[Item]) -> None:
         if isinstance(value, list)
         for item in value
     }
-    if ids:
-        list(session.scalars(select(Entry).where(Entry.id.in_(ids))))
+    if not ids:
+        return []
+    return list(session.scalars(select(Entry).where(Entry.id.in_(ids))))
 
 
 def insert_entries(
@@ -137,7 +139,7 @@ def insert_entries(
     for chunk in _batches(items, batch):
         with session_scope(sessions) as session:
             labels = _Labels(session)
-            _preload_refs(session, chunk)
+            referenced = _preload_refs(session, chunk)
             with session.no_autoflush:
                 built = [_build(session, labels, kind, values) for kind, values in chunk]
             session.flush()  # references may point into this same batch
@@ -146,6 +148,7 @@ def insert_entries(
                     apply_values(session, entry, refs)
                     titles.add(entry)
                 entries = [entry for entry, _ in built]
+                del referenced
                 for entry in entries:
                     _first_revision(session, entry, actor, titles)
             bump_change_counter(session)

@@ -156,8 +156,9 @@ class Corpus:
             "stage": rng.choice(("idea", "pilot", "running", "evaluated", "adopted", "stopped")),
             "bottleneck": self.writer.sentence(rng, lang),
             "start_date": start,
-            "end_date": (date.fromisoformat(start) + timedelta(days=rng.randint(90, 720)))
-            .isoformat(),
+            "end_date": (
+                date.fromisoformat(start) + timedelta(days=rng.randint(90, 720))
+            ).isoformat(),
             "owner_org": self._org(rng),
             "lead": self._expert(rng),
             "partners": sorted({self._org(rng) for _ in range(rng.randint(1, 3))}),
@@ -203,8 +204,8 @@ class Corpus:
     # -- the FTS5 view ---------------------------------------------------------
     def _plain(self, i: int, kind: str, values: dict[str, object]) -> dict[str, str]:
         extra = " ".join(str(values.get(name, "")) for name in EXTRA_TEXT.get(kind, ()))
-        org_ref = values.get("organisation") or values.get("owner_org") or values.get(
-            "requested_by"
+        org_ref = (
+            values.get("organisation") or values.get("owner_org") or values.get("requested_by")
         )
         return {
             "id": str(values["id"]),

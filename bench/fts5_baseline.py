@@ -95,16 +95,27 @@ class Fts5Baseline:
         db.execute("BEGIN")
         db.executemany(
             "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(r, d["id"], d["kind"], d["title"], d["classification"], d["language"],
-              d["organisation"]) for r, d in rows],
+            [
+                (
+                    r,
+                    d["id"],
+                    d["kind"],
+                    d["title"],
+                    d["classification"],
+                    d["language"],
+                    d["organisation"],
+                )
+                for r, d in rows
+            ],
         )
         db.executemany("INSERT INTO labels VALUES (?, ?, ?)", labels)
         db.executemany(
             f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(r, *(d[c] for c in COLUMNS)) for r, d in rows],
         )
-        db.executemany("INSERT INTO titles(rowid, title) VALUES (?, ?)",
-                       [(r, d["title"]) for r, d in rows])
+        db.executemany(
+            "INSERT INTO titles(rowid, title) VALUES (?, ?)", [(r, d["title"]) for r, d in rows]
+        )
         db.execute("COMMIT")
         return count
 
@@ -129,9 +140,7 @@ class Fts5Baseline:
         word = word.lower()
         head = word[:2]
         upper = head[:-1] + chr(ord(head[-1]) + 1)
-        rows = self.db.execute(
-            "SELECT term FROM terms WHERE term >= ? AND term < ?", (head, upper)
-        )
+        rows = self.db.execute("SELECT term FROM terms WHERE term >= ? AND term < ?", (head, upper))
         found = [t for (t,) in rows if within_one_edit(word, t)]
         return found[:FUZZY_MAX]
 

@@ -39,6 +39,17 @@ def timed(action: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
+def timed_cpu(action: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall and this thread's CPU seconds of ``action``.
+
+    CPU time is what the engine itself spent: on a shared 2-core machine the
+    wall clock also counts other processes' turns, CPU time mostly does not.
+    """
+    wall, cpu = time.perf_counter(), time.thread_time()
+    result = action()
+    return time.perf_counter() - wall, time.thread_time() - cpu, result
+
+
 def rss_bytes() -> int:
     """Current resident set size; /proc on Linux, peak from getrusage elsewhere."""
     try:
@@ -84,11 +95,18 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def by_class(samples: Iterable[tuple[str, float]]) -> dict[str, dict[str, float]]:
-    grouped: dict[str, list[float]] = {}
-    for cls, seconds in samples:
-        grouped.setdefault(cls, []).append(seconds)
-    return {cls: summary_ms(values) for cls, values in grouped.items()}
+def summary_wall_cpu(samples: list[tuple[float, float]]) -> dict[str, float]:
+    out = summary_ms([wall for wall, _ in samples])
+    cpu = summary_ms([cpu for _, cpu in samples])
+    out.update(cpu_p50_ms=cpu["p50_ms"], cpu_p95_ms=cpu["p95_ms"])
+    return out
+
+
+def by_class(samples: Iterable[tuple[str, float, float]]) -> dict[str, dict[str, float]]:
+    grouped: dict[str, list[tuple[float, float]]] = {}
+    for cls, wall, cpu in samples:
+        grouped.setdefault(cls, []).append((wall, cpu))
+    return {cls: summary_wall_cpu(values) for cls, values in grouped.items()}
 
 
 def cpu_seconds() -> float:

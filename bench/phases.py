@@ -1,12 +1,16 @@
 """Benchmark phases; each runs in its own process so memory and cold starts are real.
 
 ``python -m bench.phases PHASE --size N --seed S --work DIR --out FILE``
-writes one JSON object to FILE. bench.run starts the phases in order.
+writes one JSON object to FILE. bench.run starts the phases in order:
+fts-build, hub-build, fts-cold, hub-cold, warm. The warm phase opens both
+engines in one process and alternates them query by query, so load from
+other processes on a shared machine hits both sides alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import sys
@@ -17,47 +21,68 @@ from typing import Any
 
 from bench.corpus import Corpus
 from bench.engines import FtsEngine, HubEngine
-from bench.measure import RssSampler, by_class, folder_bytes, peak_rss_bytes, summary_ms, timed
+from bench.measure import (
+    RssSampler,
+    by_class,
+    folder_bytes,
+    peak_rss_bytes,
+    summary_ms,
+    summary_wall_cpu,
+    timed,
+    timed_cpu,
+)
 from bench.queries import BenchQuery, query_mix, typing_prefixes
 
 PASSPHRASE = "benchmark passphrase, not secret"
 FTS_BATCH = 2000
 WARM_ROUNDS = 2
 EDITS = 5
+Engines = dict[str, Any]
 
 
-def mix_for(corpus: Corpus, per_class: int) -> list[BenchQuery]:
-    return query_mix(corpus, per_class)
+def _mb(value: int) -> float:
+    return round(value / 2**20, 1)
 
 
 # -- running a query mix -------------------------------------------------------
-def run_mix(engine: Any, mix: list[BenchQuery], rounds: int) -> tuple[dict, list[dict]]:
-    samples: list[tuple[str, float]] = []
-    answers: list[dict] = []
+def run_mix(engines: Engines, mix: list[BenchQuery], rounds: int) -> dict[str, Any]:
+    """Per engine: latency by class, and each query's total and top 10 (first round)."""
+    gc.collect()  # garbage from building would otherwise land in some sample
+    samples: dict[str, list[tuple[str, float, float]]] = {name: [] for name in engines}
+    answers: dict[str, list[dict[str, Any]]] = {name: [] for name in engines}
     for round_no in range(rounds):
         for q in mix:
-            seconds, (total, ids) = timed(lambda q=q: engine.search(q))
-            samples.append((q.cls, seconds))
-            if round_no == 0:
-                answers.append({"total": total, "top10": ids[:10]})
-    return by_class(samples), answers
+            for name, engine in engines.items():
+                wall, cpu, (total, ids) = timed_cpu(lambda e=engine, q=q: e.search(q))
+                samples[name].append((q.cls, wall, cpu))
+                if round_no == 0:
+                    answers[name].append({"total": total, "top10": ids[:10]})
+    return {
+        name: {"latency": by_class(samples[name]), "answers": answers[name]} for name in engines
+    }
 
 
-def run_typing(engine: Any, prefixes: list[str], rounds: int) -> dict[str, Any]:
-    keystroke: list[float] = []
-    suggest: list[float] = []
-    by_len: dict[int, list[float]] = {}
+def run_typing(engines: Engines, prefixes: list[str], rounds: int) -> dict[str, Any]:
+    keystroke: dict[str, list[tuple[float, float]]] = {name: [] for name in engines}
+    suggest: dict[str, list[tuple[float, float]]] = {name: [] for name in engines}
+    by_len: dict[str, dict[int, list[tuple[float, float]]]] = {name: {} for name in engines}
     for _ in range(rounds):
         for prefix in prefixes:
-            s_seconds, _ = timed(lambda p=prefix: engine.suggest(p))
-            k_seconds, _ = timed(lambda p=prefix: engine.keystroke(p))
-            suggest.append(s_seconds)
-            keystroke.append(k_seconds)
-            by_len.setdefault(len(prefix), []).append(k_seconds)
+            for name, engine in engines.items():
+                s_wall, s_cpu, _ = timed_cpu(lambda e=engine, p=prefix: e.suggest(p))
+                k_wall, k_cpu, _ = timed_cpu(lambda e=engine, p=prefix: e.keystroke(p))
+                suggest[name].append((s_wall, s_cpu))
+                keystroke[name].append((k_wall, k_cpu))
+                by_len[name].setdefault(len(prefix), []).append((k_wall, k_cpu))
     return {
-        "keystroke": summary_ms(keystroke),
-        "suggest": summary_ms(suggest),
-        "keystroke_by_letters": {str(n): summary_ms(v) for n, v in sorted(by_len.items())},
+        name: {
+            "keystroke": summary_wall_cpu(keystroke[name]),
+            "suggest": summary_wall_cpu(suggest[name]),
+            "keystroke_by_letters": {
+                str(n): summary_wall_cpu(v) for n, v in sorted(by_len[name].items())
+            },
+        }
+        for name in engines
     }
 
 
@@ -71,19 +96,10 @@ def fts_build(args: argparse.Namespace) -> dict[str, Any]:
             docs = [r.plain for r in corpus.records(start, start + FTS_BATCH)]  # untimed
             seconds += timed(lambda docs=docs: engine.fts.add_batch(docs))[0]
         seconds += timed(engine.fts.finish)[0]
-    mix = mix_for(corpus, args.per_class)
-    run_mix(engine, mix, 1)  # warm-up pass
-    warm, answers = run_mix(engine, mix, WARM_ROUNDS)
-    typing = run_typing(engine, typing_prefixes(corpus), WARM_ROUNDS)
     engine.close()
-    return {
-        "build": {"docs": corpus.size, "seconds": round(seconds, 3),
-                  "docs_per_s": round(corpus.size / seconds, 1),
-                  "peak_rss_mb": round(rss.peak / 2**20, 1)},
-        "warm": warm, "answers": answers, "typing_warm": typing,
-        "index_bytes": engine.fts.size_bytes(),
-        "peak_rss_mb": round(peak_rss_bytes() / 2**20, 1),
-    }
+    build = {"docs": corpus.size, "seconds": round(seconds, 3)}
+    build.update(docs_per_s=round(corpus.size / seconds, 1), peak_rss_mb=_mb(rss.peak))
+    return {"build": build, "index_bytes": engine.fts.size_bytes()}
 
 
 def hub_build(args: argparse.Namespace) -> dict[str, Any]:
@@ -92,22 +108,44 @@ def hub_build(args: argparse.Namespace) -> dict[str, Any]:
     insert_s, _ = timed(lambda: engine.bulk_insert((r.kind, r.values) for r in corpus.records()))
     with RssSampler() as rss:
         index_s, _ = timed(engine.hub.reindex)
-    mix = mix_for(corpus, args.per_class)
-    run_mix(engine, mix, 1)
-    warm, answers = run_mix(engine, mix, WARM_ROUNDS)
-    typing = run_typing(engine, typing_prefixes(corpus), WARM_ROUNDS)
-    edits = edit_latency(engine, corpus)
     engine.close()
+    build = {"docs": corpus.size, "insert_seconds": round(insert_s, 3)}
+    build.update(
+        insert_docs_per_s=round(corpus.size / insert_s, 1),
+        seconds=round(index_s, 3),
+        docs_per_s=round(corpus.size / index_s, 1),
+        peak_rss_mb=_mb(rss.peak),
+    )
+    index_bytes = folder_bytes(args.work / "hub" / "index")
     return {
-        "build": {"docs": corpus.size, "insert_seconds": round(insert_s, 3),
-                  "insert_docs_per_s": round(corpus.size / insert_s, 1),
-                  "seconds": round(index_s, 3), "docs_per_s": round(corpus.size / index_s, 1),
-                  "peak_rss_mb": round(rss.peak / 2**20, 1)},
-        "warm": warm, "answers": answers, "typing_warm": typing, "edit_to_searchable": edits,
-        "index_bytes": folder_bytes(args.work / "hub" / "index"),
-        "db_bytes": folder_bytes(args.work / "hub") - folder_bytes(args.work / "hub" / "index"),
-        "peak_rss_mb": round(peak_rss_bytes() / 2**20, 1),
+        "build": build,
+        "index_bytes": index_bytes,
+        "db_bytes": folder_bytes(args.work / "hub") - index_bytes,
     }
+
+
+def warm(args: argparse.Namespace) -> dict[str, Any]:
+    corpus = Corpus(args.size, args.seed)
+    engines = {
+        "hub": HubEngine.open(args.work / "hub", PASSPHRASE),
+        "fts5": FtsEngine.open(args.work / "fts5.db"),
+    }
+    mix = query_mix(corpus, args.per_class)
+    run_mix(engines, mix, 1)  # warm-up pass
+    measured = run_mix(engines, mix, WARM_ROUNDS)
+    typing = run_typing(engines, typing_prefixes(corpus), WARM_ROUNDS)
+    out = {
+        name: {
+            "warm": measured[name]["latency"],
+            "answers": measured[name]["answers"],
+            "typing_warm": typing[name],
+        }
+        for name in engines
+    }
+    out["hub"]["edit_to_searchable"] = edit_latency(engines["hub"], corpus)
+    for engine in engines.values():
+        engine.close()
+    return out
 
 
 def edit_latency(engine: HubEngine, corpus: Corpus) -> dict[str, float]:
@@ -127,36 +165,43 @@ def edit_latency(engine: HubEngine, corpus: Corpus) -> dict[str, float]:
     return summary_ms(seconds)
 
 
-def cold(args: argparse.Namespace, opener: Callable[[], Any], kdf: float) -> dict[str, Any]:
+def cold(args: argparse.Namespace, name: str, opener: Callable[[], Any], kdf: float) -> dict:
     corpus = Corpus(args.size, args.seed)
-    mix = mix_for(corpus, args.per_class)
+    mix = query_mix(corpus, args.per_class)
     start = time.perf_counter()
     engine = opener()
     opened = time.perf_counter() - start
     engine.search(mix[0])
     first = time.perf_counter() - start
-    cold_lat, _ = run_mix(engine, mix[1:], 1)
-    typing = run_typing(engine, typing_prefixes(corpus, seed=11), 1)
+    latency = run_mix({name: engine}, mix[1:], 1)[name]["latency"]
+    typing = run_typing({name: engine}, typing_prefixes(corpus, seed=11), 1)[name]
     engine.close()
     return {
-        "open_s": round(opened, 4), "open_to_first_result_s": round(first, 4),
-        "kdf_s": round(kdf, 4), "beyond_kdf_s": round(first - kdf, 4),
-        "cold": cold_lat, "typing_cold": typing,
-        "peak_rss_mb": round(peak_rss_bytes() / 2**20, 1),
+        "open_s": round(opened, 4),
+        "open_to_first_result_s": round(first, 4),
+        "kdf_s": round(kdf, 4),
+        "beyond_kdf_s": round(first - kdf, 4),
+        "cold": latency,
+        "typing_cold": typing,
+        "peak_rss_mb": _mb(peak_rss_bytes()),
     }
 
 
 def hub_cold(args: argparse.Namespace) -> dict[str, Any]:
     kdf = HubEngine.kdf_seconds(args.work / "hub", PASSPHRASE)
-    return cold(args, lambda: HubEngine.open(args.work / "hub", PASSPHRASE), kdf)
+    return cold(args, "hub", lambda: HubEngine.open(args.work / "hub", PASSPHRASE), kdf)
 
 
 def fts_cold(args: argparse.Namespace) -> dict[str, Any]:
-    return cold(args, lambda: FtsEngine.open(args.work / "fts5.db"), 0.0)
+    return cold(args, "fts5", lambda: FtsEngine.open(args.work / "fts5.db"), 0.0)
 
 
 PHASES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
-    "fts-build": fts_build, "fts-cold": fts_cold, "hub-build": hub_build, "hub-cold": hub_cold,
+    "fts-build": fts_build,
+    "hub-build": hub_build,
+    "fts-cold": fts_cold,
+    "hub-cold": hub_cold,
+    "warm": warm,
 }
 
 

@@ -34,8 +34,13 @@ class BenchQuery:
     filters: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
-        return {"cls": self.cls, "hub": self.hub, "fts": self.fts, "kind": self.kind,
-                "filters": dict(self.filters)}
+        return {
+            "cls": self.cls,
+            "hub": self.hub,
+            "fts": self.fts,
+            "kind": self.kind,
+            "filters": dict(self.filters),
+        }
 
 
 def quote(word: str) -> str:
@@ -112,7 +117,9 @@ class MixBuilder:
             kind = self.rng.choice(("advice", "innovation", "practice", "expert"))
             return BenchQuery("facet", w, quote(w), kind=kind)
         if roll < 0.75:
-            return BenchQuery("facet", w, quote(w), filters={"themes": self.rng.choice(self.themes)})
+            return BenchQuery(
+                "facet", w, quote(w), filters={"themes": self.rng.choice(self.themes)}
+            )
         level = self.rng.choice(("public", "internal", "confidential"))
         return BenchQuery("facet", w, quote(w), filters={"classification": level})
 

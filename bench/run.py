@@ -2,8 +2,9 @@
 
     python -m bench.run --sizes 1000,10000 [--out bench/results]
 
-Per size it runs four phases in fresh processes (FTS5 build + warm, hub
-build + warm, FTS5 cold open, hub cold unlock), then writes
+Per size it runs five phases in fresh processes (FTS5 build, hub build,
+FTS5 cold open, hub cold unlock, then both engines warm and interleaved in
+one process), then writes
 ``<out>/<date>-<size>.json`` and ``.md`` and prints the tables.
 """
 
@@ -22,14 +23,26 @@ from typing import Any
 from bench.report import compare, machine_info, markdown
 
 REPO = Path(__file__).resolve().parent.parent
-PHASE_ORDER = ("fts-build", "hub-build", "fts-cold", "hub-cold")
+PHASE_ORDER = ("fts-build", "hub-build", "fts-cold", "hub-cold", "warm")
 
 
 def run_phase(phase: str, size: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     out = work / f"{phase}.json"
     command = [
-        sys.executable, "-m", "bench.phases", phase, "--size", str(size), "--seed",
-        str(args.seed), "--per-class", str(args.per_class), "--work", str(work), "--out", str(out),
+        sys.executable,
+        "-m",
+        "bench.phases",
+        phase,
+        "--size",
+        str(size),
+        "--seed",
+        str(args.seed),
+        "--per-class",
+        str(args.per_class),
+        "--work",
+        str(work),
+        "--out",
+        str(out),
     ]
     started = time.perf_counter()
     subprocess.run(command, check=True, cwd=REPO)
@@ -50,8 +63,8 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
         "seed": args.seed,
         "per_class": args.per_class,
         "machine": machine_info(),
-        "hub": {**phases["hub-build"], **phases["hub-cold"]},
-        "fts5": {**phases["fts-build"], **phases["fts-cold"]},
+        "hub": {**phases["hub-build"], **phases["hub-cold"], **phases["warm"]["hub"]},
+        "fts5": {**phases["fts-build"], **phases["fts-cold"], **phases["warm"]["fts5"]},
     }
     result["comparison"] = compare(result)
     if not args.keep:

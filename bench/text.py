@@ -72,9 +72,7 @@ _LANG = {
     "nl": (V.TOPICS_NL, V.ACTORS_NL, V.VERBS_NL, V.GOALS_NL, V.PHRASES_NL, V.RESULTS_NL),
     "en": (V.TOPICS_EN, V.ACTORS_EN, V.VERBS_EN, V.GOALS_EN, V.PHRASES_EN, V.RESULTS_EN),
 }
-_CUM = {
-    lang: tuple(zipf_cum(len(words), 0.8) for words in lists) for lang, lists in _LANG.items()
-}
+_CUM = {lang: tuple(zipf_cum(len(words), 0.8) for words in lists) for lang, lists in _LANG.items()}
 _NAME_CUM = zipf_cum(N_NAMES, 1.05)
 
 

@@ -9,7 +9,7 @@ and hold no unpicklable state.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator
 from typing import Any
 
 from whoosh.analysis import (
@@ -27,6 +27,7 @@ from whoosh.support.charset import accent_map
 LANGUAGES = ("nl", "en")
 MAX_TOKEN = 40  # longer "words" are hashes, URLs, base64: noise in a lexicon
 EDGE_MAX = 20
+PART_GAP = 50
 
 # Dutch plurals the Snowball stemmer leaves alone or maps apart.
 _NL_IRREGULAR = {
@@ -145,8 +146,19 @@ class TextAnalyzer(Analyzer):  # type: ignore[misc]
             t.pos, t.startchar, t.endchar = start_pos, start_char, start_char + len(value)
             yield t
             return
-        lang, pos = self.lang, start_pos
-        for match in _TOKEN.finditer(value):
+        parts = value.parts if isinstance(value, WeightedText) else ((value, 1.0),)
+        pos, char = start_pos, start_char
+        for text, boost in parts:
+            t.boost = boost
+            pos = yield from self._part(t, text, pos, char, keeporiginal)
+            pos += PART_GAP  # a phrase must not run from one part into the next
+            char += len(text) + 1
+
+    def _part(
+        self, t: Token, text: str, pos: int, char: int, keeporiginal: bool
+    ) -> Generator[Token, None, int]:
+        lang, removestops = self.lang, t.removestops
+        for match in _TOKEN.finditer(text):
             raw = match.group()
             term = term_of(raw, lang)
             if term:
@@ -157,12 +169,29 @@ class TextAnalyzer(Analyzer):  # type: ignore[misc]
                 t.text, t.stopped = fold(raw), True
             if keeporiginal:
                 t.original = raw
-            if positions:
+            if t.positions:
                 t.pos = pos
                 pos += 0 if t.stopped else 1
-            if chars:
-                t.startchar, t.endchar = start_char + match.start(), start_char + match.end()
+            if t.chars:
+                t.startchar, t.endchar = char + match.start(), char + match.end()
             yield t
+        return pos
+
+
+class WeightedText(str):
+    """Text made of parts with their own weight (title counts more than body).
+
+    Whoosh hands a str to the analyzer untouched, so the parts ride along as
+    an attribute; its value as a plain string is the parts joined.
+    """
+
+    parts: tuple[tuple[str, float], ...]
+
+    def __new__(cls, parts: Iterable[tuple[str, float]]) -> WeightedText:
+        kept = tuple((text, boost) for text, boost in parts if text)
+        self = super().__new__(cls, "\n".join(text for text, _ in kept))
+        self.parts = kept
+        return self
 
 
 def _base() -> Analyzer:
@@ -197,7 +226,7 @@ def words(text: str) -> list[str]:
 
 def analyse(text: str, lang: str) -> list[str]:
     """Stemmed, stop-filtered terms of ``text`` in ``lang``."""
-    return [stem(w, lang) for w in words(text) if w not in STOP_WORDS and 2 <= len(w) <= MAX_TOKEN]
+    return [t for t in (term_of(m.group(), lang) for m in _TOKEN.finditer(text)) if t]
 
 
 # -- Markdown to plain text ----------------------------------------------------

@@ -24,9 +24,7 @@ COMPOUND_BOOST = 0.7  # the exact word should still rank first
 LOOSE_BOOST = 0.3  # leftover is no hub word (beeld|houwer): keep it, rank it low
 STRICT, TIERED, LOOSE = "strict", "tiered", "loose"
 _LINKS = ("en", "s", "e")
-NL_FIELDS = frozenset(
-    f"{base}_nl" for base in ("title", "summary", "body", "attach", "extra", "areas")
-)
+NL_FIELDS = frozenset(f"{base}_nl" for base in ("title", "all", "attach", "areas"))
 
 
 class CompoundExpander:

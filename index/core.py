@@ -23,6 +23,7 @@ from whoosh.writing import MERGE_SMALL
 from index import searching
 from index.analysis import EDGE_MAX, words
 from index.compounds import expand_query
+from index.segcache import ColumnCache
 from index.experts import rank_experts
 from index.queries import QueryParser, clean
 from index.schema import SCHEMA_VERSION, build_schema, to_document
@@ -96,6 +97,7 @@ class SearchIndex:
         self._wlock = threading.Lock()
         self._rlock = threading.RLock()
         self._vocab = Vocabulary()
+        self.columns = ColumnCache()
         self._closed = False
         try:
             self._storage, self._ix, self._meta = self._open()
@@ -301,6 +303,7 @@ class SearchIndex:
                 self._storage.persist = True
             self._meta = {}
             self._vocab.reset()
+            self.columns.reset()
             self._searcher = self._ix.searcher()
 
     def close(self) -> None:
@@ -311,6 +314,7 @@ class SearchIndex:
             self._searcher.close()
             self._storage.release()
             self._vocab.reset()
+            self.columns.reset()
             del self._cipher
 
     # -- reading -----------------------------------------------------------------
@@ -374,7 +378,7 @@ class SearchIndex:
             if q is None:
                 return []
             q = self.expand(q)
-            return rank_experts(self._searcher, q, clean(topic), max(1, limit), mask)
+            return rank_experts(self._searcher, self.columns, q, clean(topic), max(1, limit), mask)
 
     # -- used by search_flow (under _rlock) ---------------------------------------
     @property

@@ -14,7 +14,10 @@ from typing import Any
 from whoosh import query
 
 from index.analysis import LANGUAGES, analyse
+from index.docsets import docset
+from index.scoring import top_docs
 from index.searching import masked
+from index.segcache import ColumnCache
 from index.types import ExpertHit
 
 PROFILE_WEIGHT = 1.0
@@ -43,12 +46,14 @@ class _Candidate:
         return self.areas + list(dict.fromkeys(titles))[:MAX_ENTRY_TITLES]
 
 
-def _top(searcher: Any, q: query.Query, limit: int) -> list[tuple[dict[str, Any], float]]:
-    results = searcher.search(q, limit=limit)
-    if not len(results.top_n):
+def _top(
+    searcher: Any, cache: ColumnCache, q: query.Query, limit: int
+) -> list[tuple[dict[str, Any], float]]:
+    ranked = top_docs(searcher, cache, q, docset(searcher, q), limit)
+    if not ranked:
         return []
-    best = results.score(0) or 1.0
-    return [(hit.fields(), (hit.score or 0.0) / best) for hit in results]
+    best = ranked[0][1] or 1.0
+    return [(searcher.stored_fields(d), score / best) for d, score in ranked]
 
 
 def _matched_areas(areas: list[str], topic: str) -> list[str]:
@@ -59,17 +64,24 @@ def _matched_areas(areas: list[str], topic: str) -> list[str]:
 
 
 def rank_experts(
-    searcher: Any, topic_q: query.Query, topic: str, limit: int, ceiling: query.Query | None
+    searcher: Any,
+    cache: ColumnCache,
+    topic_q: query.Query,
+    topic: str,
+    limit: int,
+    ceiling: query.Query | None,
 ) -> list[ExpertHit]:
     def scoped(extra: query.Query) -> query.Query:
         return masked(topic_q, extra if ceiling is None else query.And([extra, ceiling]))
 
     cands: dict[str, _Candidate] = defaultdict(_Candidate)
-    for stored, score in _top(searcher, scoped(query.Term("kind", "expert")), PROFILE_CANDIDATES):
+    for stored, score in _top(
+        searcher, cache, scoped(query.Term("kind", "expert")), PROFILE_CANDIDATES
+    ):
         cand = cands[stored["id"]]
         cand.title, cand.profile = stored.get("title", ""), score
         cand.areas = _matched_areas(stored.get("areas") or [], topic)
-    for stored, score in _top(searcher, scoped(_WORK_KINDS), ENTRY_CANDIDATES):
+    for stored, score in _top(searcher, cache, scoped(_WORK_KINDS), ENTRY_CANDIDATES):
         for person in filter(None, (stored.get("people") or "").split(",")):
             cands[person].entries.append((score, stored.get("title", "")))
     _fill_titles(searcher, cands, ceiling)

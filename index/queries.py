@@ -19,6 +19,7 @@ from whoosh.qparser import syntax
 from whoosh.qparser.plugins import FuzzyTermPlugin, PhrasePlugin, PrefixPlugin
 
 from index.analysis import LANGUAGES, fold
+from index.bestof import BestOfGroup
 from index.types import ERR_SYNTAX, ERR_TOO_LONG
 
 MAX_QUERY_CHARS = 1000
@@ -27,12 +28,12 @@ SYNONYM_BOOST = 0.6
 MIN_PREFIX = 2
 
 # Query-time weight of each field (language variants share it).
-BOOSTS = {"title": 4.0, "summary": 2.0, "extra": 2.0, "areas": 2.0, "body": 1.0, "attach": 0.5}
-# "spell" holds the unstemmed words: an exact form ranks a little higher, and
-# fuzzy terms match real words there instead of stems (grroming~ -> grooming).
-UNSTEMMED = {"org": 1.5, "spell": 0.5}
-DEFAULT_FIELDS = [f"{b}_{lang}" for b in BOOSTS for lang in LANGUAGES] + list(UNSTEMMED)
-FIELD_BOOSTS = {f"{b}_{lang}": w for b, w in BOOSTS.items() for lang in LANGUAGES} | UNSTEMMED
+BOOSTS = {"title": 3.0, "all": 1.0, "attach": 0.5}
+DEFAULT_FIELDS = [f"{b}_{lang}" for b in BOOSTS for lang in LANGUAGES]
+FIELD_BOOSTS = {f"{b}_{lang}": w for b, w in BOOSTS.items() for lang in LANGUAGES}
+# Fuzzy terms go to "spell", the unstemmed words: an edit distance between
+# real words means something, between stems much less (grroming~ -> grooming).
+FUZZY_FIELD = "spell"
 NO_POSITIONS = frozenset({"spell"})
 
 
@@ -43,8 +44,8 @@ def _both(base: str) -> tuple[str, ...]:
 ALIASES: dict[str, tuple[str, ...]] = {
     "title": _both("title"),
     "titel": _both("title"),
-    "summary": _both("summary"),
-    "body": _both("body") + _both("attach"),
+    "summary": _both("all"),
+    "body": _both("all") + _both("attach"),
     "tag": ("tags",),
     "tags": ("tags",),
     "theme": ("themes",),
@@ -113,8 +114,23 @@ class SafePrefixPlugin(PrefixPlugin):  # type: ignore[misc]
     expr = rf"(?P<text>[^ \t\r\n*\"()]{{{MIN_PREFIX},}})[*](?= |$|\))"
 
 
+class _SpellFuzzyNode(FuzzyTermPlugin.FuzzyTermNode):  # type: ignore[misc]
+    def query(self, parser: Any) -> query.Query:
+        # the same unstemmed term whatever field fan-out put it in; the
+        # duplicates collapse when the query is normalised
+        return query.FuzzyTerm(
+            FUZZY_FIELD,
+            fold(self.text),
+            boost=1.0,
+            maxdist=self.maxdist,
+            prefixlength=self.prefixlength,
+        )
+
+
 class DefaultPrefixFuzzyPlugin(FuzzyTermPlugin):  # type: ignore[misc]
     """``word~`` means edit distance 1 with the first 2 letters fixed (cheap)."""
+
+    FuzzyTermNode = _SpellFuzzyNode
 
     def create(self, parser: Any, match: Any) -> Any:
         node = super().create(parser, match)
@@ -236,7 +252,9 @@ def _synonym_group(words: list[Any], alts: tuple[str, ...], first: Any) -> Any:
         node.startchar, node.endchar = start, end
         # a phrase scores the sum of its words: scale so it does not outrank the word typed
         alternatives.append(syntax.OrGroup([node], boost=SYNONYM_BOOST / size))
-    return syntax.OrGroup([original, *alternatives])
+    # best of the alternatives, not their sum: a note naming two synonyms
+    # must not outrank the one naming the word that was typed
+    return BestOfGroup([original, *alternatives])
 
 
 def synonym_table(synonyms: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:

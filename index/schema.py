@@ -1,6 +1,6 @@
 """Whoosh schema (DESIGN §5) and the record -> Whoosh document mapping.
 
-Each text field exists once per language (``body_nl``, ``body_en``...). A
+Each text field exists once per language (``all_nl``, ``all_en``...). A
 document fills the fields of its own language only; a query is analysed for
 both, so each side meets the other through the same analyzer.
 """
@@ -16,20 +16,24 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from index.analysis import (
     LANGUAGES,
+    WeightedText,
     edge_analyzer,
     markdown_to_text,
     plain_analyzer,
     text_analyzer,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 KINDS = ("advice", "innovation", "practice", "expert", "organisation")
 CLASSIFICATIONS = ("public", "internal", "confidential")
 DEFAULT_CLASSIFICATION = "internal"
 SNIPPET_MAX = 30_000  # characters kept for highlighting; matches later fall back to the start
 
-# Language-specific text fields, by base name.
-TEXT_BASES = ("title", "summary", "body", "attach", "extra", "areas")
+# Language-specific text fields, by base name. "all" holds title, summary,
+# body, tags, themes, organisation and areas in one field with per-part
+# weights: one posting list per word instead of six keeps queries fast.
+TEXT_BASES = ("title", "all", "attach", "areas")
+PART_WEIGHTS = {"title": 1.0, "summary": 2.0, "extra": 2.0, "areas": 2.0, "body": 1.0}
 FACET_FIELDS = {
     "kind": "kind",
     "tags": "tags",
@@ -150,10 +154,17 @@ def to_document(record: Mapping[str, object]) -> dict[str, Any]:
         "title_ac": title,
         "spell": " ".join((title, summary, body, " ".join(tags), " ".join(areas))),
         f"title_{lang}": title,
-        f"summary_{lang}": summary,
-        f"body_{lang}": body,
+        f"all_{lang}": WeightedText(
+            (text, PART_WEIGHTS[part])
+            for part, text in (
+                ("title", title),
+                ("summary", summary),
+                ("extra", extra),
+                ("areas", " . ".join(areas)),
+                ("body", body),
+            )
+        ),
         f"attach_{lang}": attach,
-        f"extra_{lang}": extra,
         f"areas_{lang}": " . ".join(areas),
     }
     if organisation:

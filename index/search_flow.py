@@ -41,6 +41,7 @@ class _Request:
     def run(self, q: query.Query) -> _Outcome:
         return searching.execute(
             self.ix.searcher,
+            self.ix.columns,
             searching.masked(q, self.mask),
             limit=self.limit,
             page=self.page,
@@ -67,6 +68,7 @@ def run_search(
         ix, text, mask, limit, page, sort if sort in ("relevance", "date") else "relevance"
     )
     if ix.browse(text):
+        req.sort = "date"  # nothing to rank by: newest first
         return _results(ix, text, query.NullQuery, req.run(mask or query.Every()), None, None)
     q, error = ix.parser.parse(text)
     if q is None:

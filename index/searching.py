@@ -10,10 +10,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from whoosh import query, sorting
+from whoosh import query
 
 from index.analysis import LANGUAGES, STOP_WORDS, fold, stem
 from index.schema import CLASSIFICATIONS, FACET_FIELDS, KINDS
+from index.docsets import count_facets, docset, newest_first
+from index.scoring import top_docs
+from index.segcache import ColumnCache
 from index.snippets import make_snippet
 from index.types import Hit
 
@@ -21,14 +24,6 @@ FACET_LIMIT = 50  # values per facet; tags can run into the hundreds
 FEW_HITS = 3  # below this many hits, offer "did you mean"
 _FILTER_FIELDS = {**FACET_FIELDS, "language": "language"}
 _LOWERCASE_FIELDS = frozenset({"kind", "tags", "themes", "classification", "language"})
-_FACETS = sorting.Facets(
-    {
-        name: sorting.FieldFacet(
-            field, allow_overlap=name in ("tags", "themes"), maptype=sorting.Count
-        )
-        for name, field in FACET_FIELDS.items()
-    }
-)
 
 
 def restriction(
@@ -68,32 +63,20 @@ def classification_ceiling(level: str) -> query.Query:
 
 
 def execute(
-    searcher: Any, q: query.Query, *, limit: int, page: int, sort: str
+    searcher: Any, cache: ColumnCache, q: query.Query, *, limit: int, page: int, sort: str
 ) -> tuple[int, list[tuple[int, float]], dict[str, list[tuple[str, int]]]]:
     """Return (total, [(docnum, score)] of the page, facets)."""
-    kwargs: dict[str, Any] = {}
-    if sort == "date":
-        kwargs.update(sortedby="updated", reverse=True)
-    results = searcher.search(q, limit=page * limit, groupedby=_FACETS, **kwargs)
-    facets = {name: _facet(results.groups(name)) for name in FACET_FIELDS}
-    # every document has exactly one kind, so the kind counts add up to the
-    # total; len(results) would run the query a second time
-    total = sum(results.groups("kind").values())
+    docs = docset(searcher, q)
+    facets = count_facets(cache, searcher, docs, FACET_LIMIT)
     start = (page - 1) * limit
-    page_docs = [
-        (results.docnum(i), results.score(i) or 0.0) for i in range(start, results.scored_length())
-    ]
-    return total, page_docs[:limit], facets
-
-
-def _facet(groups: Mapping[Any, int]) -> list[tuple[str, int]]:
-    counts: dict[str, int] = {}
-    for key, count in groups.items():
-        label = key.decode("utf-8") if isinstance(key, bytes) else key
-        if label:
-            counts[label] = counts.get(label, 0) + count
-    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return ordered[:FACET_LIMIT]
+    if sort == "date":
+        return (
+            len(docs),
+            [(d, 0.0) for d in newest_first(cache, searcher, docs)[start : start + limit]],
+            facets,
+        )
+    ranked = top_docs(searcher, cache, q, docs, page * limit)
+    return len(docs), ranked[start:], facets
 
 
 def _positive_leaves(q: query.Query) -> list[query.Query]:
@@ -189,7 +172,7 @@ def _known(reader: Any, word: str) -> bool:
     return any(
         (f"{base}_{lang}", stem(word, lang)) in reader
         for lang in LANGUAGES
-        for base in ("title", "summary", "body")
+        for base in ("title", "all")
     )
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,15 +78,23 @@ class _InertDocument(QTextDocument):
         return None
 
 
-def ensure_gui_application() -> None:
-    """QTextDocument needs a QGuiApplication for fonts; the CLI has none, so make one."""
-    if QCoreApplication.instance() is None:
-        # Kept alive on the module: a collected QGuiApplication takes the fonts with it.
-        global _APP
-        _APP = QGuiApplication(["expertise", "-platform", "offscreen"])
+@contextmanager
+def gui_application() -> Iterator[None]:
+    """A QGuiApplication for the length of one export if the process has none (the CLI).
 
-
-_APP: QGuiApplication | None = None
+    QTextDocument needs one for fonts. It is shut down again afterwards, so a
+    process that later starts the desktop app (or a test run that goes on to
+    widget tests) can still create its QApplication.
+    """
+    if QCoreApplication.instance() is not None:
+        yield
+        return
+    app = QGuiApplication(["expertise", "-platform", "offscreen"])
+    try:
+        yield
+    finally:
+        app.shutdown()
+        del app
 
 
 def _px(mm: float) -> float:
@@ -229,7 +238,15 @@ def write_pdf(
     spec: PdfSpec, out: Path, progress: Progress | None = None, cancel: Cancel | None = None
 ) -> int:
     """Write the PDF to `out` (replaced atomically); the page count, or 0 if cancelled."""
-    ensure_gui_application()
+    with gui_application():
+        data, pages = _render(spec, progress, cancel)
+    if pages:
+        _replace(Path(out), data)
+    return pages
+
+
+def _render(spec: PdfSpec, progress: Progress | None, cancel: Cancel | None) -> tuple[bytes, int]:
+    """The PDF in memory and its page count (0 if cancelled); nothing touches the disk here."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -238,11 +255,8 @@ def write_pdf(
         progress(0, 1)
     doc = _settle(spec, writer, cancel)
     pages = _paint(doc, writer, spec, progress, cancel) if doc is not None else 0
-    del writer  # finishes the PDF into the buffer
     buffer.close()
-    if pages:
-        _replace(Path(out), bytes(data.data()))
-    return pages
+    return bytes(data.data()), pages
 
 
 def _replace(path: Path, data: bytes) -> None:

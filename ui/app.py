@@ -90,6 +90,7 @@ class AppController(QObject):
         dialog = UnlockDialog(self.settings, folder, offer_remembered=offer_remembered)
         dialog.sig_unlocked.connect(self.unlocked)
         dialog.rejected.connect(self._unlock_refused)
+        dialog.before_open = self._wait_for_closing
         self.dialog = dialog
         dialog.show()
         return dialog
@@ -161,6 +162,11 @@ class AppController(QObject):
         ctx.runner.submit(
             lambda _p: ctx.hub.lock(), lambda _r: self._closed(ctx), lambda _e: self._closed(ctx)
         )
+
+    def _wait_for_closing(self) -> None:
+        # Called on the dialog's worker: QThreadPool.waitForDone is thread-safe.
+        for ctx in list(self._closing):
+            ctx.runner.wait(RELEASE_WAIT_MS)
 
     def _closed(self, ctx: AppContext) -> None:
         if ctx in self._closing:

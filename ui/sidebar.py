@@ -54,6 +54,7 @@ class Sidebar(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(True)
         self._place = Place("all")
+        self._quiet = False
         self._saved: dict[str, tuple[str, str | None]] = {}
         self._build(SidebarData({}, [], [], []))
         self.selectionModel().currentChanged.connect(self._on_current)
@@ -101,6 +102,14 @@ class Sidebar(QTreeView):
     def _build(self, data: SidebarData) -> None:
         if not isValid(self):
             return  # closed while the worker ran
+        self._quiet = True  # rows come and go: the current row moves, but the user did not
+        try:
+            self._fill(data)
+            self._reselect()
+        finally:
+            self._quiet = False
+
+    def _fill(self, data: SidebarData) -> None:
         language = self._ctx.language
         self._saved = {name: (query, kind) for name, query, kind in data.saved}
         self.tree.clear()  # replaces the invisible root item too
@@ -129,13 +138,9 @@ class Sidebar(QTreeView):
         root.appendRow(self._group(self.tr("Tags"), tags))
         self.expand(self.tree.indexFromItem(root.child(root.rowCount() - 3)))
         self.expand(self.tree.indexFromItem(root.child(root.rowCount() - 2)))
-        self._reselect()
 
     def _reselect(self) -> None:
-        index = self._find(self._place) or self.tree.index(0, 0)
-        self.selectionModel().blockSignals(True)
-        self.setCurrentIndex(index)
-        self.selectionModel().blockSignals(False)
+        self.setCurrentIndex(self._find(self._place) or self.tree.index(0, 0))
 
     def _find(self, place: Place) -> QModelIndex | None:
         for item in self._walk(self.tree.invisibleRootItem()):
@@ -154,7 +159,7 @@ class Sidebar(QTreeView):
     # -- selection --------------------------------------------------------------
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         place = current.data(PLACE_ROLE) if current.isValid() else None
-        if isinstance(place, Place):
+        if isinstance(place, Place) and not self._quiet:
             self._place = place
             self.sig_place.emit(place)
 
@@ -178,4 +183,6 @@ class Sidebar(QTreeView):
 
     def clear(self) -> None:
         self._saved = {}
+        self._quiet = True
         self.tree.clear()
+        self._quiet = False

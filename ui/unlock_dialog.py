@@ -117,6 +117,8 @@ class UnlockDialog(QDialog):
         self.hub: Hub | None = None
         self.create_dialog: CreateHubDialog | None = None
         self.create_kdf: KdfParams | None = None  # None: calibrated; tests use the floor
+        # Runs on the worker before opening: after a lock, the old hub may still be closing.
+        self.before_open: Callable[[], None] | None = None
         self.setWindowTitle(self.tr("Expertise Hub"))
         self.setMinimumWidth(560)
         self.folder_box = QComboBox(self, editable=True)
@@ -306,7 +308,11 @@ class UnlockDialog(QDialog):
         self._busy(True, self.tr("Unlocking…"))
         wish = self.remember.isChecked() if self.remember.isEnabled() else None
 
+        before = self.before_open
+
         def job(_: Progress) -> Hub:
+            if before is not None:
+                before()
             hub = opener()
             # The keyring may talk over D-Bus: keep it off the UI thread too.
             if wish is not None:

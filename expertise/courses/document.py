@@ -9,6 +9,7 @@ a writer even if a caller hands it a hand-made source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,11 +22,12 @@ from expertise.courses import labels
 from expertise.courses.records import CoursePackRecord
 from expertise.courses.service import get_pack, to_record
 from expertise.fieldspec import fields_of
-from expertise.models import Attachment, CoursePack, Entry, classification_rank
+from expertise.models import CLASSIFICATIONS, Attachment, CoursePack, Entry, classification_rank
 from expertise.records import AttachmentRecord, EntryRecord
-from expertise.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, escape_text, markdown_to_html
+from expertise.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, WIKI, escape_text, markdown_to_html
 from expertise.services.attachments import to_record as attachment_record
 from expertise.services.convert import to_record as entry_record
+from expertise.services.links import parse_wiki_links
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -61,6 +63,16 @@ class PackSource:
     pack: CoursePackRecord
     items: tuple[SourceItem, ...]
     skipped: int
+    withheld: frozenset[str] = frozenset()  # lower-case titles of linked entries above it
+
+
+@dataclass(frozen=True)
+class LinkScope:
+    """How wiki links render in a document: to a section, as plain text, or withheld."""
+
+    in_pack: Mapping[str, str]  # entry id -> title, for the sections of this document
+    withheld: frozenset[str] = frozenset()
+    placeholder: str = "[…]"
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,7 @@ class PackDocument:
     with_notes: bool
     skipped: int
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    scope: LinkScope = field(default_factory=lambda: LinkScope({}))
 
     @property
     def footer(self) -> str:
@@ -119,7 +132,41 @@ def gather(
             skipped += entry is not None
         if progress is not None:
             progress(done, len(ordered))
-    return PackSource(record, tuple(items), skipped)
+    withheld = _linked_above(session, items, pack.description, pack.ceiling)
+    return PackSource(record, tuple(items), skipped, withheld)
+
+
+def _linked_above(
+    session: Session, items: list[SourceItem], description: str, ceiling: str
+) -> frozenset[str]:
+    """Wiki-link titles naming an entry above the ceiling: the title alone would tell too much.
+
+    If several entries share a title and any of them is above the ceiling, the
+    link is withheld: the safe side of an ambiguous name. Titles are compared in
+    Python, because SQLite's lower() folds ASCII only.
+    """
+    texts = [description]
+    for item in items:
+        texts += [item.entry.body_md, item.note, item.entry.summary]
+        texts += [v for v in item.entry.fields.values() if isinstance(v, str)]
+    linked = {title.lower() for text in texts for title in parse_wiki_links(text)}
+    if not linked:
+        return frozenset()
+    above = [level for level in CLASSIFICATIONS if not within(level, ceiling)]
+    titles = session.scalars(select(Entry.title).where(Entry.classification.in_(above)))
+    return frozenset(linked & {title.strip().lower() for title in titles})
+
+
+def withhold_links(text: str, scope: LinkScope) -> str:
+    """Replace wiki links to entries above the ceiling, shown text and all."""
+    if not scope.withheld or "[[" not in text:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        title = match.group(1).strip().lower()
+        return scope.placeholder if title in scope.withheld else match.group(0)
+
+    return WIKI.sub(replace, text)
 
 
 def _source_item(session: Session, pack: CoursePack, entry: Entry, note: str) -> SourceItem:
@@ -168,8 +215,12 @@ def build_document(
 ) -> PackDocument:
     ceiling = source.pack.ceiling
     allowed = [item for item in source.items if within(item.entry.classification, ceiling)]
-    in_pack = {item.entry.id: item.entry.title for item in allowed}
-    sections = tuple(_section(item, in_pack, with_notes, lang) for item in allowed)
+    scope = LinkScope(
+        {item.entry.id: item.entry.title for item in allowed},
+        source.withheld,
+        labels.word(lang, "withheld"),
+    )
+    sections = tuple(_section(item, scope, with_notes, lang) for item in allowed)
     return PackDocument(
         pack=source.pack,
         lang=labels.language_of(lang),
@@ -179,6 +230,7 @@ def build_document(
         with_notes=with_notes,
         skipped=source.skipped + len(source.items) - len(allowed),
         sections=sections,
+        scope=scope,
     )
 
 
@@ -186,13 +238,13 @@ def anchor_of(entry_id: str) -> str:
     return f"entry-{entry_id}"
 
 
-def export_clean(raw_html: str, in_pack: Mapping[str, str]) -> str:
+def export_clean(raw_html: str, scope: LinkScope) -> str:
     """Second sanitising pass for exports: no images, links only to sections in the pack."""
 
     def keep(element: str, attribute: str, value: str) -> str | None:
         if element == "a" and attribute == "href":
             target = value.removeprefix("entry:")
-            return f"#{anchor_of(target)}" if target in in_pack else None
+            return f"#{anchor_of(target)}" if target in scope.in_pack else None
         return value
 
     return nh3.clean(
@@ -205,12 +257,13 @@ def export_clean(raw_html: str, in_pack: Mapping[str, str]) -> str:
     )
 
 
-def render_markdown(text: str, in_pack: Mapping[str, str]) -> str:
-    by_title = {title.strip().lower(): entry_id for entry_id, title in in_pack.items()}
-    return export_clean(markdown_to_html(text, lambda t: by_title.get(t.lower())), in_pack)
+def render_markdown(text: str, scope: LinkScope) -> str:
+    by_title = {title.strip().lower(): entry_id for entry_id, title in scope.in_pack.items()}
+    shown = withhold_links(text, scope)
+    return export_clean(markdown_to_html(shown, lambda t: by_title.get(t.lower())), scope)
 
 
-def _section(item: SourceItem, in_pack: Mapping[str, str], with_notes: bool, lang: str) -> Section:
+def _section(item: SourceItem, scope: LinkScope, with_notes: bool, lang: str) -> Section:
     entry = item.entry
     level = labels.level(lang, entry.classification)
     # The anchor sits on the meta line, not the title: Qt's PDF output splits the
@@ -223,13 +276,14 @@ def _section(item: SourceItem, in_pack: Mapping[str, str], with_notes: bool, lan
         "</p>",
     ]
     if entry.summary:
-        parts.append(f'<p class="summary"><i>{escape_text(entry.summary)}</i></p>')
-    parts.append(_fields_table(item, lang))
-    parts.append(render_markdown(without_title_heading(entry.body_md, entry.title), in_pack))
-    parts.extend(_prose_fields(item, in_pack, lang))
+        summary = escape_text(withhold_links(entry.summary, scope))
+        parts.append(f'<p class="summary"><i>{summary}</i></p>')
+    parts.append(_fields_table(item, scope, lang))
+    parts.append(render_markdown(without_title_heading(entry.body_md, entry.title), scope))
+    parts.extend(_prose_fields(item, scope, lang))
     parts.append(_attachment_list(item, lang))
     if with_notes and item.note:
-        parts.append(note_box(labels.word(lang, "note"), render_markdown(item.note, in_pack)))
+        parts.append(note_box(labels.word(lang, "note"), render_markdown(item.note, scope)))
     return Section(
         anchor_of(entry.id), entry.title, entry.kind, entry.classification, "".join(parts)
     )
@@ -253,7 +307,7 @@ def without_title_heading(body: str, title: str) -> str:
     return body
 
 
-def _fields_table(item: SourceItem, lang: str) -> str:
+def _fields_table(item: SourceItem, scope: LinkScope, lang: str) -> str:
     rows = [(labels.field_name(lang, name), text) for name, text in _short_fields(item, lang)]
     if item.entry.tags:
         rows.append((labels.word(lang, "tags"), ", ".join(item.entry.tags)))
@@ -263,7 +317,7 @@ def _fields_table(item: SourceItem, lang: str) -> str:
     if not rows:
         return ""
     cells = "".join(
-        f"<tr><th>{escape_text(name)}</th><td>{escape_text(value)}</td></tr>"
+        f"<tr><th>{escape_text(name)}</th><td>{escape_text(withhold_links(value, scope))}</td></tr>"
         for name, value in rows
     )
     return f'<table class="fields" cellspacing="0">{cells}</table>'
@@ -295,14 +349,14 @@ def _field_text(item: SourceItem, name: str, type_: str, lang: str) -> str:
     return str(value).replace("_", " ") if type_ == "enum" else str(value)
 
 
-def _prose_fields(item: SourceItem, in_pack: Mapping[str, str], lang: str) -> list[str]:
+def _prose_fields(item: SourceItem, scope: LinkScope, lang: str) -> list[str]:
     blocks = []
     for spec in fields_of(item.entry.kind):
         text = item.entry.fields.get(spec.name)
         if spec.name in PROSE_FIELDS and isinstance(text, str) and text.strip():
             blocks.append(
                 f"<h3>{escape_text(labels.field_name(lang, spec.name))}</h3>"
-                + render_markdown(text, in_pack)
+                + render_markdown(text, scope)
             )
     return blocks
 

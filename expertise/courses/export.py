@@ -23,6 +23,7 @@ from expertise.courses.document import (
     PackSource,
     Progress,
     SourceItem,
+    withhold_links,
 )
 from expertise.courses.htmlpage import cover_html, css, html_page, toc_html
 from expertise.errors import UserError
@@ -114,7 +115,8 @@ def _fill_folder(
         if cancel is not None and cancel():
             return None
         stem = f"{number:02d}-{item.entry.kind}-{slug(item.entry.title)}"
-        text = render_document(entry_meta(item), item.entry.body_md)
+        meta = {k: _withhold(v, doc) for k, v in entry_meta(item).items()}
+        text = render_document(meta, withhold_links(item.entry.body_md, doc.scope))
         atomic_write_bytes(work / "entries" / f"{stem}.md", text.encode("utf-8"))
         files = _copy_attachments(item, work / "attachments" / stem, read_blob)
         copied += len(files)
@@ -134,6 +136,10 @@ def entry_meta(item: SourceItem) -> dict[str, object]:
         if name in data:
             data[name] = list(ids) if isinstance(data[name], list) else (ids[0] if ids else None)
     return export_meta(data)
+
+
+def _withhold(value: object, doc: PackDocument) -> object:
+    return withhold_links(value, doc.scope) if isinstance(value, str) else value
 
 
 def _copy_attachments(
@@ -159,7 +165,7 @@ def _overview_head(doc: PackDocument) -> list[str]:
     lines.append(f"{doc.footer}")
     lines.append("")
     if doc.pack.description:
-        lines += [doc.pack.description, ""]
+        lines += [withhold_links(doc.pack.description, doc.scope), ""]
     lines += [f"## {labels.word(lang, 'contents')}", ""]
     return lines
 
@@ -173,9 +179,10 @@ def _overview_item(
     for name in files:
         lines.append(f"    - [{name}](attachments/{stem}/{_url_path(name)})")
     if doc.with_notes and item.note:
+        note = withhold_links(item.note, doc.scope).splitlines()
         lines.append("")
-        lines += [f"    > **{labels.word(doc.lang, 'note')}:** " + item.note.splitlines()[0]]
-        lines += [f"    > {line}" for line in item.note.splitlines()[1:]]
+        lines += [f"    > **{labels.word(doc.lang, 'note')}:** " + note[0]]
+        lines += [f"    > {line}" for line in note[1:]]
     lines.append("")
     return lines
 

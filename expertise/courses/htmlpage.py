@@ -30,8 +30,8 @@ BASE_CSS = """
 body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 10.5pt;
   color: #1d1d1d; line-height: 1.35; }
 h1 { font-size: 17pt; color: #12355b; margin-top: 0; margin-bottom: 4pt; }
-h2 { font-size: 13pt; color: #12355b; margin-top: 12pt; margin-bottom: 4pt; }
-h3 { font-size: 11pt; color: #12355b; margin-top: 10pt; margin-bottom: 3pt; }
+h2 { font-size: 13pt; color: #12355b; margin-top: 18px; margin-bottom: 6px; }
+h3 { font-size: 11pt; color: #12355b; margin-top: 14px; margin-bottom: 4px; }
 p.entry-meta { color: #555555; font-size: 9pt; margin-top: 0; }
 p.summary { color: #333333; }
 table.fields { border-collapse: collapse; margin-top: 6pt; margin-bottom: 8pt; }
@@ -41,10 +41,11 @@ table.fields td { border: 1px solid #c9d3dd; padding: 4px; }
 table.note { background-color: #fff6dc; border: 1px solid #e8c468; margin-top: 10pt; }
 table.note td { padding: 8px; }
 p.note-label { color: #7a5200; margin-top: 0; }
-p.cover-kicker { font-size: 11pt; color: #555555; letter-spacing: 2pt; margin-top: 90pt; }
-h1.cover-title { font-size: 26pt; color: #12355b; margin-bottom: 14pt; }
+p.cover-brand { font-size: 9pt; color: #12355b; font-weight: bold; letter-spacing: 1pt; }
+p.cover-kicker { font-size: 11pt; color: #555555; letter-spacing: 2pt; margin-top: 150px; }
+h1.cover-title { font-size: 26pt; color: #12355b; margin-top: 4px; margin-bottom: 18px; }
 p.cover-audience { font-size: 12pt; }
-table.cover-facts { margin-top: 36pt; border-collapse: collapse; }
+table.cover-facts { margin-top: 40px; border-collapse: collapse; }
 table.cover-facts th { text-align: left; color: #555555; padding: 4px; padding-right: 24px; }
 table.cover-facts td { padding: 4px; }
 table.toc { border-collapse: collapse; width: 100%; }
@@ -59,6 +60,7 @@ WEB_CSS = """
 body { max-width: 46em; margin: 0 auto; padding: 0 1.5em 3em; }
 .banner { position: sticky; top: 0; text-align: center; font-weight: bold; color: #ffffff;
   padding: 4pt; letter-spacing: 1.5pt; }
+p.cover-kicker { margin-top: 16pt; }
 section.entry { border-top: 2px solid #12355b; padding-top: 12pt; margin-top: 28pt; }
 footer { margin-top: 32pt; color: #555555; font-size: 9pt; text-align: center; }
 nav a, h1 a { color: inherit; text-decoration: none; }
@@ -78,7 +80,6 @@ def css(doc: PackDocument, for_web: bool) -> str:
 
 def cover_html(doc: PackDocument) -> str:
     pack, lang = doc.pack, doc.lang
-    in_pack = {s.anchor.removeprefix("entry-"): s.title for s in doc.sections}
     facts = [
         (labels.word(lang, "ceiling"), doc.banner.label),
         (labels.word(lang, "entries"), str(len(doc.sections))),
@@ -96,9 +97,10 @@ def cover_html(doc: PackDocument) -> str:
         else ""
     )
     return (
+        '<p class="cover-brand">EXPERTISE HUB</p>'
         f'<p class="cover-kicker">{escape_text(labels.word(lang, "course_pack").upper())}</p>'
         f'<h1 class="cover-title">{escape_text(pack.title)}</h1>{audience}'
-        f"{_markdown(pack.description, in_pack) if pack.description else ''}"
+        f"{_markdown(pack.description, doc.scope) if pack.description else ''}"
         f'<table class="cover-facts">{rows}</table>'
     )
 
@@ -165,7 +167,6 @@ def preview_html(doc: PackDocument) -> str:
     )
     sections = "<hr/>".join(s.html for s in doc.sections)
     body = clean_page_body(f"{cover_html(doc)}<hr/>{toc_html(doc)}<hr/>{sections}")
-    return (
-        f"<html><head><style>{css(doc, for_web=False)}</style></head>"
-        f"<body>{banner}{body}</body></html>"
-    )
+    # The cover's space above the title is for paper, not for a preview pane.
+    style = css(doc, for_web=False) + "p.cover-kicker { margin-top: 12px; }"
+    return f"<html><head><style>{style}</style></head><body>{banner}{body}</body></html>"

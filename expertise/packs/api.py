@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from expertise.errors import UserError
 from expertise.hubcore import HubCore
 from expertise.kdf import KdfParams, calibrate
-from expertise.models import SavedSearch, TrustedPublisher
+from expertise.models import AuditEvent, CoursePack, SavedSearch, Tag, Theme, TrustedPublisher
 from expertise.packs import format as container
 from expertise.packs import signing
 from expertise.packs.contents import PackContents
@@ -28,7 +28,13 @@ from expertise.packs.exporting import Selection, build_contents, select_entries
 from expertise.packs.importing import Importer
 from expertise.packs.manifest import FORMAT_VERSION, Manifest, ManifestEntry
 from expertise.packs.merge import check_resolutions, plan_merge
-from expertise.packs.records import ExportReport, PackImportReport, PackInfo, PublisherRecord
+from expertise.packs.records import (
+    ExportReport,
+    PackChoices,
+    PackImportReport,
+    PackInfo,
+    PublisherRecord,
+)
 from expertise.records import Change
 from expertise.services import audit
 
@@ -57,6 +63,28 @@ class PackFacade:
         if not cleaned:
             raise UserError("publisher name must not be empty")
         self._hub._read(lambda s: signing.set_publisher_name(s, cleaned))
+
+    def choices(self) -> PackChoices:
+        def action(session: Session) -> PackChoices:
+            fp = self._key(session).fingerprint
+            return PackChoices(
+                publisher_name=signing.publisher_name(session, fp),
+                fingerprint=fp,
+                themes=[
+                    (t.key, t.label_nl, t.label_en)
+                    for t in session.scalars(select(Theme).order_by(Theme.key))
+                ],
+                tags=list(session.scalars(select(Tag.name).order_by(Tag.name))),
+                saved_searches=list(
+                    session.scalars(select(SavedSearch.name).order_by(SavedSearch.name))
+                ),
+                courses=[
+                    (c.id, c.title)
+                    for c in session.scalars(select(CoursePack).order_by(CoursePack.title))
+                ],
+            )
+
+        return self._hub._read(action)
 
     # -- trusted publishers --------------------------------------------------
     def trusted_publishers(self) -> list[PublisherRecord]:
@@ -112,6 +140,8 @@ class PackFacade:
         )
         if cancel is not None and cancel():
             raise Cancelled("export cancelled")
+        if not contents.entries:
+            raise UserError("nothing to export: no entry matches the selection under the ceiling")
         manifest = _manifest(contents, key.fingerprint, name, selection, kdf or calibrate())
         size = container.write_pack(Path(out), manifest, contents, passphrase, key)
         self._hub._read(lambda s: _audit_export(s, manifest))
@@ -223,6 +253,18 @@ class PackFacade:
         report = PackImportReport(info, plan, False, newly_trusted, **dataclasses.asdict(applied))
         audit.record(session, "pack-import", None, _import_detail(report))
         return report
+
+    def was_imported(self, file: Path | str) -> bool:
+        """Whether this very pack (by its signed pack id) was imported here before."""
+        pack_id = container.open_pack(container.read_file(Path(file))).manifest.pack_id
+
+        def action(session: Session) -> bool:
+            rows = session.scalars(
+                select(AuditEvent.detail).where(AuditEvent.action == "pack-import")
+            )
+            return any(detail.get("pack_id") == pack_id for detail in rows)
+
+        return self._hub._read(action)
 
     def _own_fingerprint(self, session: Session) -> str | None:
         # Only read: inspecting or importing must not create our own key.

@@ -68,3 +68,15 @@ class PackImportReport:
     unchanged: list[str] = field(default_factory=list)
     dropped_references: int = 0
     dropped_themes: int = 0
+
+
+@dataclass(frozen=True)
+class PackChoices:
+    """What an export can be narrowed to, for the export dialog's lists."""
+
+    publisher_name: str
+    fingerprint: str
+    themes: list[tuple[str, str, str]]  # key, label_nl, label_en
+    tags: list[str]
+    saved_searches: list[str]
+    courses: list[tuple[str, str]]  # id, title

@@ -57,9 +57,7 @@ def seal_raw(
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in parts:
             archive.writestr(name, data)
-        archive.comment = (
-            container.MAGIC + struct.pack(">H", version) + key.public_key + bytes(64)
-        )
+        archive.comment = container.MAGIC + struct.pack(">H", version) + key.public_key + bytes(64)
     return resign(buffer.getvalue(), key)
 
 

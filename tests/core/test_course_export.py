@@ -36,21 +36,53 @@ def _add(hub: Hub, kind: str, title: str, level: str, **values: object) -> str:
 
 def _fill(hub: Hub) -> dict[str, str]:
     ids: dict[str, str] = {}
-    ids["org"] = _add(hub, "organisation", "Stichting Testlicht", "public", org_type="ngo",
-                      country="NL", contact="Postbus 1 (fictief)", body="ORG-BODY-MARK")
+    ids["org"] = _add(
+        hub,
+        "organisation",
+        "Stichting Testlicht",
+        "public",
+        org_type="ngo",
+        country="NL",
+        contact="Postbus 1 (fictief)",
+        body="ORG-BODY-MARK",
+    )
     ids["secret_expert"] = _add(hub, "expert", SECRET[2], "confidential", body="x")
-    ids["expert"] = _add(hub, "expert", "Rechercheur Ilse Dommel", "internal",
-                         organisation=ids["org"], role="Zedenrechercheur", body="EXPERT-BODY")
+    ids["expert"] = _add(
+        hub,
+        "expert",
+        "Rechercheur Ilse Dommel",
+        "internal",
+        organisation=ids["org"],
+        role="Zedenrechercheur",
+        body="EXPERT-BODY",
+    )
     ids["practice"] = _add(
-        hub, "practice", "Vaste contactpersoon", "internal", context="PRACTICE-CONTEXT-MARK",
-        lessons="Korte lijnen werken.", body="Een werkwijze.",
+        hub,
+        "practice",
+        "Vaste contactpersoon",
+        "internal",
+        context="PRACTICE-CONTEXT-MARK",
+        summary=f"Vergelijk met [[{SECRET[0]}]].",
+        lessons="Korte lijnen werken.",
+        body="Een werkwijze.",
     )
     ids["innovation"] = _add(
-        hub, "innovation", "Sporenkaart", "internal", stage="pilot", lead=ids["secret_expert"],
-        partners=[ids["org"]], bottleneck="Gemiste gegevensdragers.", body="INNOVATION-BODY",
+        hub,
+        "innovation",
+        "Sporenkaart",
+        "internal",
+        stage="pilot",
+        lead=ids["secret_expert"],
+        partners=[ids["org"]],
+        bottleneck="Gemiste gegevensdragers.",
+        body="INNOVATION-BODY",
     )
     ids["advice"] = _add(
-        hub, "advice", "Advies over meldketens", "public", audience="policy",
+        hub,
+        "advice",
+        "Advies over meldketens",
+        "public",
+        audience="policy",
         body=(
             "# Advies over meldketens\n\nZie [[Vaste contactpersoon]] en [[" + SECRET[0] + "]].\n\n"
             "![beeld](https://example.org/x.png) [extern](https://example.org/a) "
@@ -73,8 +105,12 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     with Hub.create(root / "hub", PASSPHRASE, kdf=KdfParams.floor()) as hub:
         ids = _fill(hub)
         courses = CourseFacade(hub)
-        pack = courses.create("Basistraining meldketens", "internal", audience="Nieuwe collega's",
-                              description="Een **introductie** voor trainers.")
+        pack = courses.create(
+            "Basistraining meldketens",
+            "internal",
+            audience="Nieuwe collega's",
+            description="Een **introductie** voor trainers.",
+        )
         courses.add_entries(pack.id, [ids[key] for key in ORDER])
         with pytest.raises(AboveCeiling):
             courses.add_entries(pack.id, [ids["confidential"]])
@@ -108,7 +144,8 @@ def test_pdf_has_cover_contents_and_every_entry(exported):
     assert "COURSE PACK" in pages[0] and "Basistraining meldketens" in pages[0]
     assert "Nieuwe collega's" in pages[0] and "introductie" in pages[0]
     assert pages[1].startswith("Contents")
-    for number, (title, kind) in enumerate(zip(exported["titles"], exported["kinds"]), start=1):
+    listed = zip(exported["titles"], exported["kinds"], strict=True)
+    for number, (title, kind) in enumerate(listed, start=1):
         page = next(i for i, text in enumerate(pages[2:], start=3) if text.startswith(title))
         assert f"{number}. {title} ({KIND_NAMES[kind]}) {page}" in pages[1]
     assert "PRACTICE-CONTEXT-MARK" in " ".join(pages)
@@ -179,8 +216,9 @@ def test_html_is_self_contained_and_inert(exported):
     targets = {value for _tag, name, value in page.attrs if name in ("id", "name")}
     assert hrefs and all(h.startswith("#") and h[1:] in targets for h in hrefs)
     csp = [v for _t, n, v in page.attrs if n == "content" and "default-src" in v]
-    assert csp == ["default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
-                   "form-action 'none'"]
+    assert csp == [
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+    ]
     assert "alert(" not in (exported["out"] / "pack.html").read_text(encoding="utf-8")
 
 
@@ -198,10 +236,11 @@ def test_html_notes_toggle(exported):
     assert "NOTE-MARK-3c1e" in " ".join(_parse(exported["out"] / "notes.html").text)
 
 
-def test_html_wiki_link_inside_the_pack_becomes_an_anchor(exported):
-    page = _parse(exported["out"] / "pack.html")
-    linked = [v for t, n, v in page.attrs if t == "a" and n == "href"]
-    assert len(linked) >= len(exported["titles"]) + 1  # the contents plus the wiki link
+def test_html_wiki_links_point_inside_the_pack_or_are_withheld(exported):
+    raw = (exported["out"] / "pack.html").read_text(encoding="utf-8")
+    assert 'Zie <a href="#entry-' in raw and ">Vaste contactpersoon</a>" in raw
+    assert "[an entry above the classification ceiling]" in raw
+    assert "example.org" not in raw
 
 
 # -- Markdown folder -------------------------------------------------------------------

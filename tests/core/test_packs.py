@@ -62,7 +62,9 @@ def test_round_trip_between_two_hubs(source, target, tmp_path):
 
 def test_ceiling_held(source, tmp_path):
     hub_a: Hub = source._hub
-    confidential = [e for e in hub_a.list_entries(status=None) if e.classification == "confidential"]
+    confidential = [
+        e for e in hub_a.list_entries(status=None) if e.classification == "confidential"
+    ]
     assert confidential, "the demo content has confidential entries"
     pack = export(source, tmp_path / "p.ekp", ceiling="internal")
     manifest, inner = split_pack(pack)
@@ -85,6 +87,9 @@ def test_people_only_when_asked(source, tmp_path):
         assert all(entry["values"].get(ref) is None for ref in ("author", "owner", "lead"))
     with pytest.raises(UserError, match="personal data"):
         export(source, tmp_path / "x.ekp", kind="expert")
+    with pytest.raises(UserError, match="nothing to export"):
+        export(source, tmp_path / "x.ekp", tag="no such tag anywhere")
+    assert not (tmp_path / "x.ekp").exists()
 
     _, inner = split_pack(export(source, tmp_path / "people.ekp", with_people=True))
     doc = json.loads(dict(read_inner(inner))["entries.json"])
@@ -245,19 +250,42 @@ def test_cli_export_and_import(source, tmp_path):
     source._hub.close()
     env = {"EXPERTISE_PASSPHRASE": PASSPHRASE, "EXPERTISE_PACK_PASSPHRASE": PACK_PASS}
     out = tmp_path / "cli.ekp"
-    made = run_cli("--hub", str(folder_a), "pack", "export", str(out), "--ceiling", "public",
-                   "--kind", "advice", env=env)
+    made = run_cli(
+        "--hub",
+        str(folder_a),
+        "pack",
+        "export",
+        str(out),
+        "--ceiling",
+        "public",
+        "--kind",
+        "advice",
+        env=env,
+    )
     assert made.returncode == 0, made.stderr
     assert container.open_pack(out.read_bytes()).manifest.ceiling == "public"
     target = tmp_path / "b"
     assert run_cli("--hub", str(target), "init", env=env).returncode == 0
     refused = run_cli("--hub", str(target), "pack", "import", str(out), env=env)
     assert refused.returncode == 4 and "does not trust" in refused.stderr
-    dry = run_cli("--hub", str(target), "pack", "import", str(out), "--trust", "--dry-run",
-                  "--json", env=env)
+    dry = run_cli(
+        "--hub", str(target), "pack", "import", str(out), "--trust", "--dry-run", "--json", env=env
+    )
     assert dry.returncode == 0, dry.stderr
     added = json.loads(dry.stdout)["plan"]["items"]
     done = run_cli("--hub", str(target), "pack", "import", str(out), "--trust", env=env)
     assert done.returncode == 0, done.stderr
     listed = run_cli("--hub", str(target), "list", "--json", env=env)
     assert {row["id"] for row in json.loads(listed.stdout)} == {i["entry_id"] for i in added}
+
+
+def test_bundled_pack_is_found_in_the_resources(tmp_path, monkeypatch):
+    from expertise.packs.bundled import bundled_pack
+
+    monkeypatch.setenv("EXPERTISE_RESOURCES", str(tmp_path))
+    assert bundled_pack() is None
+    (tmp_path / "bundled").mkdir()
+    (tmp_path / "bundled" / "notes.txt").write_text("not a pack")
+    assert bundled_pack() is None
+    (tmp_path / "bundled" / "centrum-2026.ekp").write_bytes(b"...")
+    assert bundled_pack() == tmp_path / "bundled" / "centrum-2026.ekp"

@@ -176,7 +176,10 @@ def ids(results: object) -> list[str]:
 
 
 def file_holds(path: Path, marker: str) -> bool:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError:  # other processes' temp files come and go during a scan
+        return False
     return any(marker.encode(enc) in data for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 
 

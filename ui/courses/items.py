@@ -7,7 +7,7 @@ returns, so screen and database cannot drift apart.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
@@ -35,6 +35,7 @@ class PackItemList(QListWidget):
         self.setDropIndicatorShown(True)
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
+        self._dragging_row: int | None = None
 
     # -- content ---------------------------------------------------------------
     def show_pack(self, pack: CoursePackRecord, language: str) -> None:
@@ -65,27 +66,39 @@ class PackItemList(QListWidget):
         return str(item.data(ENTRY_ROLE)) if item is not None else None
 
     # -- drag and drop -------------------------------------------------------------
+    # A drag that starts here is recognised by `_dragging_row` (set for the length
+    # of startDrag, which runs the drag's event loop), not by QDropEvent.source():
+    # that reads Qt's drag manager, which a drop without a live drag does not have.
     def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt's name)
         return [*super().mimeTypes(), ENTRY_IDS_MIME]
 
+    def startDrag(self, actions: Qt.DropAction) -> None:  # noqa: N802
+        self._dragging_row = self.currentRow()
+        try:
+            super().startDrag(actions)
+        finally:
+            self._dragging_row = None
+
+    def _accepts(self, mime: QMimeData) -> bool:
+        return self._dragging_row is not None or mime.hasFormat(ENTRY_IDS_MIME)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.source() is self or event.mimeData().hasFormat(ENTRY_IDS_MIME):
+        if self._accepts(event.mimeData()):
             event.acceptProposedAction()
             return
         event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
         super().dragMoveEvent(event)
-        if event.source() is self or event.mimeData().hasFormat(ENTRY_IDS_MIME):
+        if self._accepts(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         target = self.insert_row_at(event.position().toPoint())
-        if event.source() is self:
-            source = self.currentRow()
-            if source >= 0:
-                self.sig_move.emit(source, target - 1 if target > source else target)
-        else:
+        source = self._dragging_row
+        if source is not None and source >= 0:
+            self.sig_move.emit(source, target - 1 if target > source else target)
+        elif source is None:
             ids = entry_ids_from_mime(event.mimeData())
             if ids:
                 self.sig_drop_ids.emit(ids, target)

@@ -95,6 +95,9 @@ class CoursePackView(QWidget):
         self.banner = ClassificationBanner(panel)
         self.heading = styled_label("", panel, "entryTitle", wrap=True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle = QLabel(panel)
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.items = PackItemList(panel)
         self.items.sig_move.connect(self.move_item)
         self.items.sig_drop_ids.connect(self.add_entries)
@@ -117,6 +120,7 @@ class CoursePackView(QWidget):
         layout = QVBoxLayout(panel)
         layout.addWidget(self.banner)
         layout.addWidget(self.heading)
+        layout.addWidget(self.subtitle)
         layout.addWidget(self.items, 1)
         layout.addLayout(order)
         layout.addWidget(QLabel(self.tr("Trainer note"), panel))
@@ -150,6 +154,7 @@ class CoursePackView(QWidget):
         self.items.clear()
         self.note.clear()
         self.heading.clear()
+        self.subtitle.clear()
         self.banner.clear_level()
         self.preview.clear_content()
         self.status.clear()
@@ -192,6 +197,7 @@ class CoursePackView(QWidget):
             self._pack = None
             self.items.clear()
             self.heading.setText(self.tr("No course pack yet: press New… to make one."))
+            self.subtitle.clear()
             self.banner.clear_level()
             self.preview.clear_content()
 
@@ -212,8 +218,10 @@ class CoursePackView(QWidget):
         self.banner.show_level(pack.ceiling, language)
         ceiling = level_of(pack.ceiling).label(language).upper()
         self.banner.setText(self.tr("Classification ceiling: {level}").format(level=ceiling))
-        audience = f"\n{self.tr('Audience')}: {pack.audience}" if pack.audience else ""
-        self.heading.setText(pack.title + audience)
+        self.heading.setText(pack.title)
+        self.subtitle.setText(
+            self.tr("Audience: {audience}").format(audience=pack.audience) if pack.audience else ""
+        )
         self.items.show_pack(pack, language)
         self._show_note(self.items.currentRow())
         self.preview.setHtml(html)

@@ -16,6 +16,7 @@ from ui.editor.labels import FieldText
 
 FACET_ORDER = ("kind", "classification", "themes", "tags", "organisation")
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class FacetTree(QTreeWidget):
@@ -36,7 +37,15 @@ class FacetTree(QTreeWidget):
         self.itemExpanded.connect(lambda item: self._collapsed.discard(self._facet_of(item)))
 
     def set_theme_labels(self, labels: Mapping[str, str]) -> None:
+        """Labels in the current language; they may arrive after the first results."""
         self._theme_labels = dict(labels)
+        self.blockSignals(True)
+        for i in range(self.topLevelItemCount()):
+            head = self.topLevelItem(i)
+            if head is not None and self._facet_of(head) == "themes":
+                for child in _children(head):
+                    self._label(child, "themes")
+        self.blockSignals(False)
 
     def selected(self) -> dict[str, str]:
         return dict(self._selected)
@@ -73,9 +82,10 @@ class FacetTree(QTreeWidget):
         font.setBold(True)
         head.setFont(0, font)
         for value, count in values:
-            item = QTreeWidgetItem(head, [f"{self._value_label(name, value)}  ({count})"])
+            item = QTreeWidgetItem(head)
             item.setData(0, VALUE_ROLE, value)
-            item.setToolTip(0, self._value_label(name, value))
+            item.setData(0, COUNT_ROLE, count)
+            self._label(item, name)
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled
                 | Qt.ItemFlag.ItemIsUserCheckable
@@ -84,6 +94,11 @@ class FacetTree(QTreeWidget):
             checked = self._selected.get(name) == value
             item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         head.setExpanded(name not in self._collapsed or name in self._selected)
+
+    def _label(self, item: QTreeWidgetItem, facet: str) -> None:
+        shown = self._value_label(facet, str(item.data(0, VALUE_ROLE)))
+        item.setText(0, f"{shown}  ({item.data(0, COUNT_ROLE)})")
+        item.setToolTip(0, shown)
 
     def _facet_title(self, name: str) -> str:
         titles = {

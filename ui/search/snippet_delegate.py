@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.search.results_model import ResultsModel
@@ -60,7 +67,7 @@ class SnippetDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         width = max(option.rect.width(), 200) - 2 * PAD
-        title_height = QApplication.fontMetrics().height() + 2
+        title_height = QFontMetrics(self._title_font(option)).height() + 2
         doc = self._document(self._snippet_text(index), width, option)
         return QSize(width + 2 * PAD, int(title_height + doc.size().height()) + 2 * PAD + 2)
 
