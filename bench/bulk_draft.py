@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from expertise.db import session_scope
@@ -169,6 +169,6 @@ def _resolve_dangling(sessions: sessionmaker[Session], titles: _Titles) -> None:
             session.execute(
                 update(Link)
                 .where(Link.source_id == source, Link.target_id.is_(None))
-                .where(Link.target_title.ilike(title))
+                .where(func.lower(Link.target_title) == title)
                 .values(target_id=target)
             )

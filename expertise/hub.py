@@ -11,9 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertise import keystore
+from expertise.courses.api import CourseFacade
 from expertise.db import verify_database
 from expertise.hubcore import HubCore, entry_change
 from expertise.models import Attachment, SavedSearch, SynonymGroup
+from expertise.packs.api import PackFacade
 from expertise.records import (
     AttachmentRecord,
     AuditRecord,
@@ -33,6 +35,16 @@ from index import ExpertHit, SearchResults, TitleHit
 
 
 class Hub(HubCore):
+    @property
+    def courses(self) -> CourseFacade:
+        """Course packs for trainers (DESIGN §8)."""
+        return CourseFacade(self)
+
+    @property
+    def packs(self) -> PackFacade:
+        """Signed, encrypted knowledge packs for partner organisations (DESIGN §8)."""
+        return PackFacade(self)
+
     # -- entries -------------------------------------------------------------
     def add_entry(self, kind: str, values: Mapping[str, object]) -> EntryRecord:
         def action(session: Session) -> EntryRecord:

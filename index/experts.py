@@ -15,6 +15,7 @@ from whoosh import query
 
 from index.analysis import LANGUAGES, analyse
 from index.docsets import docset
+from index.postings import Run
 from index.scoring import top_docs
 from index.searching import masked
 from index.segcache import ColumnCache
@@ -49,7 +50,8 @@ class _Candidate:
 def _top(
     searcher: Any, cache: ColumnCache, q: query.Query, limit: int
 ) -> list[tuple[dict[str, Any], float]]:
-    ranked = top_docs(searcher, cache, q, docset(searcher, q), limit)
+    run = Run(searcher, cache)
+    ranked = top_docs(run, q, docset(run, q), limit)
     if not ranked:
         return []
     best = ranked[0][1] or 1.0
@@ -69,8 +71,13 @@ def rank_experts(
     topic_q: query.Query,
     topic: str,
     limit: int,
-    ceiling: query.Query | None,
+    allowed: tuple[str, ...] | None,
 ) -> list[ExpertHit]:
+    """``allowed``: the classifications the caller may see (None: all)."""
+    ceiling = (
+        None if allowed is None else query.Or([query.Term("classification", c) for c in allowed])
+    )
+
     def scoped(extra: query.Query) -> query.Query:
         return masked(topic_q, extra if ceiling is None else query.And([extra, ceiling]))
 
@@ -84,7 +91,7 @@ def rank_experts(
     for stored, score in _top(searcher, cache, scoped(_WORK_KINDS), ENTRY_CANDIDATES):
         for person in filter(None, (stored.get("people") or "").split(",")):
             cands[person].entries.append((score, stored.get("title", "")))
-    _fill_titles(searcher, cands, ceiling)
+    _fill_titles(searcher, cands, allowed)
     ranked = sorted(cands.items(), key=lambda kv: (-kv[1].score(), kv[1].title))
     return [
         ExpertHit(id=pid, title=c.title, score=round(c.score(), 4), reasons=c.reasons())
@@ -93,15 +100,17 @@ def rank_experts(
     ]
 
 
-def _fill_titles(searcher: Any, cands: dict[str, _Candidate], ceiling: query.Query | None) -> None:
+def _fill_titles(
+    searcher: Any, cands: dict[str, _Candidate], allowed: tuple[str, ...] | None
+) -> None:
     """Experts known only through their entries: look them up, drop unknowns."""
     for pid, cand in list(cands.items()):
         if cand.title:
             continue
-        mask = query.And([query.Term("id", pid), query.Term("kind", "expert")])
-        q = mask if ceiling is None else query.And([mask, ceiling])
-        found = searcher.search(q, limit=1)
-        if len(found.top_n):
-            cand.title = found[0].get("title", "")
+        docnum = searcher.document_number(id=pid)
+        stored = searcher.stored_fields(docnum) if docnum is not None else {}
+        visible = allowed is None or stored.get("classification") in allowed
+        if stored.get("kind") == "expert" and visible:
+            cand.title = stored.get("title", "")
         else:
             del cands[pid]  # not an expert, erased, or above the ceiling

@@ -1,4 +1,4 @@
-"""BM25F scores of the matching documents, computed over posting blocks.
+"""BM25F scores of the matching documents, computed over posting arrays.
 
 Same formula and parameters as Whoosh's default BM25F (B=0.75, K1=1.2, its
 idf and average field lengths), but evaluated term by term over arrays with
@@ -14,60 +14,52 @@ from typing import Any
 
 from whoosh import query
 
-from index.docsets import blocks, docset, leaf_postings
-from index.segcache import ColumnCache
+from index.postings import Run
 
 B, K1 = 0.75, 1.2
 Scores = dict[int, float]
 
 
-def top_docs(
-    searcher: Any, cache: ColumnCache, q: query.Query, docs: set[int], n: int
-) -> list[tuple[int, float]]:
+def top_docs(run: Run, q: query.Query, docs: set[int], n: int) -> list[tuple[int, float]]:
     """The ``n`` best of ``docs`` for ``q``, best first (ties: older documents first)."""
-    scores = _score(searcher, cache, q, 1.0, docs)
+    scores: Scores = {}
+    _score(run, q, 1.0, docs, scores)
     best = heapq.nlargest(n, docs, key=lambda d: (scores.get(d, 0.0), -d))
     return [(d, scores.get(d, 0.0)) for d in best]
 
 
-def _score(
-    searcher: Any, cache: ColumnCache, q: query.Query, boost: float, docs: set[int]
-) -> Scores:
-    boost *= q.boost
+def _score(run: Run, q: query.Query, boost: float, docs: set[int], acc: Scores) -> None:
+    """Add ``q``'s contribution for each of ``docs`` into ``acc``."""
+    boost *= getattr(q, "boost", 1.0)
     if type(q) is query.Term:
-        return term_scores(searcher, cache, q.fieldname, q.text, boost, docs)
-    if isinstance(q, query.MultiTerm):
-        return _sum(
-            term_scores(searcher, cache, f, t, boost, docs)
-            for f, t in q.expanded_terms(searcher.reader())
-        )
-    if isinstance(q, query.Phrase):
-        hits = docset(searcher, q) & docs
-        return _sum(term_scores(searcher, cache, q.fieldname, w, boost, hits) for w in q.words)
-    if isinstance(q, query.DisjunctionMax):
-        return _max(_score(searcher, cache, sub, boost, docs) for sub in q.subqueries)
-    if isinstance(q, query.And | query.Or):
-        return _sum(_score(searcher, cache, sub, boost, docs) for sub in q.subqueries)
-    if isinstance(q, query.AndNot):
-        return _score(searcher, cache, q.a, boost, docs)
-    return {}  # NOT, filters (ConstantScoreQuery), Every: no contribution
+        add_term(run, q.fieldname, q.text, boost, docs, acc)
+    elif isinstance(q, query.MultiTerm):
+        for fieldname, text in q.expanded_terms(run.reader):
+            add_term(run, fieldname, text, boost, docs, acc)
+    elif isinstance(q, query.Phrase):
+        hits = run.phrase_docs(q) & docs
+        for word in q.words:
+            add_term(run, q.fieldname, word, boost, hits, acc)
+    elif isinstance(q, query.DisjunctionMax):
+        _add_best(run, q, boost, docs, acc)
+    elif isinstance(q, query.And | query.Or):
+        for sub in q.subqueries:
+            _score(run, sub, boost, docs, acc)
+    elif isinstance(q, query.AndNot):
+        _score(run, q.a, boost, docs, acc)
+    # NOT, filters (ConstantScoreQuery), Every: no contribution
 
 
-def _sum(parts: Any) -> Scores:
-    total: Scores = {}
-    for part in parts:
-        for d, s in part.items():
-            total[d] = total.get(d, 0.0) + s
-    return total
-
-
-def _max(parts: Any) -> Scores:
+def _add_best(run: Run, q: query.Query, boost: float, docs: set[int], acc: Scores) -> None:
     best: Scores = {}
-    for part in parts:
+    for sub in q.subqueries:
+        part: Scores = {}
+        _score(run, sub, boost, docs, part)
         for d, s in part.items():
             if s > best.get(d, 0.0):
                 best[d] = s
-    return best
+    for d, s in best.items():
+        acc[d] = acc.get(d, 0.0) + s
 
 
 def _lengths(fieldname: str) -> Any:
@@ -78,21 +70,18 @@ def _lengths(fieldname: str) -> Any:
     return build
 
 
-def term_scores(
-    searcher: Any, cache: ColumnCache, fieldname: str, text: Any, boost: float, docs: set[int]
-) -> Scores:
-    reader = searcher.reader()
-    if not docs or (fieldname, text) not in reader:
-        return {}
+def add_term(
+    run: Run, fieldname: str, text: Any, boost: float, docs: set[int], acc: Scores
+) -> None:
+    searcher = run.searcher
+    if not docs or (fieldname, text) not in run.reader:
+        return
     factor = boost * searcher.idf(fieldname, text) * (K1 + 1)
     avgfl = searcher.avg_field_length(fieldname) or 1.0
-    lengths = cache.get(searcher, f"len:{fieldname}", _lengths(fieldname))
+    lengths = run.cache.get(searcher, f"len:{fieldname}", _lengths(fieldname))
     flat, slope = K1 * (1 - B), K1 * B / avgfl
-    out: Scores = {}
-    for _leaf, offset, matcher in leaf_postings(reader, fieldname, text):
-        for ids, weights in blocks(matcher):
-            for d, tf in zip(ids, weights, strict=True):
-                g = d + offset
-                if g in docs:
-                    out[g] = factor * tf / (tf + flat + slope * lengths[g])
-    return out
+    ids, weights = run.postings(fieldname, text)
+    get = acc.get
+    for d, tf in zip(ids, weights, strict=True):
+        if d in docs:
+            acc[d] = get(d, 0.0) + factor * tf / (tf + flat + slope * lengths[d])

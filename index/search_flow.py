@@ -52,7 +52,7 @@ class _Request:
         try:
             return self.run(q)
         except Exception as exc:  # Whoosh corner cases must not reach the user
-            log.info("query rejected at search time (%s)", type(exc).__name__)
+            log.warning("query rejected at search time (%s)", type(exc).__name__)
             return None
 
 

@@ -13,8 +13,9 @@ from typing import Any
 from whoosh import query
 
 from index.analysis import LANGUAGES, STOP_WORDS, fold, stem
-from index.schema import CLASSIFICATIONS, FACET_FIELDS, KINDS
 from index.docsets import count_facets, docset, newest_first
+from index.postings import Run
+from index.schema import CLASSIFICATIONS, FACET_FIELDS, KINDS
 from index.scoring import top_docs
 from index.segcache import ColumnCache
 from index.snippets import make_snippet
@@ -56,27 +57,32 @@ def masked(q: query.Query, mask: query.Query | None) -> query.Query:
     return query.And([q, query.ConstantScoreQuery(mask, 0.0)])
 
 
-def classification_ceiling(level: str) -> query.Query:
-    # an unknown ceiling is read as the lowest one: fail closed
+def allowed_levels(level: str) -> tuple[str, ...]:
+    """Classifications at or below ``level``; an unknown level fails closed (public only)."""
     top = CLASSIFICATIONS.index(level) if level in CLASSIFICATIONS else 0
-    return query.Or([query.Term("classification", c) for c in CLASSIFICATIONS[: top + 1]])
+    return CLASSIFICATIONS[: top + 1]
+
+
+def classification_ceiling(level: str) -> query.Query:
+    return query.Or([query.Term("classification", c) for c in allowed_levels(level)])
 
 
 def execute(
     searcher: Any, cache: ColumnCache, q: query.Query, *, limit: int, page: int, sort: str
 ) -> tuple[int, list[tuple[int, float]], dict[str, list[tuple[str, int]]]]:
-    """Return (total, [(docnum, score)] of the page, facets)."""
-    docs = docset(searcher, q)
-    facets = count_facets(cache, searcher, docs, FACET_LIMIT)
+    """Return (total, [(docnum, score)] of the page, facets).
+
+    The match set and facets come from set algebra (index.docsets) and only
+    the page is ranked (index.scoring): no Whoosh matcher walks every match.
+    """
+    run = Run(searcher, cache)
+    docs = docset(run, q)
+    facets = count_facets(run, docs, FACET_LIMIT)
     start = (page - 1) * limit
     if sort == "date":
-        return (
-            len(docs),
-            [(d, 0.0) for d in newest_first(cache, searcher, docs)[start : start + limit]],
-            facets,
-        )
-    ranked = top_docs(searcher, cache, q, docs, page * limit)
-    return len(docs), ranked[start:], facets
+        page_docs = newest_first(run, docs)[start : start + limit]
+        return len(docs), [(d, 0.0) for d in page_docs], facets
+    return len(docs), top_docs(run, q, docs, page * limit)[start:], facets
 
 
 def _positive_leaves(q: query.Query) -> list[query.Query]:

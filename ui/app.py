@@ -13,20 +13,24 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
-from expertise.hub import Hub
 from ui import clipboard
-from ui.context import AppContext
 from ui.i18n import Translations, resolve_language
 from ui.locking import IdleLock
-from ui.main_window import MainWindow, ViewState
 from ui.settings import Settings, settings, use_memory
 from ui.tasks import Progress, TaskRunner
 from ui.theme import apply_theme
-from ui.unlock_dialog import UnlockDialog, apply_remember, error_text
+from ui.unlock_dialog import UnlockDialog, apply_remember, error_text, hub_class
+
+if TYPE_CHECKING:
+    # The core and the main window load on first use, so the unlock dialog shows at once.
+    from expertise.hub import Hub
+    from ui.context import AppContext
+    from ui.main_window import MainWindow, ViewState
 
 RELEASE_WAIT_MS = 30000
 
@@ -76,7 +80,7 @@ class AppController(QObject):
 
     def _open_direct(self, folder: Path, passphrase: str) -> None:
         def job(_: Progress) -> Hub:
-            return Hub.open(folder, passphrase, index_async=True)
+            return hub_class().open(folder, passphrase, index_async=True)
 
         def failed(error: Exception) -> None:
             self.show_unlock(folder)
@@ -107,6 +111,8 @@ class AppController(QObject):
             self.app.quit()
 
     def unlocked(self, hub: Hub) -> None:
+        from ui.context import AppContext
+
         self.settings.add_recent_hub(hub.path)
         self._drop_dialog()
         self.ctx = AppContext(hub, TaskRunner(), TaskRunner(), language=self.language)
@@ -116,6 +122,8 @@ class AppController(QObject):
         self.sig_unlocked.emit()
 
     def _show_window(self, state: ViewState | None) -> None:
+        from ui.main_window import MainWindow
+
         assert self.ctx is not None
         old, self.window = self.window, MainWindow(self.ctx)
         if old is not None:
@@ -225,6 +233,27 @@ class AppController(QObject):
         self.window.restoreGeometry(geometry)
 
 
+def guard_none_refcount() -> bool:
+    """Work around PySide6 6.12.0 on CPython 3.11, which drops a reference to None on
+    every call of a void Qt method: after a few thousand calls None is freed and the
+    interpreter aborts ("none_dealloc"). Python 3.12 made None immortal; this does the
+    same here. Found 2026-11 in this venv; PySide6 6.11.3 is not affected. Returns
+    whether the guard was needed.
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return False
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(50):
+        probe.setObjectName("probe")  # a void method
+    if sys.getrefcount(None) >= before:
+        return False
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    return True
+
+
 def _application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -239,6 +268,7 @@ def run_app(args: argparse.Namespace, folder: Path | None) -> int:
         from ui.selftest import run_selftest
 
         return int(run_selftest())
+    guard_none_refcount()
     app = _application()
     prefs = use_memory() if args.screenshot else settings()
     translations = Translations()

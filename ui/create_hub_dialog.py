@@ -54,34 +54,39 @@ def estimate_bits(passphrase: str) -> float:
 
 
 def strength_text(passphrase: str) -> str:
-    tr = QCoreApplication.translate
     if not passphrase:
-        return tr(
+        return QCoreApplication.translate(
             "Strength", "Use at least {n} characters; several unrelated words work well."
         ).format(n=MIN_LENGTH)
     bits = estimate_bits(passphrase)
     if len(passphrase) < MIN_LENGTH or bits < 50:
-        return tr("Strength", "Strength: weak. Make it longer, e.g. four or more unrelated words.")
+        return QCoreApplication.translate(
+            "Strength", "Strength: weak. Make it longer, e.g. four or more unrelated words."
+        )
     if bits < 75:
-        return tr("Strength", "Strength: fair. A few more words would make it strong.")
-    return tr("Strength", "Strength: strong.")
+        return QCoreApplication.translate(
+            "Strength", "Strength: fair. A few more words would make it strong."
+        )
+    return QCoreApplication.translate("Strength", "Strength: strong.")
 
 
 def passphrase_problem(first: str, second: str) -> str | None:
-    tr = QCoreApplication.translate
     if len(first) < MIN_LENGTH:
-        return tr("Strength", "The passphrase needs at least {n} characters.").format(n=MIN_LENGTH)
+        return QCoreApplication.translate(
+            "Strength", "The passphrase needs at least {n} characters."
+        ).format(n=MIN_LENGTH)
     if first != second:
-        return tr("Strength", "The two passphrases are not the same.")
+        return QCoreApplication.translate("Strength", "The two passphrases are not the same.")
     return None
 
 
 def folder_problem(folder: Path | None) -> str | None:
-    tr = QCoreApplication.translate
     if folder is None:
-        return tr("CreateHub", "Choose a folder for the new hub.")
+        return QCoreApplication.translate("CreateHub", "Choose a folder for the new hub.")
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        return tr("CreateHub", "Choose a new or empty folder; this one already holds files.")
+        return QCoreApplication.translate(
+            "CreateHub", "Choose a new or empty folder; this one already holds files."
+        )
     return None
 
 

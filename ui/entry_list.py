@@ -49,23 +49,21 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def kind_label(kind: str) -> str:
-    tr = QCoreApplication.translate
     labels = {
-        "advice": tr("Kinds", "Advice note"),
-        "innovation": tr("Kinds", "Innovation project"),
-        "practice": tr("Kinds", "Best practice"),
-        "expert": tr("Kinds", "Expert"),
-        "organisation": tr("Kinds", "Organisation"),
+        "advice": QCoreApplication.translate("Kinds", "Advice note"),
+        "innovation": QCoreApplication.translate("Kinds", "Innovation project"),
+        "practice": QCoreApplication.translate("Kinds", "Best practice"),
+        "expert": QCoreApplication.translate("Kinds", "Expert"),
+        "organisation": QCoreApplication.translate("Kinds", "Organisation"),
     }
     return labels.get(kind, kind)
 
 
 def status_label(status: str) -> str:
-    tr = QCoreApplication.translate
     labels = {
-        "draft": tr("Status", "Draft"),
-        "current": tr("Status", "Current"),
-        "superseded": tr("Status", "Superseded"),
+        "draft": QCoreApplication.translate("Status", "Draft"),
+        "current": QCoreApplication.translate("Status", "Current"),
+        "superseded": QCoreApplication.translate("Status", "Superseded"),
     }
     return labels.get(status, status)
 

@@ -2,7 +2,8 @@
 
 The HTML it shows was already sanitised by `expertise.render`; this is the
 second wall. `loadResource` answers every request (images, style sheets) with
-nothing, so remote, file: and data: URLs are never read. Clicking a link
+an empty stand-in, so remote, file: and data: URLs and relative paths are
+never read. Clicking a link
 never navigates the browser: `entry:` links become an in-app navigation
 signal, http/https/mailto open in the system only after a confirmation, and
 everything else is refused.
@@ -11,9 +12,10 @@ everything else is refused.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
-from PySide6.QtCore import QMimeData, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from ui import clipboard
@@ -29,6 +31,13 @@ pre { background-color: rgba(128, 128, 128, 0.12); padding: 6px; }
 code { font-family: monospace; }
 .missing-link { color: #9AA0A8; font-style: italic; }
 """
+
+
+@cache
+def blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
 
 
 def entry_id_of(url: QUrl) -> str | None:
@@ -56,7 +65,13 @@ class SafeBrowser(QTextBrowser):
 
     # -- never load, never navigate -------------------------------------------
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt's name)
-        return None
+        # Returning nothing is not enough: QTextDocument then decodes data: URLs and
+        # reads local files itself, and its image handler loads an image straight
+        # from disk when the resource is not an image. So every request gets an
+        # answer: a blank pixel for images, empty bytes for anything else.
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return blank_image()
+        return QByteArray()
 
     def doSetSource(self, name: QUrl | str, kind: object = None) -> None:  # noqa: N802
         # Navigation by source (history, back/forward) would load the target as a document.

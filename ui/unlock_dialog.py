@@ -37,47 +37,54 @@ from expertise.errors import (
     UserError,
     WrongPassphrase,
 )
-from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.vault_header import read_header
 from ui.settings import Settings
 
 if TYPE_CHECKING:
+    from expertise.hub import Hub
     from ui.create_hub_dialog import CreateHubDialog
 from ui.tasks import Progress, TaskRunner
 from ui.theme import styled_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnlockErrors", text)
-
-
 def error_text(error: BaseException) -> str:
     """A translated sentence for a core error; the core's own text is never shown."""
     if isinstance(error, WrongPassphrase):
-        return _tr("That passphrase does not unlock this hub. Check it and try again.")
+        return QCoreApplication.translate(
+            "UnlockErrors", "That passphrase does not unlock this hub. Check it and try again."
+        )
     if isinstance(error, NotAHub):
-        return _tr("This folder is not an Expertise Hub.")
+        return QCoreApplication.translate("UnlockErrors", "This folder is not an Expertise Hub.")
     if isinstance(error, HubInUse):
-        return _tr("This hub is already open in another window or program.")
+        return QCoreApplication.translate(
+            "UnlockErrors", "This hub is already open in another window or program."
+        )
     if isinstance(error, IntegrityError):
-        return _tr("This hub failed an integrity check. Restore it from a backup.")
+        return QCoreApplication.translate(
+            "UnlockErrors", "This hub failed an integrity check. Restore it from a backup."
+        )
     if isinstance(error, KeyringUnavailable):
-        return _tr("No secure keyring is available on this device.")
+        return QCoreApplication.translate(
+            "UnlockErrors", "No secure keyring is available on this device."
+        )
     if isinstance(error, UserError):
-        return _tr("The hub could not be opened with what was entered.")
+        return QCoreApplication.translate(
+            "UnlockErrors", "The hub could not be opened with what was entered."
+        )
     if isinstance(error, HubError | OSError):
-        return _tr("The hub could not be opened.")
-    return _tr("Something went wrong while opening the hub.")
+        return QCoreApplication.translate("UnlockErrors", "The hub could not be opened.")
+    return QCoreApplication.translate("UnlockErrors", "Something went wrong while opening the hub.")
 
 
 def keyring_status() -> tuple[bool, str]:
     ring, _reason = keystore.secure_backend()
     if ring is not None:
         return True, ""
-    return False, _tr(
+    return False, QCoreApplication.translate(
+        "UnlockErrors",
         "Not available: this device has no secure keyring (Windows Credential Locker, "
-        "macOS Keychain or a Secret Service)."
+        "macOS Keychain or a Secret Service).",
     )
 
 
@@ -86,6 +93,13 @@ def remembered_key(folder: Path) -> bytes | None:
         return keystore.recall(read_header(folder).hub_id)
     except (HubError, OSError):
         return None
+
+
+def hub_class() -> type[Hub]:
+    """The core, imported on first use: the dialog shows while it loads (~2 s here)."""
+    from expertise.hub import Hub
+
+    return Hub
 
 
 def apply_remember(hub: Hub, remember: bool) -> bool:
@@ -137,6 +151,8 @@ class UnlockDialog(QDialog):
         self._build()
         self._fill_folders(folder)
         self._update_remembered()
+        # Load the core on the worker while the user types; the unlock job queues behind it.
+        self._runner.submit(lambda _p: hub_class())
 
     # -- layout --------------------------------------------------------------------
     def _build(self) -> None:
@@ -268,9 +284,9 @@ class UnlockDialog(QDialog):
             self.message.setText(self.tr("Enter the passphrase."))
             return
         if self.use_recovery.isChecked():
-            self._open(lambda: Hub.open_with_recovery_key(folder, secret, index_async=True))
+            self._open(lambda: hub_class().open_with_recovery_key(folder, secret, index_async=True))
         else:
-            self._open(lambda: Hub.open(folder, secret, index_async=True))
+            self._open(lambda: hub_class().open(folder, secret, index_async=True))
 
     def unlock_remembered(self) -> None:
         folder = self.folder()
@@ -278,7 +294,7 @@ class UnlockDialog(QDialog):
         if folder is None or key is None:
             self._update_remembered()
             return
-        self._open(lambda: Hub.open_with_master_key(folder, key, index_async=True))
+        self._open(lambda: hub_class().open_with_master_key(folder, key, index_async=True))
 
     def open_demo(self) -> None:
         from expertise.demo import DEMO_PASSPHRASE, ensure_demo_hub
@@ -288,7 +304,7 @@ class UnlockDialog(QDialog):
 
         def open_it() -> Hub:
             ensure_demo_hub(folder)
-            return Hub.open(folder, DEMO_PASSPHRASE, index_async=True)
+            return hub_class().open(folder, DEMO_PASSPHRASE, index_async=True)
 
         self.folder_box.setCurrentText(str(folder))
         self._open(open_it)

@@ -10,6 +10,14 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def pytest_configure(config) -> None:
+    # PySide6 6.12.0 on Python 3.11 leaks references to None (see ui.app); a long
+    # test run would otherwise abort at some random later point.
+    from ui.app import guard_none_refcount
+
+    guard_none_refcount()
+
+
 @pytest.fixture(autouse=True)
 def memory_settings():
     """Never read or write the real user settings from a test."""

@@ -48,8 +48,12 @@ def test_activity_moves_the_deadline(qapp):
     wall.now += 50
     mono.now += 50
     move = QMouseEvent(
-        QEvent.Type.MouseMove, QPointF(1, 1), QPointF(1, 1), Qt.MouseButton.NoButton,
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        QEvent.Type.MouseMove,
+        QPointF(1, 1),
+        QPointF(1, 1),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     idle.eventFilter(qapp, move)
     wall.now += 50
@@ -64,8 +68,12 @@ def test_input_after_expiry_locks_instead_of_extending(qapp, qtbot):
     idle.start()
     wall.now += 120
     key = QMouseEvent(
-        QEvent.Type.MouseButtonPress, QPointF(1, 1), QPointF(1, 1), Qt.MouseButton.LeftButton,
-        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+        QEvent.Type.MouseButtonPress,
+        QPointF(1, 1),
+        QPointF(1, 1),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     with qtbot.waitSignal(idle.sig_idle, timeout=1000):
         idle.eventFilter(qapp, key)

@@ -80,9 +80,7 @@ def test_filter_narrows_the_loaded_titles(window, ctx, wait_idle):
 
 
 def test_internal_link_navigates_and_back_returns(window, ctx, demo_hub, wait_idle):
-    source = next(
-        row.id for row in demo_hub.list_entries("advice") if demo_hub.links(row.id)
-    )
+    source = next(row.id for row in demo_hub.list_entries("advice") if demo_hub.links(row.id))
     target = next(link.entry_id for link in demo_hub.links(source) if link.entry_id)
     window.open_entry(source)
     wait_idle(ctx)

@@ -8,12 +8,13 @@ either navigates inside the app, is refused, or asks before leaving.
 
 from __future__ import annotations
 
+import base64
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QByteArray, QSize, QUrl
+from PySide6.QtGui import QColor, QImage, QPixmap, QTextDocument
 
 from expertise.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, markdown_to_html
 from ui.safe_browser import EXTERNAL_SCHEMES, SafeBrowser
@@ -81,9 +82,7 @@ def test_the_browser_fetches_nothing_and_links_are_guarded(qtbot, path):
     class Spy(SafeBrowser):
         def loadResource(self, kind, name):  # noqa: N802
             requests.append(QUrl(name).toString())
-            result = super().loadResource(kind, name)
-            assert result is None
-            return result
+            return super().loadResource(kind, name)
 
     browser = Spy()
     qtbot.addWidget(browser)
@@ -101,8 +100,22 @@ def test_the_browser_fetches_nothing_and_links_are_guarded(qtbot, path):
     assert all(entry_id == KNOWN_ID for entry_id in navigated)
     plain = browser.toPlainText()
     assert "alert('img onerror')" not in plain
-    for request in requests:
-        assert browser.loadResource(QTextDocument.ResourceType.ImageResource, QUrl(request)) is None
+    for request in list(requests):
+        _assert_blank(
+            browser.document().resource(
+                QTextDocument.ResourceType.ImageResource.value, QUrl(request)
+            )
+        )
+
+
+def _assert_blank(resource) -> None:
+    """No pixel of a real image, no byte of a real file."""
+    if isinstance(resource, QImage | QPixmap):
+        assert resource.size() == QSize(1, 1)
+    elif isinstance(resource, QByteArray):
+        assert resource.isEmpty()
+    else:
+        assert resource is None
 
 
 def test_every_resource_kind_and_scheme_is_refused(qtbot):
@@ -118,7 +131,30 @@ def test_every_resource_kind_and_scheme_is_refused(qtbot):
     ]
     for kind in QTextDocument.ResourceType:
         for url in urls:
-            assert browser.loadResource(kind.value, QUrl(url)) is None
+            resource = browser.loadResource(kind.value, QUrl(url))
+            assert resource is not None  # None would let QTextDocument load it itself
+            _assert_blank(resource)
+
+
+def test_raw_html_cannot_load_local_or_inline_images(qtbot, tmp_path, monkeypatch):
+    """Defence in depth: even HTML that skipped the sanitiser reads no file and no data: URL."""
+    picture = QImage(40, 30, QImage.Format.Format_RGB32)
+    picture.fill(QColor("red"))
+    picture.save(str(tmp_path / "real.png"))
+    monkeypatch.chdir(tmp_path)
+    inline = (
+        "data:image/png;base64," + base64.b64encode((tmp_path / "real.png").read_bytes()).decode()
+    )
+    sources = [(tmp_path / "real.png").as_uri(), str(tmp_path / "real.png"), "real.png", inline]
+    browser = SafeBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml("".join(f'<img src="{src}">' for src in sources))
+    browser.show()
+    qtbot.wait(20)
+    for src in sources:
+        _assert_blank(
+            browser.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(src))
+        )
 
 
 def test_a_confirmed_link_opens_and_a_declined_one_does_not(qtbot):

@@ -16,12 +16,14 @@ from ui.search.snippet_delegate import snippet_html
 @pytest.fixture
 def panel(qtbot, ctx, wait_idle):
     widget = SearchPanel(ctx)
-    qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
     yield widget
+    # not qtbot.addWidget: the workers must be idle before the widget goes
     widget.clear()
     wait_idle(ctx)
+    widget.close()
+    widget.deleteLater()
 
 
 def _full_hits(panel: SearchPanel) -> list:
@@ -169,6 +171,7 @@ def test_as_you_type_latency(qtbot, panel, ctx):
         with qtbot.waitSignal(panel.sig_searched, timeout=10000):
             panel.run_query(word)
         timings.append(panel.last_latency_ms)
-    print(f"\nas-you-type latency ms: median {statistics.median(timings):.1f}, "
-          f"max {max(timings):.1f}")
+    print(
+        f"\nas-you-type latency ms: median {statistics.median(timings):.1f}, max {max(timings):.1f}"
+    )
     assert statistics.median(timings) < 200

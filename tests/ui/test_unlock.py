@@ -76,15 +76,22 @@ def test_a_folder_that_is_not_a_hub(qtbot, dialog, tmp_path):
 
 def test_a_hub_in_use_by_another_instance(qtbot, dialog, hub_copy):
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, time
             from expertise.hub import Hub
             hub = Hub.open({str(hub_copy)!r}, {PASSPHRASE!r})
             print("open", flush=True)
             sys.stdin.readline()
             hub.close()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
     )
     try:
         assert holder.stdout.readline().strip() == "open"
@@ -191,8 +198,9 @@ def test_create_from_the_welcome_dialog_opens_it(qtbot, memory_settings, tmp_pat
     opened.args[0].close()
 
 
-def test_app_starts_with_the_dialog_and_unlocks_into_the_window(qapp, qtbot, memory_settings,
-                                                                hub_copy):
+def test_app_starts_with_the_dialog_and_unlocks_into_the_window(
+    qapp, qtbot, memory_settings, hub_copy
+):
     from ui.app import AppController
     from ui.i18n import Translations
 

@@ -1,8 +1,10 @@
 """The entry editor: Markdown with live preview, the metadata form, autosave into revisions.
 
-Every save passes the revision the editor started from (`expected_revision`),
-so a change made elsewhere in the meantime stops autosave with a message
-instead of being overwritten. Undo is the text edit's own stack.
+Every save passes the revision the editor's text is based on
+(`expected_revision`), so a change made elsewhere in the meantime stops
+autosave with a message instead of being overwritten. Undo is the text
+edit's own stack. Opening another entry first queues a save of pending edits,
+so switching never drops typing.
 """
 
 from __future__ import annotations
@@ -12,39 +14,17 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from expertise.errors import HubError, UserError
-from expertise.hub import Hub
 from expertise.records import EntryRecord
 from ui.context import AppContext
 from ui.editor.header import ConflictBar, EditorHeader
 from ui.editor.markdown_edit import MarkdownEdit
 from ui.editor.metadata_form import FormChoices, MetadataForm
 from ui.editor.preview import Preview
+from ui.editor.saving import SaveConflict, SaveTarget, load_choices, save_entry
 from ui.tasks import Progress
 
 AUTOSAVE_MS = 2000
 TITLE_LIMIT = 200  # titles per completion request; more means the user keeps typing
-SUPERSEDED_CHOICES = 2000
-
-
-class SaveConflict(Exception):
-    """The entry has a newer revision than the one the editor started from."""
-
-    def __init__(self, revision: int) -> None:
-        super().__init__(revision)
-        self.revision = revision
-
-
-def load_choices(hub: Hub, kind: str, language: str) -> FormChoices:
-    """Completion data for the form; runs on the worker."""
-    themes = {t.key: (t.label_nl if language == "nl" else t.label_en) for t in hub.themes()}
-    entries = {
-        ref: tuple((s.id, s.title) for s in hub.list_entries(ref))
-        for ref in ("expert", "organisation")
-    }
-    if kind not in entries:
-        rows = hub.list_entries(kind, order="updated", limit=SUPERSEDED_CHOICES)
-        entries[kind] = tuple((s.id, s.title) for s in rows)
-    return FormChoices(tuple(t.key for t in hub.tags()), themes, entries)
 
 
 class EntryEditor(QWidget):
@@ -55,12 +35,12 @@ class EntryEditor(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._record: EntryRecord | None = None
-        self._kind = ""
-        self._revision: int | None = None
+        self._target = SaveTarget("")
         self._generation = 0  # bumped by load/clear so late answers are dropped
         self._loading = False
-        self._dirty = self._saving = self._again = self._conflict = False
+        self._dirty = self._conflict = False
+        self._saves_running = 0
+        self._flushed: set[int] = set()  # generations whose pending edits were queued on switch
         self._close_after_save = False
         self._titles_pending: str | None = None
         self._build()
@@ -115,7 +95,7 @@ class EntryEditor(QWidget):
     # -- public API ------------------------------------------------------------
     @property
     def entry_id(self) -> str | None:
-        return self._record.id if self._record else None
+        return self._target.entry_id
 
     @property
     def dirty(self) -> bool:
@@ -125,7 +105,8 @@ class EntryEditor(QWidget):
         self._autosave.setInterval(msecs)
 
     def load(self, entry_id: str) -> None:
-        self.clear()
+        self._flush()
+        self._reset()
         generation = self._generation
         language = self._ctx.language
 
@@ -141,7 +122,8 @@ class EntryEditor(QWidget):
         )
 
     def new_entry(self, kind: str) -> None:
-        self.clear()
+        self._flush()
+        self._reset()
         generation = self._generation
         self._show(kind, None, FormChoices())
         self.header.set_state(self.tr("Not saved yet"))
@@ -154,10 +136,15 @@ class EntryEditor(QWidget):
 
     def clear(self) -> None:
         """Forget everything shown, without saving (used on lock)."""
+        self._flushed.clear()  # nothing may pop up about earlier entries after a lock
+        self._reset()
+
+    def _reset(self) -> None:
         self._generation += 1
         self._autosave.stop()
-        self._record, self._revision, self._kind = None, None, ""
-        self._dirty = self._saving = self._again = self._conflict = False
+        self._target = SaveTarget("")
+        self._dirty = self._conflict = False
+        self._saves_running = 0
         self._close_after_save = False
         self._loading = True
         self.header.clear()
@@ -187,8 +174,7 @@ class EntryEditor(QWidget):
 
     def _show(self, kind: str, record: EntryRecord | None, choices: FormChoices) -> None:
         self._loading = True
-        self._kind, self._record = kind, record
-        self._revision = record.revision if record else None
+        self._target = SaveTarget(kind, *((record.id, record.revision) if record else ()))
         self.form.build(kind)
         self.form.set_choices(choices)
         self.form.load(record)
@@ -203,8 +189,10 @@ class EntryEditor(QWidget):
             self.header.set_state(self._error_text(error), error=True)
 
     def _reload(self) -> None:
-        if self._record is not None:
-            self.load(self._record.id)
+        entry_id = self.entry_id
+        if entry_id is not None:
+            self._dirty = False  # the user chose to drop their changes
+            self.load(entry_id)
 
     # -- editing and saving ------------------------------------------------------
     def _text_changed(self) -> None:
@@ -229,68 +217,59 @@ class EntryEditor(QWidget):
 
     def _save(self, *, explicit: bool) -> None:
         self._autosave.stop()
-        if self._conflict or not self._kind or (not self._dirty and self._record is not None):
-            self._finish_close_if_asked()
+        if self._conflict or not self._target.kind:
             return
-        if self._saving:
-            self._again = True  # save again once the running save reports its revision
+        if not self._dirty and self.entry_id is not None:
+            self._finish_close_if_asked()
             return
         values = self._values()
         if not values["title"]:
             self._title_missing(explicit)
             return
-        self._start_save(values)
+        self._submit_save(values)
 
     def _title_missing(self, explicit: bool) -> None:
         self.header.set_state(self.tr("A title is needed before the entry can be saved"))
         if explicit:
             self.header.show_title_error(self.tr("Please enter a title."))
 
-    def _start_save(self, values: dict[str, object]) -> None:
-        generation, kind = self._generation, self._kind
-        entry_id, revision = self.entry_id, self._revision
-        hub = self._ctx.hub
-
-        def job(_progress: Progress) -> EntryRecord:
-            if entry_id is None:
-                return hub.add_entry(kind, values)
-            try:
-                return hub.update_entry(entry_id, values, expected_revision=revision)
-            except UserError:
-                current = hub.get_entry(entry_id).revision
-                if current != revision:
-                    raise SaveConflict(current) from None
-                raise
-
-        self._saving, self._dirty = True, False
+    def _submit_save(self, values: dict[str, object]) -> None:
+        generation, target, hub = self._generation, self._target, self._ctx.hub
+        self._dirty = False
+        self._saves_running += 1
         self.header.set_state(self.tr("Saving…"))
         self._ctx.runner.submit(
-            job,
+            lambda _p: save_entry(hub, target, values),
             on_done=lambda record: self._saved(generation, record),
             on_failed=lambda error: self._save_failed(generation, error),
         )
 
+    def _flush(self) -> None:
+        """Queue a save of pending edits before the editor shows something else."""
+        if self._dirty and not self._conflict and self.header.title.text().strip():
+            self._flushed.add(self._generation)
+            self._submit_save(self._values())
+
     def _saved(self, generation: int, record: EntryRecord) -> None:
         if generation != self._generation:
             return
-        self._saving = False
-        self._record, self._revision = record, record.revision
+        self._saves_running -= 1
         self.form.clear_error()
         saved_at = QTime.currentTime().toString("HH:mm")
-        self.header.set_state(self.tr("Saved at {time}").format(time=saved_at))
+        if self._saves_running == 0 and not self._dirty:
+            self.header.set_state(self.tr("Saved at {time}").format(time=saved_at))
         self.sig_saved.emit(record.id)
-        if self._again:  # otherwise the running autosave timer covers later edits
-            self._again = False
-            self._save(explicit=False)
-        else:
-            self._finish_close_if_asked()
+        self._finish_close_if_asked()
 
     def _save_failed(self, generation: int, error: Exception) -> None:
         if generation != self._generation:
+            if generation in self._flushed:
+                self._previous_failed(error)
             return
-        self._saving, self._dirty, self._again = False, True, False
-        self._close_after_save = False
+        self._saves_running -= 1
+        self._dirty, self._close_after_save = True, False
         if isinstance(error, SaveConflict):
+            self._autosave.stop()
             self._conflict = True
             self.conflict_bar.show_conflict(error.revision)
             self.header.set_state(self.tr("Not saved: changed elsewhere"), error=True)
@@ -300,14 +279,26 @@ class EntryEditor(QWidget):
                 self.header.show_title_error(str(error).partition(":")[2].strip())
         self.header.set_state(self._error_text(error), error=True)
 
+    def _previous_failed(self, error: Exception) -> None:
+        # a save queued when switching entries: the editor has moved on, so say it here
+        QMessageBox.warning(
+            self,
+            self.tr("Not saved"),
+            self.tr("Your last changes to the previous entry were not saved.\n{reason}").format(
+                reason=self._error_text(error)
+            ),
+        )
+
     def _overwrite(self, revision: int) -> None:
         """The user chose to replace the other version with this one: an explicit act."""
-        self._revision, self._conflict = revision, False
+        self._target.revision, self._conflict = revision, False
         self.conflict_bar.hide()
         self._dirty = True
         self.save_now()
 
     def _error_text(self, error: Exception) -> str:
+        if isinstance(error, SaveConflict):
+            return self.tr("Not saved: the entry was changed elsewhere.")
         if isinstance(error, HubError):
             return self.tr("Not saved: {reason}").format(reason=str(error))
         return self.tr("Not saved: an unexpected error occurred.")
@@ -319,7 +310,7 @@ class EntryEditor(QWidget):
                 return
             self.sig_closed.emit()
             return
-        if self._record is None and not self.header.title.text().strip():
+        if self.entry_id is None and not self.header.title.text().strip():
             if self._confirm_discard():
                 self.sig_closed.emit()
             return
@@ -327,7 +318,7 @@ class EntryEditor(QWidget):
         self.save_now()
 
     def _finish_close_if_asked(self) -> None:
-        if self._close_after_save and not self._dirty and not self._saving:
+        if self._close_after_save and not self._dirty and self._saves_running == 0:
             self._close_after_save = False
             self.sig_closed.emit()
 

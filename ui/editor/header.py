@@ -29,7 +29,7 @@ class EditorHeader(QWidget):
         super().__init__(parent)
         self._text = FieldText(self)
         self.kind_label = QLabel(self)
-        self.kind_label.setStyleSheet("color: palette(mid); font-weight: bold;")
+        self.kind_label.setStyleSheet("font-weight: bold;")
         self.title = QLineEdit(self)
         self.title.setObjectName("editor_title")
         big = QFont(self.title.font())
@@ -86,7 +86,7 @@ class EditorHeader(QWidget):
 
     def set_state(self, text: str, *, error: bool = False) -> None:
         self.state.setText(text)
-        self.state.setStyleSheet("color: #c62828;" if error else "color: palette(mid);")
+        self.state.setStyleSheet("color: #c62828;" if error else "")
 
     def show_title_error(self, message: str) -> None:
         self.title_error.setText(message)

@@ -42,6 +42,9 @@ class MarkdownEdit(QPlainTextEdit):
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(False)
+        self.setPlaceholderText(
+            self.tr("Write the text in Markdown. Type [[ to link to another entry.")
+        )
         self._model = QStringListModel(self)
         self._completer = QCompleter(self._model, self)
         self._completer.setWidget(self)

@@ -1,0 +1,115 @@
+"""Dutch and English: the catalogue is complete, compiles, and a switch relabels the window."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from tests.conftest import PASSPHRASE, REPO
+
+TS_FILE = REPO / "resources" / "i18n" / "expertise_nl.ts"
+TOOLS = Path(sys.executable).parent
+
+
+def _messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts_file).getroot()
+    return {
+        (context.findtext("name") or "", message.findtext("source") or ""): message
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def test_every_dutch_message_is_finished():
+    messages = _messages(TS_FILE)
+    assert len(messages) > 100
+    unfinished = [
+        source
+        for (_, source), message in messages.items()
+        if (message.find("translation").get("type") in ("unfinished", "obsolete", "vanished"))
+        or not (message.findtext("translation") or "").strip()
+    ]
+    assert unfinished == []
+
+
+def test_every_ui_string_is_in_the_catalogue(tmp_path):
+    lupdate = TOOLS / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed next to this Python")
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (REPO / "ui").rglob("*.py"))
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    missing = sorted(set(_messages(fresh)) - set(_messages(TS_FILE)))
+    assert missing == [], "run the i18n update and translate these"
+
+
+def test_placeholders_survive_translation():
+    for (_, source), message in _messages(TS_FILE).items():
+        translation = message.findtext("translation") or ""
+        for token in ("{n}", "{path}", "{level}", "{count}", "{date}", "{what}", "{url}"):
+            assert (token in source) == (token in translation), (source, translation)
+
+
+def test_the_qm_is_compiled_from_the_ts_when_missing(tmp_path, monkeypatch):
+    from ui import i18n
+
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    shutil.copy(TS_FILE, folder / TS_FILE.name)
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: folder)
+    compiled = i18n.qm_path("nl", cache=tmp_path / "cache")
+    assert compiled is not None and compiled.stat().st_size > 1000
+    assert compiled.parent == tmp_path / "cache"  # the source folder may be read-only
+
+
+def test_language_follows_the_choice_then_the_system():
+    from ui.i18n import resolve_language, system_language
+
+    assert resolve_language("nl", "en") == "nl"
+    assert resolve_language(None, "en") == "en"
+    assert resolve_language(None, "") == system_language()
+
+
+def test_switching_to_dutch_relabels_the_running_window(
+    qapp, qtbot, memory_settings, demo_hub_template, tmp_path
+):
+    from ui.app import AppController
+    from ui.i18n import Translations
+
+    folder = tmp_path / "hub"
+    shutil.copytree(demo_hub_template, folder, ignore=shutil.ignore_patterns(".lock"))
+    translations = Translations()
+    app = AppController(qapp, memory_settings, translations, "en")
+    try:
+        with qtbot.waitSignal(app.sig_unlocked, timeout=30000):
+            app.start(folder, PASSPHRASE)
+        qtbot.wait(300)
+        menus = [action.text() for action in app.window.menuBar().actions()]
+        assert "&File" in menus
+        entry_id = app.ctx.hub.list_entries()[0].id
+        app.window.open_entry(entry_id)
+        qtbot.wait(300)
+        app.set_language("nl")
+        qtbot.wait(300)
+        menus = [action.text() for action in app.window.menuBar().actions()]
+        assert "&Bestand" in menus
+        first = app.window.sidebar.tree.item(0).text()
+        assert first.startswith("Alle items")
+        assert app.window.entry_view.current_id() == entry_id  # still where the user was
+        assert app.window.entry_view.banner.text() in ("INTERN", "OPENBAAR", "VERTROUWELIJK")
+        app.set_language("en")
+        menus = [action.text() for action in app.window.menuBar().actions()]
+        assert "&File" in menus
+    finally:
+        translations.install("en")
+        app.shutdown()
+
+
+def test_qt_translate_falls_back_to_english_without_a_catalogue(qapp):
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
