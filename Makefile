@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test lint typecheck translations bench bench-quick dist clean
+.PHONY: setup run test lint typecheck translations i18n-update bench bench-quick dist clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,8 +14,16 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-run: setup
+run: setup translations
 	$(BIN)/python -m ui --demo
+
+# Dutch UI strings: collect every tr() into the .ts, then compile it to the .qm the app loads.
+i18n-update: setup
+	$(BIN)/pyside6-lupdate $$(find ui -name '*.py' | sort) -source-language en \
+		-target-language nl -locations none -no-obsolete -ts resources/i18n/expertise_nl.ts
+
+translations: setup
+	$(BIN)/pyside6-lrelease resources/i18n/expertise_nl.ts -qm resources/i18n/expertise_nl.qm
 
 lint: setup
 	$(BIN)/ruff check .
@@ -23,7 +31,7 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-test: setup lint typecheck
+test: setup lint typecheck translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 # Hub vs SQLite FTS5 on one generated corpus; results in bench/results/ (see bench/run.py).
@@ -35,7 +43,7 @@ bench-quick: setup
 
 # The partner build (build.spec): one folder under dist/, checked by its own --selftest.
 # `make dist PACK=file.ekp` bundles a knowledge pack that the first start offers to import.
-dist: setup
+dist: setup translations
 	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
 	$(if $(PACK),PACK="$(abspath $(PACK))") $(BIN)/pyinstaller --noconfirm --clean \
 		--distpath dist --workpath build/pyinstaller build.spec

@@ -26,7 +26,17 @@ from whoosh.filedb.filestore import RamStorage  # noqa: E402
 from whoosh.qparser import QueryParser  # noqa: E402
 
 from index.analysis import FoldFilter, LowercaseFilter, fold, text_analyzer  # noqa: E402
-from index.compounds import LOOSE, STRICT, TIERED, CompoundExpander, expand_query  # noqa: E402
+from index.compounds import (  # noqa: E402
+    LOOSE,
+    NL_FIELDS,
+    STRICT,
+    TIERED,
+    CompoundExpander,
+    expand_query,
+)
+
+FIELD = "all_nl"  # must be one of the fields index.compounds expands
+assert FIELD in NL_FIELDS
 
 # (id, text, concepts the document is about)
 CORPUS: list[tuple[str, str, set[str]]] = [
@@ -115,7 +125,7 @@ def _ngram_analyzer():  # type: ignore[no-untyped-def]
 
 
 def build(with_ngrams: bool, background: bool) -> tuple[object, int]:
-    fields = {"id": ID(stored=True), "body_nl": TEXT(analyzer=text_analyzer("nl"))}
+    fields = {"id": ID(stored=True), FIELD: TEXT(analyzer=text_analyzer("nl"))}
     if with_ngrams:
         fields["ngram"] = TEXT(analyzer=_ngram_analyzer(), phrase=False)
     storage = RamStorage()
@@ -123,7 +133,7 @@ def build(with_ngrams: bool, background: bool) -> tuple[object, int]:
     with ix.writer() as w:
         extra = [(f"b{i}", text, set()) for i, text in enumerate(BACKGROUND)] if background else []
         for doc_id, text, _ in CORPUS + extra:
-            doc = {"id": doc_id, "body_nl": text}
+            doc = {"id": doc_id, FIELD: text}
             if with_ngrams:
                 doc["ngram"] = text
             w.add_document(**doc)
@@ -139,8 +149,8 @@ def ngram_query(word: str) -> query.Query:
 def ranked(ix: object, strategy: str) -> dict[str, list[str]]:
     out = {}
     with ix.searcher() as s:  # type: ignore[attr-defined]
-        parser = QueryParser("body_nl", ix.schema)  # type: ignore[attr-defined]
-        lexicon = [t.decode() for t in s.reader().lexicon("body_nl")]
+        parser = QueryParser(FIELD, ix.schema)  # type: ignore[attr-defined]
+        lexicon = [t.decode() for t in s.reader().lexicon(FIELD)]
         expanders = {
             "vocab": CompoundExpander(lexicon, mode=STRICT),
             "vocab-loose": CompoundExpander(lexicon, mode=LOOSE),

@@ -1,7 +1,29 @@
 """Full-text search for Expertise Hub (DESIGN §5), Whoosh behind one seam.
 
 Never imports ``expertise`` or ``ui``: the cipher and plain-dict records are
-injected by the caller.
+injected by the caller. What the caller can rely on:
+
+- ``SearchIndex(folder, cipher)`` decrypts and authenticates every file
+  before Whoosh reads it; anything wrong (tampered, foreign, wrong key,
+  missing metadata, other schema version) raises ``IndexCorrupt`` with a
+  reason naming at most a file. Nothing decrypted is ever written to disk.
+- ``update()`` upserts by id in one commit with ``meta``; any call with
+  ``delete_ids`` rewrites the segments holding deleted documents, so their
+  words leave the lexicon and stored fields at once (erase-person).
+- ``rebuild()`` builds in RAM and swaps in; cancelled or failed, the old
+  index is untouched. It leaves one segment, so ``optimize()`` right after
+  it is a no-op.
+- ``search()`` never raises on user input. ``error`` is None, ``ERR_SYNTAX``
+  (unbalanced quotes/brackets: best-effort results) or ``ERR_TOO_LONG`` (no
+  search). An empty query or ``*`` lists everything matching the filters,
+  newest first. Plain words that match nothing together are retried as
+  any-word. ``suggestion`` ("did you mean") only when the query found fewer
+  than 3 and the correction finds something under the same filters. With
+  ``sort="date"`` hits carry score 0. ``filters`` keys: kind, tags, themes,
+  organisation, classification, language; an unknown key is a ValueError.
+  An unknown ``max_classification`` is read as "public" (fail closed).
+- Thread-safe: one writer at a time; searches run concurrently with a
+  writer and only wait while a fresh searcher is swapped in.
 """
 
 from index.core import SearchIndex

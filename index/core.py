@@ -7,7 +7,6 @@ is held only briefly by writers to swap in a fresh searcher.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
@@ -16,71 +15,28 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import query
-from whoosh.index import TOC, FileIndex, clean_files
-from whoosh.reading import SegmentReader
+from whoosh.index import FileIndex
 from whoosh.writing import MERGE_SMALL
 
-from index import searching
+from index import layout, rebuild, searching
 from index.analysis import EDGE_MAX, words
 from index.compounds import expand_query
 from index.experts import rank_experts
+from index.layout import INDEXNAME, SCHEMA
 from index.queries import QueryParser, clean
-from index.schema import SCHEMA_VERSION, build_schema, to_document
+from index.schema import to_document
+from index.scoring import warm
+from index.search_flow import run_search
 from index.segcache import ColumnCache
-from index.storage import EncryptedStorage, MemoryStorage
+from index.storage import EncryptedStorage
 from index.types import Cipher, ExpertHit, IndexCorrupt, SearchResults, TitleHit
 from index.vocab import Vocabulary
 
 log = logging.getLogger(__name__)
 
-INDEXNAME = "MAIN"
-SCHEMA = build_schema()
 UPDATE_LIMITMB = 32
 REBUILD_LIMITMB = 32  # measured: 256 MB pools cost 250 MB more RSS for ~5% speed
-PROGRESS_EVERY = 100
 _BROWSE = frozenset({"", "*"})
-
-
-def _meta_name(gen: int) -> str:
-    return f"META_{gen}.json"
-
-
-def _commit_order(name: str) -> int:
-    # segments first, then metadata, the TOC (the commit point) last
-    return 2 if name.endswith(".toc") else 1 if name.startswith("META_") else 0
-
-
-def _purge_deleted(writer: Any, segments: list[Any]) -> list[Any]:
-    """Merge policy that rewrites every segment holding deleted documents.
-
-    Whoosh only marks deletions; the words and stored fields stay in the
-    segment until it is merged. Erasing a person must not leave that trace.
-    """
-    keep = []
-    for seg in segments:
-        if seg.has_deletions():
-            reader = SegmentReader(writer.storage, writer.schema, seg)
-            writer.add_reader(reader)
-            reader.close()
-        else:
-            keep.append(seg)
-    return list(MERGE_SMALL(writer, keep))
-
-
-def _encode_meta(meta: Mapping[str, object]) -> bytes:
-    record = {"schema": SCHEMA_VERSION, "meta": dict(meta)}
-    return json.dumps(record, default=str, sort_keys=True).encode("utf-8")
-
-
-def _decode_meta(data: bytes) -> dict[str, object]:
-    try:
-        record = json.loads(data.decode("utf-8"))
-    except ValueError as exc:
-        raise IndexCorrupt("index metadata unreadable") from exc
-    if not isinstance(record, dict) or record.get("schema") != SCHEMA_VERSION:
-        raise IndexCorrupt("index schema version differs")
-    meta = record.get("meta")
-    return dict(meta) if isinstance(meta, dict) else {}
 
 
 class SearchIndex:
@@ -100,47 +56,13 @@ class SearchIndex:
         self.columns = ColumnCache()
         self._closed = False
         try:
-            self._storage, self._ix, self._meta = self._open()
+            self._storage = EncryptedStorage(self._folder, cipher)
+            self._storage.load()
+            self._ix, self._meta = layout.open_index(self._storage)
             self._searcher = self._ix.searcher()
         except IndexCorrupt as exc:
             log.warning("search index rejected: %s", exc)
             raise
-
-    # -- opening -----------------------------------------------------------------
-    def _open(self) -> tuple[EncryptedStorage, FileIndex, dict[str, object]]:
-        storage = EncryptedStorage(self._folder, self._cipher)
-        storage.load()
-        if not storage.list():
-            return storage, self._create(storage), {}
-        gen = TOC._latest_generation(storage, INDEXNAME)
-        if gen < 0:
-            raise IndexCorrupt("index has no table of contents")
-        if not storage.file_exists(_meta_name(gen)):
-            raise IndexCorrupt("index metadata missing")
-        meta = _decode_meta(storage.read_bytes(_meta_name(gen)))
-        try:
-            ix = FileIndex(storage, schema=SCHEMA, indexname=INDEXNAME)
-            segments = ix._segments()
-            with ix.searcher() as probe:
-                probe.doc_count_all()
-        except Exception as exc:
-            raise IndexCorrupt(f"index files unreadable ({type(exc).__name__})") from exc
-        self._tidy(storage, gen, segments)
-        return storage, ix, meta
-
-    @staticmethod
-    def _create(storage: EncryptedStorage) -> FileIndex:
-        ix = FileIndex.create(storage, SCHEMA, INDEXNAME)
-        storage.write_file(_meta_name(0), _encode_meta({}))
-        return ix
-
-    @staticmethod
-    def _tidy(storage: EncryptedStorage, gen: int, segments: list[Any]) -> None:
-        """Drop what a crash between two writes can leave behind."""
-        clean_files(storage, INDEXNAME, gen, segments)
-        for name in storage.list():
-            if name.startswith("META_") and name != _meta_name(gen):
-                storage.delete_file(name)
 
     # -- helpers -----------------------------------------------------------------
     def _check_open(self) -> None:
@@ -154,13 +76,17 @@ class SearchIndex:
         with self._rlock:
             old, self._searcher = self._searcher, self._ix.searcher()
             old.close()
+            # pay for reading new segments' columns here, in the writer's
+            # thread, rather than in the next keystroke's search
+            warm(self.columns, self._searcher)
+            self._vocab.expander(self._searcher.reader())
 
     def _commit(self, writer: Any, meta: Mapping[str, object] | None, **kwargs: Any) -> None:
         """Commit ``writer``; its generation's metadata is written just before the TOC."""
-        name = _meta_name(writer.generation)
+        name = layout.meta_name(writer.generation)
         record = self._meta if meta is None else meta
         try:
-            self._storage.write_file(name, _encode_meta(record))
+            self._storage.write_file(name, layout.encode_meta(record))
             writer.commit(**kwargs)
         except BaseException:
             if not writer.is_closed:
@@ -168,9 +94,7 @@ class SearchIndex:
             self._storage.delete_file(name)
             raise
         self._meta = dict(record)
-        for other in self._storage.list():
-            if other.startswith("META_") and other != name:
-                self._storage.delete_file(other)
+        layout.drop_other_meta(self._storage, name)
 
     # -- writing -----------------------------------------------------------------
     def set_synonyms(self, synonyms: Mapping[str, Sequence[str]]) -> None:
@@ -202,7 +126,7 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            self._commit(writer, meta, mergetype=_purge_deleted if deletes else MERGE_SMALL)
+            self._commit(writer, meta, mergetype=layout.purge_deleted if deletes else MERGE_SMALL)
             if deletes:
                 self._vocab.reset()
             self._refresh()
@@ -223,70 +147,37 @@ class SearchIndex:
         with self._wlock:
             self._check_open()
             started = time.perf_counter()
-            staging = self._staging()
-            built = self._fill(staging, docs, total or 0, progress, cancel, meta or {})
+            staging = EncryptedStorage(self._folder, self._cipher, persist=False)
+            built = rebuild.build(
+                staging,
+                self._ix.latest_generation() + 1,
+                docs,
+                total=total or 0,
+                progress=progress,
+                cancel=cancel,
+                meta=meta or {},
+                limitmb=REBUILD_LIMITMB,
+            )
             if built is None:
                 return False
             with self._rlock:
-                self._storage.adopt(staging, order=_commit_order)
+                self._storage.adopt(staging)
                 self._ix = FileIndex(self._storage, schema=SCHEMA, indexname=INDEXNAME)
-                self._searcher = self._ix.searcher()
                 self._meta = dict(meta or {})
                 self._vocab.reset()
+                self._refresh()
             log.info(
                 "search index rebuilt: %d docs in %.1f s", built, time.perf_counter() - started
             )
             return True
 
-    def _staging(self) -> EncryptedStorage:
-        staging = EncryptedStorage(self._folder, self._cipher, persist=False)
-        # start past the live generation so the swapped-in TOC is the newest
-        TOC(SCHEMA, [], self._ix.latest_generation() + 1).write(staging, INDEXNAME)
-        return staging
-
-    def _fill(
-        self,
-        staging: EncryptedStorage,
-        docs: Iterable[Mapping[str, object]],
-        total: int,
-        progress: Callable[[int, int], None] | None,
-        cancel: Callable[[], bool] | None,
-        meta: Mapping[str, object],
-    ) -> int | None:
-        ix = FileIndex(staging, schema=SCHEMA, indexname=INDEXNAME)
-        writer = ix.writer(limitmb=REBUILD_LIMITMB)
-        done = skipped = 0
-        try:
-            for record in docs:
-                if cancel is not None and cancel():
-                    writer.cancel()
-                    return None
-                try:
-                    writer.add_document(**to_document(record))
-                except ValueError:
-                    skipped += 1
-                    continue
-                done += 1
-                if progress is not None and done % PROGRESS_EVERY == 0:
-                    progress(done, total)
-            if cancel is not None and cancel():
-                writer.cancel()
-                return None
-            staging.write_file(_meta_name(writer.generation), _encode_meta(meta))
-            writer.commit(merge=False)
-        except BaseException:
-            if not writer.is_closed:
-                writer.cancel()
-            raise
-        if skipped:
-            log.warning("search index rebuild skipped %d records without id", skipped)
-        if progress is not None:
-            progress(done, total or done)
-        return done
-
     def optimize(self) -> None:
+        """Merge all segments into one; a no-op when that is already the case."""
         with self._wlock:
             self._check_open()
+            segments = self._ix._segments()
+            if len(segments) <= 1 and not any(s.has_deletions() for s in segments):
+                return  # e.g. right after a rebuild, which writes one segment
             self._commit(self._ix.writer(limitmb=UPDATE_LIMITMB), None, optimize=True)
             self._refresh()
 
@@ -298,7 +189,7 @@ class SearchIndex:
             self._storage.wipe()
             self._storage.persist = False  # an empty index need not touch the disk
             try:
-                self._ix = self._create(self._storage)
+                self._ix = layout.create(self._storage)
             finally:
                 self._storage.persist = True
             self._meta = {}
@@ -328,7 +219,7 @@ class SearchIndex:
 
     def search(
         self,
-        query_text: str,
+        query: str,  # the contract's name; shadows the whoosh module only in here
         *,
         kind: str | None = None,
         filters: Mapping[str, str] | None = None,
@@ -337,13 +228,12 @@ class SearchIndex:
         sort: str = "relevance",
         max_classification: str | None = None,
     ) -> SearchResults:
-        from index.search_flow import run_search  # keeps this file small
-
+        """Never raises on query syntax; see index.search_flow for the steps."""
         limit, page = max(1, min(limit, 500)), max(1, page)
         mask = searching.restriction(kind, filters, max_classification)
         with self._rlock:
             self._check_open()
-            return run_search(self, query_text, mask, limit, page, sort)
+            return run_search(self, query, mask, limit, page, sort)
 
     def suggest_titles(
         self,
@@ -398,6 +288,3 @@ class SearchIndex:
     @staticmethod
     def browse(text: str) -> bool:
         return clean(text) in _BROWSE
-
-
-__all__ = ["SearchIndex", "MemoryStorage"]

@@ -25,8 +25,8 @@ PROFILE_WEIGHT = 1.0
 ENTRY_WEIGHT = 0.6
 ENTRIES_PER_EXPERT = 5  # more evidence helps, with diminishing returns
 MAX_ENTRY_TITLES = 3
-PROFILE_CANDIDATES = 100
-ENTRY_CANDIDATES = 300
+PROFILE_CANDIDATES = 50
+ENTRY_CANDIDATES = 150
 _WORK_KINDS = query.Or([query.Term("kind", k) for k in ("advice", "innovation", "practice")])
 
 

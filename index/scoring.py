@@ -14,7 +14,10 @@ from typing import Any
 
 from whoosh import query
 
+from index import docsets
 from index.postings import Run
+from index.queries import DEFAULT_FIELDS
+from index.segcache import ColumnCache
 
 B, K1 = 0.75, 1.2
 Scores = dict[int, float]
@@ -85,3 +88,10 @@ def add_term(
     for d, tf in zip(ids, weights, strict=True):
         if d in docs:
             acc[d] = get(d, 0.0) + factor * tf / (tf + flat + slope * lengths[d])
+
+
+def warm(cache: ColumnCache, searcher: Any) -> None:
+    """Read what every search needs from new segments: facets, dates, lengths."""
+    docsets.warm(cache, searcher)
+    for fieldname in DEFAULT_FIELDS:
+        cache.get(searcher, f"len:{fieldname}", _lengths(fieldname))

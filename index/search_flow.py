@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from whoosh import query
 
 from index import searching
+from index.docsets import docset
+from index.postings import Run
 from index.queries import clean, plain_words
 from index.schema import FACET_FIELDS
 from index.types import ERR_SYNTAX, SearchResults
@@ -82,12 +84,37 @@ def run_search(
         return _empty(text, ERR_SYNTAX)
     outcome = first
     strict_total = outcome[0]
-    if strict_total == 0 and isinstance(q, query.And):
+    if strict_total == 0 and isinstance(q, query.And) and _plain_words(text):
         q, outcome = _relaxed(req, q, outcome)
     suggestion = None
     if strict_total < searching.FEW_HITS:
-        suggestion = searching.suggest(ix.searcher, clean(text))
+        suggestion = _useful_suggestion(req, searching.suggest(ix.searcher, clean(text)))
     return _results(ix, text, q, outcome, suggestion, error)
+
+
+def _useful_suggestion(req: _Request, suggestion: str | None) -> str | None:
+    """Offer a correction only if it finds something the caller may see.
+
+    The speller knows every indexed word; without this check a word from a
+    note above the caller's classification ceiling could surface as a hint.
+    """
+    if suggestion is None:
+        return None
+    q, _ = req.ix.parser.parse(suggestion)
+    if q is None:
+        return None
+    run = Run(req.ix.searcher, req.ix.columns)
+    return suggestion if docset(run, searching.masked(req.ix.expand(q), req.mask)) else None
+
+
+_OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "EN", "OF", "NIET"})
+
+
+def _plain_words(text: str) -> bool:
+    """Typed as plain words: no operators, quotes, fields or groups to respect."""
+    if any(c in text for c in '":()*~'):
+        return False
+    return not any(word in _OPERATOR_WORDS for word in text.split())
 
 
 def _words_only(ix: SearchIndex, text: str) -> query.Query | None:

@@ -15,7 +15,7 @@ from whoosh import query
 from index.analysis import LANGUAGES, STOP_WORDS, fold, stem
 from index.docsets import count_facets, docset, newest_first
 from index.postings import Run
-from index.schema import CLASSIFICATIONS, FACET_FIELDS, KINDS
+from index.schema import CLASSIFICATIONS, FACET_FIELDS
 from index.scoring import top_docs
 from index.segcache import ColumnCache
 from index.snippets import make_snippet
@@ -180,7 +180,3 @@ def _known(reader: Any, word: str) -> bool:
         for lang in LANGUAGES
         for base in ("title", "all")
     )
-
-
-def valid_kind(kind: str | None) -> bool:
-    return kind is None or kind.lower() in KINDS

@@ -16,7 +16,7 @@ import os
 import re
 import secrets
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -145,8 +145,19 @@ class MemoryStorage(Storage):  # type: ignore[misc]
         return sum(len(v) for v in self._files.values())
 
 
+def flush_order(name: str) -> int:
+    # segments first, then metadata, the TOC (Whoosh's commit point) last
+    return 2 if name.endswith(".toc") else 1 if name.startswith("META_") else 0
+
+
 class EncryptedStorage(MemoryStorage):
     """MemoryStorage mirrored to ``folder`` as one encrypted file per index file.
+
+    Writes reach the disk at Whoosh's commit point (the TOC renamed into
+    place): every file changed since the last commit is encrypted and written
+    then, the TOC last. Files Whoosh writes and deletes within one commit (a
+    segment's parts before it packs them into one compound file) never reach
+    the disk at all.
 
     With ``persist=False`` it is a detached build area (used by rebuild): files
     stay in RAM until :meth:`adopt` moves them into a persisted storage.
@@ -158,6 +169,8 @@ class EncryptedStorage(MemoryStorage):
         self._path = folder
         self._cipher = cipher
         self.persist = persist
+        self._dirty: set[str] = set()
+        self._on_disk: set[str] = set()
 
     def __repr__(self) -> str:
         return f"EncryptedStorage({self.folder!r})"
@@ -177,30 +190,46 @@ class EncryptedStorage(MemoryStorage):
             if not entry.is_file():
                 raise IndexCorrupt(f"unexpected entry {name!r} in index folder")
             self._files[name] = decrypt_file(self._cipher, name, entry.read_bytes())
+            self._on_disk.add(name)
 
-    # -- writes go through to disk ------------------------------------------
+    # -- writes reach the disk at commit points ---------------------------------------
     def _stored(self, name: str, data: bytes) -> None:
         self._files[name] = data
         if self.persist and not _TRANSIENT.search(name):
-            self._write_disk(name, data)
+            self._dirty.add(name)
 
     def delete_file(self, name: str) -> None:
         self._files.pop(name, None)
-        if self.persist:
+        self._dirty.discard(name)
+        if name in self._on_disk:
             (self._path / name).unlink(missing_ok=True)
+            self._on_disk.discard(name)
 
     def rename_file(self, frm: str, to: str, safe: bool = False) -> None:
         super().rename_file(frm, to, safe)
-        if self.persist:
-            # the name is bound into the ciphertext (AAD): re-encrypt, do not move
-            self._write_disk(to, self._files[to])
+        self._dirty.discard(frm)
+        if frm in self._on_disk:
             (self._path / frm).unlink(missing_ok=True)
+            self._on_disk.discard(frm)
+        if self.persist:
+            self._dirty.add(to)
+            if to.endswith(".toc"):
+                self.flush()
 
     def write_file(self, name: str, data: bytes) -> None:
         """Store a whole file at once (used for our own metadata records)."""
         self._stored(name, data)
 
+    def flush(self) -> None:
+        """Write every file changed since the last flush, the TOC last."""
+        for name in sorted(self._dirty, key=flush_order):
+            if name in self._files:
+                self._write_disk(name, self._files[name])
+        self._dirty.clear()
+
     def _write_disk(self, name: str, data: bytes) -> None:
+        # the name is bound into the ciphertext (AAD), so a file renamed or
+        # swapped on disk fails authentication
         blob = MAGIC + self._cipher.encrypt(data, file_aad(name))
         part = self._path / f".{name}.{secrets.token_hex(4)}{PART_SUFFIX}"
         try:
@@ -209,29 +238,28 @@ class EncryptedStorage(MemoryStorage):
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(part, self._path / name)
+            self._on_disk.add(name)
         finally:
             part.unlink(missing_ok=True)
 
     # -- rebuild swap --------------------------------------------------------
-    def adopt(self, other: MemoryStorage, order: Callable[[str], int]) -> None:
+    def adopt(self, other: MemoryStorage) -> None:
         """Make ``other``'s files ours, on disk and in RAM; drop files it lacks.
 
-        ``order`` ranks names so the commit point (the TOC) is written last and
-        a crash half-way leaves the old index intact.
+        The new files are written before any old one is deleted, the TOC last,
+        so a crash half-way leaves the old index intact.
         """
         incoming = dict(other._files)
-        for name in sorted(incoming, key=order):
-            self._stored(name, incoming[name])
-        for name in self._stale(incoming):
+        for name, data in incoming.items():
+            self._files[name] = data
+            self._dirty.add(name)
+        self.flush()
+        for name in [n for n in list(self._files) if n not in incoming]:
             self.delete_file(name)
-
-    def _stale(self, keep: Iterable[str]) -> list[str]:
-        keep_set = set(keep)
-        return [name for name in list(self._files) if name not in keep_set]
 
     def wipe(self) -> None:
         """Remove every file this storage owns from RAM and disk."""
-        self._files = {}
+        self._files, self._dirty, self._on_disk = {}, set(), set()
         if self._path.is_dir():
             for entry in self._path.iterdir():
                 if entry.is_file():
@@ -244,6 +272,7 @@ class EncryptedStorage(MemoryStorage):
         pass
 
     def release(self) -> None:
-        """Drop the decrypted cache; Python cannot scrub it, but it frees it."""
-        self._files = {}
+        """Drop the decrypted cache and the key; Python cannot scrub them, but frees them."""
+        self._files, self._dirty = {}, set()
         self._locks = {}
+        del self._cipher

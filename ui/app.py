@@ -116,8 +116,11 @@ class AppController(QObject):
         self.settings.add_recent_hub(hub.path)
         self._drop_dialog()
         self.ctx = AppContext(hub, TaskRunner(), TaskRunner(), language=self.language)
+        first = self.window is None
         self._show_window(self._state)
         self._state = None
+        if first:
+            self._offer_bundled_pack()
         self.idle.start()
         self.sig_unlocked.emit()
 
@@ -137,6 +140,17 @@ class AppController(QObject):
             window.restoreGeometry(geometry)
         window.restore(state)
         window.show()
+
+    def _offer_bundled_pack(self) -> None:
+        """A partner build ships a pack; offer it once, on the first unlock of a session."""
+        try:
+            from ui.packs.first_start import offer_bundled_pack
+        except ImportError:
+            return
+        assert self.ctx is not None and self.window is not None
+        dialog = offer_bundled_pack(self.ctx.hub.packs, self.ctx.runner, self.language, self.window)
+        if dialog is not None:
+            dialog.open()
 
     # -- locking -------------------------------------------------------------------------
     def lock(self) -> None:
@@ -269,6 +283,9 @@ def run_app(args: argparse.Namespace, folder: Path | None) -> int:
 
         return int(run_selftest())
     guard_none_refcount()
+    if args.screenshot:
+        # Rendered offscreen on every machine, so the PNGs do not depend on a desktop.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
     prefs = use_memory() if args.screenshot else settings()
     translations = Translations()

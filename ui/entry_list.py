@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -41,6 +41,7 @@ from ui.tasks import Progress
 PAGE_SIZE = 200
 SUPERSEDED_GREY = "#80868F"  # readable on the light and the dark palette
 RELOAD_CAP = 5 * PAGE_SIZE
+NARROW, NARROWER = 500, 420  # list widths (px) below which a column gives way
 KINDS = ("advice", "innovation", "practice", "expert", "organisation")
 COL_TITLE, COL_KIND, COL_CLASS, COL_STATUS, COL_UPDATED = range(5)
 # Orders the database can give: (column, ascending?) → Hub.list_entries(order=…).
@@ -272,6 +273,7 @@ class EntryList(QWidget):
         self.filter_edit = QLineEdit(self)
         self.table = QTableView(self)
         self._pending_select: str | None = None
+        self._one_kind = False
         self._build()
         self._reload_timer = QTimer(self, singleShot=True, interval=300)
         self._reload_timer.timeout.connect(self.model.reload)
@@ -324,9 +326,20 @@ class EntryList(QWidget):
             header.blockSignals(False)
 
     def set_query(self, query: ListQuery) -> None:
-        # Within one kind the Kind column says nothing: give its room to the titles.
-        self.table.setColumnHidden(COL_KIND, query.kind is not None)
+        self._one_kind = query.kind is not None
+        self._fit_columns()
         self.model.set_query(query)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # Titles come first: a narrow list drops the date, then the kind (also
+        # within one kind, where it says nothing). Both stay in the reading pane.
+        width = self.width()
+        self.table.setColumnHidden(COL_UPDATED, width < NARROW)
+        self.table.setColumnHidden(COL_KIND, self._one_kind or width < NARROWER)
 
     def _entry_at(self, proxy_index: QModelIndex) -> str | None:
         if not proxy_index.isValid():

@@ -106,3 +106,20 @@ class LongJobs(QObject):
             if completed
             else self.tr("Rebuilding the search index was cancelled.")
         )
+
+    # -- knowledge packs (ui/packs) -------------------------------------------------
+    def export_pack(self) -> None:
+        from ui.packs import ExportPackDialog
+
+        dialog = ExportPackDialog(
+            self._ctx.hub.packs, self._ctx.runner, self._ctx.language, self._window
+        )
+        dialog.open()
+
+    def import_pack(self) -> None:
+        from ui.packs import ImportPackDialog
+
+        dialog = ImportPackDialog(
+            self._ctx.hub.packs, self._ctx.runner, self._ctx.language, self._window
+        )
+        dialog.open()

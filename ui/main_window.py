@@ -12,9 +12,9 @@ import importlib
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
 
 from ui.banner import level_of
 from ui.context import AppContext
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
             return hint
 
     def _build(self) -> None:
-        browse = QSplitter(Qt.Orientation.Horizontal, self)
+        browse = self.browse = QSplitter(Qt.Orientation.Horizontal, self)
         browse.addWidget(self.entry_list)
         browse.addWidget(self.entry_view)
         browse.setSizes([520, 520])
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         main.addWidget(self.sidebar)
         main.addWidget(self.stack)
         main.setStretchFactor(1, 1)
-        main.setSizes([250, 1030])
+        main.setSizes([265, 1015])
         main.setChildrenCollapsible(False)
         self.setCentralWidget(main)
         self.statusBar().addPermanentWidget(self._status_class)
@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self.sidebar.sig_place.connect(self.go_to)
         self.entry_list.sig_entry_selected.connect(self.entry_view.show_entry)
         self.entry_list.sig_entry_activated.connect(lambda _id: self.entry_view.body.setFocus())
+        table = self.entry_list.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._list_menu)
         self.entry_view.sig_open_entry.connect(self.follow_link)
         self.entry_view.sig_edit.connect(self.edit_entry)
         self.entry_view.sig_history.connect(self.show_history)
@@ -155,6 +158,14 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Export as &Markdown…"), self.jobs.export_markdown)
         )
         file_menu.addAction(self._action(self.tr("Export as &JSON…"), self.jobs.export_json))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("Export a &knowledge pack…"), self.jobs.export_pack)
+        )
+        file_menu.addAction(
+            self._action(self.tr("Import a kno&wledge pack…"), self.jobs.import_pack)
+        )
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Back up…"), self.jobs.backup))
         file_menu.addAction(self._action(self.tr("&Rebuild the search index"), self.jobs.reindex))
         file_menu.addSeparator()
@@ -249,6 +260,21 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(PAGES.index("browse"))
         self.entry_list.filter_edit.setFocus()
         self.entry_list.filter_edit.selectAll()
+
+    def _list_menu(self, position: QPoint) -> None:
+        entry_id = self.entry_list.current_entry_id()
+        if not entry_id:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Edit"), lambda: self.edit_entry(entry_id))
+        menu.addAction(self.tr("&History…"), lambda: self.show_history(entry_id))
+        try:
+            from ui.courses.menu import add_to_pack_menu
+        except ImportError:
+            add_to_pack_menu = None  # type: ignore[assignment]
+        if add_to_pack_menu is not None:
+            menu.addMenu(add_to_pack_menu(self.ctx, [entry_id], menu))
+        menu.popup(self.entry_list.table.viewport().mapToGlobal(position))
 
     # -- editing and history ------------------------------------------------------
     def new_entry(self, kind: str) -> None:

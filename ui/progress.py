@@ -20,10 +20,6 @@ T = TypeVar("T")
 SHOW_AFTER_MS = 300  # quick jobs finish before a dialog would only flash
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgressDialog", text)
-
-
 def run_with_progress(
     parent: QWidget,
     runner: TaskRunner,
@@ -55,7 +51,9 @@ def run_with_progress(
 
 
 def _make_dialog(parent: QWidget, title: str) -> QProgressDialog:
-    dialog = QProgressDialog(title, _tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(
+        title, QCoreApplication.translate("ProgressDialog", "Cancel"), 0, 0, parent
+    )
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
@@ -78,7 +76,7 @@ def _show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
 
 def _cancel(dialog: QProgressDialog, progress: Progress) -> None:
     progress.cancel()
-    dialog.setLabelText(_tr("Cancelling…"))
+    dialog.setLabelText(QCoreApplication.translate("ProgressDialog", "Cancelling…"))
     for button in dialog.findChildren(QPushButton):
         button.setEnabled(False)
 
@@ -86,7 +84,11 @@ def _cancel(dialog: QProgressDialog, progress: Progress) -> None:
 def _default_failure(parent: QWidget, title: str) -> Callable[[Exception], None]:
     def show(error: Exception) -> None:
         # Core errors carry no content (DESIGN §11.10); anything else stays generic.
-        text = str(error) if isinstance(error, HubError) else _tr("The operation failed.")
+        text = (
+            str(error)
+            if isinstance(error, HubError)
+            else QCoreApplication.translate("ProgressDialog", "The operation failed.")
+        )
         QMessageBox.warning(parent, title, text)
 
     return show

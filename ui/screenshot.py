@@ -76,6 +76,7 @@ def _list(window: MainWindow, ctx: AppContext) -> None:
 
 def _entry(window: MainWindow, ctx: AppContext) -> None:
     entry_id = _richest_entry(ctx)
+    window.browse.setSizes([380, 650])  # reading: give the text the room
     if entry_id:
         window.open_entry(entry_id)
 

@@ -88,6 +88,7 @@ class Sidebar(QTreeView):
         item = QStandardItem(text)
         item.setData(place, PLACE_ROLE)
         item.setData(accessible or text, Qt.ItemDataRole.AccessibleTextRole)
+        item.setToolTip(text)  # long theme names are elided in a narrow sidebar
         item.setEditable(False)
         return item
 

@@ -102,7 +102,7 @@ def test_searching_an_empty_index(empty_index: SearchIndex) -> None:
     assert empty_index.find_experts("grooming") == []
 
 
-_QUERY_CHARS = st.characters(blacklist_categories=("Cs",))
+_QUERY_CHARS = st.characters(exclude_categories=["Cs"])
 
 
 @given(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index import SearchIndex
-from tests.index.conftest import ids
+from tests.index.conftest import doc, ids
 
 
 @pytest.mark.parametrize(
@@ -233,3 +233,24 @@ def test_find_experts_respects_the_ceiling(ix: SearchIndex) -> None:
     bob = ix.find_experts("sextortion", max_classification="internal")[0]
     assert bob.id == "exp-bob"
     assert "Sextortion of teenagers" not in bob.reasons
+
+
+def test_plain_words_with_no_common_match_fall_back_to_any_word(ix: SearchIndex) -> None:
+    assert ids(ix.search("videokamera xylofoon")) == ["nl-camera"]
+    assert ix.search("videokamera AND xylofoon").total == 0  # explicit syntax is respected
+    assert ix.search('"videokamera xylofoon"').total == 0
+
+
+def test_contract_keyword_names(ix: SearchIndex) -> None:
+    res = ix.search(query="videokamera", kind="practice", limit=5, page=1, sort="date")
+    assert ids(res) == ["nl-camera"] and res.hits[0].score == 0.0  # date order carries no score
+    assert ix.suggest_titles(prefix="video", limit=3)[0].id == "nl-camera"
+    assert ix.find_experts(topic="grooming", limit=1)[0].id == "exp-bob"
+
+
+def test_no_suggestion_from_notes_above_the_ceiling(ix: SearchIndex) -> None:
+    # after this, "sextortion" only lives in a confidential note
+    ix.set_synonyms({})
+    ix.update([doc("exp-bob", "Bob Smith", "Analyst", kind="expert", language="en")])
+    assert ix.search("sextorsion").suggestion == "sextortion"
+    assert ix.search("sextorsion", max_classification="internal").suggestion is None

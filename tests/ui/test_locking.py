@@ -212,3 +212,21 @@ def test_quit_locks_the_hub(controller, qtbot):
     controller.shutdown()
     assert hub.locked
     assert QApplication.instance() is not None
+
+
+def test_settings_apply_idle_minutes_theme_and_language(controller, qtbot, memory_settings):
+    from ui.settings_dialog import SettingsChoice, SettingsDialog
+    from ui.theme import current_theme
+
+    dialog = SettingsDialog(memory_settings)
+    qtbot.addWidget(dialog)
+    assert dialog.idle.value() == 10  # the default
+    controller.apply_settings(SettingsChoice("nl", 3, "dark", False))
+    try:
+        assert memory_settings.idle_minutes == 3 and controller.idle.timeout == 180
+        assert current_theme(QApplication.instance()) == "dark"
+        assert memory_settings.language == "nl" and controller.language == "nl"
+        assert controller.window.menuBar().actions()[0].text() == "&Bestand"
+    finally:
+        controller.apply_settings(SettingsChoice("en", 10, "light", False))
+    assert controller.window.menuBar().actions()[0].text() == "&File"

@@ -219,3 +219,24 @@ def test_clear_all_empties_every_view(window, ctx, wait_idle):
     assert window.entry_view.current_id() is None
     assert window.entry_view.body.toPlainText() == ""
     assert window.entry_view.details.toPlainText() == ""
+
+
+def test_course_packs_in_the_sidebar_open_the_course_view(window, ctx, wait_idle):
+    window.sidebar.select_place(Place("courses"))
+    wait_idle(ctx)
+    assert window.page() == "courses"
+    assert type(window.courses).__name__ == "CoursePackView"
+
+
+def test_list_context_menu_offers_edit_history_and_course_packs(window, ctx, wait_idle, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    window.entry_list.table.selectRow(0)
+    wait_idle(ctx)
+    window._list_menu(QPoint(5, 5))
+    menu = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible())
+    texts = [action.text() for action in menu.actions()]
+    assert texts[:2] == ["&Edit", "&History…"]
+    assert any("course pack" in text for text in texts)
+    menu.close()

@@ -66,7 +66,13 @@ def _click_and_wait(qtbot, button, signal) -> object:
     got: list[object] = []
     signal.connect(got.append)
     button.click()
-    qtbot.waitUntil(lambda: bool(got), timeout=60000)
+    try:
+        qtbot.waitUntil(lambda: bool(got), timeout=60000)
+    except Exception:
+        import faulthandler
+        with open("/tmp/stacks.txt", "w") as fh:
+            faulthandler.dump_traceback(fh, all_threads=True)
+        raise
     return got[0]
 
 

@@ -78,9 +78,8 @@ class PackDialog(QDialog):
 
 def error_text(error: Exception, language: str, pack_title: str = "") -> str:
     """What to tell the user; core messages carry no content, so titles are added here."""
-    tr = QCoreApplication.translate
     if isinstance(error, AboveCeiling):
-        return tr(
+        return QCoreApplication.translate(
             "CoursePacks",
             "“{title}” is {level}, above the ceiling of the course pack{pack} ({ceiling}). "
             "Nothing was added.",
@@ -92,4 +91,4 @@ def error_text(error: Exception, language: str, pack_title: str = "") -> str:
         )
     if isinstance(error, HubError):
         return str(error)
-    return tr("CoursePacks", "The operation failed.")
+    return QCoreApplication.translate("CoursePacks", "The operation failed.")

@@ -25,14 +25,10 @@ from ui.courses.dialogs import error_text
 from ui.tasks import Progress
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CoursePackMenu", text)
-
-
 def add_to_pack_menu(ctx: AppContext, entry_ids: Sequence[str], parent: QWidget) -> QMenu:
-    menu = QMenu(_tr("Add to course pack…"), parent)
+    menu = QMenu(QCoreApplication.translate("CoursePackMenu", "Add to course pack…"), parent)
     ids = list(entry_ids)
-    loading = menu.addAction(_tr("Loading…"))
+    loading = menu.addAction(QCoreApplication.translate("CoursePackMenu", "Loading…"))
     loading.setEnabled(False)
     menu.setEnabled(bool(ids))
     courses = CourseFacade(ctx.hub)
@@ -45,7 +41,9 @@ def add_to_pack_menu(ctx: AppContext, entry_ids: Sequence[str], parent: QWidget)
             return
         menu.clear()
         if not packs:
-            menu.addAction(_tr("No course packs yet")).setEnabled(False)
+            menu.addAction(
+                QCoreApplication.translate("CoursePackMenu", "No course packs yet")
+            ).setEnabled(False)
         for pack in packs:
             label = f"{pack.title}  ({level_of(pack.ceiling).label(ctx.language)})"
             action = menu.addAction(label)
@@ -63,6 +61,8 @@ def add_entries(
     def failed(error: Exception) -> None:
         if shiboken6.isValid(parent):
             text = error_text(error, ctx.language, pack.title)
-            QMessageBox.warning(parent, _tr("Add to course pack"), text)
+            QMessageBox.warning(
+                parent, QCoreApplication.translate("CoursePackMenu", "Add to course pack"), text
+            )
 
     ctx.runner.submit(lambda _p: courses.add_entries(pack.id, entry_ids), on_failed=failed)

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -55,7 +63,7 @@ class SnippetDelegate(QStyledItemDelegate):
 
     def _snippet_text(self, index: QModelIndex | QPersistentModelIndex) -> str:
         if index.data(ResultsModel.TitleMatchRole):
-            return f"<i>{QApplication.translate('SnippetDelegate', 'Title match')}</i>"
+            return f"<i>{QCoreApplication.translate('SnippetDelegate', 'Title match')}</i>"
         return snippet_html(str(index.data(ResultsModel.SnippetRole) or ""))
 
     def _title_font(self, option: QStyleOptionViewItem) -> QFont:
