@@ -86,7 +86,7 @@ class HubEngine:
         add_entries = getattr(self.hub, "add_entries", None)
         if add_entries is not None:  # the Hub facade's bulk method, once it has one
             return len(add_entries(items, reindex=False))
-        from bench.bulk_draft import insert_entries
+        from expertise.services.bulk import insert_entries
 
         return len(insert_entries(self.hub._sessions, items, "bench"))  # noqa: SLF001
 

@@ -59,13 +59,16 @@ def read_postings(reader: Any, fieldname: str, text: Any) -> Postings:
     for leaf, offset, matcher in leaf_postings(reader, fieldname, text):
         deleted = leaf.deleted_docs_set
         for block_ids, block_weights in blocks(matcher):
-            if deleted or offset:
+            if deleted:
                 kept = [
                     (d + offset, w)
                     for d, w in zip(block_ids, block_weights, strict=True)
                     if d not in deleted
                 ]
                 block_ids, block_weights = [k[0] for k in kept], [k[1] for k in kept]
+            elif offset:
+                # a rebuild leaves a few segments; map() keeps the shift at C speed
+                block_ids = list(map(offset.__add__, block_ids))
             _extend(ids, block_ids)
             _extend(weights, block_weights)
     return ids, weights

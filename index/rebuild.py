@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from whoosh.index import TOC, FileIndex
 
+from index.bulkwrite import CHUNK_DOCS, BulkWriter
 from index.layout import INDEXNAME, SCHEMA, encode_meta, meta_name
 from index.schema import to_document
 from index.storage import EncryptedStorage
@@ -36,27 +37,52 @@ def build(
     """Index ``docs`` into ``staging``; the number indexed, or None if cancelled.
 
     ``first_gen`` is past the live generation, so the built TOC is the newest.
+    A segment is committed every ``CHUNK_DOCS`` documents: that bounds the
+    postings held in RAM; the last commit writes our metadata with its TOC.
+    ``limitmb`` is kept for callers; the bulk writer never spills.
     """
     TOC(SCHEMA, [], first_gen).write(staging, INDEXNAME)
-    writer = FileIndex(staging, schema=SCHEMA, indexname=INDEXNAME).writer(limitmb=limitmb)
+    chunks = _Chunks(FileIndex(staging, schema=SCHEMA, indexname=INDEXNAME))
     try:
-        done = _add_all(writer, docs, total, progress, cancel)
+        done = _add_all(chunks, docs, total, progress, cancel)
         if done is None:
-            writer.cancel()
             return None
+        writer = chunks.current()
         staging.write_file(meta_name(writer.generation), encode_meta(meta))
         writer.commit(merge=False)
-    except BaseException:
-        if not writer.is_closed:
-            writer.cancel()
-        raise
+    finally:
+        chunks.cancel()
     if progress is not None:
         progress(done, total or done)
     return done
 
 
+class _Chunks:
+    """Hands out a bulk writer, starting a new segment every CHUNK_DOCS documents."""
+
+    def __init__(self, ix: FileIndex) -> None:
+        self._ix = ix
+        self._writer: BulkWriter | None = None
+        self._count = 0
+
+    def current(self) -> BulkWriter:
+        if self._writer is None or self._writer.is_closed:
+            self._writer = BulkWriter(self._ix)
+        return self._writer
+
+    def add_document(self, **fields: object) -> None:
+        self.current().add_document(**fields)
+        self._count += 1
+        if self._count % CHUNK_DOCS == 0:
+            self.current().commit(merge=False)
+
+    def cancel(self) -> None:
+        if self._writer is not None and not self._writer.is_closed:
+            self._writer.cancel()
+
+
 def _add_all(
-    writer: object,
+    writer: _Chunks,
     docs: Iterable[Mapping[str, object]],
     total: int,
     progress: Progress,
@@ -67,7 +93,7 @@ def _add_all(
         if cancel is not None and cancel():
             return None
         try:
-            writer.add_document(**to_document(record))  # type: ignore[attr-defined]
+            writer.add_document(**to_document(record))
         except ValueError:
             skipped += 1
             continue

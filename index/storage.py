@@ -4,25 +4,20 @@ Security S4: Whoosh unpickles its table of contents and segment metadata, so
 a file it reads must be authenticated first. Every file on disk is
 ``MAGIC + cipher.encrypt(plaintext, aad=MAGIC + name)``; all of them are
 decrypted (and so authenticated) when the storage loads, before Whoosh sees
-a byte. Temp files (posting runs, column spills) and locks never leave RAM.
+a byte. Locks live in RAM; temp files in RAM or sealed on disk (index.spill).
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import logging
 import os
 import re
 import secrets
-import threading
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from whoosh.filedb.filestore import Storage
-from whoosh.filedb.structfile import BufferFile, StructFile
-
+from index.memstore import MemoryStorage
+from index.spill import SPILL_DIR, SpillStorage, remove_spill_dir
 from index.types import Cipher, IndexCorrupt
 
 log = logging.getLogger(__name__)
@@ -48,101 +43,6 @@ def decrypt_file(cipher: Cipher, name: str, blob: bytes) -> bytes:
         return cipher.decrypt(blob[len(MAGIC) :], file_aad(name))
     except Exception as exc:  # any failure of the cipher means "do not trust"
         raise IndexCorrupt(f"index file {name!r} failed authentication") from exc
-
-
-class _SavingBytesIO(io.BytesIO):
-    """BytesIO that hands its content to a callback when closed.
-
-    Whoosh sometimes closes the raw file instead of the StructFile wrapper
-    (posting-pool runs), so the hook lives on the buffer itself.
-    """
-
-    def __init__(self, on_close: Callable[[bytes], None]) -> None:
-        super().__init__()
-        self._on_close: Callable[[bytes], None] | None = on_close
-
-    def close(self) -> None:
-        if self._on_close is not None and not self.closed:
-            callback, self._on_close = self._on_close, None
-            callback(self.getvalue())
-        super().close()
-
-
-class MemoryStorage(Storage):  # type: ignore[misc]
-    """A flat in-memory file system with thread locks; its temp storage is RAM too."""
-
-    supports_mmap = False
-    readonly = False
-
-    def __init__(self) -> None:
-        self.folder = ""
-        self._files: dict[str, bytes] = {}
-        self._locks: dict[str, threading.Lock] = {}
-        self._guard = threading.Lock()
-
-    # -- Whoosh Storage API -------------------------------------------------
-    def create_file(self, name: str, **kwargs: Any) -> StructFile:
-        buf = _SavingBytesIO(lambda data: self._stored(name, data))
-        return StructFile(buf, name=name)
-
-    def open_file(self, name: str, **kwargs: Any) -> BufferFile:
-        try:
-            data = self._files[name]
-        except KeyError:
-            raise NameError(name) from None
-        # bytes (not a memoryview): BytesIO then shares the buffer instead of copying
-        return BufferFile(data, name=name, **kwargs)
-
-    def list(self) -> list[str]:
-        return list(self._files)
-
-    def file_exists(self, name: str) -> bool:
-        return name in self._files
-
-    def file_length(self, name: str) -> int:
-        try:
-            return len(self._files[name])
-        except KeyError:
-            raise NameError(name) from None
-
-    def file_modified(self, name: str) -> float:
-        return 0.0
-
-    def delete_file(self, name: str) -> None:
-        self._files.pop(name, None)
-
-    def rename_file(self, frm: str, to: str, safe: bool = False) -> None:
-        if frm not in self._files:
-            raise NameError(frm)
-        if safe and to in self._files:
-            raise NameError(f"File {to!r} exists")
-        self._files[to] = self._files.pop(frm)
-
-    def lock(self, name: str) -> threading.Lock:
-        with self._guard:
-            return self._locks.setdefault(name, threading.Lock())
-
-    def temp_storage(self, name: str | None = None) -> MemoryStorage:
-        return MemoryStorage()
-
-    def destroy(self, *args: Any, **kwargs: Any) -> None:
-        self.clean()
-
-    def clean(self) -> None:
-        self._files = {}
-
-    def close(self) -> None:
-        pass
-
-    # -- helpers -------------------------------------------------------------
-    def _stored(self, name: str, data: bytes) -> None:
-        self._files[name] = data
-
-    def read_bytes(self, name: str) -> bytes:
-        return self._files[name]
-
-    def total_size(self) -> int:
-        return sum(len(v) for v in self._files.values())
 
 
 def flush_order(name: str) -> int:
@@ -186,6 +86,9 @@ class EncryptedStorage(MemoryStorage):
                 entry.unlink(missing_ok=True)
                 continue
             if name in _OS_JUNK:
+                continue
+            if name == SPILL_DIR:  # sealed runs of a writer that did not finish
+                remove_spill_dir(entry)
                 continue
             if not entry.is_file():
                 raise IndexCorrupt(f"unexpected entry {name!r} in index folder")
@@ -257,9 +160,14 @@ class EncryptedStorage(MemoryStorage):
         for name in [n for n in list(self._files) if n not in incoming]:
             self.delete_file(name)
 
+    def temp_storage(self, name: str | None = None) -> SpillStorage:
+        # posting runs of a big rebuild or merge go to disk, sealed, not to RAM
+        return SpillStorage(self._path / SPILL_DIR, self._cipher)
+
     def wipe(self) -> None:
         """Remove every file this storage owns from RAM and disk."""
         self._files, self._dirty, self._on_disk = {}, set(), set()
+        remove_spill_dir(self._path / SPILL_DIR)
         if self._path.is_dir():
             for entry in self._path.iterdir():
                 if entry.is_file():

@@ -91,6 +91,7 @@ def test_no_plaintext_reaches_disk(
     reopened.close()
 
     assert runs, "the posting pool never spilled; the temp-storage path was not exercised"
+    assert not (folder / ".spill").exists()
     assert files_holding(folder, MARKER) == []
     assert files_holding(tmp_path, MARKER) == []
     assert list(own_temp.iterdir()) == []

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from index import IndexCorrupt, SearchIndex
-from index.storage import MAGIC, EncryptedStorage, MemoryStorage, decrypt_file
+from index.spill import CHUNK, SPILL_DIR, SpillStorage
+from index.storage import MAGIC, EncryptedStorage, decrypt_file
 from tests.index.conftest import CORPUS, GcmCipher, ids
 
 
@@ -95,19 +96,64 @@ def test_leftover_part_files_and_os_junk_are_not_fatal(folder: Path, cipher: Gcm
     ix.close()
 
 
-def test_temp_storage_and_locks_live_in_memory(tmp_path: Path, cipher: GcmCipher) -> None:
+def test_locks_live_in_memory_and_mmap_is_off(tmp_path: Path, cipher: GcmCipher) -> None:
+    storage = EncryptedStorage(tmp_path / "ix", cipher)
+    storage.load()
+    assert isinstance(storage.lock("WRITELOCK"), type(threading.Lock()))
+    assert storage.supports_mmap is False
+    assert list((tmp_path / "ix").iterdir()) == []
+
+
+def test_temp_files_stay_in_ram_or_go_to_disk_sealed(tmp_path: Path, cipher: GcmCipher) -> None:
     storage = EncryptedStorage(tmp_path / "ix", cipher)
     storage.load()
     temp = storage.temp_storage("x.tmp")
-    assert isinstance(temp, MemoryStorage) and not isinstance(temp, EncryptedStorage)
-    assert isinstance(storage.lock("WRITELOCK"), type(threading.Lock()))
-    assert storage.supports_mmap is False
-    # Whoosh sometimes closes the raw buffer instead of the StructFile
-    raw = temp.create_file("run.run").raw_file()
-    raw.write(b"posting run")
+    assert isinstance(temp, SpillStorage)
+    with temp.create_file("cols.ctmp") as f:  # random-access temp: RAM
+        f.write(b"Geheimekolom")
+    assert temp.open_file("cols.ctmp").read() == b"Geheimekolom"
+    # a posting run: sealed chunks on disk; Whoosh closes the raw file itself
+    payload = b"Geheimewoorden " * 40_000  # several chunks
+    raw = temp.create_file("r1.run").raw_file()
+    raw.write(payload)
     raw.close()
-    assert temp.open_file("run.run").read() == b"posting run"
+    spilled = tmp_path / "ix" / SPILL_DIR / "r1.run"
+    assert spilled.exists() and b"Geheime" not in spilled.read_bytes()
+    assert temp.open_file("r1.run").raw_file().read() == payload
+    temp.destroy()
     assert list((tmp_path / "ix").iterdir()) == []
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "drop-last"])
+def test_a_damaged_spill_file_is_refused(tmp_path: Path, cipher: GcmCipher, damage: str) -> None:
+    temp = SpillStorage(tmp_path / SPILL_DIR, cipher)
+    raw = temp.create_file("r.run").raw_file()
+    raw.write(b"x" * (3 * CHUNK))
+    raw.close()
+    path = tmp_path / SPILL_DIR / "r.run"
+    data = bytearray(path.read_bytes())
+    if damage == "flip":
+        data[100] ^= 1
+    elif damage == "truncate":
+        data = data[: len(data) // 2]
+    else:  # cut the whole last chunk: what is left must not pass as complete
+        pos = 0
+        while not data[pos + 4]:
+            pos += 5 + int.from_bytes(data[pos : pos + 4], "big")
+        data = data[:pos]
+        assert data
+    path.write_bytes(bytes(data))
+    with pytest.raises(IndexCorrupt):
+        temp.open_file("r.run").raw_file().read()
+
+
+def test_leftover_spill_folder_is_removed_on_open(folder: Path, cipher: GcmCipher) -> None:
+    SearchIndex(folder, cipher).update(CORPUS)
+    (folder / SPILL_DIR).mkdir()
+    (folder / SPILL_DIR / "old.run").write_bytes(os.urandom(100))
+    ix = SearchIndex(folder, cipher)
+    assert not (folder / SPILL_DIR).exists()
+    ix.close()
 
 
 def test_the_toc_temp_name_never_reaches_disk(folder: Path, cipher: GcmCipher) -> None:

@@ -57,6 +57,7 @@ class ImportPackDialog(QDialog):
         self.info: PackInfo | None = None
         self.plan_report: PackImportReport | None = None
         self.report: PackImportReport | None = None
+        self._inspected = ""
         self.setWindowTitle(self.tr("Import knowledge pack"))
         self.setMinimumWidth(640)
         self._build()
@@ -140,13 +141,16 @@ class ImportPackDialog(QDialog):
         )
         if path:
             self.path.setText(path)
+            self._inspected = ""  # chosen again on purpose: read it again
             self._inspect()
 
     # -- step 1: who signed it ---------------------------------------------------------
     def _inspect(self) -> None:
         text = self.path.text().strip()
-        if not text:
+        # editingFinished also fires on every focus change: only a new file starts over.
+        if not text or text == self._inspected:
             return
+        self._inspected = text
         self._reset_plan()
         packs, path = self._packs, Path(text)
         self._runner.submit(
@@ -208,6 +212,7 @@ class ImportPackDialog(QDialog):
                 cancel=progress.cancelled,
             )
 
+        self.message.clear()
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
         run_with_progress(self, self._runner, title, job, done, self._failed)
