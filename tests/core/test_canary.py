@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import tempfile
 import uuid
@@ -17,14 +18,15 @@ from tests.conftest import PASSPHRASE, file_contains, files_containing
 
 
 def _temp_files() -> dict[Path, float]:
-    root = Path(tempfile.gettempdir())
+    # Other processes may delete temp folders while we walk: os.walk skips them quietly.
     out = {}
-    for path in root.rglob("*"):
-        try:
-            if path.is_file():
+    for folder, _dirs, names in os.walk(tempfile.gettempdir()):
+        for name in names:
+            path = Path(folder) / name
+            try:
                 out[path] = path.stat().st_mtime
-        except OSError:
-            continue
+            except OSError:
+                continue
     return out
 
 
