@@ -3,8 +3,8 @@
 Only a keyring that the OS protects with the user's login is good enough:
 Windows Credential Locker, the macOS Keychain, or a Secret Service (GNOME
 Keyring, KWallet's Secret Service) over D-Bus. The `keyring` package would
-happily fall back to `keyrings.alt` files (plaintext, or "encrypted" with a
-password typed into the same program) or to a null backend, and lets the
+happily fall back to file backends (see REFUSED_BACKENDS) or to a null
+backend, and lets the
 environment (`PYTHON_KEYRING_BACKEND`, `keyringrc.cfg`) pick one. So the
 backend is chosen here, in code, from an allowlist of class paths; the global
 `keyring.get_keyring()` choice is never used.
@@ -33,6 +33,17 @@ SECURE_BACKENDS = frozenset(
         "keyring.backends.libsecret.Keyring",
     }
 )
+# Never usable, even if a plugin gives them a high priority: the key would sit
+# in a file readable by anyone with the disk, or nowhere at all.
+REFUSED_BACKENDS = frozenset(
+    {
+        "keyrings.alt.file.PlaintextKeyring",
+        "keyrings.alt.file.EncryptedKeyring",
+        "keyring.backends.null.Keyring",
+        "keyring.backends.fail.Keyring",
+        "keyring.backends.chainer.ChainerBackend",
+    }
+)
 NO_SECURE_BACKEND = (
     "no secure OS keyring is available (Windows Credential Locker, macOS Keychain "
     "or a Secret Service); 'remember on this device' is disabled"
@@ -53,6 +64,11 @@ def _priority(ring: object) -> float:
     return float(value) if isinstance(value, int | float) else -1.0
 
 
+def _allowed(ring: object) -> bool:
+    path = class_path(ring)
+    return path in SECURE_BACKENDS and path not in REFUSED_BACKENDS
+
+
 def secure_backend() -> tuple[KeyringBackend | None, str]:
     """The best allowlisted backend with priority >= 1, or None and why."""
     try:
@@ -60,7 +76,7 @@ def secure_backend() -> tuple[KeyringBackend | None, str]:
     except Exception:  # a broken plugin must not take the app down
         log.warning("keyring backends could not be listed", exc_info=True)
         return None, NO_SECURE_BACKEND
-    usable = [r for r in rings if class_path(r) in SECURE_BACKENDS and _priority(r) >= MIN_PRIORITY]
+    usable = [r for r in rings if _allowed(r) and _priority(r) >= MIN_PRIORITY]
     if not usable:
         return None, NO_SECURE_BACKEND
     return max(usable, key=_priority), ""

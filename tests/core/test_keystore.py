@@ -89,14 +89,7 @@ def test_environment_cannot_choose_the_backend(
 
 @pytest.mark.parametrize(
     "path",
-    [
-        "keyrings.alt.file.PlaintextKeyring",
-        "keyrings.alt.file.EncryptedKeyring",
-        "keyring.backends.null.Keyring",
-        "keyring.backends.fail.Keyring",
-        "keyring.backends.chainer.ChainerBackend",
-        "mycorp.keyring.SecretService.Keyring",
-    ],
+    [*sorted(keystore.REFUSED_BACKENDS), "mycorp.keyring.SecretService.Keyring"],
 )
 def test_insecure_backends_are_refused_even_with_high_priority(
     monkeypatch: pytest.MonkeyPatch, path: str
@@ -121,7 +114,7 @@ def test_allowlisted_backend_below_priority_one_is_refused(
 
 def test_allowlisted_backend_round_trip(monkeypatch: pytest.MonkeyPatch) -> None:
     secure = fake_backend("keyring.backends.SecretService.Keyring")
-    offer(monkeypatch, fake_backend("keyrings.alt.file.PlaintextKeyring", priority=100), secure)
+    offer(monkeypatch, fake_backend(sorted(keystore.REFUSED_BACKENDS)[0], priority=100), secure)
     assert keystore.secure_backend() == (secure, "")
     keystore.remember(HUB, KEY)
     assert keystore.recall(HUB) == KEY
