@@ -73,6 +73,8 @@ def test_facet_filter_narrows_the_results(qtbot, panel):
 
 def test_theme_facet_passes_a_filter(qtbot, panel, ctx):
     _type(qtbot, panel, "grooming")
+    # Theme labels load on the worker and relabel the tree when they arrive.
+    qtbot.waitUntil(lambda: "Sextortion" in panel.facets.item_for("themes", "sextortion").text(0))
     item = panel.facets.item_for("themes", "sextortion")
     assert item is not None and "Sextortion" in item.text(0)  # label, not the key
     with qtbot.waitSignal(panel.sig_searched, timeout=10000):
