@@ -56,14 +56,15 @@ def _seal(aes: AESGCM, plaintext: Secret, aad: bytes) -> bytes:
     return bytes([BLOB_VERSION]) + nonce + aes.encrypt(nonce, plaintext, aad)
 
 
-def _open(aes: AESGCM, blob: bytes, aad: bytes) -> bytes:
+def _open(aes: AESGCM, blob: bytes | memoryview, aad: bytes) -> bytes:
     if len(blob) < _MIN_BLOB_LEN:
         raise IntegrityError("encrypted data is truncated")
     if blob[0] != BLOB_VERSION:
         raise IntegrityError("encrypted data has an unknown format version")
-    nonce = blob[1:_HEADER_LEN]
+    view = memoryview(blob)  # slices of a view share the buffer: no copy of a large blob
+    nonce = bytes(view[1:_HEADER_LEN])
     try:
-        return aes.decrypt(nonce, blob[_HEADER_LEN:], aad)
+        return aes.decrypt(nonce, view[_HEADER_LEN:], aad)
     except InvalidTag:
         raise IntegrityError("encrypted data failed authentication") from None
 
@@ -118,7 +119,7 @@ class AeadCipher:
     def encrypt(self, plaintext: bytes, aad: bytes) -> bytes:
         return _seal(self._cipher(), plaintext, aad)
 
-    def decrypt(self, blob: bytes, aad: bytes) -> bytes:
+    def decrypt(self, blob: bytes | memoryview, aad: bytes) -> bytes:
         return _open(self._cipher(), blob, aad)
 
     def wipe(self) -> None:

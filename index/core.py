@@ -21,13 +21,16 @@ from whoosh.writing import MERGE_SMALL
 from index import layout, rebuild, searching
 from index.analysis import EDGE_MAX, words
 from index.compounds import expand_query
+from index.docsets import docset
 from index.experts import rank_experts
 from index.layout import INDEXNAME, SCHEMA
+from index.postings import Run
 from index.queries import QueryParser, clean
 from index.schema import to_document
-from index.scoring import warm
+from index.scoring import top_docs, warm
 from index.search_flow import run_search
 from index.segcache import ColumnCache
+from index.sidecar import Sidecars
 from index.storage import EncryptedStorage
 from index.types import Cipher, ExpertHit, IndexCorrupt, SearchResults, TitleHit
 from index.vocab import Vocabulary
@@ -53,11 +56,11 @@ class SearchIndex:
         self._wlock = threading.Lock()
         self._rlock = threading.RLock()
         self._vocab = Vocabulary()
-        self.columns = ColumnCache()
         self._closed = False
         try:
             self._storage = EncryptedStorage(self._folder, cipher)
             self._storage.load()
+            self.columns = ColumnCache(Sidecars(self._storage))
             self._ix, self._meta = layout.open_index(self._storage)
             self._searcher = self._ix.searcher()
         except IndexCorrupt as exc:
@@ -79,7 +82,7 @@ class SearchIndex:
             # pay for reading new segments' columns here, in the writer's
             # thread, rather than in the next keystroke's search
             warm(self.columns, self._searcher)
-            self._vocab.expander(self._searcher.reader())
+            self._vocab.expander(self._searcher.reader(), self.columns.sidecars.vocabulary)
 
     def _commit(self, writer: Any, meta: Mapping[str, object] | None, **kwargs: Any) -> None:
         """Commit ``writer``; its generation's metadata is written just before the TOC."""
@@ -250,10 +253,12 @@ class SearchIndex:
         q = searching.masked(query.And(parts), mask)
         with self._rlock:
             self._check_open()
-            found = self._searcher.search(q, limit=max(1, limit))
+            run = Run(self._searcher, self.columns)
+            best = top_docs(run, q, docset(run, q), max(1, limit))
+            stored = [self._searcher.stored_fields(d) for d, _score in best]
             return [
                 TitleHit(id=h["id"], kind=h.get("kind", ""), title=h.get("title", ""))
-                for h in found
+                for h in stored
             ]
 
     def find_experts(
@@ -282,7 +287,7 @@ class SearchIndex:
         return self._searcher
 
     def expand(self, q: query.Query) -> query.Query:
-        expander = self._vocab.expander(self._searcher.reader())
+        expander = self._vocab.expander(self._searcher.reader(), self.columns.sidecars.vocabulary)
         return expand_query(q, expander.expand)
 
     @staticmethod

@@ -1,25 +1,35 @@
-"""Posting lists read a block at a time, and the per-search context.
+"""Posting lists as numpy arrays, and the per-search context.
 
-Whoosh's all_ids()/matchers walk postings one Python call at a time; the W3
-codec keeps each block's ids and weights in arrays, so they are taken a
-block at a time here (touching W3LeafMatcher internals: whoosh-reloaded
-2.7.5 is frozen, and the bench shows this is where the time goes).
+Whoosh's matchers walk postings one Python call at a time; here each W3
+block (ids, weights, position values) is unpickled once and turned into
+arrays, so a common word at 100k entries costs array operations, not a
+Python loop per document. This touches W3LeafMatcher internals:
+whoosh-reloaded 2.7.5 is frozen, and tests/index/test_engine.py pins the
+results to Whoosh's own.
+
+Arrays are read per segment and cached by segment id (segments never change
+once written), so an edit, which adds a small segment, keeps the cache.
 """
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from whoosh import query
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
 from index.segcache import ColumnCache
 
-Postings = tuple["array[int]", "array[float]"]
+IntArray = np.ndarray
+Mask = np.ndarray  # bool, one entry per document number of the searcher
+Postings = tuple[np.ndarray, np.ndarray]  # (int64 doc numbers, float64 weights)
+
+_EMPTY_IDS = np.zeros(0, dtype=np.int64)
+_EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
 
 
 def leaf_postings(reader: Any, fieldname: str, text: Any) -> Iterator[tuple[Any, int, Any]]:
@@ -33,52 +43,52 @@ def leaf_postings(reader: Any, fieldname: str, text: Any) -> Iterator[tuple[Any,
         yield leaf, offset, matcher
 
 
-def blocks(matcher: Any, what: str = "weights") -> Iterator[tuple[Any, Any]]:
-    """(ids, weights) -- or (ids, encoded values) -- of each posting block."""
+def _block_ids(matcher: Any) -> np.ndarray:
+    raw = matcher._data[0]
+    ids = np.asarray(raw, dtype=np.int64)
+    return ids if matcher._byteids else np.cumsum(ids)  # stored as deltas
+
+
+def _block_weights(matcher: Any, count: int) -> np.ndarray:
+    raw = matcher._data[1]
+    if raw is None:
+        return np.ones(count, dtype=np.float64)
+    if isinstance(raw, float):
+        return np.full(count, raw, dtype=np.float64)
+    return np.asarray(raw, dtype=np.float64)
+
+
+def blocks(matcher: Any) -> Iterator[tuple[np.ndarray, np.ndarray, Any]]:
+    """(ids, weights, raw values) of each posting block of one segment."""
     if not isinstance(matcher, W3LeafMatcher):
-        items = list(matcher.all_items() if what == "values" else matcher.items_as("weight"))
-        yield [i[0] for i in items], [i[1] for i in items]
+        items = list(matcher.all_items())
+        weights = list(matcher.items_as("weight"))
+        yield (
+            np.asarray([i[0] for i in items], dtype=np.int64),
+            np.asarray([w for _, w in weights], dtype=np.float64),
+            [i[1] for i in items],
+        )
         return
     while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        if what == "weights" and matcher._weights is None:
-            matcher._read_weights()
-        if what == "values" and matcher._values is None:
+        if matcher._data is None:
+            matcher._read_data()
+        ids = _block_ids(matcher)
+        if matcher._values is None:
             matcher._read_values()
-        start = matcher._i
-        data = matcher._weights if what == "weights" else matcher._values
-        yield matcher._ids[start:], data[start:]
+        yield ids, _block_weights(matcher, len(ids)), matcher._values
         matcher._next_block()
 
 
-def read_postings(reader: Any, fieldname: str, text: Any) -> Postings:
-    """Global ids and weights of the live documents holding one term."""
-    ids: array[int] = array("q")
-    weights: array[float] = array("f")
-    for leaf, offset, matcher in leaf_postings(reader, fieldname, text):
-        deleted = leaf.deleted_docs_set
-        for block_ids, block_weights in blocks(matcher):
-            if deleted:
-                kept = [
-                    (d + offset, w)
-                    for d, w in zip(block_ids, block_weights, strict=True)
-                    if d not in deleted
-                ]
-                block_ids, block_weights = [k[0] for k in kept], [k[1] for k in kept]
-            elif offset:
-                # a rebuild leaves a few segments; map() keeps the shift at C speed
-                block_ids = list(map(offset.__add__, block_ids))
-            _extend(ids, block_ids)
-            _extend(weights, block_weights)
-    return ids, weights
+def segment_postings(leaf: Any, matcher: Any) -> Postings:
+    """Local ids and weights of one segment's posting list (deleted ones included)."""
+    parts = [(ids, weights) for ids, weights, _ in blocks(matcher)]
+    if not parts:
+        return _EMPTY_IDS, _EMPTY_WEIGHTS
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
 
-def _extend(target: array[Any], values: Any) -> None:
-    # array.extend() takes another array only when the type codes agree
-    if isinstance(values, array) and values.typecode != target.typecode:
-        values = values.tolist()
-    target.extend(values)
+def _postings_of(leaf: Any, matcher: Any) -> Callable[[], Postings]:
+    return lambda: segment_postings(leaf, matcher)
 
 
 @dataclass
@@ -87,59 +97,89 @@ class Run:
 
     searcher: Any
     cache: ColumnCache
-    phrases: dict[Any, set[int]] = field(default_factory=dict)
+    phrases: dict[Any, Mask] = field(default_factory=dict)
 
     @property
     def reader(self) -> Any:
         return self.searcher.reader()
 
+    @property
+    def size(self) -> int:
+        """Document numbers run 0..size-1 (deleted ones included)."""
+        return int(self.reader.doc_count_all())
+
+    def live(self) -> Mask:
+        """True for every document not deleted."""
+        return self.cache.recent(self.searcher, ("live",), self._live)
+
+    def _live(self) -> Mask:
+        mask = np.ones(self.size, dtype=bool)
+        for leaf, offset in self.reader.leaf_readers():
+            deleted = leaf.deleted_docs_set if leaf.segment() is not None else ()
+            if deleted:
+                mask[np.fromiter(deleted, dtype=np.int64, count=len(deleted)) + offset] = False
+        mask.flags.writeable = False
+        return mask
+
     def postings(self, fieldname: str, text: Any) -> Postings:
+        """Global ids (ascending) and weights of the live documents holding a term."""
         key = ("postings", fieldname, text)
-        return self.cache.recent(
-            self.searcher, key, lambda: read_postings(self.reader, fieldname, text)
+        return self.cache.recent(self.searcher, key, lambda: self._postings(fieldname, text))
+
+    def _postings(self, fieldname: str, text: Any) -> Postings:
+        ids_parts, weight_parts = [], []
+        deletions = False
+        for leaf, offset, matcher in leaf_postings(self.reader, fieldname, text):
+            key = ("postings", fieldname, text)
+            ids, weights = self.cache.segment_value(leaf, key, _postings_of(leaf, matcher))
+            ids_parts.append(ids + offset if offset else ids)
+            weight_parts.append(weights)
+            deletions = deletions or bool(leaf.deleted_docs_set)
+        if not ids_parts:
+            return _EMPTY_IDS, _EMPTY_WEIGHTS
+        ids = ids_parts[0] if len(ids_parts) == 1 else np.concatenate(ids_parts)
+        weights = weight_parts[0] if len(weight_parts) == 1 else np.concatenate(weight_parts)
+        if deletions:
+            keep = self.live()[ids]
+            ids, weights = ids[keep], weights[keep]
+        return ids, weights
+
+    def term_mask(self, fieldname: str, text: Any) -> Mask:
+        """Read-only mask of a term's documents (shared through the cache)."""
+        return self.cache.recent(  # type: ignore[no-any-return]
+            self.searcher, ("mask", fieldname, text), lambda: self._term_mask(fieldname, text)
         )
 
-    def term_docs(self, fieldname: str, text: Any) -> set[int]:
-        return set(self.postings(fieldname, text)[0])
+    def _term_mask(self, fieldname: str, text: Any) -> Mask:
+        mask = np.zeros(self.size, dtype=bool)
+        mask[self.postings(fieldname, text)[0]] = True
+        mask.flags.writeable = False
+        return mask
 
-    def all_docs(self) -> set[int]:
-        return self.cache.recent(self.searcher, ("all",), lambda: set(self.reader.all_doc_ids()))
+    def empty(self) -> Mask:
+        return np.zeros(self.size, dtype=bool)
 
-    def phrase_docs(self, q: query.Phrase) -> set[int]:
+    def expanded(self, q: query.Query) -> list[tuple[str, Any]]:
+        """The (field, term) pairs a prefix or fuzzy query stands for, once per searcher.
+
+        Fuzzy expansion walks the lexicon with an edit distance per word; one
+        search needs it for matching, scoring and highlighting alike.
+        """
+        key = (
+            "expanded",
+            type(q).__name__,
+            q.fieldname,
+            q.text,
+            getattr(q, "maxdist", None),
+            getattr(q, "prefixlength", None),
+        )
+        return self.cache.recent(  # type: ignore[no-any-return]
+            self.searcher, key, lambda: list(q.expanded_terms(self.reader))
+        )
+
+    def phrase_docs(self, q: query.Phrase) -> Mask:
         if q not in self.phrases:
-            self.phrases[q] = _phrase_docs(self, q)
+            from index.phrases import phrase_mask  # phrases builds on this module
+
+            self.phrases[q] = phrase_mask(self, q)
         return self.phrases[q]
-
-
-def _phrase_docs(run: Run, q: query.Phrase) -> set[int]:
-    """Documents holding the words in order, at most ``slop`` positions apart."""
-    candidates = sorted((run.term_docs(q.fieldname, w) for w in q.words), key=len)
-    found = set.intersection(*candidates) if candidates else set()
-    if len(q.words) < 2 or not found:
-        return found
-    fmt = run.reader.schema[q.fieldname].format
-    spots = [_positions(run.reader, fmt, q.fieldname, w, found) for w in q.words]
-    return {d for d in found if _in_order([s[d] for s in spots], q.slop)}
-
-
-def _positions(
-    reader: Any, fmt: Any, fieldname: str, word: str, docs: set[int]
-) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for _leaf, offset, matcher in leaf_postings(reader, fieldname, word):
-        for ids, values in blocks(matcher, "values"):
-            for d, value in zip(ids, values, strict=True):
-                if d + offset in docs:
-                    out[d + offset] = fmt.decode_positions(value)
-    return out
-
-
-def _in_order(positions: list[list[int]], slop: int) -> bool:
-    reachable = {p + 1 for p in positions[0]}
-    for later in positions[1:]:
-        if slop > 1:  # rare: "a b"~3; widen where the next word may stand
-            reachable = {r + k for r in reachable for k in range(slop)}
-        reachable = {p + 1 for p in later if p in reachable}
-        if not reachable:
-            return False
-    return True

@@ -9,38 +9,51 @@ Only documents already known to match (the docset) are scored.
 
 from __future__ import annotations
 
-import heapq
 from typing import Any
 
+import numpy as np
 from whoosh import query
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
 from index import docsets
-from index.postings import Run
+from index.postings import Mask, Run
 from index.queries import DEFAULT_FIELDS
 from index.segcache import ColumnCache
 
 B, K1 = 0.75, 1.2
-Scores = dict[int, float]
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
-def top_docs(run: Run, q: query.Query, docs: set[int], n: int) -> list[tuple[int, float]]:
+def top_docs(run: Run, q: query.Query, docs: Mask, n: int) -> list[tuple[int, float]]:
     """The ``n`` best of ``docs`` for ``q``, best first (ties: older documents first)."""
-    scores: Scores = {}
+    scores = np.zeros(run.size, dtype=np.float64)
     _score(run, q, 1.0, docs, scores)
-    best = heapq.nlargest(n, docs, key=lambda d: (scores.get(d, 0.0), -d))
-    return [(d, scores.get(d, 0.0)) for d in best]
+    found = np.flatnonzero(docs)
+    return best_of(found, scores[found], n)
 
 
-def _score(run: Run, q: query.Query, boost: float, docs: set[int], acc: Scores) -> None:
-    """Add ``q``'s contribution for each of ``docs`` into ``acc``."""
+def best_of(found: np.ndarray, values: np.ndarray, n: int) -> list[tuple[int, float]]:
+    """The ``n`` highest ``values`` with their ``found`` numbers; ties by lower number."""
+    if n <= 0 or not found.size:
+        return []
+    if found.size > n:
+        # everything tied with the n-th best stays, so the tie order is exact
+        nth = np.partition(values, found.size - n)[found.size - n]
+        keep = values >= nth
+        found, values = found[keep], values[keep]
+    order = np.lexsort((found, -values))[:n]
+    return [(int(found[i]), float(values[i])) for i in order]
+
+
+def _score(run: Run, q: query.Query, boost: float, docs: Mask, acc: np.ndarray) -> None:
+    """Add ``q``'s contribution into ``acc`` (only entries of ``docs`` are read later)."""
     boost *= getattr(q, "boost", 1.0)
     if type(q) is query.Term:
-        add_term(run, q.fieldname, q.text, boost, docs, acc)
+        add_term(run, q.fieldname, q.text, boost, None, acc)
     elif isinstance(q, query.MultiTerm):
-        for fieldname, text in q.expanded_terms(run.reader):
-            add_term(run, fieldname, text, boost, docs, acc)
+        for fieldname, text in run.expanded(q):
+            add_term(run, fieldname, text, boost, None, acc)
     elif isinstance(q, query.Phrase):
         hits = run.phrase_docs(q) & docs
         for word in q.words:
@@ -55,63 +68,66 @@ def _score(run: Run, q: query.Query, boost: float, docs: set[int], acc: Scores) 
     # NOT, filters (ConstantScoreQuery), Every: no contribution
 
 
-def _add_best(run: Run, q: query.Query, boost: float, docs: set[int], acc: Scores) -> None:
-    best: Scores = {}
+def _add_best(run: Run, q: query.Query, boost: float, docs: Mask, acc: np.ndarray) -> None:
+    best = np.zeros(acc.shape, dtype=np.float64)
     for sub in q.subqueries:
-        part: Scores = {}
+        part = np.zeros(acc.shape, dtype=np.float64)
         _score(run, sub, boost, docs, part)
-        for d, s in part.items():
-            if s > best.get(d, 0.0):
-                best[d] = s
-    for d, s in best.items():
-        acc[d] = acc.get(d, 0.0) + s
+        np.maximum(best, part, out=best)
+    acc += best
 
 
 def _lengths(fieldname: str) -> Any:
-    def build(leaf: Any) -> list[int]:
+    def build(leaf: Any) -> np.ndarray:
         fast = _lengths_at_once(leaf, fieldname)
         if fast is not None:
             return fast
         length = leaf.doc_field_length
-        return [length(i, fieldname, 0) for i in range(leaf.doc_count_all())]
+        count = leaf.doc_count_all()
+        return np.fromiter(
+            (length(i, fieldname, 0) for i in range(count)), dtype=np.float64, count=count
+        )
 
     return build
 
 
-def _lengths_at_once(leaf: Any, fieldname: str) -> list[int] | None:
+def _lengths_at_once(leaf: Any, fieldname: str) -> np.ndarray | None:
     """All of a segment's field lengths from one slice of the W3 lengths column.
 
-    Per document the lookup is several Python calls; at 100k entries that
-    made the first search after unlock cost seconds. The column is one
-    length byte per document, so it is decoded with one table lookup each.
+    The column is one length byte per document, decoded with one table lookup.
     """
     try:
         column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
     except AttributeError:  # not a W3 segment: the slow path still works
         return None
     count = leaf.doc_count_all()
+    lengths = np.zeros(count, dtype=np.float64)
     if column is None:
-        return [0] * count
+        return lengths
     stored = min(column._count, count)
-    raw = bytes(column._dbfile.get(column._basepos, stored)) if stored else b""
-    return [byte_to_length(b) for b in raw] + [0] * (count - stored)
+    if stored:
+        raw = np.frombuffer(bytes(column._dbfile.get(column._basepos, stored)), dtype=np.uint8)
+        lengths[:stored] = _LENGTH_OF_BYTE[raw]
+    return lengths
 
 
 def add_term(
-    run: Run, fieldname: str, text: Any, boost: float, docs: set[int], acc: Scores
+    run: Run, fieldname: str, text: Any, boost: float, only: Mask | None, acc: np.ndarray
 ) -> None:
+    """BM25F of one term for the documents holding it (of ``only``, if given)."""
     searcher = run.searcher
-    if not docs or (fieldname, text) not in run.reader:
+    if (fieldname, text) not in run.reader:
         return
     factor = boost * searcher.idf(fieldname, text) * (K1 + 1)
     avgfl = searcher.avg_field_length(fieldname) or 1.0
     lengths = run.cache.get(searcher, f"len:{fieldname}", _lengths(fieldname))
-    flat, slope = K1 * (1 - B), K1 * B / avgfl
     ids, weights = run.postings(fieldname, text)
-    get = acc.get
-    for d, tf in zip(ids, weights, strict=True):
-        if d in docs:
-            acc[d] = get(d, 0.0) + factor * tf / (tf + flat + slope * lengths[d])
+    if only is not None:
+        keep = only[ids]
+        ids, weights = ids[keep], weights[keep]
+    if ids.size:
+        flat, slope = K1 * (1 - B), K1 * B / avgfl
+        acc[ids] += factor * weights / (weights + flat + slope * lengths[ids])
 
 
 def warm(cache: ColumnCache, searcher: Any) -> None:

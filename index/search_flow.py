@@ -104,7 +104,8 @@ def _useful_suggestion(req: _Request, suggestion: str | None) -> str | None:
     if q is None:
         return None
     run = Run(req.ix.searcher, req.ix.columns)
-    return suggestion if docset(run, searching.masked(req.ix.expand(q), req.mask)) else None
+    found = docset(run, searching.masked(req.ix.expand(q), req.mask))
+    return suggestion if found.any() else None
 
 
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "EN", "OF", "NIET"})
@@ -141,6 +142,7 @@ def _results(
     error: str | None,
 ) -> SearchResults:
     total, docs, facets = outcome
-    stems = searching.query_stems(ix.searcher, q) if q is not query.NullQuery else {}
+    run = Run(ix.searcher, ix.columns)
+    stems = searching.query_stems(run, q) if q is not query.NullQuery else {}
     hits = searching.build_hits(ix.searcher, docs, stems)
     return SearchResults(text, total, hits, facets, suggestion, error)

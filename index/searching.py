@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 from whoosh import query
 
 from index.analysis import LANGUAGES, STOP_WORDS, fold, stem
@@ -77,12 +78,13 @@ def execute(
     """
     run = Run(searcher, cache)
     docs = docset(run, q)
+    total = int(np.count_nonzero(docs))
     facets = count_facets(run, docs, FACET_LIMIT)
     start = (page - 1) * limit
     if sort == "date":
-        page_docs = newest_first(run, docs)[start : start + limit]
-        return len(docs), [(d, 0.0) for d in page_docs], facets
-    return len(docs), top_docs(run, q, docs, page * limit)[start:], facets
+        page_docs = newest_first(run, docs, start + limit)[start:]
+        return total, [(d, 0.0) for d in page_docs], facets
+    return total, top_docs(run, q, docs, page * limit)[start:], facets
 
 
 def _positive_leaves(q: query.Query) -> list[query.Query]:
@@ -96,23 +98,28 @@ def _positive_leaves(q: query.Query) -> list[query.Query]:
     return [leaf for child in q.children() for leaf in _positive_leaves(child)]
 
 
-def _existing_terms(reader: Any, q: query.Query) -> set[tuple[str, bytes]]:
+def _existing_terms(run: Run, q: query.Query) -> set[tuple[str, bytes]]:
     # Query.existing_terms() reuses its ``fieldname`` argument as a loop
     # variable in whoosh-reloaded 2.7.5 and silently drops most leaves.
+    reader = run.reader
     found: set[tuple[str, bytes]] = set()
     for leaf in _positive_leaves(q):
-        for field, text in leaf.expanded_terms(reader, phrases=True):
+        if isinstance(leaf, query.MultiTerm):
+            terms = run.expanded(leaf)
+        else:
+            terms = leaf.expanded_terms(reader, phrases=True)
+        for field, text in terms:
             btext = text if isinstance(text, bytes) else str(text).encode("utf-8")
             if (field, btext) in reader:
                 found.add((field, btext))
     return found
 
 
-def query_stems(searcher: Any, q: query.Query) -> dict[str, frozenset[str]]:
+def query_stems(run: Run, q: query.Query) -> dict[str, frozenset[str]]:
     """Indexed terms the query can match, per document language (for snippets)."""
     terms: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
     try:
-        found = _existing_terms(searcher.reader(), q)
+        found = _existing_terms(run, q)
     except Exception:  # a snippet without marks beats no results
         found = set()
     for field, text in found:

@@ -1,10 +1,16 @@
-"""Per-document values (facets, dates, field lengths) cached per segment.
+"""Decoded index data (columns, posting arrays) cached per segment while unlocked.
 
-Reading a column costs a few Python calls per document, far too slow per
-search. Segments never change once written, so their values are read once
-and kept until a merge retires the segment; for each searcher the current
-segments' lists are glued into one list indexed by global document number.
-After a small update only the new small segment is read.
+Reading a column or a posting list costs Python calls per block or per
+document, far too slow per search. Segments never change once written, so
+their values are read once and kept until a merge retires the segment; for
+each searcher the current segments' values are glued into one array indexed
+by global document number. After an edit only the new small segment is read.
+
+Three tiers, all dropped on lock:
+- ``get``: per-document columns (facets, dates, field lengths), every segment;
+- ``segment_value``: posting arrays per segment, a least-recently-used set
+  bounded in bytes (they survive edits);
+- ``recent``: values glued for the current searcher (cleared when it changes).
 """
 
 from __future__ import annotations
@@ -14,57 +20,134 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
-Builder = Callable[[Any], list[Any]]
-RECENT_LIMIT = 512  # decoded posting lists kept per searcher (arrays: ~8 bytes a posting)
+import numpy as np
+
+from index.sidecar import Sidecars
+
+Builder = Callable[[Any], Any]
+Glue = Callable[[list[tuple[int, Any]]], Any]
+SEGMENT_BYTES = 160 * 2**20  # decoded posting arrays kept across searchers
+RECENT_BYTES = 64 * 2**20  # glued values kept for the current searcher
+
+
+def nbytes(value: Any) -> int:
+    """Approximate memory held by a cached value (arrays and tuples of them)."""
+    if isinstance(value, np.ndarray):
+        return int(value.nbytes)
+    if isinstance(value, tuple | list):
+        return sum(nbytes(v) for v in value) + 8 * len(value)
+    return 64
+
+
+def concat(parts: list[tuple[int, Any]]) -> Any:
+    arrays = [value for _offset, value in parts]
+    if not arrays:
+        return np.zeros(0, dtype=np.int64)
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+
+
+class _Lru:
+    """Values by key, oldest dropped first once their bytes pass ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+        self.total = 0
+
+    def get(self, key: Hashable) -> Any:
+        found = self.items.get(key)
+        if found is None:
+            return None
+        self.items.move_to_end(key)
+        return found
+
+    def put(self, key: Hashable, value: Any) -> None:
+        size = nbytes(value)
+        self.items[key] = (value, size)
+        self.total += size
+        while self.total > self.limit and len(self.items) > 1:
+            _, (_, dropped) = self.items.popitem(last=False)
+            self.total -= dropped
+
+    def keep_only(self, wanted: Callable[[Hashable], bool]) -> None:
+        for key in [k for k in self.items if not wanted(k)]:
+            self.total -= self.items.pop(key)[1]
 
 
 class ColumnCache:
-    def __init__(self) -> None:
+    def __init__(self, sidecars: Sidecars | None = None) -> None:
+        self.sidecars = sidecars or Sidecars(None)
         self._lock = threading.RLock()
-        self._segments: dict[str, dict[str, list[Any]]] = {}
-        self._glued: dict[str, list[Any]] = {}
-        self._recent: OrderedDict[Hashable, Any] = OrderedDict()
+        self._segments: dict[str, dict[str, Any]] = {}
+        self._glued: dict[str, Any] = {}
+        self._postings = _Lru(SEGMENT_BYTES)
+        self._recent = _Lru(RECENT_BYTES)
+        self._shared: dict[str, Any] = {}
         self._searcher: Any = None
 
     def reset(self) -> None:
         with self._lock:
             self._segments, self._glued, self._searcher = {}, {}, None
-            self._recent = OrderedDict()
+            self._shared = {}
+            self.sidecars.reset()
+            self._postings = _Lru(SEGMENT_BYTES)
+            self._recent = _Lru(RECENT_BYTES)
 
     def forget_recent(self) -> None:
         with self._lock:
-            self._recent = OrderedDict()
+            self._recent = _Lru(RECENT_BYTES)
 
     def recent(self, searcher: Any, key: Hashable, build: Callable[[], Any]) -> Any:
-        """``build()``, remembered for this searcher among the last few keys."""
+        """``build()``, remembered for this searcher while it fits the byte budget."""
         with self._lock:
             if searcher is not self._searcher:
                 self._switch(searcher)
-            if key in self._recent:
-                self._recent.move_to_end(key)
-                return self._recent[key]
-            value = self._recent[key] = build()
-            if len(self._recent) > RECENT_LIMIT:
-                self._recent.popitem(last=False)
-            return value
+            found = self._recent.get(key)
+            if found is not None:
+                return found[0]
+        value = build()  # outside the lock: other searches need not wait
+        with self._lock:
+            if searcher is self._searcher:
+                self._recent.put(key, value)
+        return value
 
-    def get(self, searcher: Any, key: str, build: Builder) -> list[Any]:
-        """``build(leaf_reader)`` values of every document, by global number."""
+    def shared(self, key: str, factory: Callable[[], Any]) -> Any:
+        """One object per key until reset (e.g. the facet value codes)."""
+        with self._lock:
+            found = self._shared.get(key)
+            if found is None:
+                found = self._shared[key] = factory()
+            return found
+
+    def segment_value(self, leaf: Any, key: Hashable, build: Callable[[], Any]) -> Any:
+        """``build()`` for one segment, kept across searchers while it fits."""
+        full_key = (leaf.segment().segment_id(), key)
+        with self._lock:
+            found = self._postings.get(full_key)
+            if found is not None:
+                return found[0]
+        value = build()
+        with self._lock:
+            self._postings.put(full_key, value)
+        return value
+
+    def get(self, searcher: Any, key: str, build: Builder, glue: Glue = concat) -> Any:
+        """``build(leaf_reader)`` per segment, glued by global document number."""
         with self._lock:
             if searcher is not self._searcher:
                 self._switch(searcher)
             glued = self._glued.get(key)
             if glued is None:
-                glued = []
-                for leaf, _offset in searcher.reader().leaf_readers():
+                parts = []
+                for leaf, offset in searcher.reader().leaf_readers():
                     segment = leaf.segment()
                     if segment is None:  # the empty index
                         continue
                     per_segment = self._segments.setdefault(segment.segment_id(), {})
                     if key not in per_segment:
                         per_segment[key] = build(leaf)
-                    glued += per_segment[key]
-                self._glued[key] = glued
+                    parts.append((offset, per_segment[key]))
+                glued = self._glued[key] = glue(parts)
             return glued
 
     def _switch(self, searcher: Any) -> None:
@@ -74,4 +157,6 @@ class ColumnCache:
             if leaf.segment() is not None
         }
         self._segments = {k: v for k, v in self._segments.items() if k in live}
-        self._glued, self._recent, self._searcher = {}, OrderedDict(), searcher
+        self.sidecars.prune(live)
+        self._postings.keep_only(lambda key: key[0] in live)  # type: ignore[index]
+        self._glued, self._recent, self._searcher = {}, _Lru(RECENT_BYTES), searcher

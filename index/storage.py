@@ -40,7 +40,7 @@ def decrypt_file(cipher: Cipher, name: str, blob: bytes) -> bytes:
     if not blob.startswith(MAGIC):
         raise IndexCorrupt(f"index file {name!r} has no valid header")
     try:
-        return cipher.decrypt(blob[len(MAGIC) :], file_aad(name))
+        return cipher.decrypt(memoryview(blob)[len(MAGIC) :], file_aad(name))
     except Exception as exc:  # any failure of the cipher means "do not trust"
         raise IndexCorrupt(f"index file {name!r} failed authentication") from exc
 
@@ -122,6 +122,20 @@ class EncryptedStorage(MemoryStorage):
     def write_file(self, name: str, data: bytes) -> None:
         """Store a whole file at once (used for our own metadata records)."""
         self._stored(name, data)
+
+    def save_now(self, name: str, data: bytes) -> None:
+        """Store one derived file and, if persisted, write it at once (sealed).
+
+        For data computed from committed segments (index.sidecar): no commit
+        point will come for it. A failed write only costs recomputing later.
+        """
+        self._files[name] = data
+        if not self.persist:
+            return
+        try:
+            self._write_disk(name, data)
+        except OSError as exc:
+            log.warning("search index: could not save derived data (%s)", exc.strerror)
 
     def flush(self) -> None:
         """Write every file changed since the last flush, the TOC last."""

@@ -9,9 +9,10 @@ deleted, so erased names do not stay behind even in RAM).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from index.compounds import NL_FIELDS, CompoundExpander
+from index.compounds import CompoundExpander
 
 
 class Vocabulary:
@@ -24,7 +25,8 @@ class Vocabulary:
         with self._lock:
             self._seen, self._expander = set(), CompoundExpander()
 
-    def expander(self, reader: Any) -> CompoundExpander:
+    def expander(self, reader: Any, words: Callable[[Any], Iterable[str]]) -> CompoundExpander:
+        """The expander, fed ``words(leaf)`` of each segment it has not seen yet."""
         with self._lock:
             for leaf, _offset in reader.leaf_readers():
                 segment = leaf.segment()
@@ -33,13 +35,5 @@ class Vocabulary:
                 seg_id = segment.segment_id()
                 if seg_id not in self._seen:
                     self._seen.add(seg_id)
-                    self._expander.add(_lexicon(leaf))
+                    self._expander.add(words(leaf))
             return self._expander
-
-
-def _lexicon(leaf: Any) -> set[str]:
-    names = set(leaf.indexed_field_names())
-    words: set[str] = set()
-    for field in NL_FIELDS & names:
-        words.update(b.decode("utf-8") for b in leaf.lexicon(field))
-    return words

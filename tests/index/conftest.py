@@ -28,8 +28,8 @@ class GcmCipher:
         nonce = os.urandom(12)
         return nonce + self._aes.encrypt(nonce, plaintext, aad)
 
-    def decrypt(self, blob: bytes, aad: bytes) -> bytes:
-        return self._aes.decrypt(blob[:12], blob[12:], aad)
+    def decrypt(self, blob: bytes | memoryview, aad: bytes) -> bytes:
+        return self._aes.decrypt(bytes(blob[:12]), blob[12:], aad)
 
 
 def doc(doc_id: str, title: str, body: str = "", **fields: object) -> dict[str, object]:

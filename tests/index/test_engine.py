@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from index import SearchIndex
-from index.docsets import docset
+from index.docsets import doc_numbers, docset
 from index.postings import Run
 from index.scoring import top_docs
 from tests.index.conftest import CORPUS, GcmCipher, doc
@@ -55,7 +55,7 @@ def _parsed(ix: SearchIndex, text: str):
 def test_docsets_equal_whoosh_matches(segmented: SearchIndex, text: str) -> None:
     q = _parsed(segmented, text)
     run = Run(segmented.searcher, segmented.columns)
-    assert docset(run, q) == set(segmented.searcher.docs_for_query(q))
+    assert set(doc_numbers(docset(run, q))) == set(segmented.searcher.docs_for_query(q))
 
 
 @pytest.mark.parametrize("text", [t for t in QUERIES if "NOT" not in t and t != "sextortion"])
@@ -75,10 +75,12 @@ def test_scores_equal_whoosh_bm25f(segmented: SearchIndex, text: str) -> None:
 def test_only_committed_files_reach_the_disk(folder: Path, cipher: GcmCipher) -> None:
     ix = SearchIndex(folder, cipher)
     ix.update(CORPUS)
-    assert sorted(p.suffix for p in folder.iterdir()) == [".json", ".seg", ".toc"]
+    # .npz: the segment's precomputed facet data (index.sidecar), sealed too
+    assert sorted(p.suffix for p in folder.iterdir()) == [".json", ".npz", ".seg", ".toc"]
     ix.update([doc("one-more", "Nog een")])
     suffixes = sorted(p.suffix for p in folder.iterdir())
     assert suffixes.count(".toc") == 1 and suffixes.count(".json") == 1
+    assert suffixes.count(".npz") == suffixes.count(".seg")
     ix.close()
 
 
