@@ -83,12 +83,7 @@ class HubEngine:
         return time.perf_counter() - start
 
     def bulk_insert(self, items: Iterable[tuple[str, Mapping[str, object]]]) -> int:
-        add_entries = getattr(self.hub, "add_entries", None)
-        if add_entries is not None:  # the Hub facade's bulk method, once it has one
-            return len(add_entries(items, reindex=False))
-        from expertise.services.bulk import insert_entries
-
-        return len(insert_entries(self.hub._sessions, items, "bench"))  # noqa: SLF001
+        return len(self.hub.add_entries(items, reindex=False))  # indexing is timed apart
 
     def search(self, q: BenchQuery) -> tuple[int, list[str]]:
         result = self.hub.search(q.hub, kind=q.kind, limit=PAGE, filters=q.filters or None)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from expertise import keystore
 from expertise.courses.api import CourseFacade
 from expertise.db import verify_database
+from expertise.errors import HubLocked
 from expertise.hubcore import HubCore, entry_change
 from expertise.models import Attachment, SavedSearch, SynonymGroup
 from expertise.packs.api import PackFacade
@@ -29,7 +30,15 @@ from expertise.records import (
     LinkRecord,
     RevisionRecord,
 )
-from expertise.services import attachments, audit, entries, maintenance, queries, transfer
+from expertise.services import (
+    attachments,
+    audit,
+    bulk,
+    entries,
+    maintenance,
+    queries,
+    transfer,
+)
 from expertise.services.convert import to_record
 from index import ExpertHit, SearchResults, TitleHit
 
@@ -51,6 +60,28 @@ class Hub(HubCore):
             return to_record(entries.create_entry(session, kind, values, audit.current_actor()))
 
         return self._write(action, lambda r: entry_change([r.id], [r.kind]))
+
+    def add_entries(
+        self,
+        items: Iterable[tuple[str, Mapping[str, object]]],
+        *,
+        reindex: bool = True,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[str]:
+        """Create many new entries in batches (large imports, corpora); their ids.
+
+        Much faster than add_entry per item. The search index is rebuilt once
+        at the end; with ``reindex=False`` the caller does that (until then
+        the index is stale, and the next open repairs it).
+        """
+        if self._vault.locked:
+            raise HubLocked("the hub is locked")
+        created = bulk.insert_entries(
+            self._sessions, items, audit.current_actor(), progress=progress
+        )
+        if reindex:
+            self.reindex()
+        return created
 
     def update_entry(
         self, entry_id: str, values: Mapping[str, object], *, expected_revision: int | None = None

@@ -185,3 +185,25 @@ def test_locked_hub_refuses_everything(hub):
     hub.lock()
     with pytest.raises(HubLocked):
         hub.list_entries()
+
+
+def test_add_entries_creates_many_at_once_and_makes_them_searchable(hub):
+    items = [
+        (
+            "practice",
+            {"title": f"Werkwijze bulkproef {n}", "body": f"Stap {n}: zorgvuldig vastleggen."},
+        )
+        for n in range(120)
+    ]
+    ids = hub.add_entries(items)
+    assert len(ids) == 120 and len(set(ids)) == 120
+    assert hub.count_entries("practice") == 120
+    assert hub.get_entry(ids[7]).title == "Werkwijze bulkproef 7"
+    assert hub.search("bulkproef", limit=5).total == 120
+    assert hub.index_staleness() == ""
+
+
+def test_add_entries_refuses_a_locked_hub(hub):
+    hub.lock()
+    with pytest.raises(HubLocked):
+        hub.add_entries([("practice", {"title": "Nooit opgeslagen"})])
