@@ -35,10 +35,7 @@ def machine_info() -> dict[str, Any]:
                 mem = int(line.split()[1]) * 1024
     except OSError:
         pass
-    try:
-        whoosh = metadata.version("whoosh-reloaded")
-    except metadata.PackageNotFoundError:
-        whoosh = "?"
+    whoosh, numpy = (_version(name) for name in ("whoosh-reloaded", "numpy"))
     return {
         "platform": platform.platform(),
         "processor": platform.processor() or platform.machine(),
@@ -47,7 +44,15 @@ def machine_info() -> dict[str, Any]:
         "python": sys.version.split()[0],
         "sqlite": sqlite3.sqlite_version,
         "whoosh": whoosh,
+        "numpy": numpy,
     }
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 def overlap_at_10(a: list[str], b: list[str]) -> float | None:
@@ -139,11 +144,15 @@ def _overview(r: dict[str, Any]) -> list[str]:
         f"{'✅' if targets['edit_max_s']['met'] else '❌'} |",
         f"| peak RSS while building the index, MB | {hub['build']['peak_rss_mb']:.0f} | "
         f"{fts['build']['peak_rss_mb']:.0f} | – | {met('reindex_rss_mb')} |",
+        f"| peak RSS, unlocked and searching (cold pass), MB | {hub['peak_rss_mb']:.0f} | "
+        f"{fts['peak_rss_mb']:.0f} | – | |",
         f"| index on disk, MB | {hub['index_bytes'] / 2**20:.1f} | "
         f"{fts['index_bytes'] / 2**20:.1f} | {_ratio(hub['index_bytes'], fts['index_bytes'])}"
         " | |",
         f"| worst warm search p95, ms | {targets['search_p95_ms']['value']:.1f} | – | – | "
         f"{met('search_p95_ms')} |",
+        f"| worst p95 hub ÷ FTS5 over the query classes | {targets['p95_ratio']['value']:.2f} "
+        f"| – | – | {met('p95_ratio')} |",
     ]
     return rows
 
@@ -173,7 +182,8 @@ def markdown(results: list[dict[str, Any]]) -> str:
     m = results[0]["machine"]
     lines = [
         f"Machine: {m['platform']}, {m['cpus']} CPUs, {m['memory_gib']} GiB RAM; "
-        f"Python {m['python']}, SQLite {m['sqlite']}, Whoosh {m['whoosh']}.",
+        f"Python {m['python']}, SQLite {m['sqlite']}, Whoosh {m['whoosh']}, "
+        f"numpy {m.get('numpy', '?')}.",
         "",
     ]
     for r in results:
