@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from index.analysis import MAX_TOKEN, STOP_WORDS, fold, stem
 
@@ -21,16 +22,40 @@ _WORD = re.compile(r"\w+(\.?\w+)*", re.UNICODE)
 
 def _matches(text: str, stems: frozenset[str], lang: str) -> list[tuple[int, int]]:
     # Snowball stems almost always share their first three letters with the
-    # word, so that test skips most words before the (cached) stemmer runs.
+    # word: a regex over the folded text finds only words with such a start,
+    # so the Python loop (and the cached stemmer) sees a handful of words.
+    folded = fold(text)
+    if len(folded) != len(text):  # folding changed lengths: positions would drift
+        return _matches_word_by_word(text, stems, lang)
+    spans: list[tuple[int, int]] = []
+    for m in _candidates(frozenset(s[:3] for s in stems)).finditer(folded):
+        if spans and m.start() > spans[0][0] + WINDOW:
+            break
+        if _is_match(m.group(0), stems, lang):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+@lru_cache(maxsize=256)
+def _candidates(prefixes: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})\w*(?:\.\w+)*", re.UNICODE)
+
+
+def _is_match(word: str, stems: frozenset[str], lang: str) -> bool:
+    if len(word) > MAX_TOKEN or word in STOP_WORDS:
+        return False
+    return word in stems or stem(word, lang) in stems
+
+
+def _matches_word_by_word(text: str, stems: frozenset[str], lang: str) -> list[tuple[int, int]]:
     prefixes = tuple({s[:3] for s in stems})
     spans: list[tuple[int, int]] = []
     for m in _WORD.finditer(text):
         if spans and m.start() > spans[0][0] + WINDOW:
             break
         word = fold(m.group(0))
-        if not word.startswith(prefixes) or len(word) > MAX_TOKEN or word in STOP_WORDS:
-            continue
-        if word in stems or stem(word, lang) in stems:
+        if word.startswith(prefixes) and _is_match(word, stems, lang):
             spans.append((m.start(), m.end()))
     return spans
 
