@@ -66,6 +66,7 @@ class Codes:
     def __init__(self) -> None:
         self.values: list[str] = [""]
         self._code: dict[str, int] = {"": 0}
+        self._ranks: np.ndarray | None = None
 
     def code(self, value: str) -> int:
         found = self._code.get(value)
@@ -73,6 +74,14 @@ class Codes:
             found = self._code[value] = len(self.values)
             self.values.append(value)
         return found
+
+    def ranks(self) -> np.ndarray:
+        """Alphabetical rank of each code (for ordering equal counts)."""
+        if self._ranks is None or self._ranks.size != len(self.values):
+            order = sorted(range(len(self.values)), key=self.values.__getitem__)
+            self._ranks = np.empty(len(order), dtype=np.int64)
+            self._ranks[order] = np.arange(len(order))
+        return self._ranks
 
     def table(self, values: list[str]) -> np.ndarray:
         """Global codes of a segment's local value list."""
@@ -136,14 +145,11 @@ def count_facets(run: Run, docs: Mask, limit: int) -> dict[str, list[tuple[str, 
 
 
 def _top(codes: Codes, counts: np.ndarray, limit: int) -> list[tuple[str, int]]:
+    """The ``limit`` most frequent values, ties in alphabetical order."""
     counts[0] = 0  # documents without a value
     present = np.flatnonzero(counts)
-    ordered = sorted(((codes.values[c], int(counts[c])) for c in present), key=_by_count)
-    return ordered[:limit]
-
-
-def _by_count(item: tuple[str, int]) -> tuple[int, str]:
-    return -item[1], item[0]
+    order = np.lexsort((codes.ranks()[present], -counts[present]))[:limit]
+    return [(codes.values[c], int(counts[c])) for c in present[order]]
 
 
 def dates(cache: ColumnCache, searcher: Any) -> np.ndarray:

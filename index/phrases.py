@@ -22,9 +22,25 @@ SHIFT = 32  # positions below 2**32; doc numbers below 2**31
 
 
 def _decode(values: list[bytes]) -> list[list[int]]:
-    # Whoosh's Positions format: a 4-byte count, then a pickled list of deltas
-    # (its own decode_positions does the same, a Python call more per value)
+    """Position deltas of each posting value of one block.
+
+    Whoosh's Positions format: a 4-byte count, then a pickled list of deltas.
+    The pickles of a block are spliced into one list-of-lists pickle and read
+    with one ``loads`` (values are authenticated index data Whoosh itself
+    unpickles); anything unexpected falls back to one ``loads`` per value.
+    """
+    try:
+        bodies = b"".join([v[6:-1] for v in values])
+        lists = loads(_LIST_OF_LISTS[0] + bodies + _LIST_OF_LISTS[1])
+        if isinstance(lists, list) and len(lists) == len(values):
+            return lists
+    except Exception:  # not the layout expected: decode one by one
+        pass
     return [loads(v[4:] if v.endswith(b".") else v[4:] + b".") for v in values]
+
+
+# protocol 2, empty list, mark ... appends, stop
+_LIST_OF_LISTS = (b"\x80\x02](", b"e.")
 
 
 def segment_keys(matcher: Any) -> np.ndarray:

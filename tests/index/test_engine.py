@@ -99,3 +99,17 @@ def test_the_compound_measurement_still_favours_tiered_decompounding() -> None:
     tiered = ev.evaluate("vocab-tiered", ev.ranked(ix, "vocab-tiered"))
     assert tiered["MAP"] >= none["MAP"] + 0.4
     assert tiered["intr"] == 0  # no false hit ranked above a relevant one
+
+
+def test_position_values_decode_in_one_go_and_one_by_one() -> None:
+    from whoosh.formats import Positions
+
+    from index.phrases import _decode
+
+    fmt = Positions()
+    lists = [[3, 7, 20], [1], list(range(0, 3000, 2)), []]
+    values = [fmt.encode(p) for p in lists]
+    deltas = [[p - q for p, q in zip(ps, [0, *ps], strict=False)] for ps in lists]
+    assert _decode(values) == deltas
+    # a value stored without pickle's final STOP (Whoosh accepts those): slow path
+    assert _decode([*values[:-1], values[-1][:-1]]) == deltas

@@ -152,6 +152,14 @@ def test_facet_counts(ix: SearchIndex) -> None:
     assert grooming.total == len(grooming.hits)
     assert sum(n for _, n in grooming.facets["kind"]) == grooming.total
     assert dict(grooming.facets["tags"])["grooming"] == 1
+    # most frequent first, equal counts alphabetically
+    assert res.facets["kind"] == [
+        ("advice", 3),
+        ("expert", 2),
+        ("innovation", 2),
+        ("practice", 2),
+        ("organisation", 1),
+    ]
 
 
 def test_filters_kind_and_classification_ceiling(ix: SearchIndex) -> None:
