@@ -5,8 +5,14 @@ pool and, past ``limitmb``, spills sorted runs to temp storage and merges
 them back. Our temp storage is RAM (security S4: no plaintext on disk), so a
 spill saves no memory and costs a marshal and an unmarshal of every posting:
 at 10k entries that was a quarter of the rebuild and ~500 MB of RSS. Here
-postings are kept per term in compact arrays and never spilled; callers
-bound the memory by committing a segment every ``CHUNK_DOCS`` documents.
+postings are kept in compact arrays and never spilled; callers bound the
+memory by committing a segment every ``CHUNK_DOCS`` documents.
+
+The pool holds postings as rows of a few flat arrays, not as Python objects:
+a 20k-entry chunk is ~5M postings, and one object per posting (2M distinct
+value strings) left the small-object heap fragmented once the chunk was
+freed: ~190 MB of RSS that never went back to the OS and sat under the
+rebuilt index at the swap.
 """
 
 from __future__ import annotations
@@ -15,47 +21,100 @@ from array import array
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
 from whoosh.writing import SegmentWriter
 
-CHUNK_DOCS = 20_000  # ~150 MB of postings per segment being built
-_SMALL_VALUE = 12  # posting values this short repeat a lot: share one object
+CHUNK_DOCS = 20_000  # ~5M postings, ~140 MB of pool per segment being built
 
 
 class CompactPool:
-    """In-memory posting pool: per (field, term) arrays of docnums and weights."""
+    """In-memory posting pool: flat arrays of (term, document, weight, value).
+
+    Terms are numbered per field as they first occur; each posting appends
+    its term number, document number, weight and value length to arrays and
+    its value bytes to one buffer. Documents are added in increasing order,
+    so a stable sort by term alone yields Whoosh's (field, term, document)
+    order.
+    """
 
     def __init__(self) -> None:
+        self.cleanup()
+
+    def cleanup(self) -> None:
         self.fieldnames: set[str] = set()
-        self._terms: dict[tuple[str, bytes], tuple[array[int], array[float], list[Any]]] = {}
-        self._shared: dict[bytes, bytes] = {}
+        self._terms: dict[str, dict[bytes, int]] = {}
+        self._count = 0  # distinct (field, term) pairs
+        self._tids = array("I")
+        self._docs = array("I")
+        self._weights = array("d")
+        self._lengths = array("i")  # value length, -1 for no value (None)
+        self._values = bytearray()
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         fieldname, tbytes, docnum, weight, vbytes = item
-        entry = self._terms.get((fieldname, tbytes))
-        if entry is None:
-            entry = self._terms[(fieldname, tbytes)] = (array("I"), array("d"), [])
+        terms = self._terms.get(fieldname)
+        if terms is None:
+            terms = self._terms[fieldname] = {}
             self.fieldnames.add(fieldname)
-        entry[0].append(docnum)
-        entry[1].append(weight)
-        if vbytes is not None and len(vbytes) <= _SMALL_VALUE:
-            vbytes = self._shared.setdefault(vbytes, vbytes)
-        entry[2].append(vbytes)
+        tid = terms.get(tbytes)
+        if tid is None:
+            tid = terms[tbytes] = self._count
+            self._count += 1
+        self._tids.append(tid)
+        self._docs.append(docnum)
+        self._weights.append(weight)
+        if vbytes is None:
+            self._lengths.append(-1)
+        else:
+            self._lengths.append(len(vbytes))
+            self._values += vbytes
 
-    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, Any]]:
-        """Postings sorted by field, term and document, freed as they are handed out."""
-        terms = self._terms
-        for key in sorted(terms):
-            docnums, weights, values = terms.pop(key)
-            fieldname, tbytes = key
-            for i, docnum in enumerate(docnums):
-                yield fieldname, tbytes, docnum, weights[i], values[i]
+    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes | None]]:
+        """Postings sorted by field, term and document; the pool is emptied first."""
+        ordered = [(f, sorted(self._terms[f])) for f in sorted(self._terms)]
+        rank = np.empty(self._count, dtype=np.uint32)
+        pos = 0
+        for fieldname, tlist in ordered:
+            ids = self._terms[fieldname]
+            rank[[ids[t] for t in tlist]] = np.arange(pos, pos + len(tlist), dtype=np.uint32)
+            pos += len(tlist)
+        self._terms = {}
+        ranks = rank[np.frombuffer(self._tids, dtype=np.uint32)]
+        del rank
+        self._tids = array("I")
+        counts = np.bincount(ranks, minlength=pos).tolist()
+        order = np.argsort(ranks, kind="stable")
+        del ranks
+        # sorted copies replace the pool's arrays one by one, so RAM holds
+        # about one extra column at a time; memoryviews index as Python numbers
+        docs = np.frombuffer(self._docs, dtype=np.uint32)[order].data
+        self._docs = array("I")
+        weights = np.frombuffer(self._weights, dtype=np.float64)[order].data
+        self._weights = array("d")
+        lengths = np.frombuffer(self._lengths, dtype=np.int32)
+        # where each value ends in the buffer: 32 bits wide while they fit
+        wide = np.uint32 if len(self._values) < 2**32 else np.uint64
+        ends = np.cumsum(np.maximum(lengths, 0), dtype=wide)[order].data
+        sized = lengths[order].data
+        del lengths
+        self._lengths = array("i")
+        del order
+        values = bytes(self._values)  # slices of bytes are bytes, as Whoosh expects
+        self._values = bytearray()
+        self._count = 0
+        first = rank_pos = 0
+        for fieldname, tlist in ordered:
+            for tbytes in tlist:
+                end = first + counts[rank_pos]
+                rank_pos += 1
+                for i in range(first, end):
+                    size = sized[i]
+                    value = None if size < 0 else values[ends[i] - size : ends[i]]
+                    yield fieldname, tbytes, docs[i], weights[i], value
+                first = end
 
     def save(self) -> None:
         """Whoosh asks pools to spill; this one never does."""
-
-    def cleanup(self) -> None:
-        self._terms = {}
-        self._shared = {}
 
 
 class _Lengths:

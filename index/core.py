@@ -143,32 +143,36 @@ class SearchIndex:
         cancel: Callable[[], bool] | None = None,
         meta: Mapping[str, object] | None = None,
     ) -> bool:
-        """Build a fresh index in RAM, then swap it in; False if cancelled.
+        """Build a fresh index beside the live one, then swap it in; False if cancelled.
 
         ``progress(done, total)`` gets ``total`` 0 when it is unknown.
         """
         with self._wlock:
             self._check_open()
             started = time.perf_counter()
-            staging = EncryptedStorage(self._folder, self._cipher, persist=False)
-            built = rebuild.build(
-                staging,
-                self._ix.latest_generation() + 1,
-                docs,
-                total=total or 0,
-                progress=progress,
-                cancel=cancel,
-                meta=meta or {},
-                limitmb=REBUILD_LIMITMB,
-            )
-            if built is None:
-                return False
-            with self._rlock:
-                self._storage.adopt(staging)
-                self._ix = FileIndex(self._storage, schema=SCHEMA, indexname=INDEXNAME)
-                self._meta = dict(meta or {})
-                self._vocab.reset()
-                self._refresh()
+            # finished segments are sealed to <index>/.rebuild/ (index.staging)
+            staging = rebuild.stage(self._folder, self._cipher)
+            try:
+                built = rebuild.build(
+                    staging,
+                    self._ix.latest_generation() + 1,
+                    docs,
+                    total=total or 0,
+                    progress=progress,
+                    cancel=cancel,
+                    meta=meta or {},
+                    limitmb=REBUILD_LIMITMB,
+                )
+                if built is None:
+                    return False
+                with self._rlock:
+                    self._storage.adopt(staging, staging.sealed)
+                    self._ix = FileIndex(self._storage, schema=SCHEMA, indexname=INDEXNAME)
+                    self._meta = dict(meta or {})
+                    self._vocab.reset()
+                    self._refresh()
+            finally:
+                staging.discard()  # cancel, failure: drop what was sealed; else a no-op
             log.info(
                 "search index rebuilt: %d docs in %.1f s", built, time.perf_counter() - started
             )

@@ -1,20 +1,24 @@
-"""Building a complete index in RAM from all records (rebuild).
+"""Building a complete index from all records (rebuild), beside the live one.
 
-Nothing touches the disk until the caller adopts the result, so a cancel or
-a failure leaves the old index exactly as it was.
+Segments are sealed into the staging folder as they are committed (see
+index.staging); the live index is untouched until the caller adopts the
+result, so a cancel or a failure (followed by ``staging.discard()``) leaves
+the old index exactly as it was.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
 from whoosh.index import TOC, FileIndex
 
 from index.bulkwrite import CHUNK_DOCS, BulkWriter
 from index.layout import INDEXNAME, SCHEMA, encode_meta, meta_name
 from index.schema import to_document
-from index.storage import EncryptedStorage
+from index.staging import StagingStorage, release_memory
+from index.types import Cipher
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +28,7 @@ Cancel = Callable[[], bool] | None
 
 
 def build(
-    staging: EncryptedStorage,
+    staging: StagingStorage,
     first_gen: int,
     docs: Iterable[Mapping[str, object]],
     *,
@@ -37,12 +41,14 @@ def build(
     """Index ``docs`` into ``staging``; the number indexed, or None if cancelled.
 
     ``first_gen`` is past the live generation, so the built TOC is the newest.
-    A segment is committed every ``CHUNK_DOCS`` documents: that bounds the
-    postings held in RAM; the last commit writes our metadata with its TOC.
+    A segment is committed every ``CHUNK_DOCS`` documents and sealed to disk:
+    that bounds the postings and segment data held in RAM; the last commit
+    writes our metadata with its TOC (both stay in RAM for the adopt).
     ``limitmb`` is kept for callers; the bulk writer never spills.
     """
+    release_memory()  # heap freed by earlier work: the peak comes at the end, on top of it
     TOC(SCHEMA, [], first_gen).write(staging, INDEXNAME)
-    chunks = _Chunks(FileIndex(staging, schema=SCHEMA, indexname=INDEXNAME))
+    chunks = _Chunks(staging, FileIndex(staging, schema=SCHEMA, indexname=INDEXNAME))
     try:
         done = _add_all(chunks, docs, total, progress, cancel)
         if done is None:
@@ -50,17 +56,27 @@ def build(
         writer = chunks.current()
         staging.write_file(meta_name(writer.generation), encode_meta(meta))
         writer.commit(merge=False)
+        # the last segment too: the adopt then loads the files biggest first,
+        # with nothing left to encrypt on top of the whole new index
+        staging.seal_segments()
     finally:
         chunks.cancel()
+        release_memory()  # the last pool's heap, before the adopt loads the new index
     if progress is not None:
         progress(done, total or done)
     return done
 
 
+def stage(folder: Path, cipher: Cipher) -> StagingStorage:
+    """A build area for a rebuild of the index in ``folder``."""
+    return StagingStorage(folder, cipher, INDEXNAME)
+
+
 class _Chunks:
     """Hands out a bulk writer, starting a new segment every CHUNK_DOCS documents."""
 
-    def __init__(self, ix: FileIndex) -> None:
+    def __init__(self, staging: StagingStorage, ix: FileIndex) -> None:
+        self._staging = staging
         self._ix = ix
         self._writer: BulkWriter | None = None
         self._count = 0
@@ -75,6 +91,9 @@ class _Chunks:
         self._count += 1
         if self._count % CHUNK_DOCS == 0:
             self.current().commit(merge=False)
+            self._writer = None  # the spent writer holds the emptied pool: let it go
+            self._staging.seal_segments()
+            release_memory()
 
     def cancel(self) -> None:
         if self._writer is not None and not self._writer.is_closed:

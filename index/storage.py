@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 from index.memstore import MemoryStorage
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 
 MAGIC = b"EHIX\x01"
 PART_SUFFIX = ".part"
+STAGE_DIR = ".rebuild"  # segments sealed by a rebuild in progress (index.staging)
 # Files an OS or file manager drops into any folder; never handed to Whoosh.
 _OS_JUNK = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 # Whoosh writes its TOC under a temporary name and renames it at once; keeping
@@ -59,8 +61,9 @@ class EncryptedStorage(MemoryStorage):
     segment's parts before it packs them into one compound file) never reach
     the disk at all.
 
-    With ``persist=False`` it is a detached build area (used by rebuild): files
-    stay in RAM until :meth:`adopt` moves them into a persisted storage.
+    With ``persist=False`` it is a detached build area: files stay in RAM
+    until :meth:`adopt` moves them into a persisted storage (a rebuild's
+    ``index.staging.StagingStorage`` seals finished segments to disk instead).
     """
 
     def __init__(self, folder: Path, cipher: Cipher, *, persist: bool = True) -> None:
@@ -87,7 +90,7 @@ class EncryptedStorage(MemoryStorage):
                 continue
             if name in _OS_JUNK:
                 continue
-            if name == SPILL_DIR:  # sealed runs of a writer that did not finish
+            if name in (SPILL_DIR, STAGE_DIR):  # sealed leftovers of an unfinished writer
                 remove_spill_dir(entry)
                 continue
             if not entry.is_file():
@@ -147,11 +150,12 @@ class EncryptedStorage(MemoryStorage):
     def _write_disk(self, name: str, data: bytes) -> None:
         # the name is bound into the ciphertext (AAD), so a file renamed or
         # swapped on disk fails authentication
-        blob = MAGIC + self._cipher.encrypt(data, file_aad(name))
+        sealed = self._cipher.encrypt(data, file_aad(name))
         part = self._path / f".{name}.{secrets.token_hex(4)}{PART_SUFFIX}"
         try:
             with open(part, "wb") as fh:
-                fh.write(blob)
+                fh.write(MAGIC)  # not MAGIC + sealed: that copies a whole segment file
+                fh.write(sealed)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(part, self._path / name)
@@ -160,18 +164,36 @@ class EncryptedStorage(MemoryStorage):
             part.unlink(missing_ok=True)
 
     # -- rebuild swap --------------------------------------------------------
-    def adopt(self, other: MemoryStorage) -> None:
+    def adopt(self, other: MemoryStorage, sealed: Mapping[str, Path] | None = None) -> None:
         """Make ``other``'s files ours, on disk and in RAM; drop files it lacks.
 
-        The new files are written before any old one is deleted, the TOC last,
-        so a crash half-way leaves the old index intact.
+        ``sealed`` names more files of the new index, already sealed for this
+        folder under those names (index.staging): each is decrypted into RAM,
+        then renamed into the folder. Every new file is on disk before the
+        TOC, and old files are deleted only after it, so a crash half-way
+        leaves the old index intact (the next open drops unreferenced files);
+        an error before the TOC takes the new files out again.
         """
+        sealed = dict(sealed or {})
         incoming = dict(other._files)
-        for name, data in incoming.items():
-            self._files[name] = data
-            self._dirty.add(name)
-        self.flush()
-        for name in [n for n in list(self._files) if n not in incoming]:
+        new = [n for n in [*sealed, *incoming] if n not in self._files]
+        try:
+            # largest first: RAM peaks at the index plus one file's ciphertext,
+            # and that file is then a small one
+            for name in sorted(sealed, key=lambda n: -sealed[n].stat().st_size):
+                self._files[name] = decrypt_file(self._cipher, name, sealed[name].read_bytes())
+            for name, path in sealed.items():
+                os.replace(path, self._path / name)
+                self._on_disk.add(name)
+            for name, data in incoming.items():
+                self._files[name] = data
+                self._dirty.add(name)
+            self.flush()
+        except BaseException:
+            for name in new:
+                self.delete_file(name)
+            raise
+        for name in [n for n in list(self._files) if n not in incoming and n not in sealed]:
             self.delete_file(name)
 
     def temp_storage(self, name: str | None = None) -> SpillStorage:
@@ -182,6 +204,7 @@ class EncryptedStorage(MemoryStorage):
         """Remove every file this storage owns from RAM and disk."""
         self._files, self._dirty, self._on_disk = {}, set(), set()
         remove_spill_dir(self._path / SPILL_DIR)
+        remove_spill_dir(self._path / STAGE_DIR)
         if self._path.is_dir():
             for entry in self._path.iterdir():
                 if entry.is_file():
