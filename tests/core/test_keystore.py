@@ -71,9 +71,7 @@ def test_no_secure_keyring_here_means_unavailable() -> None:
 
 
 @pytest.mark.skipif(_secure_present(), reason="this machine has a secure OS keyring")
-@pytest.mark.parametrize(
-    "choice", ["keyring.backends.null.Keyring", "keyring.backends.fail.Keyring"]
-)
+@pytest.mark.parametrize("choice", sorted(keystore.REFUSED_BACKENDS))
 def test_environment_cannot_choose_the_backend(
     monkeypatch: pytest.MonkeyPatch, choice: str
 ) -> None:
