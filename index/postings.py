@@ -24,7 +24,6 @@ from whoosh.matching.wrappers import FilterMatcher
 
 from index.segcache import ColumnCache
 
-IntArray = np.ndarray
 Mask = np.ndarray  # bool, one entry per document number of the searcher
 Postings = tuple[np.ndarray, np.ndarray]  # (int64 doc numbers, float64 weights)
 
@@ -129,8 +128,8 @@ class Run:
     def _postings(self, fieldname: str, text: Any) -> Postings:
         ids_parts, weight_parts = [], []
         deletions = False
+        key = ("postings", fieldname, text)
         for leaf, offset, matcher in leaf_postings(self.reader, fieldname, text):
-            key = ("postings", fieldname, text)
             ids, weights = self.cache.segment_value(leaf, key, _postings_of(leaf, matcher))
             ids_parts.append(ids + offset if offset else ids)
             weight_parts.append(weights)
