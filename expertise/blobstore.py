@@ -1,4 +1,4 @@
-"""Encrypted attachment blobs under `attachments/` (DESIGN §4).
+"""Encrypted attachment blobs under `attachments/` (ARCHITECTURE §4).
 
 Each blob is one AES-GCM file. Its name is an HMAC of the attachment id under
 a naming key, never a hash of the content: a content hash would let anyone

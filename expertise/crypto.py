@@ -1,4 +1,4 @@
-"""Symmetric primitives of the vault (DESIGN §4, checklist S2).
+"""Symmetric primitives of the vault (ARCHITECTURE §4, checklist S2).
 
 Every encryption in the hub goes through AES-256-GCM with a fresh random
 96-bit nonce and the caller's context (header, blob id, file name) as

@@ -1,6 +1,6 @@
-"""Exceptions of the core. They carry data, never translated text (DESIGN §11.10).
+"""Exceptions of the core. They carry data, never translated text (ARCHITECTURE §11.10).
 
-Each class has an `exit_code` so the CLI maps errors to the codes of DESIGN §6
+Each class has an `exit_code` so the CLI maps errors to the codes of ARCHITECTURE §6
 without a lookup table that could drift.
 """
 

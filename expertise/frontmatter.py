@@ -1,7 +1,7 @@
 """Markdown files with YAML front matter: how entries are imported and exported.
 
 A document is `---`, YAML fields (docs/FIELDS.md), `---`, then the Markdown body.
-The YAML comes from outside, so it is read defensively (DESIGN S10): only the
+The YAML comes from outside, so it is read defensively (ARCHITECTURE S10): only the
 safe loader, and only as far as composing nodes. Nothing is constructed from
 tags, anchors and aliases are refused (billion laughs), nesting stops at a list
 of scalars, and sizes are capped. Values are taken as the scalar text the author

@@ -46,12 +46,12 @@ from index import ExpertHit, SearchResults, TitleHit
 class Hub(HubCore):
     @property
     def courses(self) -> CourseFacade:
-        """Course packs for trainers (DESIGN §8)."""
+        """Course packs for trainers (ARCHITECTURE §8)."""
         return CourseFacade(self)
 
     @property
     def packs(self) -> PackFacade:
-        """Signed, encrypted knowledge packs for partner organisations (DESIGN §8)."""
+        """Signed, encrypted knowledge packs for partner organisations (ARCHITECTURE §8)."""
         return PackFacade(self)
 
     # -- entries -------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The Hub facade: the one door the CLI and the UI use (DESIGN §11.2).
+"""The Hub facade: the one door the CLI and the UI use (ARCHITECTURE §11.2).
 
 A Hub is an unlocked vault folder: the SQLCipher database, the encrypted
 attachment store and the encrypted search index, held under an OS file lock.

@@ -1,4 +1,4 @@
-"""Passphrase to key-encryption key with Argon2id (DESIGN §4, checklist S1).
+"""Passphrase to key-encryption key with Argon2id (ARCHITECTURE §4, checklist S1).
 
 The parameters live in the vault header next to the salt, so they can be
 raised later without breaking old hubs. Because the header is outside input,

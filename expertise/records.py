@@ -104,7 +104,7 @@ class Label:
 
 @dataclass(frozen=True)
 class Change:
-    """What a write changed, so views refresh only that (DESIGN §11.3)."""
+    """What a write changed, so views refresh only that (ARCHITECTURE §11.3)."""
 
     entry_ids: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()

@@ -1,4 +1,4 @@
-"""Recovery key: a second way to unwrap the master key (DESIGN §4).
+"""Recovery key: a second way to unwrap the master key (ARCHITECTURE §4).
 
 The key is 256 random bits, so it needs no slow KDF. It is shown once as
 base32 in groups of four with a two-character checksum group at the end, so

@@ -1,4 +1,4 @@
-"""The hub's master key and its wraps in `vault.json` (DESIGN §4).
+"""The hub's master key and its wraps in `vault.json` (ARCHITECTURE §4).
 
 A random 256-bit master key never touches the disk in clear. The header holds
 it wrapped (AES-GCM) under one or two key-encryption keys: one from the

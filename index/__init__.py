@@ -1,4 +1,4 @@
-"""Full-text search for Expertise Hub (DESIGN §5), Whoosh behind one seam.
+"""Full-text search for Expertise Hub (ARCHITECTURE §5), Whoosh behind one seam.
 
 Never imports ``expertise`` or ``ui``: the cipher and plain-dict records are
 injected by the caller. What the caller can rely on:

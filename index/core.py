@@ -1,4 +1,4 @@
-"""SearchIndex: the one class that owns Whoosh (DESIGN §11.7).
+"""SearchIndex: the one class that owns Whoosh (ARCHITECTURE §11.7).
 
 Threads: one writer at a time (``_wlock``: update, rebuild, optimize, clear)
 while searches run against the last committed state under ``_rlock``, which

@@ -1,4 +1,4 @@
-"""Whoosh schema (DESIGN §5) and the record -> Whoosh document mapping.
+"""Whoosh schema (ARCHITECTURE §5) and the record -> Whoosh document mapping.
 
 Each text field exists once per language (``all_nl``, ``all_en``...). A
 document fills the fields of its own language only; a query is analysed for

@@ -1,4 +1,4 @@
-"""The arrows of DESIGN §2: ui → expertise → index, and the core never imports Qt."""
+"""The arrows of ARCHITECTURE §2: ui → expertise → index, and the core never imports Qt."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The entry list: a paged table model, so 100k entries scroll like 100.
 
 Rows arrive a page at a time through `canFetchMore`/`fetchMore`; each page is
-read by the serial worker (DESIGN §11.4), never on the UI thread. Sorting is
+read by the serial worker (ARCHITECTURE §11.4), never on the UI thread. Sorting is
 done by the database (`Hub.list_entries(order=…)`), because sorting only the
 pages already loaded would show a wrong order. The text filter narrows the
 loaded rows; the view keeps fetching pages while the filtered rows do not fill

@@ -1,7 +1,7 @@
 """The main window: composes the views and owns menus, shortcuts and the status bar.
 
 It holds no data logic: each view loads its own data through the context,
-and the window only wires signals between them (DESIGN §11.8). Locking,
+and the window only wires signals between them (ARCHITECTURE §11.8). Locking,
 settings and quitting are requests to the application (ui/app.py), which owns
 the hub's lifecycle.
 """

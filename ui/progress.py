@@ -83,7 +83,7 @@ def _cancel(dialog: QProgressDialog, progress: Progress) -> None:
 
 def _default_failure(parent: QWidget, title: str) -> Callable[[Exception], None]:
     def show(error: Exception) -> None:
-        # Core errors carry no content (DESIGN §11.10); anything else stays generic.
+        # Core errors carry no content (ARCHITECTURE §11.10); anything else stays generic.
         text = (
             str(error)
             if isinstance(error, HubError)

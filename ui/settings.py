@@ -1,4 +1,4 @@
-"""The one home of UI settings (DESIGN §11.9): typed accessors with defaults.
+"""The one home of UI settings (ARCHITECTURE §11.9): typed accessors with defaults.
 
 Only preferences and hub folder paths live here, never content: no titles,
 no queries, no entry ids. Tests switch persistence off with `use_memory()`,

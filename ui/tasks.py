@@ -1,4 +1,4 @@
-"""Work off the UI thread (DESIGN §11.4): serial QThreadPool workers, results by signal.
+"""Work off the UI thread (ARCHITECTURE §11.4): serial QThreadPool workers, results by signal.
 
 Every call into `expertise.Hub` that may touch the disk goes through a
 TaskRunner; the UI thread only receives plain records back.

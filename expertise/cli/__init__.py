@@ -1,4 +1,4 @@
-"""The `expertise` command line (DESIGN §6): a thin face over `expertise.Hub`."""
+"""The `expertise` command line (ARCHITECTURE §6): a thin face over `expertise.Hub`."""
 
 from __future__ import annotations
 

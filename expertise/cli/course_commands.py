@@ -1,4 +1,4 @@
-"""`expertise course ...`: build and export course packs (DESIGN §6, §8).
+"""`expertise course ...`: build and export course packs (ARCHITECTURE §6, §8).
 
 A pack is named by its id or its exact title. An entry above the pack's
 ceiling is refused with exit code 1 and the reason on stderr (AboveCeiling is

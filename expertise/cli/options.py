@@ -1,4 +1,4 @@
-"""Global options, the hub location and the passphrase sources of DESIGN §6."""
+"""Global options, the hub location and the passphrase sources of ARCHITECTURE §6."""
 
 from __future__ import annotations
 

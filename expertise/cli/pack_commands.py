@@ -1,4 +1,4 @@
-"""`expertise pack ...`: export, inspect and import signed knowledge packs (DESIGN §6, §8).
+"""`expertise pack ...`: export, inspect and import signed knowledge packs (ARCHITECTURE §6, §8).
 
 The pack passphrase is not the hub passphrase: it comes from
 `--pack-passphrase-file F`, else `$EXPERTISE_PACK_PASSPHRASE`, else a prompt.

@@ -1,6 +1,6 @@
 """Course packs for trainers: an ordered, annotated selection of entries under a
 classification ceiling, exported to PDF, one self-contained HTML file or a
-Markdown folder (DESIGN §8). `CourseFacade` is the face; `Hub.courses` returns one.
+Markdown folder (ARCHITECTURE §8). `CourseFacade` is the face; `Hub.courses` returns one.
 """
 
 from expertise.courses.api import CourseFacade

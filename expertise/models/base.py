@@ -1,4 +1,4 @@
-"""Declarative base and the value sets of the data model (DESIGN §3)."""
+"""Declarative base and the value sets of the data model (ARCHITECTURE §3)."""
 
 from __future__ import annotations
 

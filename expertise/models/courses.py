@@ -1,4 +1,4 @@
-"""Course packs: an ordered selection of entries for trainers (DESIGN §3, §8).
+"""Course packs: an ordered selection of entries for trainers (ARCHITECTURE §3, §8).
 
 The ceiling is stored on the pack, not copied onto items: an entry whose level
 is raised after it was added is filtered out again at every export.

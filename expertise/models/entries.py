@@ -1,7 +1,7 @@
 """Entries: one table for what every kind shares, one table per kind (joined inheritance).
 
 Experts and organisations are entries too, so search, links, revisions,
-classification and packs treat every kind alike (DESIGN §3).
+classification and packs treat every kind alike (ARCHITECTURE §3).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from expertise.models.base import Base, utcnow
 
 
 class Revision(Base):
-    """The state of an entry as it was saved; one row per save (DESIGN §3)."""
+    """The state of an entry as it was saved; one row per save (ARCHITECTURE §3)."""
 
     __tablename__ = "revisions"
     __table_args__ = (UniqueConstraint("entry_id", "revision"),)

@@ -1,4 +1,4 @@
-"""Signed, encrypted knowledge packs (`.ekp`) for partner organisations (DESIGN §8).
+"""Signed, encrypted knowledge packs (`.ekp`) for partner organisations (ARCHITECTURE §8).
 
 `api.PackFacade` is the face; `format` is the container, `signing` the
 publisher key, `merge` the plan, `importing` and `exporting` the work.

@@ -1,4 +1,4 @@
-"""Why a pack is refused. All are IntegrityErrors: the CLI exits 4 (DESIGN §6)."""
+"""Why a pack is refused. All are IntegrityErrors: the CLI exits 4 (ARCHITECTURE §6)."""
 
 from __future__ import annotations
 

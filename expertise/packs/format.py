@@ -1,4 +1,4 @@
-"""The `.ekp` container: a zip, encrypted with a pack passphrase, then signed (DESIGN §8).
+"""The `.ekp` container: a zip, encrypted with a pack passphrase, then signed (ARCHITECTURE §8).
 
 Layout (every byte of the file but the last 64 is signed):
 

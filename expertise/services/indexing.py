@@ -1,4 +1,4 @@
-"""Keeps the encrypted search index following the database (DESIGN §5).
+"""Keeps the encrypted search index following the database (ARCHITECTURE §5).
 
 Writes are applied on one background worker so the caller (often the UI)
 never waits for Whoosh; the index is derived data, so anything doubtful is

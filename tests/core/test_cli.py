@@ -1,4 +1,4 @@
-"""The `expertise` command line in real subprocesses: commands and exit codes (DESIGN §6)."""
+"""The `expertise` command line in real subprocesses: commands and exit codes (ARCHITECTURE §6)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A hub made at the previous migration head opens in this version (DESIGN §3)."""
+"""A hub made at the previous migration head opens in this version (ARCHITECTURE §3)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Knowledge packs between two hubs: round trip, ceiling, people, merge, trust (DESIGN §8)."""
+"""Knowledge packs between two hubs: round trip, ceiling, people, merge, trust (ARCHITECTURE §8)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The vault header and master key (DESIGN §4, checklist S1-S3, S7)."""
+"""The vault header and master key (ARCHITECTURE §4, checklist S1-S3, S7)."""
 
 from __future__ import annotations
 

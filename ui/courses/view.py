@@ -2,7 +2,7 @@
 
 Every hub call runs on ctx.runner. Writes do not redraw from their own result:
 the hub announces a course-pack change and the view reloads the current pack
-and its preview from that, like every other view (DESIGN §11.3).
+and its preview from that, like every other view (ARCHITECTURE §11.3).
 """
 
 from __future__ import annotations

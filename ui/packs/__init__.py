@@ -1,4 +1,4 @@
-"""Knowledge packs in the app: export and import dialogs (DESIGN §8).
+"""Knowledge packs in the app: export and import dialogs (ARCHITECTURE §8).
 
 Both take the hub's `PackFacade` (``hub.packs``) and the serial TaskRunner;
 every call into the facade runs on the runner behind a progress dialog.

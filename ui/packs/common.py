@@ -26,7 +26,7 @@ def buddy_label(parent: QWidget, text: str, buddy: QWidget) -> QLabel:
 
 
 def error_message(error: Exception, fallback: str) -> str:
-    # Core errors carry no content (DESIGN §11.10); anything else stays generic.
+    # Core errors carry no content (ARCHITECTURE §11.10); anything else stays generic.
     return str(error) if isinstance(error, HubError) else fallback
 
 
