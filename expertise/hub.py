@@ -33,6 +33,7 @@ from expertise.records import (
 from expertise.services import (
     attachments,
     audit,
+    backup,
     bulk,
     entries,
     maintenance,
@@ -361,11 +362,9 @@ class Hub(HubCore):
         return report
 
     def backup(self, target: Path | str) -> Path:
-        out = Path(target)
-        maintenance.prepare_backup_folder(out)
-        maintenance.backup_database(self._engine, self._vault.subkey("database"), out / "hub.db")
-        maintenance.copy_tree_files(self.path / "attachments", out / "attachments")
-        (out / "vault.json").write_bytes((self.path / "vault.json").read_bytes())
+        out = backup.write_backup(
+            self._engine, self._vault.subkey("database"), self.path, Path(target)
+        )
         self._read(lambda s: audit.record(s, "backup"))
         return out
 

@@ -1,8 +1,7 @@
-"""Integrity check, encrypted backup and erasure of a person's data."""
+"""Integrity check, erasure of a person's data and vacuum."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, or_, select
@@ -24,41 +23,6 @@ def orphan_blobs(session: Session, blobs: BlobStore, folder: Path) -> list[str]:
 
 def attachment_problems(session: Session, blobs: BlobStore) -> list[str]:
     return blobs.verify(list(session.scalars(select(Attachment.id))))
-
-
-def backup_database(engine: Engine, key: bytes, target: Path) -> None:
-    """A consistent encrypted copy through SQLCipher's own export, same raw key."""
-    raw = engine.raw_connection()
-    try:
-        connection = raw.driver_connection
-        assert connection is not None
-        connection.execute(
-            "ATTACH DATABASE ? AS backup KEY \"x'" + key.hex() + "'\"", (str(target),)
-        )
-        try:
-            connection.execute("SELECT sqlcipher_export('backup')")
-        finally:
-            connection.execute("DETACH DATABASE backup")
-    finally:
-        raw.close()
-
-
-def copy_tree_files(source: Path, target: Path) -> int:
-    if not source.is_dir():
-        return 0
-    target.mkdir(parents=True, exist_ok=True)
-    count = 0
-    for path in source.iterdir():
-        if path.is_file():
-            shutil.copy2(path, target / path.name)
-            count += 1
-    return count
-
-
-def prepare_backup_folder(target: Path) -> None:
-    if target.exists() and any(target.iterdir()):
-        raise UserError(f"{target} exists and is not empty")
-    target.mkdir(parents=True, exist_ok=True)
 
 
 def _scrub_revisions(session: Session, person_id: str) -> int:

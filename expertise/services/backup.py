@@ -1,0 +1,100 @@
+"""The encrypted backup: a consistent database copy, the attachment blobs and vault.json.
+
+Only regular files are copied, opened without following symbolic links: a
+link planted in the hub folder would otherwise put the plaintext it points
+at into a backup everyone believes is encrypted (docs/SECURITY.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from expertise.errors import UserError
+
+log = logging.getLogger(__name__)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def write_backup(engine: Engine, key: bytes, hub_folder: Path, target: Path) -> Path:
+    """Write the backup into `target` (new or empty); the number of skipped files is logged."""
+    _prepare_folder(target)
+    backup_database(engine, key, target / "hub.db")
+    skipped = copy_regular_files(hub_folder / "attachments", target / "attachments")
+    vault = read_regular_file(hub_folder / "vault.json")
+    if vault is None:
+        raise UserError("vault.json is not a regular file: refusing to back it up")
+    write_new_file(target / "vault.json", vault)
+    if skipped:
+        log.warning("backup skipped %d attachment entries that are not regular files", skipped)
+    return target
+
+
+def backup_database(engine: Engine, key: bytes, target: Path) -> None:
+    """A consistent encrypted copy through SQLCipher's own export, same raw key."""
+    raw = engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        assert connection is not None
+        connection.execute(
+            "ATTACH DATABASE ? AS backup KEY \"x'" + key.hex() + "'\"", (str(target),)
+        )
+        try:
+            connection.execute("SELECT sqlcipher_export('backup')")
+        finally:
+            connection.execute("DETACH DATABASE backup")
+    finally:
+        raw.close()
+
+
+def copy_regular_files(source: Path, target: Path) -> int:
+    """Copy the regular files directly in `source`; the number of other entries skipped."""
+    if source.is_symlink():
+        raise UserError(f"{source.name} is a symbolic link: refusing to back it up")
+    if not source.is_dir():
+        return 0
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    skipped = 0
+    for path in sorted(source.iterdir()):
+        data = read_regular_file(path)
+        if data is None:
+            skipped += 1
+            continue
+        write_new_file(target / path.name, data)
+    return skipped
+
+
+def read_regular_file(path: Path) -> bytes | None:
+    """The file's bytes, or None when it is a link, a folder, a device or a pipe."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        # ELOOP: a symbolic link under O_NOFOLLOW; anything else is no file to copy either
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        return handle.read()
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """Create `path` owner-only; an existing file or link there is an error, never followed."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY
+    fd = os.open(path, flags, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _prepare_folder(target: Path) -> None:
+    if target.is_symlink():
+        raise UserError(f"{target} is a symbolic link: choose a real folder")
+    if target.exists() and any(target.iterdir()):
+        raise UserError(f"{target} exists and is not empty")
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
