@@ -18,6 +18,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from expertise import oserrors
 from expertise.errors import IntegrityError
 
 DB_NAME = "hub.db"
@@ -39,6 +40,9 @@ def _connect(path: Path, key_hex: str) -> Any:
             connection.execute(f"PRAGMA {pragma}")
     except sqlcipher3.DatabaseError as error:
         connection.close()
+        fault = oserrors.classify(error, hub=path.parent)
+        if fault is not None:  # a full, vanished or read-only disk, not a damaged file
+            raise oserrors.HubFault(fault) from None
         # The vault already proved the passphrase, so a refusal here means the
         # file itself is damaged or was swapped.
         raise IntegrityError(f"hub.db cannot be read: {error}") from None

@@ -6,7 +6,9 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from expertise import oserrors
 from expertise.cli import commands, course_commands, output, pack_commands
 from expertise.cli.options import (
     add_global_options,
@@ -138,15 +140,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.hub = args.hub or default_hub()
     try:
         return run(args)
-    except HubError as error:
-        output.warn(f"error: {error}")
-        return error.exit_code
     except KeyboardInterrupt:
         output.warn("interrupted")
         return 130
-    except OSError as error:
+    except Exception as error:
+        return _report(error, args)
+
+
+def _report(error: Exception, args: argparse.Namespace) -> int:
+    """One line on stderr and the documented exit code; a traceback only for bugs."""
+    fault = oserrors.classify(error, hub=Path(args.hub), target=_target(args))
+    if fault is not None:
+        output.warn(f"error: {fault.message}")
+        return fault.exit_code
+    if isinstance(error, HubError):
+        output.warn(f"error: {error}")
+        return error.exit_code
+    if isinstance(error, OSError):
         output.warn(f"error: {error.strerror or error}: {getattr(error, 'filename', '') or ''}")
         return 1
+    raise error
+
+
+def _target(args: argparse.Namespace) -> Path | None:
+    """The folder or file a command writes outside the hub, for naming the right disk."""
+    for name in ("out", "out_dir", "output", "pdf", "html", "md"):
+        value = getattr(args, name, None)
+        if isinstance(value, str | Path) and str(value):
+            return Path(value)
+    return None
 
 
 if __name__ == "__main__":

@@ -1,0 +1,125 @@
+"""The classifier: errno and SQLite errors (raw and wrapped) to one honest line."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+from sqlalchemy import exc as sa_exc
+
+from expertise import oserrors
+from expertise.oserrors import Fault, FaultKind, HubFault, HubReadOnly, classify
+
+MARKER = "ZEBRA-FAULT-MARKER-5521"
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "code"),
+    [
+        (errno.ENOSPC, FaultKind.DISK_FULL, 5),
+        (errno.EDQUOT, FaultKind.QUOTA, 6),
+        (errno.EACCES, FaultKind.PERMISSION, 7),
+        (errno.EPERM, FaultKind.PERMISSION, 7),
+        (errno.EROFS, FaultKind.READ_ONLY, 8),
+        (errno.EIO, FaultKind.IO_ERROR, 9),
+        (errno.ENODEV, FaultKind.VANISHED, 10),
+        (errno.ENXIO, FaultKind.VANISHED, 10),
+        (errno.ESTALE, FaultKind.VANISHED, 10),
+        (errno.ENAMETOOLONG, FaultKind.NAME_TOO_LONG, 11),
+    ],
+)
+def test_errno_maps_to_kind_and_exit_code(tmp_path: Path, number: int, kind: FaultKind, code: int):
+    hub = tmp_path / "hub"
+    hub.mkdir()
+    fault = classify(OSError(number, "x", str(hub / "hub.db")), hub=hub)
+    assert fault is not None and fault.kind is kind and fault.exit_code == code
+    assert fault.where == hub
+    assert "\n" not in fault.message and fault.message
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("database or disk is full", FaultKind.DISK_FULL),
+        ("disk I/O error", FaultKind.IO_ERROR),
+        ("attempt to write a readonly database", FaultKind.READ_ONLY),
+    ],
+)
+def test_sqlite_texts_raw_and_wrapped_by_sqlalchemy(tmp_path: Path, text: str, kind: FaultKind):
+    raw = sqlcipher3.OperationalError(text)
+    wrapped = sa_exc.OperationalError(f"INSERT INTO entries VALUES ('{MARKER}')", {}, raw)
+    for error in (raw, wrapped):
+        fault = classify(error, hub=tmp_path)
+        assert fault is not None and fault.kind is kind
+        assert MARKER not in fault.message
+
+
+def test_real_readonly_database_error_is_classified(tmp_path: Path):
+    path = tmp_path / "ro.db"
+    sqlcipher3.connect(str(path)).execute("CREATE TABLE t (x)").connection.commit()
+    connection = sqlcipher3.connect(f"file:{path}?mode=ro", uri=True)
+    with pytest.raises(sqlcipher3.OperationalError) as raised:
+        connection.execute("INSERT INTO t VALUES (1)")
+    fault = classify(raised.value, hub=tmp_path)
+    assert fault is not None and fault.kind is FaultKind.READ_ONLY
+
+
+def test_cant_open_on_a_missing_hub_is_vanished(tmp_path: Path):
+    gone = tmp_path / "gone"
+    with pytest.raises(sqlcipher3.OperationalError) as raised:
+        sqlcipher3.connect(str(gone / "hub.db")).execute("SELECT 1")
+    fault = classify(raised.value, hub=gone)
+    assert fault is not None and fault.kind is FaultKind.VANISHED and fault.exit_code == 10
+
+
+def test_enoent_is_a_fault_only_when_the_hub_folder_is_gone(tmp_path: Path):
+    hub = tmp_path / "hub"
+    hub.mkdir()
+    missing_input = OSError(errno.ENOENT, "No such file", str(tmp_path / "notes.md"))
+    assert classify(missing_input, hub=hub) is None
+    hub.rmdir()
+    vanished = OSError(errno.ENOENT, "No such file", str(hub / "index" / "toc"))
+    fault = classify(vanished, hub=hub)
+    assert fault is not None and fault.kind is FaultKind.VANISHED
+    assert "no longer there" in fault.message
+
+
+def test_cause_chain_is_followed(tmp_path: Path):
+    try:
+        try:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        except OSError as inner:
+            raise RuntimeError("while writing") from inner
+    except RuntimeError as outer:
+        fault = classify(outer, hub=tmp_path)
+    assert fault is not None and fault.kind is FaultKind.DISK_FULL
+
+
+def test_ordinary_errors_are_not_faults(tmp_path: Path):
+    assert classify(ValueError("bad"), hub=tmp_path) is None
+    assert classify(sqlcipher3.OperationalError("no such table: x"), hub=tmp_path) is None
+
+
+def test_message_never_quotes_the_error_text_or_file_name(tmp_path: Path):
+    """An exported file is named after its entry's title: the name must not leak."""
+    target = tmp_path / "out"
+    error = OSError(errno.ENOSPC, f"full {MARKER}", str(target / f"advice-{MARKER}.md"))
+    fault = classify(error, hub=tmp_path / "hub", target=target)
+    assert fault is not None and fault.where == target
+    assert MARKER not in fault.message and str(target) in fault.message
+
+
+def test_disk_full_names_the_megabytes_to_free(tmp_path: Path):
+    mb = oserrors.MB
+    fault = Fault(FaultKind.DISK_FULL, tmp_path, free_bytes=3 * mb, needed_bytes=45 * mb)
+    assert fault.short_by_mb == 42
+    assert "free 42 MB and try again; nothing was changed" in fault.message
+
+
+def test_hub_fault_and_read_only_carry_exit_codes(tmp_path: Path):
+    error = HubFault(Fault(FaultKind.DISK_FULL, tmp_path))
+    assert error.exit_code == 5 and classify(error) is error.fault
+    read_only = HubReadOnly()
+    assert read_only.exit_code == 8 and str(read_only).startswith("this hub is read-only")
