@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from expertise.errors import HubError
@@ -16,6 +17,17 @@ def password_field(parent: QWidget, name: str) -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(name)
     return field
+
+
+def plain_label(parent: QWidget, wrap: bool = False) -> QLabel:
+    """A label for text that may come from a pack or the hub: never rendered as rich text.
+
+    Rich text would load `<img src=...>` from local files or network shares.
+    """
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    return label
 
 
 def buddy_label(parent: QWidget, text: str, buddy: QWidget) -> QLabel:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -25,7 +24,7 @@ from expertise.packs import ExportReport, PackFacade
 from expertise.packs.records import PackChoices
 from expertise.packs.signing import grouped
 from ui.banner import level_of, levels
-from ui.packs.common import buddy_label, error_message, guarded, password_field
+from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
 from ui.progress import run_with_progress
 from ui.tasks import Progress, TaskRunner
 
@@ -78,12 +77,11 @@ class ExportPackDialog(QDialog):
         self.with_people = QCheckBox(self.tr("Include experts (personal data)"), self)
         self.publisher = QLineEdit(self)
         self.publisher.setAccessibleName(self.tr("Publisher name"))
-        self.fingerprint = QLabel(self)
+        self.fingerprint = plain_label(self)
         self.fingerprint.setAccessibleName(self.tr("Publisher fingerprint"))
         self.passphrase = password_field(self, self.tr("Pack passphrase"))
         self.repeat = password_field(self, self.tr("Repeat pack passphrase"))
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = plain_label(self, wrap=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.export_button = self.buttons.addButton(
             self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole

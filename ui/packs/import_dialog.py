@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from expertise.packs import BOTH, MINE, THEIRS, PackFacade, PackImportReport, PackInfo
 from ui.banner import level_of
-from ui.packs.common import buddy_label, error_message, guarded, password_field
+from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
 from ui.progress import run_with_progress
 from ui.tasks import Progress, TaskRunner
 
@@ -75,24 +74,22 @@ class ImportPackDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.path)
         file_row.addWidget(browse)
-        self.publisher = QLabel(self)
+        self.publisher = plain_label(self)
         self.publisher.setAccessibleName(self.tr("Publisher"))
-        self.fingerprint = QLabel(self)
+        self.fingerprint = plain_label(self)
         self.fingerprint.setAccessibleName(self.tr("Publisher fingerprint"))
         self.fingerprint.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.fingerprint.setWordWrap(True)
-        self.standing = QLabel(self)
-        self.standing.setWordWrap(True)
-        self.details = QLabel(self)
+        self.standing = plain_label(self, wrap=True)
+        self.details = plain_label(self)
         self.trust = QCheckBox(
             self.tr("I compared this fingerprint with the publisher and trust it"), self
         )
         self.trust.setVisible(False)
         self.passphrase = password_field(self, self.tr("Pack passphrase"))
-        self.summary = QLabel(self)
+        self.summary = plain_label(self)
         self.conflicts = self._conflict_table()
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = plain_label(self, wrap=True)
         self._buttons()
         self._layout(file_row)
 
