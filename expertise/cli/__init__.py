@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
 
     passwd = _sub(sub, common, "passwd", commands.cmd_passwd, "change the passphrase")
-    passwd.add_argument("--new-passphrase-file", type=str)
+    passwd.add_argument("--new-passphrase-file", type=Path)
     _sub(sub, common, "recovery-key", commands.cmd_recovery_key, "add a recovery key")
     _sub(sub, common, "reindex", commands.cmd_reindex, "rebuild the search index")
     _sub(sub, common, "check", commands.cmd_check, "verify database, attachments and index")
