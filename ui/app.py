@@ -19,6 +19,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ui import clipboard
+from ui.draft_keeper import DraftKeeper
+from ui.hub_watch import HubWatch, tell_returned, tell_vanished
 from ui.i18n import Translations, resolve_language
 from ui.locking import IdleLock
 from ui.settings import Settings, settings, use_memory
@@ -68,6 +70,10 @@ class AppController(QObject):
         self._opener = TaskRunner(self)
         self.idle = IdleLock(prefs.idle_minutes * 60, parent=self)
         self.idle.sig_idle.connect(self.lock)
+        self.drafts = DraftKeeper(self)  # unsaved editor text across a lock, in memory only
+        self.watch = HubWatch(parent=self)
+        self.watch.sig_vanished.connect(self._hub_vanished)
+        self.watch.sig_returned.connect(self._hub_returned)
         clipboard.track_application_copies()
         app.aboutToQuit.connect(self.shutdown)
 
@@ -119,9 +125,12 @@ class AppController(QObject):
         first = self.window is None
         self._show_window(self._state)
         self._state = None
+        assert self.window is not None
+        self.window.offer_drafts(self.drafts.hand_over())
         if first:
             self._offer_bundled_pack()
         self.idle.start()
+        self.watch.watch_open(hub.path)
         self.sig_unlocked.emit()
 
     def _show_window(self, state: ViewState | None) -> None:
@@ -153,14 +162,19 @@ class AppController(QObject):
             dialog.open()
 
     # -- locking -------------------------------------------------------------------------
-    def lock(self) -> None:
-        """Lock now: empty the views, clear our clipboard, close the hub, ask again."""
+    def lock(self, *, vanished: bool = False) -> None:
+        """Lock now: empty the views, clear our clipboard, close the hub, ask again.
+
+        Unsaved editor text is saved first, or kept in memory when the hub vanished.
+        """
         ctx, window = self.ctx, self.window
         if ctx is None or window is None:
             return
         self.idle.stop()
+        self.watch.stop()
         self._state = window.view_state()
         self.settings.window_geometry = window.saveGeometry()
+        self.drafts.keep(window.take_drafts(), None if vanished else ctx)
         self._wipe(window)
         self.ctx = None
         self._release(ctx)
@@ -184,6 +198,20 @@ class AppController(QObject):
         ctx.runner.submit(
             lambda _p: ctx.hub.lock(), lambda _r: self._closed(ctx), lambda _e: self._closed(ctx)
         )
+
+    def _hub_vanished(self) -> None:
+        """The drive or share went away: lock, say so, and wait for it to come back."""
+        if self.ctx is None:
+            return
+        folder = self.ctx.hub.path
+        self.lock(vanished=True)
+        self.watch.watch_return(folder)
+        if self.dialog is not None:
+            tell_vanished(self.dialog, folder)
+
+    def _hub_returned(self) -> None:
+        if self.dialog is not None and self.ctx is None:
+            tell_returned(self.dialog)
 
     def _wait_for_closing(self) -> None:
         # Called on the dialog's worker: QThreadPool.waitForDone is thread-safe.
@@ -243,8 +271,10 @@ class AppController(QObject):
         self.ctx.language = language
         geometry = self.window.saveGeometry()
         state = self.window.view_state()
+        drafts = self.window.take_drafts()  # the old window's editor goes with it
         self._show_window(state)
         self.window.restoreGeometry(geometry)
+        self.window.offer_drafts(drafts)
 
 
 def guard_none_refcount() -> bool:

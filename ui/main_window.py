@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,6 +25,9 @@ from ui.history_dialog import HistoryDialog
 from ui.jobs import LongJobs
 from ui.sidebar import Place, Sidebar
 from ui.theme import styled_label
+
+if TYPE_CHECKING:
+    from ui.editor.drafts import EditorDraft
 
 log = logging.getLogger(__name__)
 PAGES = ("browse", "search", "experts", "courses", "editor")
@@ -336,16 +340,29 @@ class MainWindow(QMainWindow):
         if state.page in ("search", "experts", "courses"):
             self.show_page(state.page)
 
+    def take_drafts(self) -> list[EditorDraft]:
+        """The editor's unsaved text (ui/draft_keeper.py keeps it across a lock)."""
+        take = getattr(self.editor, "take_drafts", None)
+        return list(take()) if take is not None else []
+
+    def offer_drafts(self, drafts: list[EditorDraft]) -> None:
+        offer = getattr(self.editor, "offer_draft", None)
+        if offer is None or not drafts:
+            return
+        for draft in drafts:
+            offer(draft)
+        self.show_page("editor")
+
     def clear_all(self) -> None:
-        """Empty every view and model (lock): nothing of the hub stays on screen."""
+        """Empty every view and model (lock): nothing of the hub stays on screen.
+
+        Unsaved editor text is dropped here: take_drafts() first to keep it.
+        """
         if self.history is not None:
             self.history.clear()
             self.history.close()
             self.history = None
         self._back.clear()
-        if getattr(self.editor, "dirty", False):
-            # Locking keeps the user's words: the save is queued before the hub closes.
-            self.editor.save_now()  # type: ignore[attr-defined]
         for view in (self.search, self.experts, self.courses, self.editor):
             clear = getattr(view, "clear", None)
             if clear is not None:

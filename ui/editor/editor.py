@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QScrollArea, QSplitter, QVBoxLayout, 
 from expertise.errors import HubError, UserError
 from expertise.records import EntryRecord
 from ui.context import AppContext
+from ui.editor.drafts import EditorDraft
 from ui.editor.header import ConflictBar, EditorHeader
 from ui.editor.markdown_edit import MarkdownEdit
 from ui.editor.metadata_form import FormChoices, MetadataForm
@@ -40,7 +41,8 @@ class EntryEditor(QWidget):
         self._loading = False
         self._dirty = self._conflict = False
         self._saves_running = 0
-        self._flushed: set[int] = set()  # generations whose pending edits were queued on switch
+        # Saves queued on switching entries, by generation, until they are confirmed.
+        self._flushed: dict[int, EditorDraft] = {}
         self._close_after_save = False
         self._titles_pending: str | None = None
         self._build()
@@ -159,6 +161,32 @@ class EntryEditor(QWidget):
     def save_now(self) -> None:
         self._save(explicit=True)
 
+    def take_drafts(self) -> list[EditorDraft]:
+        """Everything not yet confirmed saved: queued saves of earlier entries, then this one."""
+        drafts = list(self._flushed.values())
+        if self._target.kind and (self._dirty or self._saves_running):
+            drafts.append(EditorDraft(self._target, self._values()))
+        return drafts
+
+    def offer_draft(self, draft: EditorDraft) -> None:
+        """Show kept text again, unsaved; the user saves it (Ctrl+S) or keeps typing."""
+        self._flush()
+        self._reset()
+        self._show(draft.target.kind, None, FormChoices())
+        self._target = draft.target
+        self._loading = True
+        self.header.title.setText(draft.title)
+        self.text.setPlainText(draft.body)
+        self.form.set_values(draft.values)
+        self._loading = False
+        self._dirty = True
+        self.header.set_state(self.tr("Not saved yet: your text was kept"), error=True)
+        generation, kind, language = self._generation, draft.target.kind, self._ctx.language
+        self._ctx.runner.submit(
+            lambda _p: load_choices(self._ctx.hub, kind, language),
+            on_done=lambda choices: self._choices_arrived(generation, choices),
+        )
+
     # -- loading ---------------------------------------------------------------
     def _loaded(self, generation: int, record: EntryRecord, choices: FormChoices) -> None:
         if generation != self._generation:
@@ -233,25 +261,28 @@ class EntryEditor(QWidget):
         if explicit:
             self.header.show_title_error(self.tr("Please enter a title."))
 
-    def _submit_save(self, values: dict[str, object]) -> None:
+    def _submit_save(self, values: dict[str, object]) -> EditorDraft:
         generation, target, hub = self._generation, self._target, self._ctx.hub
+        draft = EditorDraft(target, values)
         self._dirty = False
         self._saves_running += 1
         self.header.set_state(self.tr("Saving…"))
         self._ctx.runner.submit(
             lambda _p: save_entry(hub, target, values),
-            on_done=lambda record: self._saved(generation, record),
-            on_failed=lambda error: self._save_failed(generation, error),
+            on_done=lambda record: self._saved(generation, draft, record),
+            on_failed=lambda error: self._save_failed(generation, draft, error),
         )
+        return draft
 
     def _flush(self) -> None:
         """Queue a save of pending edits before the editor shows something else."""
         if self._dirty and not self._conflict and self.header.title.text().strip():
-            self._flushed.add(self._generation)
-            self._submit_save(self._values())
+            self._flushed[self._generation] = self._submit_save(self._values())
 
-    def _saved(self, generation: int, record: EntryRecord) -> None:
+    def _saved(self, generation: int, draft: EditorDraft, record: EntryRecord) -> None:
         if generation != self._generation:
+            if self._flushed.get(generation) is draft:
+                del self._flushed[generation]
             return
         self._saves_running -= 1
         self.form.clear_error()
@@ -261,10 +292,11 @@ class EntryEditor(QWidget):
         self.sig_saved.emit(record.id)
         self._finish_close_if_asked()
 
-    def _save_failed(self, generation: int, error: Exception) -> None:
+    def _save_failed(self, generation: int, draft: EditorDraft, error: Exception) -> None:
         if generation != self._generation:
-            if generation in self._flushed:
-                self._previous_failed(error)
+            if self._flushed.get(generation) is draft:
+                del self._flushed[generation]
+                self._previous_failed(draft, error)
             return
         self._saves_running -= 1
         self._dirty, self._close_after_save = True, False
@@ -279,15 +311,20 @@ class EntryEditor(QWidget):
                 self.header.show_title_error(str(error).partition(":")[2].strip())
         self.header.set_state(self._error_text(error), error=True)
 
-    def _previous_failed(self, error: Exception) -> None:
-        # a save queued when switching entries: the editor has moved on, so say it here
-        QMessageBox.warning(
-            self,
-            self.tr("Not saved"),
+    def _previous_failed(self, draft: EditorDraft, error: Exception) -> None:
+        # A save queued when switching entries: the editor has moved on, so ask here,
+        # and bring the text back unless the user explicitly lets it go.
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), "", parent=self)
+        box.setText(
             self.tr("Your last changes to the previous entry were not saved.\n{reason}").format(
                 reason=self._error_text(error)
-            ),
+            )
         )
+        reopen = box.addButton(self.tr("&Reopen the changes"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Discard them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(reopen)
+        box.accepted.connect(lambda: self.offer_draft(draft))
+        box.open()
 
     def _overwrite(self, revision: int) -> None:
         """The user chose to replace the other version with this one: an explicit act."""

@@ -213,6 +213,13 @@ class MetadataForm(QWidget):
         self.clear_error()
         self._update_flags()
 
+    def set_values(self, values: dict[str, object]) -> None:
+        """Put back what values() returned (a kept draft); unknown names are ignored."""
+        for name, widget in self._widgets.items():
+            if name in values:
+                _field(widget).set_value(values[name])
+        self._update_flags()
+
     def values(self) -> dict[str, object]:
         """Every field of the kind by its FIELDS.md name, as the Hub takes them."""
         return {name: _field(widget).value() for name, widget in self._widgets.items()}
