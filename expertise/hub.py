@@ -15,7 +15,7 @@ from expertise.courses.api import CourseFacade
 from expertise.db import verify_database
 from expertise.errors import HubLocked
 from expertise.hubcore import HubCore, entry_change
-from expertise.models import Attachment, SavedSearch, SynonymGroup
+from expertise.models import KINDS, Attachment, SavedSearch, SynonymGroup
 from expertise.packs.api import PackFacade
 from expertise.records import (
     AttachmentRecord,
@@ -36,6 +36,7 @@ from expertise.services import (
     backup,
     bulk,
     entries,
+    erasure,
     maintenance,
     queries,
     transfer,
@@ -369,15 +370,23 @@ class Hub(HubCore):
         return out
 
     def erase_person(self, expert_id: str) -> EraseReport:
-        def action(session: Session) -> EraseReport:
-            report = maintenance.erase_person(session, self._blobs, expert_id)
-            audit.record(session, "erase-person", expert_id)
-            return report
+        """Erase an expert and every mention of them; see services/erasure.py."""
 
-        report = self._write(
-            action, lambda r: Change(frozenset(), frozenset(["expert"]), frozenset([expert_id]))
+        def action(session: Session) -> erasure.Erasure:
+            outcome = erasure.erase_person(session, self._blobs, expert_id)
+            audit.record(session, "erase-person", expert_id, dict(outcome.report.changed))
+            return outcome
+
+        outcome = self._write(
+            action,
+            lambda o: Change(
+                frozenset(o.touched), frozenset(KINDS), frozenset([expert_id]), "erase"
+            ),
         )
         self._index.wait()
+        if outcome.full_reindex:
+            self.reindex()
+        # merge away the deleted documents' terms, then rewrite hub.db without free pages
         self._index.index.optimize()
         maintenance.vacuum(self._engine)
-        return report
+        return outcome.report

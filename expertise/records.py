@@ -135,7 +135,12 @@ class CheckReport:
 
 @dataclass
 class EraseReport:
+    """What erase-person changed, per place, and what it could not change (by id only)."""
+
     expert_id: str
+    name_forms: int = 0
     revisions_removed: int = 0
     references_cleared: int = 0
-    mentioned_in: list[str] = field(default_factory=list)
+    changed: dict[str, int] = field(default_factory=dict)
+    reindexed: int = 0
+    not_changed: list[str] = field(default_factory=list)

@@ -12,6 +12,7 @@ from expertise.cli.options import check_new_passphrase, new_passphrase
 from expertise.demo import fill_with_demo
 from expertise.errors import UserError
 from expertise.hub import Hub
+from expertise.services.namevariants import ERASED
 
 
 def cmd_demo(hub: Hub, args: argparse.Namespace) -> int:
@@ -187,15 +188,31 @@ def cmd_backup(hub: Hub, args: argparse.Namespace) -> int:
     return 0
 
 
+COPIES_WARNING = (
+    "Backups, exports and knowledge packs made before now still hold this person's data: "
+    "erase or destroy those copies separately."
+)
+
+
 def cmd_erase_person(hub: Hub, args: argparse.Namespace) -> int:
     report = hub.erase_person(args.expert_id)
     if args.json:
-        output.emit_json(report)
+        output.emit_json({**output.to_plain(report), "warning": COPIES_WARNING})
         return 0
     output.say(
-        f"erased expert {report.expert_id}: {report.revisions_removed} revisions removed, "
-        f"{report.references_cleared} references cleared"
+        f"erased expert {report.expert_id}: {report.revisions_removed} of their revisions "
+        f"removed, {report.references_cleared} references to them cleared; "
+        f"{report.name_forms} forms of their name and contact details replaced by "
+        f"{ERASED!r} in:"
     )
-    for entry_id in report.mentioned_in:
-        output.say(f"  still mentioned by name in entry {entry_id}: edit it by hand")
+    for place, count in sorted(report.changed.items()):
+        output.say(f"  {place}: {count}")
+    if not report.changed:
+        output.say("  (no other place mentioned them)")
+    output.say(
+        f"search index: {report.reindexed} entries reindexed, index optimised, database vacuumed"
+    )
+    for place in report.not_changed:
+        output.say(f"NOT CHANGED: {place}")
+    output.say(COPIES_WARNING)
     return 0
