@@ -21,6 +21,7 @@ from expertise.errors import HubLocked, NotAHub
 from expertise.filelock import HubLock
 from expertise.hardening import harden_process
 from expertise.kdf import KdfParams
+from expertise.private import private_umask, tighten_tree
 from expertise.records import Change
 from expertise.services import audit
 from expertise.services.indexing import IndexSync
@@ -57,6 +58,7 @@ class HubCore:
         if not Vault.is_vault(folder):
             raise NotAHub(f"{folder} is not an Expertise Hub folder (no vault.json)")
         harden_process()
+        private_umask()
         lock = HubLock(folder / LOCK_NAME)
         lock.acquire()
         try:
@@ -73,6 +75,8 @@ class HubCore:
         with self._session() as session:
             audit.record(session, "unlock")
         self._index.start()
+        # files left loose by an older version, a copy or SQLite's own mode choice
+        tighten_tree(self.path)
 
     @classmethod
     def create(
@@ -84,6 +88,7 @@ class HubCore:
         index_async: bool = False,
     ) -> H:
         folder = Path(path)
+        private_umask()
         vault = Vault.create(folder, passphrase, kdf=kdf)
         vault.lock()
         hub = cls.open(folder, passphrase, index_async=index_async)

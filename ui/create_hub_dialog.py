@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
+from expertise.private import write_private_text
 from ui.settings import Settings
 from ui.tasks import Progress, TaskRunner
 from ui.theme import styled_label
@@ -153,7 +154,7 @@ class RecoveryKeyDialog(QDialog):
             self, self.tr("Save the recovery key"), "expertise-hub-recovery-key.txt"
         )
         if target:
-            Path(target).write_text(self._document().toPlainText(), encoding="utf-8")
+            write_private_text(Path(target), self._document().toPlainText())
 
 
 class CreateHubDialog(QDialog):

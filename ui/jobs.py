@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from expertise.private import write_private_text
 from expertise.records import ImportReport
 from ui.context import AppContext
 from ui.progress import run_with_progress
@@ -73,7 +74,7 @@ class LongJobs(QObject):
 
             def job(_: Progress) -> int:
                 data = hub.export_json()
-                Path(target).write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+                write_private_text(Path(target), json.dumps(data, ensure_ascii=False, indent=1))
                 return len(data)
 
             self._run(self.tr("Exporting…"), job, self._exported)

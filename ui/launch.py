@@ -14,6 +14,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from expertise.private import private_umask
+
 
 def demo_hub_folder() -> Path:
     env = os.environ.get("EXPERTISE_DEMO_HUB")
@@ -75,6 +77,7 @@ def _print_demo_listing(folder: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    private_umask()  # before anything is written: demo hub, settings, exports
     args = build_parser().parse_args(argv)
     folder = prepare_demo() if args.demo else args.hub
     if not has_display() and not args.screenshot and not args.selftest:

@@ -19,6 +19,7 @@ from expertise.cli.options import (
 )
 from expertise.errors import HubError
 from expertise.models import CLASSIFICATIONS, KINDS, LANGUAGES, STATUSES
+from expertise.private import private_umask
 
 Handler = Callable[..., int]
 
@@ -136,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    private_umask()
     args = build_parser().parse_args(argv)
     args.hub = args.hub or default_hub()
     try:

@@ -12,6 +12,7 @@ from expertise.cli.options import check_new_passphrase, new_passphrase
 from expertise.demo import fill_with_demo
 from expertise.errors import UserError
 from expertise.hub import Hub
+from expertise.private import write_private_text
 from expertise.services.namevariants import ERASED
 
 
@@ -105,7 +106,7 @@ def cmd_export(hub: Hub, args: argparse.Namespace) -> int:
     data = hub.export_json()
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_private_text(Path(args.output), text)
     else:
         sys.stdout.write(text)
     return 0

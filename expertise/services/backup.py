@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from expertise.errors import UserError
+from expertise.private import tighten_tree
 
 log = logging.getLogger(__name__)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -32,6 +33,7 @@ def write_backup(engine: Engine, key: bytes, hub_folder: Path, target: Path) -> 
     write_new_file(target / "vault.json", vault)
     if skipped:
         log.warning("backup skipped %d attachment entries that are not regular files", skipped)
+    tighten_tree(target)  # SQLite created the database copy with a mode of its own
     return target
 
 

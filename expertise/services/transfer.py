@@ -19,6 +19,7 @@ from expertise.csvread import read_csv_entries
 from expertise.errors import InputError, UserError
 from expertise.frontmatter import decode_text, parse_document, render_document
 from expertise.models import Entry
+from expertise.private import make_private_folder
 from expertise.records import ImportReport
 from expertise.services.convert import jsonable, to_record
 from expertise.services.entries import apply_values, new_entry, save_revision, split_refs
@@ -129,7 +130,7 @@ def export_meta(record_dict: dict[str, object]) -> dict[str, object]:
 
 
 def export_markdown(session: Session, out_dir: Path) -> int:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(out_dir)
     count = 0
     for entry in session.scalars(select(Entry).order_by(Entry.kind, Entry.title)):
         data = to_record(entry).as_dict()
