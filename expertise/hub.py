@@ -15,6 +15,7 @@ from expertise.courses.api import CourseFacade
 from expertise.db import verify_database
 from expertise.errors import HubLocked
 from expertise.hubcore import HubCore, entry_change
+from expertise.kdf import KdfParams
 from expertise.models import KINDS, Attachment, SavedSearch, SynonymGroup
 from expertise.packs.api import PackFacade
 from expertise.records import (
@@ -331,6 +332,20 @@ class Hub(HubCore):
     def change_passphrase(self, new_passphrase: str) -> None:
         self._vault.change_passphrase(new_passphrase)
         self._read(lambda s: audit.record(s, "passwd"))
+
+    def rekey(
+        self,
+        new_passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> str | None:
+        """New master key, every file re-encrypted (expertise.rekey): for a passphrase
+        someone may know. Returns the new recovery key if the hub had one, else None."""
+        recovery = self._rekey(new_passphrase, kdf, progress or (lambda _d, _t: None))
+        if keystore.recall(self.hub_id) is not None:
+            keystore.remember(self.hub_id, self._vault.master_key_copy())
+        return recovery
 
     def add_recovery_key(self) -> str:
         key = self._vault.add_recovery_key()

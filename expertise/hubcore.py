@@ -12,15 +12,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertise import migrations
+from expertise import migrations, rekey
 from expertise.blobstore import BlobStore
 from expertise.db import DB_NAME, make_session_factory, open_engine, session_scope
 from expertise.errors import HubLocked, NotAHub
 from expertise.filelock import HubLock
 from expertise.hardening import harden_process
 from expertise.kdf import KdfParams
+from expertise.models import Attachment
 from expertise.private import private_umask, tighten_tree
 from expertise.records import Change
 from expertise.services import audit
@@ -39,17 +41,27 @@ class HubCore:
     def __init__(self, vault: Vault, lock: HubLock, *, index_async: bool) -> None:
         self._vault = vault
         self._lock = lock
+        self._index_async = index_async
+        self._listeners: list[Callable[[Change], None]] = []
+        self._open_parts(vault)
+
+    def _open_parts(self, vault: Vault) -> None:
+        """Database, attachments and index under `vault`'s keys (the index not started)."""
         self._engine = open_engine(vault.folder / DB_NAME, vault.subkey("database"))
         self._sessions = make_session_factory(self._engine)
         self._blobs = BlobStore(vault.folder / "attachments", vault.subkey("attachments"))
-        self._listeners: list[Callable[[Change], None]] = []
         self._index = IndexSync(
             vault.folder / "index",
             vault.subkey("index"),
             self._sessions,
             self._blobs,
-            run_async=index_async,
+            run_async=self._index_async,
         )
+
+    def _close_parts(self) -> None:
+        self._index.close()
+        self._engine.dispose()
+        self._blobs.close()
 
     # -- lifecycle ---------------------------------------------------------
     @classmethod
@@ -62,6 +74,10 @@ class HubCore:
         lock = HubLock(folder / LOCK_NAME)
         lock.acquire()
         try:
+            # A re-key killed half-way is finished (or dropped) before any key is asked for.
+            outcome = rekey.finish_or_discard(folder)
+            if outcome:
+                log.warning("an interrupted re-key was %s", outcome)
             vault = unlock()
             hub = cls(vault, lock, index_async=index_async)
         except BaseException:
@@ -140,9 +156,7 @@ class HubCore:
             with self._session() as session:
                 audit.record(session, "lock")
         finally:
-            self._index.close()
-            self._engine.dispose()
-            self._blobs.close()
+            self._close_parts()
             self._vault.lock()
             self._lock.release()
             self._listeners.clear()
@@ -154,6 +168,75 @@ class HubCore:
 
     def __exit__(self, *exc_info: object) -> None:
         self.lock()
+
+    # -- re-key (expertise.rekey) -------------------------------------------
+    def _rekey(
+        self, new_passphrase: str, kdf: KdfParams | None, progress: Callable[[int, int], None]
+    ) -> str | None:
+        """New master key, everything re-sealed; the new recovery key, if any."""
+        if self._vault.locked:
+            raise HubLocked("the hub is locked")
+        self._index.wait()
+        rekey.check_space(self.path)
+        rekey.checkpoint("space-checked")
+        new, recovery = self._vault.successor(new_passphrase, kdf=kdf)
+        try:
+            self._stage(new, progress)
+        except BaseException:
+            new.lock()
+            raise
+        self._swap_in(new)
+        return recovery
+
+    def _stage(self, new: Vault, progress: Callable[[int, int], None]) -> None:
+        """Build and commit the stage; on any failure drop it and go on under the old keys."""
+        blob_ids = self._read(lambda s: list(s.scalars(select(Attachment.id))))
+        total, done = len(blob_ids) + 3, 0
+
+        def step() -> None:
+            nonlocal done
+            done += 1
+            progress(done, total)
+
+        stage, closed = rekey.begin(self.path), False
+        try:
+            rekey.stage_database(self._engine, stage, self._vault, new)
+            step()
+            rekey.checkpoint("staged-database")
+            rekey.stage_attachments(self._blobs, blob_ids, stage, new, step)
+            rekey.checkpoint("staged-attachments")
+            self._close_parts()  # the index folder must not change while it is copied
+            closed = True
+            rekey.stage_index(self.path, stage, self._vault, new)
+            step()
+            rekey.checkpoint("staged-index")
+            rekey.commit(stage, new.header_file())
+        except BaseException:
+            rekey.finish_or_discard(self.path)  # not committed: discards
+            if closed:
+                self._open_parts(self._vault)
+                self._index.start()
+            raise
+        step()
+
+    def _swap_in(self, new: Vault) -> None:
+        old = self._vault
+        try:
+            rekey.finish_or_discard(self.path)
+        except BaseException:
+            # Committed: the next open finishes the swap. This object is done.
+            log.warning("re-key committed but not yet in place; the next open finishes it")
+            new.lock()
+            old.lock()
+            self._lock.release()
+            self._listeners.clear()
+            raise
+        new.attach()
+        old.lock()
+        self._vault = new
+        self._open_parts(new)
+        self._index.start()
+        self._read(lambda s: audit.record(s, "rekey"))
 
     # -- plumbing ----------------------------------------------------------
     @contextmanager

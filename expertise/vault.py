@@ -65,6 +65,9 @@ class Vault:
         self._header = header
         self._master = master
         self._locked = False
+        # A successor built by a re-key lives in memory until the swap puts its
+        # header in place (expertise.rekey); until then nothing is saved.
+        self._detached = False
 
     # --- opening ---
 
@@ -163,6 +166,35 @@ class Vault:
         self._save(self._header.with_wrap(KeyWrap(RECOVERY, wrapped)))
         return text
 
+    def successor(
+        self, new_passphrase: str, *, kdf: KdfParams | None = None
+    ) -> tuple[Vault, str | None]:
+        """The same hub under a fresh master key, not yet on disk (see header_file).
+
+        The new header keeps the hub's identity and wraps the new key under
+        `new_passphrase` only, plus a new recovery key (returned, shown once)
+        if this vault has one: no wrap of the old key survives.
+        """
+        self._require_unlocked()
+        _check_passphrase(new_passphrase)
+        params = self.kdf_params.with_fresh_salt() if kdf is None else kdf
+        check_floor(params)
+        base = VaultHeader(self.hub_id, self._header.created, b"", ())
+        master = random_key()
+        new = Vault(self._folder, replace(base, key_check=_key_check(master, base)), master)
+        new._detached = True
+        new._wrap_passphrase(new_passphrase, params)
+        recovery = new.add_recovery_key() if self.has_recovery_key() else None
+        return new, recovery
+
+    def header_file(self) -> bytes:
+        """The bytes of this vault's `vault.json`."""
+        return header_bytes(self._header)
+
+    def attach(self) -> None:
+        """The successor's header is now the hub's: later changes are saved."""
+        self._detached = False
+
     def remove_recovery_key(self) -> None:
         self._require_unlocked()
         if self.has_recovery_key():
@@ -182,6 +214,9 @@ class Vault:
 
     def _save(self, header: VaultHeader) -> None:
         # The in-memory header changes only once the new file is in place.
+        if self._detached:
+            self._header = header
+            return
         atomic_write_bytes(self._folder / self.HEADER_NAME, header_bytes(header))
         self._header = header
 

@@ -47,6 +47,31 @@ def decrypt_file(cipher: Cipher, name: str, blob: bytes) -> bytes:
         raise IndexCorrupt(f"index file {name!r} failed authentication") from exc
 
 
+def reseal_folder(source: Path, target: Path, old: Cipher, new: Cipher) -> int:
+    """Copy an index folder's files sealed under ``new`` instead of ``old`` (re-key).
+
+    Authenticates every file first, like load(); IndexCorrupt on a bad one.
+    Leftovers of an unfinished writer are not copied. Each file is fsynced.
+    Returns the number of files written.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for entry in sorted(source.iterdir()) if source.is_dir() else []:
+        name = entry.name
+        if name.endswith(PART_SUFFIX) or name in _OS_JUNK or name in (SPILL_DIR, STAGE_DIR):
+            continue
+        if not entry.is_file():
+            raise IndexCorrupt(f"unexpected entry {name!r} in index folder")
+        data = decrypt_file(old, name, entry.read_bytes())
+        with open(target / name, "wb") as fh:
+            fh.write(MAGIC)
+            fh.write(new.encrypt(data, file_aad(name)))
+            fh.flush()
+            os.fsync(fh.fileno())
+        count += 1
+    return count
+
+
 def flush_order(name: str) -> int:
     # segments first, then metadata, the TOC (Whoosh's commit point) last
     return 2 if name.endswith(".toc") else 1 if name.startswith("META_") else 0

@@ -88,6 +88,12 @@ def load_or_create(session: Session, seal_key: Secret) -> PublisherKey:
     return PublisherKey(seed)
 
 
+def reseal(value: str, old_key: Secret, new_key: Secret) -> str:
+    """A stored key row sealed again under a new sub-key (re-key): same key pair."""
+    seed = _unseal(value, old_key)
+    return base64.b64encode(aead_encrypt(new_key, seed, _SEAL_AAD)).decode("ascii")
+
+
 def _unseal(value: str, seal_key: Secret) -> bytes:
     try:
         sealed = base64.b64decode(value, validate=True)
