@@ -122,6 +122,7 @@ def sealed_meta() -> dict[str, tuple[str, Reseal]]:
 def stage_database(engine: Engine, stage: Path, old: Vault, new: Vault) -> None:
     """The whole database exported under the new key, sealed rows sealed again."""
     target = stage / DB_NAME
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private mode
     _export(engine, target, new.subkey("database"))
     connection = _connect_raw(target, new.subkey("database"))
     try:

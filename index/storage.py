@@ -54,7 +54,7 @@ def reseal_folder(source: Path, target: Path, old: Cipher, new: Cipher) -> int:
     Leftovers of an unfinished writer are not copied. Each file is fsynced.
     Returns the number of files written.
     """
-    target.mkdir(parents=True, exist_ok=True)
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
     count = 0
     for entry in sorted(source.iterdir()) if source.is_dir() else []:
         name = entry.name
@@ -63,7 +63,8 @@ def reseal_folder(source: Path, target: Path, old: Cipher, new: Cipher) -> int:
         if not entry.is_file():
             raise IndexCorrupt(f"unexpected entry {name!r} in index folder")
         data = decrypt_file(old, name, entry.read_bytes())
-        with open(target / name, "wb") as fh:
+        fd = os.open(target / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with open(fd, "wb") as fh:
             fh.write(MAGIC)
             fh.write(new.encrypt(data, file_aad(name)))
             fh.flush()

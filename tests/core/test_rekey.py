@@ -8,7 +8,9 @@ passphrase and hold every entry.
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 import sys
 import textwrap
@@ -198,6 +200,27 @@ def test_too_little_free_space_is_refused_up_front_with_the_figure(
         _assert_whole(hub, ids, tmp_path)
     assert not (hub_path / rekey.STAGE_DIR).exists()
     assert (hub_path / "vault.json").read_bytes() == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_everything_the_rekey_writes_is_private_under_umask_022(make_hub, hub_path):
+    make_hub(hub_path)
+    old_umask = os.umask(0o022)
+    try:
+        with Hub.open(hub_path, PASSPHRASE) as hub:
+            hub.rekey(NEW, kdf=KdfParams.floor())
+            written = [
+                hub_path / "hub.db",
+                hub_path / "vault.json",
+                *(hub_path / "attachments").iterdir(),
+                *(hub_path / "index").iterdir(),
+            ]
+            modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in written}
+    finally:
+        os.umask(old_umask)
+    assert {name: mode for name, mode in modes.items() if mode & 0o077} == {}
+    for folder in ("attachments", "index"):
+        assert stat.S_IMODE((hub_path / folder).stat().st_mode) & 0o077 == 0
 
 
 @pytest.mark.parametrize("step", rekey.STAGING_STEPS)
