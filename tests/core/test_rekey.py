@@ -205,9 +205,9 @@ def test_too_little_free_space_is_refused_up_front_with_the_figure(
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 def test_everything_the_rekey_writes_is_private_under_umask_022(make_hub, hub_path):
     make_hub(hub_path)
-    old_umask = os.umask(0o022)
-    try:
-        with Hub.open(hub_path, PASSPHRASE) as hub:
+    with Hub.open(hub_path, PASSPHRASE) as hub:
+        old_umask = os.umask(0o022)  # after the open, which tightens the umask itself
+        try:
             hub.rekey(NEW, kdf=KdfParams.floor())
             written = [
                 hub_path / "hub.db",
@@ -216,8 +216,8 @@ def test_everything_the_rekey_writes_is_private_under_umask_022(make_hub, hub_pa
                 *(hub_path / "index").iterdir(),
             ]
             modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in written}
-    finally:
-        os.umask(old_umask)
+        finally:
+            os.umask(old_umask)
     assert {name: mode for name, mode in modes.items() if mode & 0o077} == {}
     for folder in ("attachments", "index"):
         assert stat.S_IMODE((hub_path / folder).stat().st_mode) & 0o077 == 0
