@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -71,11 +72,24 @@ class PdfSpec:
     creator: str = "Expertise Hub"
 
 
+def _blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
 class _InertDocument(QTextDocument):
-    """Never loads a resource: no files, no network, whatever the HTML says."""
+    """Never loads a resource: no files, no network, whatever the HTML says.
+
+    Every request gets an answer, as in the app's reading pane: returning
+    nothing is not enough, because QTextDocument then reads file: URLs itself
+    and its image handler loads any path straight from disk.
+    """
 
     def loadResource(self, type: int, name: Any) -> Any:  # noqa: A002 - Qt's signature
-        return None
+        if type == QTextDocument.ResourceType.ImageResource.value:
+            return _blank_image()
+        return QByteArray()
 
 
 @contextmanager

@@ -11,9 +11,10 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from expertise.resources import load_yaml
+from ui.plaintext import PlainLabel
 
 FALLBACK_COLOUR = "#5A606A"
 
@@ -55,9 +56,9 @@ def level_of(key: str) -> Level:
     return levels().get(key) or Level(key, 99, key, key, FALLBACK_COLOUR)
 
 
-class ClassificationBanner(QLabel):
+class ClassificationBanner(PlainLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setObjectName("classificationBanner")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName(self.tr("Classification"))

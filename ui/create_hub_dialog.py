@@ -12,7 +12,6 @@ import string
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -30,6 +28,8 @@ from PySide6.QtWidgets import (
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.private import write_private_text
+from ui.plaintext import PlainLabel, plain_label
+from ui.safe_browser import InertDocument
 from ui.settings import Settings
 from ui.tasks import Progress, TaskRunner
 from ui.theme import styled_label
@@ -117,14 +117,14 @@ class RecoveryKeyDialog(QDialog):
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
         self.buttons.accepted.connect(self.accept)
-        text = QLabel(
+        text = plain_label(
             self.tr(
                 "This key opens the hub if the passphrase is forgotten. It is shown only now: "
                 "print it or save it somewhere safe, away from this laptop. Anyone with the key "
                 "can open the hub."
             ),
             self,
-            wordWrap=True,
+            wrap=True,
         )
         layout = QVBoxLayout(self)
         layout.addWidget(text)
@@ -137,8 +137,8 @@ class RecoveryKeyDialog(QDialog):
         if self.confirm.isChecked():
             super().reject()
 
-    def _document(self) -> QTextDocument:
-        doc = QTextDocument(self)
+    def _document(self) -> InertDocument:
+        doc = InertDocument(self)
         doc.setPlainText(self.tr("Expertise Hub recovery key") + "\n\n" + self._key + "\n")
         return doc
 
@@ -212,8 +212,8 @@ class CreateHubDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
+    def _label(self, text: str, buddy: QWidget) -> PlainLabel:
+        label = plain_label(text, self)
         label.setBuddy(buddy)
         return label
 

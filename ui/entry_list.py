@@ -36,6 +36,7 @@ from shiboken6 import isValid
 from expertise.records import Change, EntrySummary
 from ui.banner import level_of
 from ui.context import AppContext
+from ui.plaintext import tooltip_text
 from ui.tasks import Progress
 
 PAGE_SIZE = 200
@@ -215,7 +216,7 @@ class EntryListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.title}\n{self._text(row, COL_STATUS)}"
+            return tooltip_text(f"{row.title}\n{self._text(row, COL_STATUS)}")
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole and row.status != "current":

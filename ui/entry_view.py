@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -35,6 +34,7 @@ from ui.banner import ClassificationBanner, level_of
 from ui.context import AppContext
 from ui.editor.labels import FieldText
 from ui.entry_list import kind_label, status_label
+from ui.plaintext import warn
 from ui.safe_browser import SafeBrowser
 from ui.theme import styled_label
 
@@ -320,7 +320,7 @@ class EntryView(QWidget):
     def _warn(self, title: str, text: str) -> None:
         if not isValid(self):
             return  # closed while the worker ran
-        QMessageBox.warning(self, title, text)
+        warn(self, title, text)
 
     def _on_changed(self, change: Change) -> None:
         current = self.current_id()

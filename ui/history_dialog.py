@@ -11,10 +11,8 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QT
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -25,6 +23,7 @@ from shiboken6 import isValid
 
 from expertise.records import EntryRecord, RevisionRecord
 from ui.context import AppContext
+from ui.plaintext import Button, ask, plain_label, warn
 from ui.tasks import Progress
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole
@@ -73,7 +72,7 @@ class HistoryDialog(QDialog):
         self.diff.setFont(QFont("monospace"))
         self.diff.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._highlighter = DiffHighlighter(self.diff.document())
-        self.caption = QLabel(self)
+        self.caption = plain_label("", self)
         self.restore_button = QPushButton(self.tr("&Restore this revision"), self)
         self.restore_button.setEnabled(False)
         self._build()
@@ -150,7 +149,7 @@ class HistoryDialog(QDialog):
         number = self.selected_revision()
         if number is None:
             return
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             self.tr("Restore revision"),
             self.tr(
@@ -158,7 +157,7 @@ class HistoryDialog(QDialog):
                 "so this can be undone."
             ).format(n=number),
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == Button.Yes:
             self.restore(number)
 
     def restore(self, number: int) -> None:
@@ -172,9 +171,7 @@ class HistoryDialog(QDialog):
     def _restore_failed(self) -> None:
         if not isValid(self):
             return  # closed while the worker ran
-        QMessageBox.warning(
-            self, self.tr("Restore revision"), self.tr("The revision could not be restored.")
-        )
+        warn(self, self.tr("Restore revision"), self.tr("The revision could not be restored."))
 
     def _restored(self) -> None:
         if not isValid(self):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
 
 from ui.banner import level_of
 from ui.context import AppContext
@@ -23,6 +23,7 @@ from ui.entry_list import KINDS, EntryList, ListQuery, kind_label
 from ui.entry_view import EntryView
 from ui.history_dialog import HistoryDialog
 from ui.jobs import LongJobs
+from ui.plaintext import plain_label
 from ui.sidebar import Place, Sidebar
 from ui.theme import styled_label
 
@@ -64,8 +65,8 @@ class MainWindow(QMainWindow):
         self.jobs = LongJobs(ctx, self)
         self.history: HistoryDialog | None = None
         self._back: list[str] = []
-        self._status_lock = QLabel(self.tr("Unlocked"), self)
-        self._status_class = QLabel(self)
+        self._status_lock = plain_label(self.tr("Unlocked"), self)
+        self._status_class = plain_label("", self)
         self._build()
         self._wire()
         self._menus()

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from expertise.errors import HubError
+from ui.plaintext import progress_dialog, warn
 from ui.tasks import Progress, TaskRunner
 
 T = TypeVar("T")
@@ -51,9 +52,8 @@ def run_with_progress(
 
 
 def _make_dialog(parent: QWidget, title: str) -> QProgressDialog:
-    dialog = QProgressDialog(
-        title, QCoreApplication.translate("ProgressDialog", "Cancel"), 0, 0, parent
-    )
+    dialog = progress_dialog(parent, title, QCoreApplication.translate("ProgressDialog", "Cancel"))
+    dialog.setRange(0, 0)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
@@ -89,6 +89,6 @@ def _default_failure(parent: QWidget, title: str) -> Callable[[Exception], None]
             if isinstance(error, HubError)
             else QCoreApplication.translate("ProgressDialog", "The operation failed.")
         )
-        QMessageBox.warning(parent, title, text)
+        warn(parent, title, text)
 
     return show

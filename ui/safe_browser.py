@@ -16,9 +16,10 @@ from functools import cache
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ui import clipboard
+from ui.plaintext import Button, ask
 
 ENTRY_SCHEME = "entry"
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -40,6 +41,25 @@ def blank_image() -> QImage:
     return image
 
 
+def blank_resource(kind: int) -> QImage | QByteArray:
+    """The answer to every resource request: a blank pixel for images, no bytes otherwise.
+
+    Returning nothing is not enough: QTextDocument then decodes data: URLs and
+    reads local files itself, and its image handler loads an image straight
+    from disk when the resource is not an image.
+    """
+    if kind == QTextDocument.ResourceType.ImageResource.value:
+        return blank_image()
+    return QByteArray()
+
+
+class InertDocument(QTextDocument):
+    """A document that loads nothing, whatever its HTML names: we have no resources of our own."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt's name)
+        return blank_resource(kind)
+
+
 def entry_id_of(url: QUrl) -> str | None:
     if url.scheme().lower() != ENTRY_SCHEME:
         return None
@@ -57,6 +77,8 @@ class SafeBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setSearchPaths([])
+        # Two walls: the document refuses by itself, and so does the browser below.
+        self.setDocument(InertDocument(self))
         self.document().setDefaultStyleSheet(DOCUMENT_CSS)
         # Hooks so tests can answer the confirmation and watch what would open.
         self.confirm: Callable[[QUrl], bool] = self._ask
@@ -65,13 +87,7 @@ class SafeBrowser(QTextBrowser):
 
     # -- never load, never navigate -------------------------------------------
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt's name)
-        # Returning nothing is not enough: QTextDocument then decodes data: URLs and
-        # reads local files itself, and its image handler loads an image straight
-        # from disk when the resource is not an image. So every request gets an
-        # answer: a blank pixel for images, empty bytes for anything else.
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            return blank_image()
-        return QByteArray()
+        return blank_resource(kind)
 
     def doSetSource(self, name: QUrl | str, kind: object = None) -> None:  # noqa: N802
         # Navigation by source (history, back/forward) would load the target as a document.
@@ -97,17 +113,17 @@ class SafeBrowser(QTextBrowser):
         shown = url.toDisplayString()
         if len(shown) > 300:
             shown = shown[:300] + "…"
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             self.tr("Open link outside Expertise Hub?"),
             self.tr(
                 "This link opens in another program and leaves the encrypted hub:\n\n{url}\n\n"
                 "Open it?"
             ).format(url=shown),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            Button.Open | Button.Cancel,
+            Button.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Open
+        return answer == Button.Open
 
     # -- copies are ours and secret ----------------------------------------------
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802

@@ -24,11 +24,12 @@ MARKER = "zelftestcontrole"
 
 
 def _qt() -> str:
-    from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QApplication
 
+    from ui.safe_browser import InertDocument
+
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "selftest"])
-    document = QTextDocument()
+    document = InertDocument()
     document.setHtml("<p>Expertise Hub</p>")
     if document.toPlainText() != "Expertise Hub":
         raise RuntimeError("Qt text rendering failed")

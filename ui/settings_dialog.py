@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.plaintext import PlainLabel, buddy_label
 from ui.settings import IDLE_MINUTES_RANGE, Settings
 from ui.theme import styled_label
 from ui.unlock_dialog import keyring_status
@@ -79,10 +79,8 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy)
-        return label
+    def _label(self, text: str, buddy: QWidget) -> PlainLabel:
+        return buddy_label(text, self, buddy)
 
     def choice(self) -> SettingsChoice:
         return SettingsChoice(

@@ -17,6 +17,7 @@ from shiboken6 import isValid
 from expertise.records import Change, Label
 from ui.context import AppContext
 from ui.entry_list import kind_label
+from ui.plaintext import set_plain_tooltip
 from ui.tasks import Progress
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -88,7 +89,7 @@ class Sidebar(QTreeView):
         item = QStandardItem(text)
         item.setData(place, PLACE_ROLE)
         item.setData(accessible or text, Qt.ItemDataRole.AccessibleTextRole)
-        item.setToolTip(text)  # long theme names are elided in a narrow sidebar
+        set_plain_tooltip(item, text)  # long theme names are elided in a narrow sidebar
         item.setEditable(False)
         return item
 

@@ -8,9 +8,10 @@ ones) follows the theme; the .qss only adds spacing and a few named accents
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from expertise.resources import resources_dir
+from ui.plaintext import PlainLabel, plain_label
 
 THEMES = ("light", "dark")
 
@@ -89,9 +90,6 @@ def current_theme(app: QApplication) -> str:
     return str(value) if value in THEMES else "light"
 
 
-def styled_label(text: str, parent: QWidget, name: str, *, wrap: bool = False) -> QLabel:
-    """A QLabel with an objectName the style sheets know (entryTitle, errorMessage, …)."""
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setWordWrap(wrap)
-    return label
+def styled_label(text: str, parent: QWidget, name: str, *, wrap: bool = False) -> PlainLabel:
+    """A plain-text label with an objectName the style sheets know (entryTitle, …)."""
+    return plain_label(text, parent, name, wrap=wrap)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from ui.settings import Settings
 if TYPE_CHECKING:
     from expertise.hub import Hub
     from ui.create_hub_dialog import CreateHubDialog
+from ui.plaintext import buddy_label, plain_label, set_plain_tooltip
 from ui.tasks import Progress, TaskRunner
 from ui.theme import styled_label
 
@@ -157,10 +157,10 @@ class UnlockDialog(QDialog):
     # -- layout --------------------------------------------------------------------
     def _build(self) -> None:
         heading = styled_label(self.tr("Unlock a hub"), self, "dialogHeading")
-        intro = QLabel(
+        intro = plain_label(
             self.tr("Everything in a hub is encrypted. Enter its passphrase to open it."),
             self,
-            wordWrap=True,
+            wrap=True,
         )
         self.folder_box.setAccessibleName(self.tr("Hub folder"))
         self.folder_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -172,16 +172,14 @@ class UnlockDialog(QDialog):
         self.use_recovery.toggled.connect(self._recovery_mode)
         available, reason = keyring_status()
         self.remember.setEnabled(available)
-        self.remember.setToolTip(reason)
+        set_plain_tooltip(self.remember, reason)
         self.remember.setChecked(available and self._settings.remember_on_device)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_box, 1)
         folder_row.addWidget(self.browse_button)
         form = QFormLayout()
-        self.secret_label = QLabel(self.tr("&Passphrase:"), self)
-        self.secret_label.setBuddy(self.secret)
-        folder_label = QLabel(self.tr("Hub &folder:"), self)
-        folder_label.setBuddy(self.folder_box)
+        self.secret_label = buddy_label(self.tr("&Passphrase:"), self, self.secret)
+        folder_label = buddy_label(self.tr("Hub &folder:"), self, self.folder_box)
         form.addRow(folder_label, folder_row)
         form.addRow(self.secret_label, self.secret)
         form.addRow("", self.use_recovery)

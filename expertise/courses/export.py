@@ -26,6 +26,7 @@ from expertise.courses.document import (
     withhold_links,
 )
 from expertise.courses.htmlpage import cover_html, css, html_page, toc_html
+from expertise.courses.inert_md import inert
 from expertise.errors import UserError
 from expertise.frontmatter import render_document
 from expertise.services.convert import jsonable
@@ -80,6 +81,9 @@ def write_markdown(
 ) -> MarkdownOutcome | None:
     """Entries under entries/, allowed attachments under attachments/, an overview README.md.
 
+    Every text a viewer renders passes through `inert`: no raw HTML, no images, no
+    javascript: or file: links, whatever the entries and trainer notes hold.
+
     Everything goes to a hidden sibling folder first and is renamed into place at
     the end, so a cancel or an error never leaves half a pack behind.
     """
@@ -116,14 +120,15 @@ def _fill_folder(
             return None
         stem = f"{number:02d}-{item.entry.kind}-{slug(item.entry.title)}"
         meta = {k: _withhold(v, doc) for k, v in entry_meta(item).items()}
-        text = render_document(meta, withhold_links(item.entry.body_md, doc.scope))
+        # Front matter stays data (it parses back); the body is what viewers render.
+        text = render_document(meta, inert(withhold_links(item.entry.body_md, doc.scope)))
         atomic_write_bytes(work / "entries" / f"{stem}.md", text.encode("utf-8"))
         files = _copy_attachments(item, work / "attachments" / stem, read_blob)
         copied += len(files)
         lines += _overview_item(doc, number, item, stem, files)
         if progress is not None:
             progress(number, len(items))
-    atomic_write_bytes(work / "README.md", "\n".join(lines).encode("utf-8"))
+    atomic_write_bytes(work / "README.md", inert("\n".join(lines)).encode("utf-8"))
     return MarkdownOutcome(len(items), copied)
 
 

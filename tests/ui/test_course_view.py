@@ -10,6 +10,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from expertise.courses import CourseFacade
+from ui import plaintext
 
 
 @pytest.fixture
@@ -89,7 +90,13 @@ def test_create_add_drop_reorder_and_note(view, ctx, wait_idle, qtbot):
 
 def test_drop_above_the_ceiling_is_refused_with_a_message(view, ctx, wait_idle, monkeypatch):
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+
+    def record(box: QMessageBox) -> QMessageBox.StandardButton:
+        assert box.textFormat() == Qt.TextFormat.PlainText  # it names an entry's title
+        shown.append(box.text())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(plaintext, "_run", record)
     pack = _make_pack(view, ctx, wait_idle, "Openbaar pakket", "public")
     secret = _ids(ctx, "confidential", 1)[0]
     _drop(view, [secret])

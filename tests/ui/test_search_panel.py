@@ -5,8 +5,8 @@ from __future__ import annotations
 import statistics
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from ui.search import SearchPanel
 from ui.search.results_model import ResultsModel
@@ -88,7 +88,7 @@ def test_did_you_mean_reruns_the_suggestion(qtbot, panel):
     assert panel.did_you_mean.isVisible()
     assert "grooming" in panel.did_you_mean.text()
     with qtbot.waitSignal(panel.sig_searched, timeout=10000):
-        panel.did_you_mean.linkActivated.emit("suggestion")
+        qtbot.mouseClick(panel.did_you_mean, Qt.MouseButton.LeftButton)
     assert panel.query.text() == "grooming"
     assert _full_hits(panel)
     assert not panel.did_you_mean.isVisible()
@@ -129,10 +129,20 @@ def test_enter_while_typing_opens_the_hit_for_the_final_text(qtbot, panel, ctx):
 
 def test_save_search_persists(qtbot, panel, ctx, wait_idle, monkeypatch):
     _type(qtbot, panel, "grooming")
-    monkeypatch.setattr(
-        QInputDialog, "getText", staticmethod(lambda *a, **k: ("Grooming overview", True))
-    )
+    asked: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(dialog.labelText())
+        dialog.setTextValue("Grooming overview")
+        dialog.accept()
+
+    QTimer.singleShot(20, answer)
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Name for this search:"]
     wait_idle(ctx)
     assert ("Grooming overview", "grooming", None) in ctx.hub.saved_searches()
     kind_item = panel.facets.item_for("kind", "expert")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from expertise.courses import AboveCeiling, CoursePackRecord
 from expertise.errors import HubError
 from ui.banner import level_of, levels
+from ui.plaintext import form_row
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,10 @@ class PackDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(self.tr("&Title"), self.title)
-        form.addRow(self.tr("&Audience"), self.audience)
-        form.addRow(self.tr("&Ceiling"), self.ceiling)
-        form.addRow(self.tr("&Description"), self.description)
+        form_row(form, self.tr("&Title"), self.title)
+        form_row(form, self.tr("&Audience"), self.audience)
+        form_row(form, self.tr("&Ceiling"), self.ceiling)
+        form_row(form, self.tr("&Description"), self.description)
         form.addRow(buttons)
 
     def _accept(self) -> None:

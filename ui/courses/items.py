@@ -15,6 +15,7 @@ from expertise.courses import CourseItemRecord, CoursePackRecord
 from ui.banner import level_of
 from ui.courses.mime import ENTRY_IDS_MIME, entry_ids_from_mime
 from ui.entry_list import kind_label
+from ui.plaintext import set_plain_tooltip
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 BLOCKED_COLOUR = "#C62828"
@@ -58,7 +59,7 @@ class PackItemList(QListWidget):
             # it is missing from exports, which skip it.
             row.setText(text + "\n    " + self.tr("Above the pack's ceiling: left out of exports"))
             row.setForeground(QBrush(QColor(BLOCKED_COLOUR)))
-        row.setToolTip(item.note or item.title)
+        set_plain_tooltip(row, item.note or item.title)
         return row
 
     def entry_id_at(self, row: int) -> str | None:

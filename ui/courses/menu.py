@@ -16,12 +16,13 @@ from collections.abc import Sequence
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from expertise.courses import CourseFacade, CoursePackRecord
 from ui.banner import level_of
 from ui.context import AppContext
 from ui.courses.dialogs import error_text
+from ui.plaintext import warn
 from ui.tasks import Progress
 
 
@@ -61,8 +62,6 @@ def add_entries(
     def failed(error: Exception) -> None:
         if shiboken6.isValid(parent):
             text = error_text(error, ctx.language, pack.title)
-            QMessageBox.warning(
-                parent, QCoreApplication.translate("CoursePackMenu", "Add to course pack"), text
-            )
+            warn(parent, QCoreApplication.translate("CoursePackMenu", "Add to course pack"), text)
 
     ctx.runner.submit(lambda _p: courses.add_entries(pack.id, entry_ids), on_failed=failed)

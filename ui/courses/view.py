@@ -13,10 +13,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -31,6 +29,7 @@ from ui.context import AppContext
 from ui.courses.dialogs import PackDetails, PackDialog, error_text
 from ui.courses.export_bar import ExportBar
 from ui.courses.items import PackItemList
+from ui.plaintext import Button, ask, plain_label, warn
 from ui.safe_browser import SafeBrowser
 from ui.tasks import Progress
 from ui.theme import styled_label
@@ -94,10 +93,7 @@ class CoursePackView(QWidget):
         panel = QWidget(self)
         self.banner = ClassificationBanner(panel)
         self.heading = styled_label("", panel, "entryTitle", wrap=True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.subtitle = QLabel(panel)
-        self.subtitle.setWordWrap(True)
-        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle = plain_label("", panel, wrap=True)
         self.items = PackItemList(panel)
         self.items.sig_move.connect(self.move_item)
         self.items.sig_drop_ids.connect(self.add_entries)
@@ -116,14 +112,13 @@ class CoursePackView(QWidget):
         note_row.addStretch(1)
         self.save_note_button = self._button(self.tr("&Save note"), self.save_note, note_row)
         self.status = styled_label("", panel, "paneHint", wrap=True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(panel)
         layout.addWidget(self.banner)
         layout.addWidget(self.heading)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.items, 1)
         layout.addLayout(order)
-        layout.addWidget(QLabel(self.tr("Trainer note"), panel))
+        layout.addWidget(plain_label(self.tr("Trainer note"), panel))
         layout.addWidget(self.note)
         layout.addLayout(note_row)
         self.export_bar = ExportBar(self._ctx, lambda: self._pack, panel)
@@ -283,14 +278,14 @@ class CoursePackView(QWidget):
         pack = self._pack
         if pack is None:
             return
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             self.tr("Delete course pack"),
             self.tr("Delete the course pack “{title}”? The entries themselves stay.").format(
                 title=pack.title
             ),
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == Button.Yes:
             self._pack = None
             courses = self._courses
             self._submit(lambda _p: courses.delete(pack.id))
@@ -351,8 +346,6 @@ class CoursePackView(QWidget):
     ) -> None:
         def failed(error: Exception) -> None:
             title = self._pack.title if self._pack else ""
-            QMessageBox.warning(
-                self, self.tr("Course packs"), error_text(error, self._ctx.language, title)
-            )
+            warn(self, self.tr("Course packs"), error_text(error, self._ctx.language, title))
 
         self._ctx.runner.submit(job, on_done=on_done, on_failed=failed)

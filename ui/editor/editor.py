@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from expertise.errors import HubError, UserError
 from expertise.records import EntryRecord
@@ -22,6 +22,7 @@ from ui.editor.markdown_edit import MarkdownEdit
 from ui.editor.metadata_form import FormChoices, MetadataForm
 from ui.editor.preview import Preview
 from ui.editor.saving import SaveConflict, SaveTarget, load_choices, save_entry
+from ui.plaintext import Button, Icon, Role, ask, message_box
 from ui.tasks import Progress
 
 AUTOSAVE_MS = 2000
@@ -314,14 +315,17 @@ class EntryEditor(QWidget):
     def _previous_failed(self, draft: EditorDraft, error: Exception) -> None:
         # A save queued when switching entries: the editor has moved on, so ask here,
         # and bring the text back unless the user explicitly lets it go.
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), "", parent=self)
-        box.setText(
+        box = message_box(
+            self,
+            Icon.Warning,
+            self.tr("Not saved"),
             self.tr("Your last changes to the previous entry were not saved.\n{reason}").format(
                 reason=self._error_text(error)
-            )
+            ),
+            Button.NoButton,
         )
-        reopen = box.addButton(self.tr("&Reopen the changes"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("&Discard them"), QMessageBox.ButtonRole.DestructiveRole)
+        reopen = box.addButton(self.tr("&Reopen the changes"), Role.AcceptRole)
+        box.addButton(self.tr("&Discard them"), Role.DestructiveRole)
         box.setDefaultButton(reopen)
         box.accepted.connect(lambda: self.offer_draft(draft))
         box.open()
@@ -360,14 +364,14 @@ class EntryEditor(QWidget):
             self.sig_closed.emit()
 
     def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             self.tr("Discard changes?"),
             self.tr("These changes have not been saved. Close and discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            Button.Discard | Button.Cancel,
+            Button.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == Button.Discard
 
     # -- wiki-link completion ------------------------------------------------------
     def _fetch_titles(self, prefix: str) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.banner import level_of
+from ui.plaintext import set_plain_tooltip
 
 NO_DATE = QDate(1900, 1, 1)  # QDateEdit has no empty state: its minimum stands for "none"
 
@@ -139,7 +140,7 @@ class DateField(QWidget):
         self.edit.setAccessibleName(none_text)
         clear = QToolButton(self)
         clear.setText("×")
-        clear.setToolTip(clear_tip)
+        set_plain_tooltip(clear, clear_tip)
         clear.setAccessibleName(clear_tip)
         clear.clicked.connect(self._clear)
         layout = QHBoxLayout(self)

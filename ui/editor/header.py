@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QToolButton,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.editor.labels import FieldText
+from ui.plaintext import PlainLabel, plain_label, set_plain_tooltip
 
 NAMED_KINDS = ("expert", "organisation")  # their title is a name
 
@@ -28,7 +28,7 @@ class EditorHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = FieldText(self)
-        self.kind_label = QLabel(self)
+        self.kind_label = plain_label("", self)
         self.kind_label.setStyleSheet("font-weight: bold;")
         self.title = QLineEdit(self)
         self.title.setObjectName("editor_title")
@@ -36,8 +36,7 @@ class EditorHeader(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.3)
         self.title.setFont(big)
         self.title_error = _error_label(self)
-        self.state = QLabel(self)
-        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.state = plain_label("", self)
         self.undo = self._tool(self.tr("Undo"), self.tr("Undo the last text change (Ctrl+Z)"))
         self.redo = self._tool(self.tr("Redo"), self.tr("Redo (Ctrl+Shift+Z)"))
         self.undo.setEnabled(False)
@@ -47,7 +46,7 @@ class EditorHeader(QWidget):
         self.preview_toggle.setChecked(True)
         self.preview_toggle.toggled.connect(self.sig_preview)
         save = QPushButton(self.tr("Save"), self)
-        save.setToolTip(self.tr("Save now (Ctrl+S); changes are also saved automatically"))
+        set_plain_tooltip(save, self.tr("Save now (Ctrl+S); changes are also saved automatically"))
         save.clicked.connect(self.sig_save)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.sig_close)
@@ -56,7 +55,7 @@ class EditorHeader(QWidget):
     def _tool(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
-        button.setToolTip(tip)
+        set_plain_tooltip(button, tip)
         button.setAccessibleName(text)
         return button
 
@@ -117,9 +116,7 @@ class ConflictBar(QFrame):
             "#conflict_bar { background: #fff4e5; border: 1px solid #b26a00; border-radius: 3px; }"
             " QLabel { color: #5d3800; }"
         )
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = plain_label("", self, wrap=True)
         reload_ = QPushButton(self.tr("Reload (discard my changes)"), self)
         reload_.clicked.connect(self.sig_reload)
         overwrite = QPushButton(self.tr("Keep mine (replace theirs)"), self)
@@ -141,9 +138,8 @@ class ConflictBar(QFrame):
         self.show()
 
 
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+def _error_label(parent: QWidget) -> PlainLabel:
+    label = plain_label("", parent)
     label.setStyleSheet("color: #c62828;")
     label.hide()
     return label

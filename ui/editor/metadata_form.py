@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from ui.editor.field_widgets import (
     TextField,
 )
 from ui.editor.labels import FieldText
+from ui.plaintext import PlainLabel, buddy_label, plain_label, set_plain_tooltip
 
 CLASSIFICATIONS = ("public", "internal", "confidential")
 LANGUAGES = ("nl", "en")
@@ -126,9 +126,8 @@ class MetadataForm(QWidget):
         )
 
     def _section(self, form: QFormLayout, title: str, fields: tuple[Field, ...]) -> None:
-        heading = QLabel(title, self._body)
+        heading = plain_label(title, self._body)
         heading.setStyleSheet("font-weight: bold; font-size: 11pt; padding-top: 8px;")
-        heading.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(heading)
         for spec in fields:
             widget = self._make(spec)
@@ -136,8 +135,7 @@ class MetadataForm(QWidget):
             widget.setAccessibleName(self._text.field(spec.name))
             widget.sig_edited.connect(self._edited)  # type: ignore[attr-defined]
             self._widgets[spec.name] = widget
-            label = QLabel(self._text.field(spec.name), self._body)
-            label.setBuddy(widget)
+            label = buddy_label(self._text.field(spec.name), self._body, widget)
             form.addRow(label, self._with_extra(spec.name, widget))
 
     def _make(self, spec: Field) -> QWidget:
@@ -165,7 +163,9 @@ class MetadataForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(widget, 1)
         today = QPushButton(self.tr("Verified today"), row)
-        today.setToolTip(self.tr("Record that the details were checked with the expert today"))
+        set_plain_tooltip(
+            today, self.tr("Record that the details were checked with the expert today")
+        )
         today.clicked.connect(self._verified_today)
         layout.addWidget(today)
         return row
@@ -288,10 +288,8 @@ def _field(widget: QWidget) -> FieldWidget:
     return widget  # type: ignore[return-value]
 
 
-def _flag_label(colour: str) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+def _flag_label(colour: str) -> PlainLabel:
+    label = plain_label("", None, wrap=True)
     label.setStyleSheet(
         f"QLabel {{ color: {colour}; border: 1px solid {colour}; border-radius: 3px;"
         " padding: 4px; font-weight: bold; }"

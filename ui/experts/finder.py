@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +27,7 @@ from expertise.hub import Hub
 from index.types import ExpertHit
 from ui.context import AppContext
 from ui.experts.delegate import ITEM_ROLE, ExpertDelegate, ExpertItem
+from ui.plaintext import plain_label, set_plain_tooltip
 
 DEBOUNCE_MS = 300
 LIMIT = 20
@@ -69,7 +69,7 @@ class ExpertFinder(QWidget):
         self.clear()
 
     def _build(self) -> None:
-        heading = QLabel(self.tr("Find an expert"), self)
+        heading = plain_label(self.tr("Find an expert"), self)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -84,8 +84,7 @@ class ExpertFinder(QWidget):
         self.topic.returnPressed.connect(self.find_now)
         find = QPushButton(self.tr("Find"), self)
         find.clicked.connect(self.find_now)
-        self.status = QLabel(self)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label("", self)
         self.status.setWordWrap(True)
         self.results = self._list()
         row = QHBoxLayout()
@@ -175,7 +174,7 @@ class ExpertFinder(QWidget):
             rank=expert.rank, name=expert.name, share=expert.share, reasons=reasons
         )
         item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
-        item.setToolTip(text)
+        set_plain_tooltip(item, text)
 
     def _sort_reasons(self, seq: int, reasons: set[str]) -> None:
         hub = self._ctx.hub

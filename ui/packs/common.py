@@ -6,10 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from expertise.errors import HubError
+from ui import plaintext
 
 
 def password_field(parent: QWidget, name: str) -> QLineEdit:
@@ -19,22 +19,17 @@ def password_field(parent: QWidget, name: str) -> QLineEdit:
     return field
 
 
-def plain_label(parent: QWidget, wrap: bool = False) -> QLabel:
+def plain_label(parent: QWidget, wrap: bool = False) -> plaintext.PlainLabel:
     """A label for text that may come from a pack or the hub: never rendered as rich text.
 
     Rich text would load `<img src=...>` from local files or network shares.
     """
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    return label
+    return plaintext.plain_label("", parent, wrap=wrap)
 
 
-def buddy_label(parent: QWidget, text: str, buddy: QWidget) -> QLabel:
+def buddy_label(parent: QWidget, text: str, buddy: QWidget) -> plaintext.PlainLabel:
     """A label whose &-shortcut focuses `buddy` (a form row holding a layout gets none)."""
-    label = QLabel(text, parent)
-    label.setBuddy(buddy)
-    return label
+    return plaintext.buddy_label(text, parent, buddy)
 
 
 def error_message(error: Exception, fallback: str) -> str:

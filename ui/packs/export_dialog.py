@@ -25,6 +25,7 @@ from expertise.packs.records import PackChoices
 from expertise.packs.signing import grouped
 from ui.banner import level_of, levels
 from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
+from ui.plaintext import form_row
 from ui.progress import run_with_progress
 from ui.tasks import Progress, TaskRunner
 
@@ -93,17 +94,17 @@ class ExportPackDialog(QDialog):
     def _layout(self, file_row: QHBoxLayout) -> None:
         form = QFormLayout(self)
         form.addRow(buddy_label(self, self.tr("&File"), self.out_path), file_row)
-        form.addRow(self.tr("&Ceiling"), self.ceiling)
-        form.addRow(self.tr("&Kind"), self.kind)
-        form.addRow(self.tr("T&heme"), self.theme)
-        form.addRow(self.tr("T&ag"), self.tag)
-        form.addRow(self.tr("&Saved search"), self.saved_search)
-        form.addRow(self.tr("C&ourse pack"), self.course)
+        form_row(form, self.tr("&Ceiling"), self.ceiling)
+        form_row(form, self.tr("&Kind"), self.kind)
+        form_row(form, self.tr("T&heme"), self.theme)
+        form_row(form, self.tr("T&ag"), self.tag)
+        form_row(form, self.tr("&Saved search"), self.saved_search)
+        form_row(form, self.tr("C&ourse pack"), self.course)
         form.addRow("", self.with_people)
-        form.addRow(self.tr("&Publisher"), self.publisher)
-        form.addRow(self.tr("Fingerprint"), self.fingerprint)
-        form.addRow(self.tr("Pack &passphrase"), self.passphrase)
-        form.addRow(self.tr("&Repeat"), self.repeat)
+        form_row(form, self.tr("&Publisher"), self.publisher)
+        form_row(form, self.tr("Fingerprint"), self.fingerprint)
+        form_row(form, self.tr("Pack &passphrase"), self.passphrase)
+        form_row(form, self.tr("&Repeat"), self.repeat)
         form.addRow(self.message)
         form.addRow(self.buttons)
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from expertise.packs import BOTH, MINE, THEIRS, PackFacade, PackImportReport, PackInfo
 from ui.banner import level_of
 from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
+from ui.plaintext import form_row
 from ui.progress import run_with_progress
 from ui.tasks import Progress, TaskRunner
 
@@ -121,12 +122,12 @@ class ImportPackDialog(QDialog):
     def _layout(self, file_row: QHBoxLayout) -> None:
         form = QFormLayout(self)
         form.addRow(buddy_label(self, self.tr("&File"), self.path), file_row)
-        form.addRow(self.tr("Publisher"), self.publisher)
-        form.addRow(self.tr("Fingerprint"), self.fingerprint)
+        form_row(form, self.tr("Publisher"), self.publisher)
+        form_row(form, self.tr("Fingerprint"), self.fingerprint)
         form.addRow("", self.standing)
         form.addRow("", self.details)
         form.addRow("", self.trust)
-        form.addRow(self.tr("Pack &passphrase"), self.passphrase)
+        form_row(form, self.tr("Pack &passphrase"), self.passphrase)
         form.addRow(self.summary)
         form.addRow(self.conflicts)
         form.addRow(self.message)

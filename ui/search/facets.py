@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ui.editor.labels import FieldText
+from ui.plaintext import set_plain_item_tooltip
 
 FACET_ORDER = ("kind", "classification", "themes", "tags", "organisation")
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -98,7 +99,7 @@ class FacetTree(QTreeWidget):
     def _label(self, item: QTreeWidgetItem, facet: str) -> None:
         shown = self._value_label(facet, str(item.data(0, VALUE_ROLE)))
         item.setText(0, f"{shown}  ({item.data(0, COUNT_ROLE)})")
-        item.setToolTip(0, shown)
+        set_plain_item_tooltip(item, 0, shown)
 
     def _facet_title(self, name: str) -> str:
         titles = {

@@ -7,7 +7,6 @@ not for the latest request is dropped, so fast typing never shows old hits.
 
 from __future__ import annotations
 
-import html
 import time
 from dataclasses import dataclass
 
@@ -25,8 +24,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -39,6 +36,7 @@ from expertise.errors import HubError
 from expertise.hub import Hub
 from index.types import SearchResults, TitleHit
 from ui.context import AppContext
+from ui.plaintext import ask_text, plain_label
 from ui.search.facets import FacetTree
 from ui.search.results_model import ResultRow, ResultsModel
 from ui.search.snippet_delegate import SnippetDelegate
@@ -120,11 +118,13 @@ class SearchPanel(QWidget):
         self.sort.activated.connect(lambda _i: self._search_now())
         self.save_button = QPushButton(self.tr("Save search…"), self)
         self.save_button.clicked.connect(self._ask_save)
-        self.status = QLabel(self)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.did_you_mean = QLabel(self)
-        self.did_you_mean.setTextFormat(Qt.TextFormat.RichText)
-        self.did_you_mean.linkActivated.connect(lambda _link: self._accept_suggestion())
+        self.status = plain_label("", self)
+        # A flat button, not a rich-text link: the suggestion is a word from the content.
+        self.did_you_mean = QPushButton(self)
+        self.did_you_mean.setFlat(True)
+        self.did_you_mean.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.did_you_mean.setStyleSheet("text-align: left; text-decoration: underline;")
+        self.did_you_mean.clicked.connect(self._accept_suggestion)
         self.facets = FacetTree(self)
         self.facets.sig_filters_changed.connect(self._search_now)
         self.model = ResultsModel(self)
@@ -307,8 +307,8 @@ class SearchPanel(QWidget):
         if not suggestion:
             self.did_you_mean.hide()
             return
-        link = f'<a href="suggestion">{html.escape(suggestion)}</a>'
-        self.did_you_mean.setText(self.tr("Did you mean: {suggestion}?").format(suggestion=link))
+        shown = suggestion.replace("&", "&&")  # a button reads & as a shortcut mark
+        self.did_you_mean.setText(self.tr("Did you mean: {suggestion}?").format(suggestion=shown))
         self.did_you_mean.setProperty("suggestion", suggestion)
         self.did_you_mean.show()
 
@@ -343,13 +343,13 @@ class SearchPanel(QWidget):
         return self._answered_seq != self._seq
 
     def _ask_save(self) -> None:
-        name, ok = QInputDialog.getText(
+        name = ask_text(
             self,
             self.tr("Save search"),
             self.tr("Name for this search:"),
-            text=self.query.text().strip(),
+            self.query.text().strip(),
         )
-        if ok:
+        if name is not None:
             self.save_current_search(name)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from index.types import Hit, TitleHit
 from ui.editor.labels import FieldText
+from ui.plaintext import tooltip_text
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -63,9 +64,14 @@ class ResultsModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return row.title
-        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{self._text.kind(row.kind)}: {row.title}. {plain_snippet(row.snippet)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._described(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_text(self._described(row))
         return self._role_value(row, role)
+
+    def _described(self, row: ResultRow) -> str:
+        return f"{self._text.kind(row.kind)}: {row.title}. {plain_snippet(row.snippet)}"
 
     def _role_value(self, row: ResultRow, role: int) -> object:
         values: dict[int, object] = {

@@ -1,12 +1,15 @@
 """Paints a hit: kind and title on the first line, the highlighted snippet below.
 
-The snippet arrives HTML-escaped with <mark> around matches (S8). It is never
-unescaped: the only change is <mark> → a styled <span>, because Qt's rich
-text does not know <mark>; everything else stays text.
+The snippet arrives HTML-escaped with <mark> around matches. The delegate does
+not rely on that: it splits the snippet at the <mark> tags, turns every piece
+back into text and escapes it itself, and adds only its own highlight markup.
+The title is painted as text. The document loads nothing (InertDocument).
 """
 
 from __future__ import annotations
 
+import html
+import re
 from collections import OrderedDict
 
 from PySide6.QtCore import (
@@ -24,32 +27,42 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ui.safe_browser import InertDocument
 from ui.search.results_model import ResultsModel
 
 PAD = 6
 MARK_OPEN = '<span style="background-color:#ffe08a; color:#000000;">'
+MARK_CLOSE = "</span>"
 CACHE_SIZE = 300  # laid-out snippets kept; a page of hits is 50
+_MARKS = re.compile(r"(</?mark>)")
 
 
 def snippet_html(snippet: str) -> str:
-    """Qt rich text for an escaped snippet: only the <mark> tags are swapped."""
-    return snippet.replace("<mark>", MARK_OPEN).replace("</mark>", "</span>")
+    """Qt rich text for a snippet: its text escaped here, our highlight the only markup."""
+    parts: list[str] = []
+    for piece in _MARKS.split(snippet):
+        if piece == "<mark>":
+            parts.append(MARK_OPEN)
+        elif piece == "</mark>":
+            parts.append(MARK_CLOSE)
+        else:
+            parts.append(html.escape(html.unescape(piece), quote=False))
+    return "".join(parts)
 
 
 class SnippetDelegate(QStyledItemDelegate):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
-        self._docs: OrderedDict[tuple[str, int, str], QTextDocument] = OrderedDict()
+        self._docs: OrderedDict[tuple[str, int, str], InertDocument] = OrderedDict()
 
-    def _document(self, text: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
+    def _document(self, text: str, width: int, option: QStyleOptionViewItem) -> InertDocument:
         key = (text, width, option.font.key())
         doc = self._docs.get(key)
         if doc is None:
-            doc = QTextDocument()
+            doc = InertDocument()
             doc.setDefaultFont(option.font)
             doc.setDocumentMargin(0)
             doc.setHtml(text)
@@ -63,7 +76,11 @@ class SnippetDelegate(QStyledItemDelegate):
 
     def _snippet_text(self, index: QModelIndex | QPersistentModelIndex) -> str:
         if index.data(ResultsModel.TitleMatchRole):
-            return f"<i>{QCoreApplication.translate('SnippetDelegate', 'Title match')}</i>"
+            return (
+                "<i>"
+                + html.escape(QCoreApplication.translate("SnippetDelegate", "Title match"))
+                + "</i>"
+            )
         return snippet_html(str(index.data(ResultsModel.SnippetRole) or ""))
 
     def _title_font(self, option: QStyleOptionViewItem) -> QFont:
