@@ -36,6 +36,17 @@ def _sub(
     return parser
 
 
+PASSWD_HELP = (
+    "change the passphrase (instant: only the wrap of the key changes; if the passphrase "
+    "may be known to someone, use rekey instead)"
+)
+REKEY_HELP = (
+    "new master key, every file re-encrypted (slow); use it when the passphrase, the "
+    "recovery key or a copy of vault.json may be known to someone: the old ones then open "
+    "nothing"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="expertise", description="Expertise Hub command line")
     add_global_options(parser, suppress=False)
@@ -82,8 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
 
-    passwd = _sub(sub, common, "passwd", commands.cmd_passwd, "change the passphrase")
+    passwd = _sub(sub, common, "passwd", commands.cmd_passwd, PASSWD_HELP)
     passwd.add_argument("--new-passphrase-file", type=Path)
+    rekey = _sub(sub, common, "rekey", commands.cmd_rekey, REKEY_HELP)
+    rekey.add_argument("--new-passphrase-file", type=Path)
     _sub(sub, common, "recovery-key", commands.cmd_recovery_key, "add a recovery key")
     _sub(sub, common, "reindex", commands.cmd_reindex, "rebuild the search index")
     _sub(sub, common, "check", commands.cmd_check, "verify database, attachments and index")

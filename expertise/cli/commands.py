@@ -150,6 +150,21 @@ def cmd_passwd(hub: Hub, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rekey(hub: Hub, args: argparse.Namespace) -> int:
+    secret = check_new_passphrase(new_passphrase(args))
+    output.warn("re-keying: every file of the hub is re-encrypted under a new key ...")
+    recovery = hub.rekey(secret)
+    if getattr(args, "json", False):
+        output.emit_json({"rekeyed": True, "recovery_key": recovery})
+        return 0
+    if recovery is not None:
+        output.say("New recovery key (shown once; print it and keep it somewhere safe).")
+        output.say("The old recovery key no longer works:")
+        output.say(recovery)
+    output.say("hub re-keyed: the old passphrase and any old copy of vault.json open nothing")
+    return 0
+
+
 def cmd_recovery_key(hub: Hub, args: argparse.Namespace) -> int:
     key = hub.add_recovery_key()
     output.say("Recovery key (shown once; print it and keep it somewhere safe):")
