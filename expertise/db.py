@@ -57,6 +57,8 @@ def open_engine(path: Path, key: bytes) -> Engine:
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
+        # a failed statement's message would otherwise list its values: entry content
+        hide_parameters=True,
     )
     _use_explicit_transactions(engine)
     return engine

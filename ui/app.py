@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
+from expertise.secretenv import take_env
 from ui import clipboard
 from ui.draft_keeper import DraftKeeper
 from ui.hub_watch import HubWatch, tell_returned, tell_vanished
@@ -41,8 +42,9 @@ def given_passphrase(args: argparse.Namespace) -> str | None:
     """As for the CLI: --passphrase-file, else $EXPERTISE_PASSPHRASE; the demo's own with --demo."""
     if getattr(args, "passphrase_file", None):
         return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
-    if os.environ.get("EXPERTISE_PASSPHRASE"):
-        return os.environ["EXPERTISE_PASSPHRASE"]
+    env = take_env("EXPERTISE_PASSPHRASE")  # not inherited by anything started later
+    if env:
+        return env
     if getattr(args, "demo", False):
         from expertise.demo import DEMO_PASSPHRASE
 

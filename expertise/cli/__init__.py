@@ -20,6 +20,7 @@ from expertise.cli.options import (
 from expertise.errors import HubError
 from expertise.models import CLASSIFICATIONS, KINDS, LANGUAGES, STATUSES
 from expertise.private import private_umask
+from expertise.redact import describe, stack_only
 
 Handler = Callable[..., int]
 
@@ -174,7 +175,9 @@ def _report(error: Exception, args: argparse.Namespace) -> int:
     if isinstance(error, OSError):
         output.warn(f"error: {error.strerror or error}: {getattr(error, 'filename', '') or ''}")
         return 1
-    raise error
+    # A bug: the frames help whoever fixes it; the message may quote content.
+    output.warn(stack_only(error) + f"error: unexpected {describe(error)}")
+    return 1
 
 
 def _target(args: argparse.Namespace) -> Path | None:

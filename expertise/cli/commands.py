@@ -30,7 +30,7 @@ def _field_pairs(pairs: list[str]) -> dict[str, object]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep:
-            raise UserError(f"--field takes NAME=VALUE, got {pair[:40]!r}")
+            raise UserError("--field takes NAME=VALUE: one of them has no '='")
         values[name.strip()] = value
     return values
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from expertise.errors import HubLocked, UserError
+from expertise.secretenv import take_env
 
 
 def default_hub() -> Path:
@@ -43,7 +44,7 @@ def _read_secret_file(path: Path) -> str:
 def passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
     if getattr(args, "passphrase_file", None):
         return _read_secret_file(args.passphrase_file)
-    env = os.environ.get("EXPERTISE_PASSPHRASE")
+    env = take_env("EXPERTISE_PASSPHRASE")
     if env:
         return env
     if not sys.stdin.isatty():
@@ -54,7 +55,7 @@ def passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
 def new_passphrase(args: argparse.Namespace) -> str:
     if getattr(args, "new_passphrase_file", None):
         return _read_secret_file(args.new_passphrase_file)
-    env = os.environ.get("EXPERTISE_NEW_PASSPHRASE")
+    env = take_env("EXPERTISE_NEW_PASSPHRASE")
     if env:
         return env
     if not sys.stdin.isatty():

@@ -19,6 +19,7 @@ from expertise.models import CLASSIFICATIONS, KINDS
 from expertise.packs import PackFacade, PackImportReport, PackInfo
 from expertise.packs.merge import RESOLUTIONS
 from expertise.packs.signing import grouped
+from expertise.secretenv import take_env
 
 ENV_PACK_PASSPHRASE = "EXPERTISE_PACK_PASSPHRASE"
 Sub = argparse._SubParsersAction  # type: ignore[type-arg]
@@ -97,7 +98,7 @@ def pack_passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
             return str(Path(path).read_text(encoding="utf-8")).rstrip("\r\n")
         except OSError as error:
             raise UserError(f"cannot read pack passphrase file: {error.strerror}") from None
-    env = os.environ.get(ENV_PACK_PASSPHRASE)
+    env = take_env(ENV_PACK_PASSPHRASE)
     if env:
         return env
     if not sys.stdin.isatty():

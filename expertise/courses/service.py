@@ -76,7 +76,7 @@ def find_pack(session: Session, reference: str) -> CoursePack:
         return matches[0]
     if matches:
         raise UserError(f"{len(matches)} course packs have that title: give the pack id")
-    raise UserError(f"no course pack with id or title {reference[:80]!r}")
+    raise UserError("no course pack with that id or title")
 
 
 def all_packs(session: Session) -> list[CoursePack]:

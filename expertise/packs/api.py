@@ -173,7 +173,7 @@ class PackFacade:
             lambda s: s.scalars(select(SavedSearch).where(SavedSearch.name == name)).first()
         )
         if found is None:
-            raise UserError(f"no saved search named {name[:80]!r}")
+            raise UserError("no saved search with that name")
         self._hub.wait_for_index()
         index = self._hub._index.index
         ids: set[str] = set()

@@ -67,7 +67,7 @@ def _course_ids(session: Session, course: str) -> Select[str]:
         or session.scalars(select(CoursePack).where(CoursePack.title == course)).first()
     )
     if pack is None:
-        raise UserError(f"no course pack with id or title {course[:80]!r}")
+        raise UserError("no course pack with that id or title")
     return select(CourseItem.entry_id).where(CourseItem.pack_id == pack.id)
 
 

@@ -52,7 +52,7 @@ class _Labels:
         wanted = sorted(set(as_list(keys)))
         unknown = [key for key in wanted if key not in self.themes]
         if unknown:
-            raise UserError(f"themes: unknown theme {unknown[0][:80]!r}")
+            raise UserError(f"themes: {len(unknown)} unknown theme keys (see docs/FIELDS.md)")
         return [self.themes[key] for key in wanted]
 
 

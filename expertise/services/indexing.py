@@ -21,6 +21,7 @@ from expertise.blobstore import BlobStore
 from expertise.crypto import AeadCipher
 from expertise.db import session_scope
 from expertise.models import Entry, SynonymGroup
+from expertise.redact import describe
 from expertise.services.documents import build_document, load_context
 from expertise.services.entries import change_counter, count_entries
 from index import IndexCorrupt, SearchIndex
@@ -114,8 +115,8 @@ class IndexSync:
     def _guarded(job: Callable[[], object]) -> None:
         try:
             job()
-        except Exception:  # a failed update must not kill the worker; next open repairs
-            log.exception("search index update failed")
+        except Exception as error:  # a failed update must not kill the worker; next open repairs
+            log.error("search index update failed: %s", describe(error))
 
     def _apply(self, entry_ids: list[str], deleted_ids: list[str]) -> None:
         with session_scope(self._sessions) as session:

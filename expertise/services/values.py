@@ -37,7 +37,7 @@ def as_date(value: object, name: str) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise UserError(f"{name}: not a date (YYYY-MM-DD): {str(value)[:40]!r}") from None
+        raise UserError(f"{name}: not a date (YYYY-MM-DD)") from None
 
 
 def resolve_ref(session: Session, value: object, kind: str | None, name: str) -> str | None:
@@ -48,7 +48,7 @@ def resolve_ref(session: Session, value: object, kind: str | None, name: str) ->
     if found is None:
         found = find_by_title(session, text, kind)
     if found is None or (kind and found.kind != kind):
-        raise UserError(f"{name}: no {kind or 'entry'} with id or title {text[:80]!r}")
+        raise UserError(f"{name}: no {kind or 'entry'} with that id or title")
     return found.id
 
 
@@ -119,5 +119,5 @@ def apply_themes(session: Session, entry: Entry, keys: object) -> None:
     }
     unknown = [key for key in wanted if key not in found]
     if unknown:
-        raise UserError(f"themes: unknown theme {unknown[0][:80]!r}")
+        raise UserError(f"themes: {len(unknown)} unknown theme keys (see docs/FIELDS.md)")
     entry.themes = [found[key] for key in wanted]
