@@ -24,8 +24,9 @@ from ui.draft_keeper import DraftKeeper
 from ui.hub_watch import HubWatch, tell_returned, tell_vanished
 from ui.i18n import Translations, resolve_language
 from ui.locking import IdleLock
+from ui.os_fault import report_unhandled, set_hub_folder
 from ui.settings import Settings, settings, use_memory
-from ui.tasks import Progress, TaskRunner
+from ui.tasks import Progress, TaskRunner, set_fallback_failure
 from ui.theme import apply_theme
 from ui.unlock_dialog import UnlockDialog, apply_remember, error_text, hub_class
 
@@ -77,6 +78,7 @@ class AppController(QObject):
         self.watch.sig_vanished.connect(self._hub_vanished)
         self.watch.sig_returned.connect(self._hub_returned)
         clipboard.track_application_copies()
+        set_fallback_failure(report_unhandled)
         app.aboutToQuit.connect(self.shutdown)
 
     # -- unlocking ---------------------------------------------------------------------
@@ -133,6 +135,7 @@ class AppController(QObject):
             self._offer_bundled_pack()
         self.idle.start()
         self.watch.watch_open(hub.path)
+        set_hub_folder(hub.path)
         self.sig_unlocked.emit()
 
     def _show_window(self, state: ViewState | None) -> None:
@@ -174,6 +177,7 @@ class AppController(QObject):
             return
         self.idle.stop()
         self.watch.stop()
+        set_hub_folder(None)
         self._state = window.view_state()
         self.settings.window_geometry = window.saveGeometry()
         self.drafts.keep(window.take_drafts(), None if vanished else ctx)

@@ -10,12 +10,13 @@ the next unlock.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from ui.context import AppContext
-from ui.editor.drafts import EditorDraft
-from ui.editor.saving import save_entry
+if TYPE_CHECKING:  # the core loads after the unlock dialog shows (ui/app.py)
+    from ui.context import AppContext
+    from ui.editor.drafts import EditorDraft
 
 
 class DraftKeeper(QObject):
@@ -35,6 +36,8 @@ class DraftKeeper(QObject):
                 self._save(ctx, draft)
 
     def _save(self, ctx: AppContext, draft: EditorDraft) -> None:
+        from ui.editor.saving import save_entry
+
         hub = ctx.hub
         ctx.runner.submit(
             lambda _p: save_entry(hub, draft.target, draft.values),

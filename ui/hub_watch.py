@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from expertise.db import DB_NAME
 from expertise.vault_header import HEADER_NAME
 
 if TYPE_CHECKING:
@@ -32,6 +31,8 @@ Identity = tuple[int, int]
 
 def hub_identity(folder: Path) -> Identity | None:
     """(device, inode) of the hub's database, or None when the hub is not reachable."""
+    from expertise.db import DB_NAME  # loaded by the unlock already; not at start-up
+
     try:
         os.stat(folder / HEADER_NAME)
         found = os.stat(folder / DB_NAME)

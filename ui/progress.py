@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from expertise.errors import HubError
+from ui.os_fault import show_fault
 from ui.plaintext import progress_dialog, warn
 from ui.tasks import Progress, TaskRunner
 
@@ -83,6 +84,8 @@ def _cancel(dialog: QProgressDialog, progress: Progress) -> None:
 
 def _default_failure(parent: QWidget, title: str) -> Callable[[Exception], None]:
     def show(error: Exception) -> None:
+        if show_fault(parent, title, error):
+            return  # a full disk, a pulled drive, …: what happened and what to do
         # Core errors carry no content (ARCHITECTURE §11.10); anything else stays generic.
         text = (
             str(error)

@@ -13,6 +13,20 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+# Where failures of jobs submitted without `on_failed` go (ui/app.py installs
+# ui/os_fault.report_unhandled), so a full disk is never silently dropped.
+_fallback_failure: Callable[[Exception], None] | None = None
+
+
+def set_fallback_failure(handler: Callable[[Exception], None] | None) -> None:
+    global _fallback_failure
+    _fallback_failure = handler
+
+
+def _unhandled(error: Exception) -> None:
+    if _fallback_failure is not None:
+        _fallback_failure(error)
+
 
 class Progress:
     """Handed to a job: report progress, ask whether the user pressed Cancel."""
@@ -75,7 +89,8 @@ class TaskRunner(QObject):
         # Keep a Python reference until a signal arrives: the pool owns the C++ side only.
         self._live.add(task)
         task.signals.sig_done.connect(lambda result: self._finish(task, on_done, result))
-        task.signals.sig_failed.connect(lambda error: self._finish(task, on_failed, error))
+        failed = on_failed or _unhandled
+        task.signals.sig_failed.connect(lambda error: self._finish(task, failed, error))
         if on_progress is not None:
             task.signals.sig_progress.connect(on_progress)
         self._pool.start(task)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from expertise.courses import AboveCeiling, CoursePackRecord
 from expertise.errors import HubError
 from ui.banner import level_of, levels
+from ui.os_fault import fault_of, fault_text
 from ui.plaintext import form_row
 
 
@@ -90,6 +91,9 @@ def error_text(error: Exception, language: str, pack_title: str = "") -> str:
             pack=f" “{pack_title}”" if pack_title else "",
             ceiling=level_of(error.ceiling).label(language),
         )
+    fault = fault_of(error)
+    if fault is not None:
+        return fault_text(fault)
     if isinstance(error, HubError):
         return str(error)
     return QCoreApplication.translate("CoursePacks", "The operation failed.")

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from expertise.errors import HubError, UserError
+from expertise.errors import UserError
 from expertise.records import EntryRecord
 from ui.context import AppContext
 from ui.editor.drafts import EditorDraft
@@ -21,8 +21,9 @@ from ui.editor.header import ConflictBar, EditorHeader
 from ui.editor.markdown_edit import MarkdownEdit
 from ui.editor.metadata_form import FormChoices, MetadataForm
 from ui.editor.preview import Preview
+from ui.editor.save_messages import error_text, offer_back, tell_fault
 from ui.editor.saving import SaveConflict, SaveTarget, load_choices, save_entry
-from ui.plaintext import Button, Icon, Role, ask, message_box
+from ui.plaintext import Button, ask
 from ui.tasks import Progress
 
 AUTOSAVE_MS = 2000
@@ -45,6 +46,7 @@ class EntryEditor(QWidget):
         # Saves queued on switching entries, by generation, until they are confirmed.
         self._flushed: dict[int, EditorDraft] = {}
         self._close_after_save = False
+        self._fault_told = False  # the fault dialog was shown for the current failures
         self._titles_pending: str | None = None
         self._build()
         self._autosave = QTimer(self)
@@ -149,6 +151,7 @@ class EntryEditor(QWidget):
         self._dirty = self._conflict = False
         self._saves_running = 0
         self._close_after_save = False
+        self._fault_told = False
         self._loading = True
         self.header.clear()
         self.text.clear()  # also empties the undo stack
@@ -215,7 +218,7 @@ class EntryEditor(QWidget):
 
     def _failed_to_open(self, generation: int, error: Exception) -> None:
         if generation == self._generation:
-            self.header.set_state(self._error_text(error), error=True)
+            self.header.set_state(error_text(error), error=True)
 
     def _reload(self) -> None:
         entry_id = self.entry_id
@@ -286,6 +289,7 @@ class EntryEditor(QWidget):
                 del self._flushed[generation]
             return
         self._saves_running -= 1
+        self._fault_told = False
         self.form.clear_error()
         saved_at = QTime.currentTime().toString("HH:mm")
         if self._saves_running == 0 and not self._dirty:
@@ -297,7 +301,7 @@ class EntryEditor(QWidget):
         if generation != self._generation:
             if self._flushed.get(generation) is draft:
                 del self._flushed[generation]
-                self._previous_failed(draft, error)
+                offer_back(self, error, lambda: self.offer_draft(draft))
             return
         self._saves_running -= 1
         self._dirty, self._close_after_save = True, False
@@ -310,25 +314,10 @@ class EntryEditor(QWidget):
         if isinstance(error, UserError):
             if self.form.show_error(str(error)) == "title":
                 self.header.show_title_error(str(error).partition(":")[2].strip())
-        self.header.set_state(self._error_text(error), error=True)
-
-    def _previous_failed(self, draft: EditorDraft, error: Exception) -> None:
-        # A save queued when switching entries: the editor has moved on, so ask here,
-        # and bring the text back unless the user explicitly lets it go.
-        box = message_box(
-            self,
-            Icon.Warning,
-            self.tr("Not saved"),
-            self.tr("Your last changes to the previous entry were not saved.\n{reason}").format(
-                reason=self._error_text(error)
-            ),
-            Button.NoButton,
-        )
-        reopen = box.addButton(self.tr("&Reopen the changes"), Role.AcceptRole)
-        box.addButton(self.tr("&Discard them"), Role.DestructiveRole)
-        box.setDefaultButton(reopen)
-        box.accepted.connect(lambda: self.offer_draft(draft))
-        box.open()
+        self.header.set_state(error_text(error), error=True)
+        if not self._fault_told:
+            # once per run of failures: autosave retrying every few seconds must not nag
+            self._fault_told = tell_fault(self, error)
 
     def _overwrite(self, revision: int) -> None:
         """The user chose to replace the other version with this one: an explicit act."""
@@ -336,13 +325,6 @@ class EntryEditor(QWidget):
         self.conflict_bar.hide()
         self._dirty = True
         self.save_now()
-
-    def _error_text(self, error: Exception) -> str:
-        if isinstance(error, SaveConflict):
-            return self.tr("Not saved: the entry was changed elsewhere.")
-        if isinstance(error, HubError):
-            return self.tr("Not saved: {reason}").format(reason=str(error))
-        return self.tr("Not saved: an unexpected error occurred.")
 
     # -- closing -------------------------------------------------------------------
     def _close(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from expertise.errors import HubError
 from ui import plaintext
+from ui.os_fault import fault_of, fault_text
 
 
 def password_field(parent: QWidget, name: str) -> QLineEdit:
@@ -33,6 +34,9 @@ def buddy_label(parent: QWidget, text: str, buddy: QWidget) -> plaintext.PlainLa
 
 
 def error_message(error: Exception, fallback: str) -> str:
+    fault = fault_of(error)
+    if fault is not None:
+        return fault_text(fault)  # a full disk, a read-only folder: translated, no content
     # Core errors carry no content (ARCHITECTURE §11.10); anything else stays generic.
     return str(error) if isinstance(error, HubError) else fallback
 

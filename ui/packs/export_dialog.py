@@ -24,6 +24,7 @@ from expertise.packs import ExportReport, PackFacade
 from expertise.packs.records import PackChoices
 from expertise.packs.signing import grouped
 from ui.banner import level_of, levels
+from ui.os_fault import show_fault
 from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
 from ui.plaintext import form_row
 from ui.progress import run_with_progress
@@ -211,6 +212,7 @@ class ExportPackDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.export_button.setEnabled(True)
         self._show_error(error)
+        show_fault(self, self.windowTitle(), error)  # a full disk: what happened, what to do
 
     def _show_error(self, error: Exception) -> None:
         self.message.setText(error_message(error, self.tr("The export failed.")))

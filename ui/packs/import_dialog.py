@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from expertise.packs import BOTH, MINE, THEIRS, PackFacade, PackImportReport, PackInfo
 from ui.banner import level_of
+from ui.os_fault import show_fault
 from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
 from ui.plaintext import form_row
 from ui.progress import run_with_progress
@@ -292,5 +293,6 @@ class ImportPackDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(error_message(error, self.tr("The pack could not be read.")))
+        show_fault(self, self.windowTitle(), error)  # a full disk: what happened, what to do
         self.check_button.setEnabled(self.info is not None and not self.info.name_clash)
         self.import_button.setEnabled(self.plan_report is not None)

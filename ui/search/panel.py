@@ -36,6 +36,7 @@ from expertise.errors import HubError
 from expertise.hub import Hub
 from index.types import SearchResults, TitleHit
 from ui.context import AppContext
+from ui.os_fault import fault_of, fault_text
 from ui.plaintext import ask_text, plain_label
 from ui.search.facets import FacetTree
 from ui.search.results_model import ResultRow, ResultsModel
@@ -273,6 +274,9 @@ class SearchPanel(QWidget):
             self.status.setText(self._failure_text(error))
 
     def _failure_text(self, error: Exception) -> str:
+        fault = fault_of(error)
+        if fault is not None:
+            return self.tr("Search failed: {reason}").format(reason=fault_text(fault))
         if isinstance(error, HubError):
             return self.tr("Search failed: {reason}").format(reason=str(error))
         return self.tr("Search failed.")
