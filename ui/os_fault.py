@@ -17,13 +17,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from expertise.oserrors import MB, Fault, FaultKind, classify
 from ui.plaintext import Icon, message_box
 
 _hub_folder: Path | None = None
-_unowned: set[QMessageBox] = set()
+_unowned: set[QDialog] = set()
 
 
 def set_hub_folder(folder: Path | None) -> None:
@@ -126,12 +126,10 @@ def fault_text(fault: Fault) -> str:
     return f"{headline(fault)} {advice(fault)}"
 
 
-def make_dialog(parent: QWidget | None, title: str, fault: Fault, extra: str = "") -> QMessageBox:
-    box = message_box(parent, Icon.Warning, title, headline(fault))
+def make_dialog(parent: QWidget | None, title: str, fault: Fault, extra: str = "") -> QDialog:
+    text = f"{headline(fault)}\n\n{advice(fault)}" + (f"\n\n{extra}" if extra else "")
+    box = message_box(parent, Icon.Warning, title, text)  # plain text: a folder is no markup
     box.setObjectName("osFaultDialog")
-    box.setInformativeText(advice(fault) + (f"\n\n{extra}" if extra else ""))
-    for label in box.findChildren(QLabel):
-        label.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
 

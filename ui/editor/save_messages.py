@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from expertise.errors import HubError
 from ui.editor.saving import SaveConflict
@@ -56,12 +56,15 @@ def tell_fault(parent: QWidget, error: Exception) -> bool:
     return True
 
 
-def offer_back(parent: QWidget, error: Exception, reopen: Callable[[], None]) -> QMessageBox:
-    """A save queued when switching entries failed: bring the text back unless declined."""
-    text = QCoreApplication.translate(
+def _not_saved_before(error: Exception) -> str:
+    return QCoreApplication.translate(
         "EntryEditor", "Your last changes to the previous entry were not saved.\n{reason}"
     ).format(reason=error_text(error))
-    box = message_box(parent, Icon.Warning, _not_saved(), text, Button.NoButton)
+
+
+def offer_back(parent: QWidget, error: Exception, reopen: Callable[[], None]) -> QDialog:
+    """A save queued when switching entries failed: bring the text back unless declined."""
+    box = message_box(parent, Icon.Warning, _not_saved(), _not_saved_before(error), Button.NoButton)
     again = box.addButton(
         QCoreApplication.translate("EntryEditor", "&Reopen the changes"),
         Role.AcceptRole,
