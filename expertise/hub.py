@@ -398,6 +398,8 @@ class Hub(HubCore):
                 frozenset(o.touched), frozenset(KINDS), frozenset([expert_id]), "erase"
             ),
         )
+        for blob_id in outcome.dropped_blobs:  # after the commit; a crash leaves orphans
+            self._blobs.delete(blob_id)  # that the next open removes
         self._index.wait()
         if outcome.full_reindex:
             self.reindex()

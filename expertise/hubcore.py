@@ -25,7 +25,7 @@ from expertise.kdf import KdfParams
 from expertise.models import Attachment
 from expertise.private import private_umask, tighten_tree
 from expertise.records import Change
-from expertise.services import audit
+from expertise.services import audit, maintenance
 from expertise.services.indexing import IndexSync
 from expertise.services.setup import seed_vocabulary
 from expertise.vault import Vault
@@ -90,6 +90,8 @@ class HubCore:
         migrations.upgrade(self._engine)
         with self._session() as session:
             audit.record(session, "unlock")
+            # left by a process killed mid-write (see remove_orphan_blobs)
+            maintenance.remove_orphan_blobs(session, self._blobs, self.path / "attachments")
         self._index.start()
         # files left loose by an older version, a copy or SQLite's own mode choice
         tighten_tree(self.path)

@@ -12,6 +12,7 @@ Everything happens in the caller's one transaction: all or nothing.
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -75,6 +76,9 @@ class Erasure:
     touched: set[str] = field(default_factory=set)
     changed_entries: set[str] = field(default_factory=set)
     full_reindex: bool = False
+    # Blob files to delete once the transaction has committed: deleted before,
+    # a crash would leave records pointing at nothing (and a half-done erasure).
+    dropped_blobs: list[str] = field(default_factory=list)
 
 
 def erase_person(session: Session, blobs: BlobStore, person_id: str) -> Erasure:
@@ -85,7 +89,7 @@ def erase_person(session: Session, blobs: BlobStore, person_id: str) -> Erasure:
     scrub = Scrubber(forms, person_id)
     outcome = Erasure(EraseReport(expert_id=person_id, name_forms=len(forms)))
     outcome.touched |= _referring_entries(session, person_id)
-    _remove_person(session, blobs, person_id, outcome.report)
+    _remove_person(session, person_id, outcome)
     session.flush()
     _scrub_attachment_contents(session, blobs, scrub, outcome)
     session.flush()
@@ -112,7 +116,8 @@ def _referring_entries(session: Session, person_id: str) -> set[str]:
     return found
 
 
-def _remove_person(session: Session, blobs: BlobStore, person_id: str, report: EraseReport) -> None:
+def _remove_person(session: Session, person_id: str, outcome: Erasure) -> None:
+    report = outcome.report
     own = select(Revision.id).where(Revision.entry_id == person_id)
     report.revisions_removed = len(list(session.scalars(own)))
     report.references_cleared = _clear_references(session, person_id)
@@ -122,7 +127,7 @@ def _remove_person(session: Session, blobs: BlobStore, person_id: str, report: E
     for attachment in list(
         session.scalars(select(Attachment).where(Attachment.entry_id == person_id))
     ):
-        blobs.delete(attachment.id)
+        outcome.dropped_blobs.append(attachment.id)
         session.delete(attachment)
     delete_entry(session, person_id)
 
@@ -157,14 +162,36 @@ def _scrub_attachment_contents(
         if text is not None:
             cleaned = scrub.text(text)
             if cleaned != text:
-                blobs.put(row.id, cleaned.encode("utf-8"))
-                row.size = len(cleaned.encode("utf-8"))
+                _replace_attachment(session, blobs, row, cleaned.encode("utf-8"), outcome)
                 _count(report, "attachment contents")
                 outcome.touched.add(row.entry_id)
             continue
         extracted = extract_text(data, row.media_type, row.file_name)
         if scrub.text(extracted) != extracted:
             report.not_changed.append(f"{place}: its content names the person; edit or remove it")
+
+
+def _replace_attachment(
+    session: Session, blobs: BlobStore, row: Attachment, data: bytes, outcome: Erasure
+) -> None:
+    """The cleaned content as a new attachment; the old blob goes after the commit.
+
+    Rewriting the blob in place would change it even if the transaction never
+    commits; a new blob id keeps the old content whole until it does (an
+    uncommitted new blob is removed on the next open).
+    """
+    new = Attachment(
+        id=str(uuid.uuid4()),
+        entry_id=row.entry_id,
+        file_name=row.file_name,
+        media_type=row.media_type,
+        size=len(data),
+        added_at=row.added_at,
+    )
+    blobs.put(new.id, data)
+    session.delete(row)
+    session.add(new)
+    outcome.dropped_blobs.append(row.id)
 
 
 def _as_text(row: Attachment, data: bytes) -> str | None:
