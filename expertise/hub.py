@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertise import keystore
+from expertise import keystore, space
 from expertise.courses.api import CourseFacade
 from expertise.db import verify_database
 from expertise.errors import HubLocked
@@ -214,7 +214,9 @@ class Hub(HubCore):
 
     # -- import / export -----------------------------------------------------
     def import_paths(self, paths: Iterable[Path | str]) -> ImportReport:
-        items, file_count = transfer.parse_all(Path(p) for p in paths)
+        sources = [Path(p) for p in paths]
+        space.for_import(self.path, sources)
+        items, file_count = transfer.parse_all(sources)
 
         def action(session: Session) -> ImportReport:
             report = transfer.import_items(session, items, audit.current_actor())
@@ -234,6 +236,8 @@ class Hub(HubCore):
         return self._write(action, lambda r: entry_change(r.created + r.updated, [], "import"))
 
     def export_markdown(self, out_dir: Path | str) -> int:
+        space.for_export(self.path, out_dir)
+
         def action(session: Session) -> int:
             count = transfer.export_markdown(session, Path(out_dir))
             audit.record(session, "export", None, {"format": "md", "entries": count})
@@ -286,6 +290,7 @@ class Hub(HubCore):
         cancel: Callable[[], bool] | None = None,
     ) -> bool:
         self._index.wait()
+        space.for_reindex(self.path)
         return self._index.rebuild(progress, cancel)
 
     def index_staleness(self) -> str:
@@ -378,9 +383,11 @@ class Hub(HubCore):
         return report
 
     def backup(self, target: Path | str) -> Path:
-        out = backup.write_backup(
-            self._engine, self._vault.subkey("database"), self.path, Path(target)
-        )
+        space.for_backup(self.path, target)
+        with backup.removed_on_failure(Path(target)):
+            out = backup.write_backup(
+                self._engine, self._vault.subkey("database"), self.path, Path(target)
+            )
         self._read(lambda s: audit.record(s, "backup"))
         return out
 

@@ -15,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertise import migrations, rekey
+from expertise import migrations, oserrors, rekey
 from expertise.blobstore import BlobStore
 from expertise.db import DB_NAME, make_session_factory, open_engine, session_scope
 from expertise.errors import HubLocked, NotAHub
@@ -83,7 +83,11 @@ class HubCore:
         except BaseException:
             lock.release()
             raise
-        hub._after_open()
+        try:
+            hub._after_open()
+        except BaseException:
+            hub._abandon()  # a full or vanished disk at open must not keep the lock
+            raise
         return hub
 
     def _after_open(self) -> None:
@@ -158,12 +162,16 @@ class HubCore:
             with self._session() as session:
                 audit.record(session, "lock")
         finally:
-            self._close_parts()
-            self._vault.lock()
-            self._lock.release()
-            self._listeners.clear()
+            self._abandon()
 
     close = lock
+
+    def _abandon(self) -> None:
+        """Close without the audit write that `lock` makes (it could not be stored)."""
+        self._close_parts()
+        self._vault.lock()
+        self._lock.release()
+        self._listeners.clear()
 
     def __enter__(self: H) -> H:
         return self
@@ -245,8 +253,15 @@ class HubCore:
     def _session(self) -> Iterator[Session]:
         if self._vault.locked:
             raise HubLocked("the hub is locked")
-        with session_scope(self._sessions) as session:
-            yield session
+        try:
+            with session_scope(self._sessions) as session:
+                yield session
+        except Exception as error:
+            fault = oserrors.classify(error, hub=self.path)
+            if fault is None:
+                raise
+            # Rolled back already; the driver's text may quote a statement, so it is dropped.
+            raise oserrors.HubFault(fault) from None
 
     def _read(self, action: Callable[[Session], T]) -> T:
         with self._session() as session:

@@ -23,6 +23,7 @@ from pathlib import Path
 from expertise.errors import HubError
 
 MB = 1024 * 1024
+NEARLY_FULL = 256 * 1024  # below this, SQLite's "disk I/O error" means the disk is full
 
 
 class FaultKind(enum.Enum):
@@ -276,7 +277,12 @@ def _build(
     if kind is _CANT_OPEN:
         kind = FaultKind.IO_ERROR if hub is None or _writable(hub) else FaultKind.READ_ONLY
     assert isinstance(kind, FaultKind)
-    free = free_bytes(where) if kind in (FaultKind.DISK_FULL, FaultKind.QUOTA) else None
+    free = free_bytes(where)
+    if kind is FaultKind.IO_ERROR and path is None and free is not None and free < NEARLY_FULL:
+        # SQLite reports a shared-memory or log file it cannot grow as an I/O error.
+        kind = FaultKind.DISK_FULL
+    if kind not in (FaultKind.DISK_FULL, FaultKind.QUOTA):
+        free = None
     return Fault(kind, where, free, needed)
 
 

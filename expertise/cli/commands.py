@@ -7,12 +7,13 @@ import json
 import sys
 from pathlib import Path
 
+from expertise import space
+from expertise.atomic import atomic_write_bytes
 from expertise.cli import output
 from expertise.cli.options import check_new_passphrase, new_passphrase
 from expertise.demo import fill_with_demo
 from expertise.errors import UserError
 from expertise.hub import Hub
-from expertise.private import write_private_text
 from expertise.services.namevariants import ERASED
 
 
@@ -103,10 +104,14 @@ def cmd_export(hub: Hub, args: argparse.Namespace) -> int:
         count = hub.export_markdown(args.out_dir)
         output.say(f"{count} entries written to {args.out_dir}")
         return 0
+    if args.output:
+        space.for_export(hub.path, args.output)
     data = hub.export_json()
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if args.output:
-        write_private_text(Path(args.output), text)
+        # Whole or nothing (a disk that fills midway keeps no half of the plaintext);
+        # the temporary file is created owner-only and replaces, never follows, a link.
+        atomic_write_bytes(Path(args.output), text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from expertise import space
 from expertise.courses import service
 from expertise.courses.document import (
     Cancel,
@@ -148,6 +149,7 @@ class CourseFacade:
         if source is None:
             return self._cancelled("html", out, with_notes)
         doc = self._document(source, with_notes, lang)
+        _check_space(doc, Path(out))
         write_html(doc, Path(out))
         _report(progress, 100)
         return self._exported(
@@ -169,6 +171,7 @@ class CourseFacade:
         if source is None:
             return self._cancelled("pdf", out, with_notes)
         doc = self._document(source, with_notes, lang)
+        _check_space(doc, Path(out))
         write_step = _scaled(progress, GATHER_SHARE, 100 - GATHER_SHARE)
         pages = write_pdf(doc, Path(out), write_step, cancel)
         if not pages:
@@ -190,6 +193,8 @@ class CourseFacade:
         if source is None:
             return self._cancelled("md", out_dir, with_notes)
         doc = self._document(source, with_notes, lang)
+        attached = sum(a.size for item in source.items for a in item.attachments)
+        _check_space(doc, Path(out_dir), attached)
         write_step = _scaled(progress, GATHER_SHARE, 100 - GATHER_SHARE)
         outcome = write_markdown(
             source, doc, Path(out_dir), self._hub._blobs.get, write_step, cancel
@@ -231,6 +236,11 @@ class CourseFacade:
     @staticmethod
     def _cancelled(fmt: str, out: Path | str, with_notes: bool) -> ExportResult:
         return ExportResult(fmt, Path(out), 0, 0, with_notes, cancelled=True)
+
+
+def _check_space(doc: PackDocument, out: Path, attachment_bytes: int = 0) -> None:
+    text = sum(len(section.html.encode("utf-8")) for section in doc.sections)
+    space.for_course_export(out, text, attachment_bytes)
 
 
 def _report(progress: Progress | None, done: int) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertise import space
 from expertise.errors import UserError
 from expertise.hubcore import HubCore
 from expertise.kdf import KdfParams, calibrate
@@ -224,6 +225,7 @@ class PackFacade:
             plan = self._hub._read(lambda s: plan_merge(s, contents.entries, pack.fingerprint))
             check_resolutions(plan, resolutions)
             return PackImportReport(info, plan, dry_run=True, newly_trusted=not info.trusted)
+        space.for_pack_import(self._hub.path, file)
 
         def action(session: Session) -> PackImportReport:
             return self._apply(session, info, contents, resolutions, cancel)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -35,6 +38,31 @@ def write_backup(engine: Engine, key: bytes, hub_folder: Path, target: Path) -> 
         log.warning("backup skipped %d attachment entries that are not regular files", skipped)
     tighten_tree(target)  # SQLite created the database copy with a mode of its own
     return target
+
+
+@contextmanager
+def removed_on_failure(target: Path) -> Iterator[None]:
+    """A backup that fails midway (disk full, drive pulled) leaves no half copy behind.
+
+    Only a target that was missing or empty is cleaned: write_backup refuses
+    any other, so everything in it afterwards is ours.
+    """
+    fresh = not target.is_symlink() and (not target.exists() or not any(target.iterdir()))
+    try:
+        yield
+    except BaseException:
+        if fresh and target.is_dir() and not target.is_symlink():
+            for child in list(target.iterdir()):
+                _remove(child)
+        raise
+
+
+def _remove(path: Path) -> None:
+    with suppress(OSError):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def backup_database(engine: Engine, key: bytes, target: Path) -> None:

@@ -123,3 +123,9 @@ def test_hub_fault_and_read_only_carry_exit_codes(tmp_path: Path):
     assert error.exit_code == 5 and classify(error) is error.fault
     read_only = HubReadOnly()
     assert read_only.exit_code == 8 and str(read_only).startswith("this hub is read-only")
+
+
+def test_sqlite_io_error_on_a_nearly_full_disk_is_disk_full(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(oserrors, "free_bytes", lambda folder: 4096)
+    fault = classify(sqlcipher3.OperationalError("disk I/O error"), hub=tmp_path)
+    assert fault is not None and fault.kind is FaultKind.DISK_FULL
