@@ -94,6 +94,10 @@ def _advice(fault: Fault) -> str:
                 "OsFault",
                 "This needs about {need} MB and {free} MB is free. Free {short} MB and try again.",
             ).format(need=need, free=free, short=short)
+        if fault.free_bytes is not None and fault.free_bytes < MB:
+            return QCoreApplication.translate(
+                "OsFault", "Less than 1 MB is free. Free some space and try again."
+            )
         if fault.free_bytes is not None:
             return QCoreApplication.translate(
                 "OsFault", "{free} MB is free. Free some space and try again."

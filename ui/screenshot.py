@@ -40,9 +40,11 @@ def settle(ctx: AppContext | None, msecs: int = 1200) -> None:
     QApplication.processEvents()
 
 
-def _save(widget: QWidget, out: Path) -> int:
+def save(widget: QWidget, out: Path) -> int:
+    from ui.screenshot_faults import grab_with_dialog
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(out), "PNG"):
+    if not grab_with_dialog(widget).save(str(out), "PNG"):
         print(f"could not write {out}", file=sys.stderr)
         return 1
     print(f"wrote {out}")
@@ -113,7 +115,7 @@ def _unlock_view(folder: Path | None, out: Path) -> int:
     dialog = UnlockDialog(settings(), folder, offer_remembered=False)
     dialog.show()
     settle(None, 300)
-    return _save(dialog, out)
+    return save(dialog, out)
 
 
 def take_screenshot(
@@ -139,20 +141,43 @@ def take_screenshot(
     except HubError as error:
         print(f"cannot open the hub: {error}", file=sys.stderr)
         return error.exit_code
-    with hub:
+    try:
         return _render(hub, view, out, language)
+    finally:
+        lock(hub)
 
 
-def _render(hub: Hub, view: str, out: Path, language: str) -> int:
+def lock(hub: Hub) -> None:
+    """Lock; on a full disk the last audit row may not fit (the keys are dropped anyway)."""
+    from ui.os_fault import fault_of, fault_text
+
+    try:
+        hub.lock()
+    except Exception as error:
+        fault = fault_of(error)
+        if fault is None:
+            raise
+        print(f"locked; {fault_text(fault)}", file=sys.stderr)
+
+
+def open_window(hub: Hub, language: str) -> tuple[MainWindow, AppContext]:
     ctx = AppContext(hub, TaskRunner(), TaskRunner(), language=language)
     window = MainWindow(ctx)
     window.resize(*SIZE)
     window.show()
     window.restore(None)
     settle(ctx)
+    return window, ctx
+
+
+def _render(hub: Hub, view: str, out: Path, language: str) -> int:
+    window, ctx = open_window(hub, language)
     PREPARE[view](window, ctx)
     settle(ctx, 1500)
-    code = _save(window, out)
+    return close(window, ctx, save(window, out))
+
+
+def close(window: MainWindow, ctx: AppContext, code: int) -> int:
     window.clear_all()
     ctx.runner.wait()
     ctx.search_runner.wait()

@@ -1585,6 +1585,10 @@
         <translation>Dit vraagt ongeveer {need} MB en er is {free} MB vrij. Maak {short} MB vrij en probeer het opnieuw.</translation>
     </message>
     <message>
+        <source>Less than 1 MB is free. Free some space and try again.</source>
+        <translation>Er is minder dan 1 MB vrij. Maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
         <source>{free} MB is free. Free some space and try again.</source>
         <translation>Er is {free} MB vrij. Maak ruimte vrij en probeer het opnieuw.</translation>
     </message>
