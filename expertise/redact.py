@@ -9,6 +9,8 @@ find the fault, and never the message itself.
 
 from __future__ import annotations
 
+import sys
+import threading
 import traceback
 
 WITHHELD = "(message withheld: it may quote entry content)"
@@ -34,3 +36,17 @@ def stack_only(error: BaseException) -> str:
         parts.insert(0, "".join(frames) + f"{type(current).__name__} {WITHHELD}\n")
         current = current.__cause__ or current.__context__
     return "Traceback (most recent call last):\n" + "".join(parts)
+
+
+def install_excepthooks() -> None:
+    """Uncaught exceptions (a Qt slot, a thread) print frames and types, never messages."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        sys.stderr.write(stack_only(error))
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            sys.stderr.write(stack_only(args.exc_value))
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook

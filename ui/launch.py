@@ -15,6 +15,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from expertise.private import private_umask
+from expertise.redact import install_excepthooks
 
 
 def demo_hub_folder() -> Path:
@@ -78,6 +79,7 @@ def _print_demo_listing(folder: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     private_umask()  # before anything is written: demo hub, settings, exports
+    install_excepthooks()  # an exception in a Qt slot must not print content to stderr
     args = build_parser().parse_args(argv)
     folder = prepare_demo() if args.demo else args.hub
     if not has_display() and not args.screenshot and not args.selftest:

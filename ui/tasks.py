@@ -7,11 +7,12 @@ TaskRunner; the UI thread only receives plain records back.
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from expertise.redact import stack_only
 
 # Where failures of jobs submitted without `on_failed` go (ui/app.py installs
 # ui/os_fault.report_unhandled), so a full disk is never silently dropped.
@@ -63,7 +64,7 @@ class Task(QRunnable):
         try:
             result = self._job(self.progress)
         except Exception as error:  # delivered to the UI thread, which shows it
-            error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            error.__traceback_text__ = stack_only(error)  # type: ignore[attr-defined]
             self.signals.sig_failed.emit(error)
             return
         self.signals.sig_done.emit(result)

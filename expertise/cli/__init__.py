@@ -20,7 +20,7 @@ from expertise.cli.options import (
 from expertise.errors import HubError
 from expertise.models import CLASSIFICATIONS, KINDS, LANGUAGES, STATUSES
 from expertise.private import private_umask
-from expertise.redact import describe, stack_only
+from expertise.redact import describe, install_excepthooks, stack_only
 
 Handler = Callable[..., int]
 
@@ -152,6 +152,7 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     private_umask()
+    install_excepthooks()
     args = build_parser().parse_args(argv)
     args.hub = args.hub or default_hub()
     try:

@@ -96,3 +96,31 @@ def test_unexpected_error_prints_no_message(closed_hub: Path, monkeypatch, capsy
     assert main(["--hub", str(closed_hub), "list"]) == 1
     err = capsys.readouterr().err
     assert "KeyError" in err and MARKER not in err
+
+
+def test_uncaught_exceptions_print_frames_not_messages(monkeypatch, capsys) -> None:
+    import sys
+    import threading
+
+    from expertise.redact import install_excepthooks
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    install_excepthooks()
+    try:
+        try:
+            {}[f"title {MARKER}"]
+        except KeyError as inner:
+            raise ValueError(f"body {MARKER}") from inner
+    except ValueError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    def job() -> None:
+        raise IndexError(f"tag {MARKER}")
+
+    worker = threading.Thread(target=job)
+    worker.start()
+    worker.join()
+    err = capsys.readouterr().err
+    assert "KeyError" in err and "ValueError" in err and "IndexError" in err
+    assert "test_no_content_in_errors.py" in err  # the frames are there for whoever fixes it
+    assert MARKER not in err
