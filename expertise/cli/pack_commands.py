@@ -34,6 +34,12 @@ def register(sub: Sub, common: argparse.ArgumentParser) -> None:
     _import_parser(actions, common)
     inspect = _action(actions, common, "inspect", cmd_inspect, "show who published a pack")
     inspect.add_argument("file", type=Path, metavar="FILE")
+    inspect.add_argument(
+        "--untrusted-ok",
+        action="store_true",
+        help="also read the manifest (and with a pack passphrase, the contents) of a pack "
+        "from a publisher this hub does not trust",
+    )
     _passphrase_option(inspect)
     _action(actions, common, "publishers", cmd_publishers, "list trusted publishers")
     trust = _action(actions, common, "trust", cmd_trust, "trust a publisher's fingerprint")
@@ -88,6 +94,20 @@ def _import_parser(actions: Sub, common: argparse.ArgumentParser) -> None:
         help=f"resolve one conflict: {'|'.join(RESOLUTIONS)}",
     )
     imp.add_argument("--resolve-all", choices=RESOLUTIONS, help="resolve every conflict alike")
+    imp.add_argument(
+        "--accept-downgrade",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="let the pack lower this entry's classification (repeat for each entry)",
+    )
+    imp.add_argument(
+        "--restore",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="bring back an entry deleted here (repeat for each entry)",
+    )
     _passphrase_option(imp)
 
 
@@ -147,8 +167,24 @@ def _say_info(info: PackInfo) -> None:
 
 
 def cmd_inspect(hub: Hub, args: argparse.Namespace) -> int:
+    packs = PackFacade(hub)
+    header = packs.header(args.file)
+    if not header.trusted and not args.untrusted_ok:
+        # Nothing past the signature is read: the manifest is the publisher's input.
+        if args.json:
+            output.emit_json(header)
+            return 0
+        output.say(f"fingerprint: {header.grouped_fingerprint} (NOT trusted)")
+        output.say(f"format {header.format_version}, {header.size} bytes, signature valid")
+        output.say(
+            "the manifest and contents were not read: compare the fingerprint with the "
+            "publisher, or use --untrusted-ok to read them anyway"
+        )
+        return 0
     wants_plan = bool(args.pack_passphrase_file or os.environ.get(ENV_PACK_PASSPHRASE))
-    info = PackFacade(hub).inspect(args.file, pack_passphrase(args) if wants_plan else None)
+    info = packs.inspect(
+        args.file, pack_passphrase(args) if wants_plan else None, untrusted_ok=True
+    )
     if args.json:
         output.emit_json(info)
         return 0
@@ -176,7 +212,13 @@ def cmd_import(hub: Hub, args: argparse.Namespace) -> int:
         plan = packs.import_pack(args.file, secret, trust=args.trust, dry_run=True).plan
         resolutions = {i.entry_id: args.resolve_all for i in plan.conflicts} | resolutions
     report = packs.import_pack(
-        args.file, secret, trust=args.trust, dry_run=args.dry_run, resolutions=resolutions
+        args.file,
+        secret,
+        trust=args.trust,
+        dry_run=args.dry_run,
+        resolutions=resolutions,
+        accept_downgrades=args.accept_downgrade,
+        restore=args.restore,
     )
     if args.json:
         output.emit_json(report)
@@ -200,6 +242,19 @@ def _say_report(report: PackImportReport) -> None:
         )
         if report.newly_trusted:
             output.say("the publisher is now trusted")
+    _say_conflicts(report)
+    _say_downgrades(report)
+    _say_deleted(report)
+    for entry_id, name in report.attachments_removed:
+        output.say(f"  attachment removed by the publisher, removed here: {entry_id}  {name}")
+    for entry_id, name in report.attachments_kept:
+        output.say(
+            f"  attachment removed by the publisher, kept here (entry changed here): "
+            f"{entry_id}  {name}"
+        )
+
+
+def _say_conflicts(report: PackImportReport) -> None:
     unresolved = (
         report.plan.conflicts
         if report.dry_run
@@ -215,6 +270,37 @@ def _say_report(report: PackImportReport) -> None:
             "conflicts were left as they are: import again with --resolve ID=mine|theirs|both "
             "or --resolve-all CHOICE"
         )
+
+
+def _say_downgrades(report: PackImportReport) -> None:
+    """Every lower classification the pack asks for, and whether it was refused."""
+    refused = set(report.refused_downgrades)
+    for item in report.plan.downgrades:
+        if report.dry_run or item.entry_id in refused:
+            state = "needs --accept-downgrade" if report.dry_run else "refused"
+            output.say(
+                f"  lower classification {item.entry_id}  {item.title}  "
+                f"({item.local_classification} -> {item.remote_classification}): {state}"
+            )
+    if refused:
+        output.say(
+            "the pack would lower these classifications; to accept, import again with "
+            "--accept-downgrade ID for each entry"
+        )
+
+
+def _say_deleted(report: PackImportReport) -> None:
+    skipped = (
+        [item.entry_id for item in report.plan.deleted]
+        if report.dry_run
+        else report.deleted_skipped
+    )
+    for entry_id in skipped:
+        output.say(f"  deleted locally, skipped: {entry_id}")
+    for entry_id in report.restored:
+        output.say(f"  deleted locally, restored: {entry_id}")
+    if skipped:
+        output.say("to bring one back, import again with --restore ID")
 
 
 def cmd_publishers(hub: Hub, args: argparse.Namespace) -> int:

@@ -60,4 +60,8 @@ __all__ = [
     "utcnow",
 ]
 from expertise.models.courses import CourseItem, CoursePack  # noqa: E402,F401
-from expertise.models.packs import EntryOrigin, TrustedPublisher  # noqa: E402,F401
+from expertise.models.packs import (  # noqa: E402,F401
+    EntryOrigin,
+    EntryTombstone,
+    TrustedPublisher,
+)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from expertise.models.base import Base, utcnow
@@ -43,3 +43,17 @@ class EntryOrigin(Base):
     remote_revision: Mapped[int]
     local_revision: Mapped[int | None] = mapped_column(nullable=True)
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Ids of the attachments the publisher's pack brought, so an attachment it
+    # drops later can be told from one added here. None: not known (older hubs).
+    attachments: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+
+
+class EntryTombstone(Base):
+    """An entry deleted here: a later pack does not bring it back unless asked to.
+
+    Only the id is kept (ids travel in clear in every pack manifest anyway).
+    """
+
+    __tablename__ = "entry_tombstones"
+    entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    deleted_at: Mapped[datetime] = mapped_column(default=utcnow)

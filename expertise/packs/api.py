@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,10 +28,11 @@ from expertise.packs.errors import Cancelled, PublisherKeyChanged, UntrustedPubl
 from expertise.packs.exporting import Selection, build_contents, select_entries
 from expertise.packs.importing import Importer
 from expertise.packs.manifest import FORMAT_VERSION, Manifest, ManifestEntry
-from expertise.packs.merge import check_resolutions, plan_merge
+from expertise.packs.merge import check_choices, plan_merge
 from expertise.packs.records import (
     ExportReport,
     PackChoices,
+    PackHeader,
     PackImportReport,
     PackInfo,
     PublisherRecord,
@@ -194,8 +195,36 @@ class PackFacade:
             page += 1
 
     # -- inspect and import ------------------------------------------------------
-    def inspect(self, file: Path | str, passphrase: str | None = None) -> PackInfo:
-        """The manifest and the publisher's standing; with the passphrase, also the plan."""
+    def header(self, file: Path | str) -> PackHeader:
+        """The signature and publisher key only: nothing inside the pack is parsed."""
+        data = container.read_file(Path(file))
+        version, public_key = container.verified_key(data)
+        fp = signing.fingerprint(public_key)
+
+        def action(session: Session) -> PackHeader:
+            own = self._own_fingerprint(session) == fp
+            row = session.get(TrustedPublisher, fp)
+            name = row.name if row is not None else None
+            return PackHeader(fp, version, len(data), own or row is not None, own, name)
+
+        return self._hub._read(action)
+
+    def inspect(
+        self, file: Path | str, passphrase: str | None = None, untrusted_ok: bool = False
+    ) -> PackInfo:
+        """The manifest and the publisher's standing; with the passphrase, also the plan.
+
+        A pack from a publisher this hub does not trust is not parsed or
+        decrypted unless the caller says so (`untrusted_ok`).
+        """
+        header = self.header(file)
+        if not header.trusted and not untrusted_ok:
+            raise UntrustedPublisher(
+                "",
+                header.fingerprint,
+                f"the pack is signed by a publisher this hub does not trust (fingerprint "
+                f"{header.grouped_fingerprint}): its contents were not read",
+            )
         pack = container.open_pack(container.read_file(Path(file)))
         info = self._hub._read(lambda s: _info(s, pack, self._own_fingerprint(s)))
         if passphrase is None:
@@ -213,7 +242,11 @@ class PackFacade:
         resolutions: Mapping[str, str] | None = None,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
+        accept_downgrades: Iterable[str] = (),
+        restore: Iterable[str] = (),
     ) -> PackImportReport:
+        """Merge a pack (docs/SECURITY.md): every conflict, lower classification and
+        revival of a deleted entry needs the caller's explicit, listed choice."""
         _step(progress, 0)
         pack = container.open_pack(container.read_file(Path(file)))
         info = self._hub._read(lambda s: _info(s, pack, self._own_fingerprint(s)))
@@ -221,18 +254,25 @@ class PackFacade:
         _step(progress, 1)
         contents = container.decrypt(pack, passphrase)
         _step(progress, 2)
+        asked = (resolutions, tuple(accept_downgrades), tuple(restore))
         if dry_run:
             plan = self._hub._read(lambda s: plan_merge(s, contents.entries, pack.fingerprint))
-            check_resolutions(plan, resolutions)
+            check_choices(plan, *asked)
             return PackImportReport(info, plan, dry_run=True, newly_trusted=not info.trusted)
         space.for_pack_import(self._hub.path, file)
 
-        def action(session: Session) -> PackImportReport:
-            return self._apply(session, info, contents, resolutions, cancel)
+        def action(session: Session) -> tuple[PackImportReport, list[str]]:
+            return self._apply(session, info, contents, asked, cancel)
 
-        report = self._hub._write(
-            action, lambda r: Change(frozenset(r.created + r.updated + r.copies), reason="pack")
+        report, doomed = self._hub._write(
+            action,
+            lambda r: Change(
+                frozenset(r[0].created + r[0].updated + r[0].copies + _touched(r[0])),
+                reason="pack",
+            ),
         )
+        for blob_id in doomed:  # after the commit: a crash leaves an orphan, not a hole
+            self._hub._blobs.delete(blob_id)
         _step(progress, 3)
         return report
 
@@ -241,20 +281,22 @@ class PackFacade:
         session: Session,
         info: PackInfo,
         contents: PackContents,
-        resolutions: Mapping[str, str] | None,
+        asked: tuple[Mapping[str, str] | None, tuple[str, ...], tuple[str, ...]],
         cancel: Cancel | None,
-    ) -> PackImportReport:
+    ) -> tuple[PackImportReport, list[str]]:
         plan = plan_merge(session, contents.entries, info.fingerprint)
-        chosen = check_resolutions(plan, resolutions)
+        chosen = check_choices(plan, *asked)
         newly_trusted = not info.trusted
         if newly_trusted:
             _add_trusted(session, info.fingerprint, info.publisher_name)
         publisher = (info.fingerprint, info.publisher_name)
         importer = Importer(session, self._hub._blobs, publisher, audit.current_actor(), cancel)
         applied = importer.run(contents, plan, chosen)
-        report = PackImportReport(info, plan, False, newly_trusted, **dataclasses.asdict(applied))
+        doomed = applied.blobs_to_delete
+        values = {k: v for k, v in dataclasses.asdict(applied).items() if k != "blobs_to_delete"}
+        report = PackImportReport(info, plan, False, newly_trusted, **values)
         audit.record(session, "pack-import", None, _import_detail(report))
-        return report
+        return report, doomed
 
     def was_imported(self, file: Path | str) -> bool:
         """Whether this very pack (by its signed pack id) was imported here before."""
@@ -366,4 +408,16 @@ def _import_detail(report: PackImportReport) -> dict[str, object]:
         "copies": len(report.copies),
         "kept_mine": len(report.kept_mine),
         "unresolved": len(report.unresolved),
+        "deleted_skipped": len(report.deleted_skipped),
+        "restored": len(report.restored),
+        "refused_downgrades": len(report.refused_downgrades),
+        "accepted_downgrades": len(
+            [i for i in report.plan.downgrades if i.entry_id in report.updated]
+        ),
+        "attachments_removed": len(report.attachments_removed),
     }
+
+
+def _touched(report: PackImportReport) -> list[str]:
+    """Entries whose attachments changed (the index holds attachment text)."""
+    return sorted({entry_id for entry_id, _ in report.attachments_removed})

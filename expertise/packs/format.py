@@ -121,10 +121,20 @@ def read_file(path: Path) -> bytes:
         raise BadPack(f"{path.name} is a folder, not a pack") from None
 
 
-def open_pack(data: bytes) -> SignedPack:
-    """Check the signature, then the structure and the manifest; no passphrase needed."""
+def verified_key(data: bytes) -> tuple[int, bytes]:
+    """(format version, publisher key) from the trailer, once the signature verified.
+
+    Reads no zip header and no JSON: the only parsing is of the fixed trailer.
+    """
     public_key = _check_trailer(data)
     verify(public_key, data[-SIGNATURE_LEN:], _SIGN_DOMAIN + data[:-SIGNATURE_LEN])
+    (version,) = struct.unpack(">H", data[-TRAILER_LEN:][len(MAGIC) : len(MAGIC) + 2])
+    return version, public_key
+
+
+def open_pack(data: bytes) -> SignedPack:
+    """Check the signature, then the structure and the manifest; no passphrase needed."""
+    _, public_key = verified_key(data)
     archive = open_zip(data, "the pack")
     infos = archive.infolist()
     if tuple(info.filename for info in infos) != MEMBERS:

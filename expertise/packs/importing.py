@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import mimetypes
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -21,9 +21,21 @@ from expertise.fieldspec import ref_fields
 from expertise.models import Attachment, Entry, EntryOrigin, Theme
 from expertise.packs.contents import PackContents, PackEntry
 from expertise.packs.errors import BadPack, Cancelled
-from expertise.packs.merge import ADD, BOTH, CONFLICT, MINE, THEIRS, UPDATE, MergePlan, PlanItem
+from expertise.packs.merge import (
+    ADD,
+    BOTH,
+    CONFLICT,
+    DELETED,
+    MINE,
+    THEIRS,
+    UPDATE,
+    Choices,
+    MergePlan,
+    PlanItem,
+)
 from expertise.services.attachments import safe_file_name
 from expertise.services.entries import apply_values, get_entry, new_entry, save_revision, split_refs
+from expertise.services.tombstones import forget
 
 CREATE, COPY = "create", "copy"
 
@@ -38,6 +50,16 @@ class Applied:
     unchanged: list[str] = field(default_factory=list)
     dropped_references: int = 0
     dropped_themes: int = 0
+    deleted_skipped: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
+    refused_downgrades: list[str] = field(default_factory=list)
+    # (entry id, file name): dropped by the publisher and removed here too, or
+    # dropped by the publisher but kept here because the entry changed here.
+    attachments_removed: list[tuple[str, str]] = field(default_factory=list)
+    attachments_kept: list[tuple[str, str]] = field(default_factory=list)
+    # Blobs to delete once the transaction has committed (a crash before
+    # leaves an orphan blob, never a row without its blob).
+    blobs_to_delete: list[str] = field(default_factory=list)
 
     @property
     def changed_ids(self) -> list[str]:
@@ -49,6 +71,8 @@ class _Staged:
     incoming: PackEntry
     entry: Entry
     mode: str  # CREATE, UPDATE or COPY
+    # Whether the entry was exactly as this publisher last sent it (origin kept).
+    from_origin: bool = False
 
 
 class Importer:
@@ -68,14 +92,10 @@ class Importer:
         self._pending_blobs: list[tuple[Attachment, bytes]] = []
         self.applied = Applied()
 
-    def run(
-        self, contents: PackContents, plan: MergePlan, resolutions: Mapping[str, str]
-    ) -> Applied:
+    def run(self, contents: PackContents, plan: MergePlan, choices: Choices) -> Applied:
         by_id = {entry.id: entry for entry in contents.entries}
         staged = [
-            s
-            for item in plan.items
-            if (s := self._stage(item, by_id[item.entry_id], resolutions.get(item.entry_id)))
+            s for item in plan.items if (s := self._stage(item, by_id[item.entry_id], choices))
         ]
         for one in staged:
             self._apply(one, refs=False)
@@ -90,24 +110,47 @@ class Importer:
         return self.applied
 
     # -- deciding ----------------------------------------------------------
-    def _stage(self, item: PlanItem, incoming: PackEntry, choice: str | None) -> _Staged | None:
+    def _stage(self, item: PlanItem, incoming: PackEntry, choices: Choices) -> _Staged | None:
+        choice = choices.resolutions.get(item.entry_id)
+        if item.action == DELETED:
+            if item.entry_id not in choices.restore:
+                self.applied.deleted_skipped.append(item.entry_id)
+                return None
+            forget(self._session, item.entry_id)
+            self.applied.restored.append(item.entry_id)
+            return _Staged(incoming, new_entry(incoming.kind, incoming.id), CREATE)
         if item.action == ADD:
             return _Staged(incoming, new_entry(incoming.kind, incoming.id), CREATE)
-        if item.action == UPDATE or (item.action == CONFLICT and choice == THEIRS):
-            return _Staged(incoming, get_entry(self._session, incoming.id), UPDATE)
-        if item.action == CONFLICT and choice == BOTH:
-            self._record_origin(incoming.id, incoming.revision, None)
+        taking = item.action == UPDATE or (item.action == CONFLICT and choice == THEIRS)
+        if taking and item.downgrade and item.entry_id not in choices.accept_downgrades:
+            self.applied.refused_downgrades.append(item.entry_id)
+            return None
+        if taking:
+            return _Staged(
+                incoming, get_entry(self._session, incoming.id), UPDATE, item.action == UPDATE
+            )
+        if item.action == CONFLICT and choice in (MINE, BOTH):
+            self._keep_local(incoming)
+            if choice == MINE:
+                self.applied.kept_mine.append(incoming.id)
+                return None
             return _Staged(incoming, new_entry(incoming.kind), COPY)
-        if item.action == CONFLICT and choice == MINE:
-            self._record_origin(incoming.id, incoming.revision, None)
-            self.applied.kept_mine.append(incoming.id)
-        elif item.action == CONFLICT:
+        if item.action == CONFLICT:
             self.applied.unresolved.append(incoming.id)
         else:
-            if item.adopt:
-                self._record_origin(incoming.id, incoming.revision, item.local_revision)
             self.applied.unchanged.append(incoming.id)
         return None
+
+    def _keep_local(self, incoming: PackEntry) -> None:
+        """The user kept the local version: its origin stops taking silent updates.
+
+        Only an origin this publisher already holds is touched; an entry of
+        ours or of another publisher keeps its origin as it is.
+        """
+        origin = self._own_origin(incoming.id)
+        if origin is not None:
+            origin.remote_revision = incoming.revision
+            origin.local_revision = None
 
     # -- writing -------------------------------------------------------------
     def _apply(self, staged: _Staged, refs: bool) -> None:
@@ -159,14 +202,39 @@ class Importer:
         if staged.mode == COPY:
             self.applied.copies.append(entry_id)
         else:
-            self._record_origin(entry_id, staged.incoming.revision, staged.entry.revision)
             bucket = self.applied.created if staged.mode == CREATE else self.applied.updated
             if staged.mode == CREATE or changed:
                 bucket.append(entry_id)
             else:
                 self.applied.unchanged.append(entry_id)
+        if staged.mode == UPDATE:
+            self._dropped_upstream(staged)
         for attachment in staged.incoming.attachments:
             self._stage_attachment(entry_id, attachment.id, attachment.file_name, contents)
+        if staged.mode != COPY:
+            self._record_origin(staged)
+
+    def _dropped_upstream(self, staged: _Staged) -> None:
+        """Attachments this entry has here but the publisher's new revision no longer has."""
+        entry_id = staged.entry.id
+        rows = list(
+            self._session.scalars(select(Attachment).where(Attachment.entry_id == entry_id))
+        )
+        shipped = {a.id for a in staged.incoming.attachments}
+        origin = self._own_origin(entry_id)
+        brought = set(origin.attachments or []) if origin is not None else set()
+        untouched = staged.from_origin and {r.id for r in rows} == brought
+        for row in rows:
+            if row.id in shipped:
+                continue
+            if untouched and row.id in brought:
+                self._session.delete(row)
+                self.applied.blobs_to_delete.append(row.id)
+                self.applied.attachments_removed.append((entry_id, row.file_name))
+            elif origin is not None and (origin.attachments is None or row.id in brought):
+                # Dropped upstream, but the entry changed here (or we cannot
+                # tell what came from the publisher): listed, never silently kept.
+                self.applied.attachments_kept.append((entry_id, row.file_name))
 
     def _stage_attachment(
         self, entry_id: str, attachment_id: str, file_name: str, contents: PackContents
@@ -190,14 +258,36 @@ class Importer:
         )
         self._pending_blobs.append((row, data))
 
-    def _record_origin(self, entry_id: str, remote: int, local: int | None) -> None:
+    def _own_origin(self, entry_id: str) -> EntryOrigin | None:
         origin = self._session.get(EntryOrigin, entry_id)
-        if origin is None:
+        return origin if origin is not None and origin.publisher == self._fingerprint else None
+
+    def _record_origin(self, staged: _Staged) -> None:
+        """A publisher becomes the origin of what it adds; it keeps what it already holds.
+
+        "Take theirs" on an entry of ours or of another publisher takes the
+        content only: the entry does not change hands.
+        """
+        entry_id = staged.entry.id
+        origin = self._session.get(EntryOrigin, entry_id)
+        if origin is None and staged.mode == CREATE:
             origin = EntryOrigin(entry_id=entry_id, publisher=self._fingerprint)
             self._session.add(origin)
-        origin.publisher = self._fingerprint
-        origin.remote_revision = remote
-        origin.local_revision = local
+        elif origin is None or origin.publisher != self._fingerprint:
+            return
+        origin.remote_revision = staged.incoming.revision
+        origin.local_revision = staged.entry.revision
+        origin.attachments = sorted(self._attachment_ids(entry_id, staged.incoming))
+
+    def _attachment_ids(self, entry_id: str, incoming: PackEntry) -> set[str]:
+        """Ids (here) of the attachments the publisher's version holds."""
+        pending = {row.id for row, _ in self._pending_blobs if row.entry_id == entry_id}
+        rows = self._session.scalars(select(Attachment.id).where(Attachment.entry_id == entry_id))
+        shipped = {a.id for a in incoming.attachments}
+        kept = {row for row in rows if row in shipped}
+        # A shipped attachment whose id was taken here got a new id: count that one.
+        renamed = {row for row in pending if row not in shipped}
+        return kept | (pending & shipped) | renamed
 
     def _check_cancel(self) -> None:
         if self._cancel is not None and self._cancel():

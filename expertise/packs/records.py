@@ -68,6 +68,31 @@ class PackImportReport:
     unchanged: list[str] = field(default_factory=list)
     dropped_references: int = 0
     dropped_themes: int = 0
+    deleted_skipped: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
+    refused_downgrades: list[str] = field(default_factory=list)
+    attachments_removed: list[tuple[str, str]] = field(default_factory=list)
+    attachments_kept: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PackHeader:
+    """What the signed trailer alone tells, before any part of the pack is parsed.
+
+    Shown for a publisher this hub does not trust: its manifest and payload
+    are attacker-chosen input until the user says otherwise.
+    """
+
+    fingerprint: str
+    format_version: int
+    size: int
+    trusted: bool
+    own: bool
+    trusted_name: str | None = None  # from this hub's own list, not from the pack
+
+    @property
+    def grouped_fingerprint(self) -> str:
+        return grouped(self.fingerprint)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from expertise.errors import UserError
 from expertise.fieldspec import ref_fields
 from expertise.models import KINDS, MODEL_BY_KIND, Entry, HubMeta, Revision, utcnow
+from expertise.services import tombstones
 from expertise.services.convert import snapshot
 from expertise.services.links import resolve_dangling, sync_links
 from expertise.services.values import apply_base, apply_fields, apply_tags, apply_themes
@@ -109,6 +110,8 @@ def delete_entry(session: Session, entry_id: str) -> Entry:
     entry = get_entry(session, entry_id)
     session.execute(delete(Revision).where(Revision.entry_id == entry_id))
     session.delete(entry)
+    # Remembered so that a knowledge pack does not quietly bring it back.
+    tombstones.remember(session, entry_id)
     bump_change_counter(session)
     return entry
 

@@ -199,6 +199,60 @@
     </message>
 </context>
 <context>
+    <name>DeletedTable</name>
+    <message>
+        <source>Entry deleted here</source>
+        <translation>Hier verwijderd item</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Keuze</translation>
+    </message>
+    <message>
+        <source>Entries deleted here</source>
+        <translation>Hier verwijderde items</translation>
+    </message>
+    <message>
+        <source>Leave deleted</source>
+        <translation>Verwijderd laten</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Terugzetten</translation>
+    </message>
+</context>
+<context>
+    <name>DowngradeTable</name>
+    <message>
+        <source>Entry</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>In pack</source>
+        <translation>In pakket</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Rubricering</translation>
+    </message>
+    <message>
+        <source>Lower classifications</source>
+        <translation>Lagere rubriceringen</translation>
+    </message>
+    <message>
+        <source>Keep the classification here</source>
+        <translation>Rubricering hier behouden</translation>
+    </message>
+    <message>
+        <source>Accept the lower classification</source>
+        <translation>Lagere rubricering accepteren</translation>
+    </message>
+</context>
+<context>
     <name>EditorHeader</name>
     <message>
         <source>Undo</source>
@@ -1235,8 +1289,12 @@
         <translation>Pakket controleren…</translation>
     </message>
     <message>
-        <source>{add} new, {update} updated, {conflict} conflicts, {same} unchanged.</source>
-        <translation>{add} nieuw, {update} bijgewerkt, {conflict} conflicten, {same} ongewijzigd.</translation>
+        <source>{add} new, {update} updated, {conflict} conflicts, {same} unchanged, {deleted} deleted here (skipped unless restored), {lower} with a lower classification (kept unless accepted).</source>
+        <translation>{add} nieuw, {update} bijgewerkt, {conflict} conflicten, {same} ongewijzigd, {deleted} hier verwijderd (overgeslagen tenzij teruggezet), {lower} met een lagere rubricering (behouden tenzij geaccepteerd).</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {updated} updated, {both} kept both; {later} conflicts left for later; {refused} lower classifications refused; {skipped} entries deleted here skipped; {kept} attachments removed by the publisher kept here.</source>
+        <translation>Geïmporteerd: {new} nieuw, {updated} bijgewerkt, {both} beide behouden; {later} conflicten voor later; {refused} lagere rubriceringen geweigerd; {skipped} hier verwijderde items overgeslagen; {kept} door de uitgever verwijderde bijlagen hier behouden.</translation>
     </message>
     <message>
         <source>Decide later</source>
@@ -1257,10 +1315,6 @@
     <message>
         <source>Importing the pack…</source>
         <translation>Pakket importeren…</translation>
-    </message>
-    <message>
-        <source>Imported: {new} new, {updated} updated, {both} kept both; {later} conflicts left for later.</source>
-        <translation>Geïmporteerd: {new} nieuw, {updated} bijgewerkt, {both} beide bewaard; {later} conflicten voor later.</translation>
     </message>
     <message>
         <source>The pack could not be read.</source>

@@ -85,3 +85,33 @@ def inner_zip(files: list[tuple[str, bytes]]) -> bytes:
 def read_inner(inner: bytes) -> list[tuple[str, bytes]]:
     with zipfile.ZipFile(io.BytesIO(inner)) as archive:
         return [(info.filename, archive.read(info)) for info in archive.infolist()]
+
+
+def craft(
+    path: Path,
+    key: PublisherKey,
+    name: str,
+    entries: list,
+    blobs: dict[str, bytes] | None = None,
+    ceiling: str = "confidential",
+) -> Path:
+    """A correctly signed pack holding exactly `entries` (PackEntry), as a hostile partner
+    with a trusted key could write it: every check after the signature applies."""
+    import uuid
+
+    from expertise.packs.contents import PackContents
+    from expertise.packs.manifest import FORMAT_VERSION, Manifest, ManifestEntry
+
+    manifest = Manifest(
+        format=FORMAT_VERSION,
+        pack_id=str(uuid.uuid4()),
+        publisher_name=name,
+        fingerprint=key.fingerprint,
+        created="2026-11-30T10:00:00+00:00",
+        ceiling=ceiling,
+        with_people=False,
+        kdf=KdfParams.floor(),
+        entries=tuple(ManifestEntry(e.id, e.revision) for e in entries),
+    )
+    container.write_pack(path, manifest, PackContents(list(entries), blobs or {}), PACK_PASS, key)
+    return path

@@ -41,7 +41,7 @@ def _host(qtbot) -> QWidget:
     host = QWidget()
     qtbot.addWidget(host)
     host.show()
-    _HOSTS[:] = [host]  # a Python reference, or the dialog dies with its parent
+    _HOSTS.append(host)  # a Python reference, or the dialog dies with its parent
     return host
 
 
@@ -111,3 +111,55 @@ def test_export_dialog_labels_are_plain(qtbot, demo_hub, runner, tmp_path):
     dialog.export_button.click()  # no such saved search: the message quotes its name
     qtbot.waitUntil(lambda: "no saved search" in dialog.message.text(), timeout=60000)
     assert _rich_labels(dialog) == []
+
+
+ENTRY = "5d0c7a1e-2b8f-4c7e-8f1a-3e9b6c2d4a10"
+DELETED = "5d0c7a1e-2b8f-4c7e-8f1a-3e9b6c2d4a11"
+
+
+def _plan(qtbot, packs: PackFacade, runner, pack) -> ImportPackDialog:
+    dialog = _open(qtbot, packs, runner, pack)
+    dialog.passphrase.setText(PACK_PASS)
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.plan_report is not None, timeout=60000)
+    return dialog
+
+
+def _import(qtbot, dialog: ImportPackDialog):
+    got: list[object] = []
+    dialog.sig_imported.connect(got.append)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(got) or bool(dialog.message.text()), timeout=60000)
+    assert got, dialog.message.text()
+    return got[0]
+
+
+def test_import_dialog_asks_per_entry_before_lowering_a_classification(
+    qtbot, hub, runner, tmp_path
+):
+    from tests.core.packkit import craft
+    from tests.core.packmerge import advice, partner
+
+    packs = PackFacade(hub)
+    key = partner(packs, "Partnerorganisatie Oost")
+    first = [advice(ENTRY, 1, classification="confidential"), advice(DELETED, 1)]
+    packs.import_pack(craft(tmp_path / "1.ekp", key, "Oost", first), PACK_PASS)
+    hub.delete_entry(DELETED)
+    second = [advice(ENTRY, 2, classification="public", title="Openbaar"), advice(DELETED, 2)]
+    pack = craft(tmp_path / "2.ekp", key, "Oost", second)
+
+    dialog = _plan(qtbot, packs, runner, pack)
+    assert dialog.downgrades.isVisibleTo(dialog) and dialog.downgrades.rowCount() == 1
+    assert dialog.downgrades.item(0, 1).text() != dialog.downgrades.item(0, 2).text()
+    assert [box.property("entry_id") for box in dialog.downgrades.boxes()] == [ENTRY]
+    assert [box.property("entry_id") for box in dialog.deleted.boxes()] == [DELETED]
+    report = _import(qtbot, dialog)  # the defaults: keep the classification, leave deleted
+    assert report.refused_downgrades == [ENTRY] and report.deleted_skipped == [DELETED]
+    assert hub.get_entry(ENTRY).classification == "confidential"
+
+    dialog = _plan(qtbot, packs, runner, pack)
+    box = dialog.downgrades.boxes()[0]
+    box.setCurrentIndex(box.findData("accept"))
+    report = _import(qtbot, dialog)
+    assert report.updated == [ENTRY] and hub.get_entry(ENTRY).classification == "public"
+    assert hub.count_entries() == 1

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from expertise.packs import BOTH, MINE, THEIRS, PackFacade, PackImportReport, PackInfo
 from ui.banner import level_of
 from ui.os_fault import show_fault
+from ui.packs.choice_tables import DeletedTable, DowngradeTable
 from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
 from ui.plaintext import form_row
 from ui.progress import run_with_progress
@@ -91,6 +92,8 @@ class ImportPackDialog(QDialog):
         self.passphrase = password_field(self, self.tr("Pack passphrase"))
         self.summary = plain_label(self)
         self.conflicts = self._conflict_table()
+        self.downgrades = DowngradeTable(self, self._language)
+        self.deleted = DeletedTable(self)
         self.message = plain_label(self, wrap=True)
         self._buttons()
         self._layout(file_row)
@@ -131,6 +134,8 @@ class ImportPackDialog(QDialog):
         form_row(form, self.tr("Pack &passphrase"), self.passphrase)
         form.addRow(self.summary)
         form.addRow(self.conflicts)
+        form.addRow(self.downgrades)
+        form.addRow(self.deleted)
         form.addRow(self.message)
         form.addRow(self.buttons)
 
@@ -153,7 +158,8 @@ class ImportPackDialog(QDialog):
         self._reset_plan()
         packs, path = self._packs, Path(text)
         self._runner.submit(
-            lambda _p: packs.inspect(path),
+            # The user opened this pack to import it: its manifest names the publisher.
+            lambda _p: packs.inspect(path, untrusted_ok=True),
             guarded(self, self._show_info),
             guarded(self, self._failed),
         )
@@ -199,6 +205,8 @@ class ImportPackDialog(QDialog):
         packs, path = self._packs, Path(self.path.text().strip())
         secret, trust = self.passphrase.text(), self.trust.isChecked()
         resolutions = {} if dry_run else self.resolutions()
+        accepted = [] if dry_run else self.downgrades.chosen()
+        restore = [] if dry_run else self.deleted.chosen()
 
         def job(progress: Progress) -> PackImportReport:
             return packs.import_pack(
@@ -207,6 +215,8 @@ class ImportPackDialog(QDialog):
                 trust=trust,
                 dry_run=dry_run,
                 resolutions=resolutions,
+                accept_downgrades=accepted,
+                restore=restore,
                 progress=progress.report,
                 cancel=progress.cancelled,
             )
@@ -220,14 +230,22 @@ class ImportPackDialog(QDialog):
         self.plan_report = report
         counts = report.plan.counts()
         self.summary.setText(
-            self.tr("{add} new, {update} updated, {conflict} conflicts, {same} unchanged.").format(
+            self.tr(
+                "{add} new, {update} updated, {conflict} conflicts, {same} unchanged, "
+                "{deleted} deleted here (skipped unless restored), {lower} with a lower "
+                "classification (kept unless accepted)."
+            ).format(
                 add=counts["add"],
                 update=counts["update"],
                 conflict=counts["conflict"],
                 same=counts["unchanged"],
+                deleted=counts["deleted"],
+                lower=len(report.plan.downgrades),
             )
         )
         self._fill_conflicts(report)
+        self.downgrades.fill(report.plan.downgrades)
+        self.deleted.fill(report.plan.deleted)
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(True)
 
@@ -273,12 +291,17 @@ class ImportPackDialog(QDialog):
         self.message.setText(
             self.tr(
                 "Imported: {new} new, {updated} updated, {both} kept both; "
-                "{later} conflicts left for later."
+                "{later} conflicts left for later; {refused} lower classifications refused; "
+                "{skipped} entries deleted here skipped; {kept} attachments removed by the "
+                "publisher kept here."
             ).format(
                 new=len(report.created),
                 updated=len(report.updated),
                 both=len(report.copies),
                 later=len(report.unresolved),
+                refused=len(report.refused_downgrades),
+                skipped=len(report.deleted_skipped),
+                kept=len(report.attachments_kept),
             )
         )
         self.sig_imported.emit(report)
@@ -289,6 +312,8 @@ class ImportPackDialog(QDialog):
         self.summary.clear()
         self.conflicts.setRowCount(0)
         self.conflicts.setVisible(False)
+        self.downgrades.clear_rows()
+        self.deleted.clear_rows()
         self.import_button.setEnabled(False)
 
     def _failed(self, error: Exception) -> None:
