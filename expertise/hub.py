@@ -344,10 +344,13 @@ class Hub(HubCore):
         *,
         kdf: KdfParams | None = None,
         progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
     ) -> str | None:
         """New master key, every file re-encrypted (expertise.rekey): for a passphrase
         someone may know. Returns the new recovery key if the hub had one, else None."""
-        recovery = self._rekey(new_passphrase, kdf, progress or (lambda _d, _t: None))
+        recovery = self._rekey(
+            new_passphrase, kdf, progress or (lambda _d, _t: None), cancel or (lambda: False)
+        )
         if keystore.recall(self.hub_id) is not None:
             keystore.remember(self.hub_id, self._vault.master_key_copy())
         return recovery

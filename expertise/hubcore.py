@@ -181,7 +181,11 @@ class HubCore:
 
     # -- re-key (expertise.rekey) -------------------------------------------
     def _rekey(
-        self, new_passphrase: str, kdf: KdfParams | None, progress: Callable[[int, int], None]
+        self,
+        new_passphrase: str,
+        kdf: KdfParams | None,
+        progress: Callable[[int, int], None],
+        cancel: Callable[[], bool],
     ) -> str | None:
         """New master key, everything re-sealed; the new recovery key, if any."""
         if self._vault.locked:
@@ -191,20 +195,24 @@ class HubCore:
         rekey.checkpoint("space-checked")
         new, recovery = self._vault.successor(new_passphrase, kdf=kdf)
         try:
-            self._stage(new, progress)
+            self._stage(new, progress, cancel)
         except BaseException:
             new.lock()
             raise
         self._swap_in(new)
         return recovery
 
-    def _stage(self, new: Vault, progress: Callable[[int, int], None]) -> None:
+    def _stage(
+        self, new: Vault, progress: Callable[[int, int], None], cancel: Callable[[], bool]
+    ) -> None:
         """Build and commit the stage; on any failure drop it and go on under the old keys."""
         blob_ids = self._read(lambda s: list(s.scalars(select(Attachment.id))))
-        total, done = len(blob_ids) + 3, 0
+        total, done = len(blob_ids) + 3, 0  # database, each attachment, index, commit
 
         def step() -> None:
             nonlocal done
+            if cancel():  # only before the commit point: after it the swap must finish
+                raise rekey.RekeyCancelled("re-key cancelled: nothing was changed")
             done += 1
             progress(done, total)
 
@@ -227,7 +235,7 @@ class HubCore:
                 self._open_parts(self._vault)
                 self._index.start()
             raise
-        step()
+        progress(total, total)
 
     def _swap_in(self, new: Vault) -> None:
         old = self._vault

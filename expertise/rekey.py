@@ -67,6 +67,10 @@ ALL_STEPS = (*STAGING_STEPS, COMMIT_STEP, *SWAP_STEPS)
 Step = Callable[[], None]
 
 
+class RekeyCancelled(UserError):
+    """The user stopped the re-key before its commit point: nothing was changed."""
+
+
 def checkpoint(name: str) -> None:
     """Called after each step of ALL_STEPS; the crash tests replace it."""
 
@@ -88,13 +92,21 @@ def needed_bytes(folder: Path) -> int:
     return sum(_size(folder / part) for part in parts) + _SPACE_MARGIN
 
 
+class NotEnoughSpace(UserError):
+    """Refused up front: the staging copy would not fit. Figures in whole MB."""
+
+    def __init__(self, needed_mb: int, free_mb: int) -> None:
+        super().__init__(
+            f"re-keying needs about {needed_mb} MB free next to the hub; "
+            f"{free_mb} MB free: make room and try again (nothing was changed)"
+        )
+        self.needed_mb, self.free_mb = needed_mb, free_mb
+
+
 def check_space(folder: Path) -> None:
     needed, free = needed_bytes(folder), shutil.disk_usage(folder).free
     if free < needed:
-        raise UserError(
-            f"re-keying needs about {needed / _MB:.0f} MB free next to the hub; "
-            f"{free / _MB:.0f} MB free: make room and try again (nothing was changed)"
-        )
+        raise NotEnoughSpace(round(needed / _MB), round(free / _MB))
 
 
 def begin(folder: Path) -> Path:

@@ -246,8 +246,14 @@ class AppController(QObject):
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.window)
+        dialog = SettingsDialog(self.settings, self.window, hub_open=self.ctx is not None)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.choice()))
+        if self.ctx is not None:
+            from ui.key_changes import KeyChanges
+
+            keys = KeyChanges(self.ctx, dialog)
+            dialog.sig_change_passphrase.connect(keys.change_passphrase)
+            dialog.sig_rekey.connect(keys.rekey)
         dialog.open()
 
     def apply_settings(self, choice: object) -> None:

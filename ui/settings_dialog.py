@@ -1,4 +1,4 @@
-"""Settings: language, idle-lock minutes, theme, remember on this device.
+"""Settings: language, idle-lock minutes, theme, remember on this device, passphrase and keys.
 
 The dialog only collects choices; the application applies them (a language
 switch rebuilds the window, the idle lock takes the new timeout at once).
@@ -8,18 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.plaintext import PlainLabel, buddy_label
+from ui.plaintext import PlainLabel, buddy_label, plain_label
 from ui.settings import IDLE_MINUTES_RANGE, Settings
 from ui.theme import styled_label
 from ui.unlock_dialog import keyring_status
@@ -34,8 +38,14 @@ class SettingsChoice:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    sig_change_passphrase = Signal()
+    sig_rekey = Signal()
+
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *, hub_open: bool = False
+    ) -> None:
         super().__init__(parent)
+        self._hub_open = hub_open
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox(self)
         self.idle = QSpinBox(self)
@@ -70,6 +80,8 @@ class SettingsDialog(QDialog):
         form.addRow("", self.remember)
         if not available:
             form.addRow("", styled_label(reason, self, "strengthHint", wrap=True))
+        if self._hub_open:
+            form.addRow(self._key_buttons())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -78,6 +90,30 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _key_buttons(self) -> QWidget:
+        # The work itself runs from ui/key_changes.py; this dialog only asks for it.
+        box = QGroupBox(self.tr("Passphrase and keys"), self)
+        self.passwd_button = QPushButton(self.tr("Change &passphrase…"), box)
+        self.rekey_button = QPushButton(self.tr("&Re-key…"), box)
+        self.passwd_button.clicked.connect(self.sig_change_passphrase)
+        self.rekey_button.clicked.connect(self.sig_rekey)
+        hint = plain_label(
+            self.tr(
+                "Change passphrase is instant. Re-key makes a new key and encrypts the whole "
+                "hub again: use it if your passphrase may be known to someone."
+            ),
+            box,
+            wrap=True,
+        )
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        row.addWidget(self.passwd_button)
+        row.addWidget(self.rekey_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(hint)
+        return box
 
     def _label(self, text: str, buddy: QWidget) -> PlainLabel:
         return buddy_label(text, self, buddy)

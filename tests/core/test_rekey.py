@@ -243,6 +243,32 @@ def test_an_error_while_staging_leaves_the_old_hub_working(
         _assert_whole(hub, ids, tmp_path)
 
 
+def test_cancel_before_the_commit_point_changes_nothing(make_hub, hub_path, tmp_path):
+    ids, _ = make_hub(hub_path)
+    before = (hub_path / "vault.json").read_bytes()
+    seen: list[tuple[int, int]] = []
+    with Hub.open(hub_path, PASSPHRASE) as hub:
+        with pytest.raises(rekey.RekeyCancelled):
+            hub.rekey(
+                NEW,
+                kdf=KdfParams.floor(),
+                progress=lambda *p: seen.append(p),
+                cancel=lambda: len(seen) >= 1,
+            )
+        _assert_whole(hub, ids, tmp_path)
+    assert seen == [(1, 4)]  # the database step; then the cancel was seen
+    assert (hub_path / "vault.json").read_bytes() == before
+    assert not (hub_path / rekey.STAGE_DIR).exists()
+
+
+def test_progress_counts_every_attachment_and_ends_at_the_total(make_hub, hub_path):
+    make_hub(hub_path)
+    seen: list[tuple[int, int]] = []
+    with Hub.open(hub_path, PASSPHRASE) as hub:
+        hub.rekey(NEW, kdf=KdfParams.floor(), progress=lambda *p: seen.append(p))
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
 # --- crashes: a real process killed at every step -----------------------------------
 
 _CHILD = textwrap.dedent(
