@@ -230,6 +230,9 @@ class HubCore:
             rekey.checkpoint("staged-index")
             rekey.commit(stage, new.header_file())
         except BaseException:
+            if rekey.committed(self.path):
+                self._rekey_unfinished(new)  # past the commit point: the next open finishes
+                raise
             rekey.finish_or_discard(self.path)  # not committed: discards
             if closed:
                 self._open_parts(self._vault)
@@ -242,12 +245,7 @@ class HubCore:
         try:
             rekey.finish_or_discard(self.path)
         except BaseException:
-            # Committed: the next open finishes the swap. This object is done.
-            log.warning("re-key committed but not yet in place; the next open finishes it")
-            new.lock()
-            old.lock()
-            self._lock.release()
-            self._listeners.clear()
+            self._rekey_unfinished(new)
             raise
         new.attach()
         old.lock()
@@ -255,6 +253,12 @@ class HubCore:
         self._open_parts(new)
         self._index.start()
         self._read(lambda s: audit.record(s, "rekey"))
+
+    def _rekey_unfinished(self, new: Vault) -> None:
+        """Committed but not swapped in: this object is done, the next open finishes."""
+        log.warning("re-key committed but not yet in place; the next open finishes it")
+        new.lock()
+        self._abandon()  # the parts are closed already; closing again is harmless
 
     # -- plumbing ----------------------------------------------------------
     @contextmanager

@@ -232,12 +232,16 @@ def commit(stage: Path, header: bytes) -> None:
 # --- swap and recovery --------------------------------------------------------------
 
 
+def committed(folder: Path) -> bool:
+    return (Path(folder) / STAGE_DIR / COMMITTED).is_file()
+
+
 def finish_or_discard(folder: Path) -> str:
     """Run on open, under the hub lock: '' (nothing), 'discarded' or 'finished'."""
     stage = Path(folder) / STAGE_DIR
     if not stage.is_dir():
         return ""
-    if not (stage / COMMITTED).is_file():
+    if not committed(folder):
         # Never committed: the hub in place is the old one, whole.
         _remove(stage)
         return "discarded"

@@ -8,6 +8,7 @@ passphrase and hold every entry.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import stat
@@ -27,7 +28,7 @@ from expertise.kdf import KdfParams
 from expertise.vault import Vault
 from index.storage import decrypt_file
 from index.types import IndexCorrupt
-from tests.conftest import PASSPHRASE, REPO, files_containing
+from tests.conftest import PASSPHRASE, REPO, file_contains, files_containing
 
 NEW = "a completely different passphrase"
 MARKER = "Zwaluwstaartverband"  # one searchable word, in entries and attachments
@@ -111,6 +112,21 @@ def test_rekey_keeps_everything_and_only_the_new_passphrase_opens(make_hub, hub_
         assert hub.packs.publisher_fingerprint() == fingerprint
         assert [a.action for a in hub.audit_log()].count("rekey") == 1
     assert _plaintext_on_disk(hub_path) == []
+
+
+def test_no_plaintext_reaches_temp_files_or_logs(make_hub, hub_path, caplog):
+    from tests.core.test_canary import _temp_files
+
+    caplog.set_level(logging.DEBUG)
+    make_hub(hub_path)
+    before = _temp_files()
+    with Hub.open(hub_path, PASSPHRASE) as hub:
+        hub.rekey(NEW, kdf=KdfParams.floor())
+    changed = [p for p, mtime in _temp_files().items() if before.get(p) != mtime]
+    assert changed  # the re-keyed hub itself lives under the temp dir: the scan saw it
+    words = (MARKER, "Werkwijze")
+    assert [p for p in changed if any(file_contains(p, word) for word in words)] == []
+    assert [r for r in caplog.records if any(w in r.getMessage() for w in words)] == []
 
 
 def _old_keys_open_nothing(
@@ -267,6 +283,28 @@ def test_progress_counts_every_attachment_and_ends_at_the_total(make_hub, hub_pa
     with Hub.open(hub_path, PASSPHRASE) as hub:
         hub.rekey(NEW, kdf=KdfParams.floor(), progress=lambda *p: seen.append(p))
     assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+@pytest.mark.parametrize("step", [rekey.COMMIT_STEP, *rekey.SWAP_STEPS[:-1]])
+def test_an_error_after_the_commit_point_is_finished_by_the_next_open(
+    make_hub, hub_path, monkeypatch, tmp_path, step
+):
+    ids, _ = make_hub(hub_path)
+
+    def fail(name: str) -> None:
+        if name == step:
+            raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(rekey, "checkpoint", fail)
+    hub = Hub.open(hub_path, PASSPHRASE)
+    with pytest.raises(OSError):
+        hub.rekey(NEW, kdf=KdfParams.floor())
+    assert hub.locked  # this object is done; the hub lock is free for the next open
+    monkeypatch.undo()
+    with pytest.raises(WrongPassphrase):
+        Hub.open(hub_path, PASSPHRASE)
+    with Hub.open(hub_path, NEW) as reopened:
+        _assert_whole(reopened, ids, tmp_path)
 
 
 # --- crashes: a real process killed at every step -----------------------------------
