@@ -34,9 +34,7 @@ def _list(folder: Path, secret: Path) -> int:
     return run_cli("--hub", str(folder), "--passphrase-file", str(secret), "list").returncode
 
 
-def test_rekey_takes_the_new_passphrase_from_a_file_and_the_old_one_stops_working(
-    tmp_path, files
-):
+def test_rekey_takes_the_new_passphrase_from_a_file_and_the_old_one_stops_working(tmp_path, files):
     folder = tmp_path / "hub"
     _hub(folder)
     old_vault = (folder / "vault.json").read_bytes()

@@ -114,6 +114,7 @@ def test_uncaught_exceptions_print_frames_not_messages(monkeypatch, capsys) -> N
             raise ValueError(f"body {MARKER}") from inner
     except ValueError as error:
         sys.excepthook(type(error), error, error.__traceback__)
+
     def job() -> None:
         raise IndexError(f"tag {MARKER}")
 
