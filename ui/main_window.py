@@ -24,6 +24,7 @@ from ui.entry_view import EntryView
 from ui.history_dialog import HistoryDialog
 from ui.jobs import LongJobs
 from ui.plaintext import plain_label
+from ui.read_only import apply_read_only, is_read_only
 from ui.sidebar import Place, Sidebar
 from ui.theme import styled_label
 
@@ -66,10 +67,12 @@ class MainWindow(QMainWindow):
         self.history: HistoryDialog | None = None
         self._back: list[str] = []
         self._status_lock = plain_label(self.tr("Unlocked"), self)
+        self.editing_actions: list[QAction] = []  # off on a read-only hub (ui/read_only.py)
         self._status_class = plain_label("", self)
         self._build()
         self._wire()
         self._menus()
+        apply_read_only(self)
 
     # -- composition -------------------------------------------------------------
     def _optional(self, module: str, name: str, what: str) -> QWidget:
@@ -134,8 +137,12 @@ class MainWindow(QMainWindow):
         text: str,
         slot: object,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        *,
+        writes: bool = False,
     ) -> QAction:
         action = QAction(text, self)
+        if writes:
+            self.editing_actions.append(action)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -152,13 +159,16 @@ class MainWindow(QMainWindow):
                     kind_label(kind),
                     lambda _c=False, k=kind: self.new_entry(k),
                     f"Ctrl+Shift+{number}",
+                    writes=True,
                 )
             )
         file_menu.addSeparator()
         file_menu.addAction(
-            self._action(self.tr("&Import files…"), self.jobs.import_files, "Ctrl+I")
+            self._action(self.tr("&Import files…"), self.jobs.import_files, "Ctrl+I", writes=True)
         )
-        file_menu.addAction(self._action(self.tr("Import a &folder…"), self.jobs.import_folder))
+        file_menu.addAction(
+            self._action(self.tr("Import a &folder…"), self.jobs.import_folder, writes=True)
+        )
         file_menu.addAction(
             self._action(self.tr("Export as &Markdown…"), self.jobs.export_markdown)
         )
@@ -168,11 +178,13 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Export a &knowledge pack…"), self.jobs.export_pack)
         )
         file_menu.addAction(
-            self._action(self.tr("Import a kno&wledge pack…"), self.jobs.import_pack)
+            self._action(self.tr("Import a kno&wledge pack…"), self.jobs.import_pack, writes=True)
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Back up…"), self.jobs.backup))
-        file_menu.addAction(self._action(self.tr("&Rebuild the search index"), self.jobs.reindex))
+        file_menu.addAction(
+            self._action(self.tr("&Rebuild the search index"), self.jobs.reindex, writes=True)
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Settings…"), self.sig_settings.emit, "Ctrl+,"))
         file_menu.addAction(self._action(self.tr("&Lock"), self.sig_lock.emit, "Ctrl+L"))
@@ -180,7 +192,9 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Quit"), self.sig_quit.emit, QKeySequence.StandardKey.Quit)
         )
         entry_menu = bar.addMenu(self.tr("&Entry"))
-        entry_menu.addAction(self._action(self.tr("&Edit"), self._edit_current, "Ctrl+E"))
+        entry_menu.addAction(
+            self._action(self.tr("&Edit"), self._edit_current, "Ctrl+E", writes=True)
+        )
         entry_menu.addAction(self._action(self.tr("&History…"), self._history_current, "Ctrl+H"))
         entry_menu.addAction(
             self._action(self.tr("&Back"), self.go_back, QKeySequence.StandardKey.Back)
@@ -271,7 +285,8 @@ class MainWindow(QMainWindow):
         if not entry_id:
             return
         menu = QMenu(self)
-        menu.addAction(self.tr("&Edit"), lambda: self.edit_entry(entry_id))
+        edit = menu.addAction(self.tr("&Edit"), lambda: self.edit_entry(entry_id))
+        edit.setEnabled(not is_read_only(self.ctx.hub))
         menu.addAction(self.tr("&History…"), lambda: self.show_history(entry_id))
         try:
             from ui.courses.menu import add_to_pack_menu
@@ -283,12 +298,16 @@ class MainWindow(QMainWindow):
 
     # -- editing and history ------------------------------------------------------
     def new_entry(self, kind: str) -> None:
+        if is_read_only(self.ctx.hub):
+            return
         start = getattr(self.editor, "new_entry", None)
         if start is not None:
             start(kind)
             self.show_page("editor")
 
     def edit_entry(self, entry_id: str) -> None:
+        if is_read_only(self.ctx.hub):
+            return
         load = getattr(self.editor, "load", None)
         if load is not None:
             load(entry_id)
@@ -316,6 +335,9 @@ class MainWindow(QMainWindow):
             self.show_history(entry_id)
 
     # -- status ----------------------------------------------------------------------
+    def set_lock_status(self, text: str) -> None:
+        self._status_lock.setText(text)
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 

@@ -142,7 +142,7 @@ def take_screenshot(
         print(f"cannot open the hub: {error}", file=sys.stderr)
         return error.exit_code
     try:
-        return _render(hub, view, out, language)
+        return render(hub, view, out, language)
     finally:
         lock(hub)
 
@@ -170,7 +170,7 @@ def open_window(hub: Hub, language: str) -> tuple[MainWindow, AppContext]:
     return window, ctx
 
 
-def _render(hub: Hub, view: str, out: Path, language: str) -> int:
+def render(hub: Hub, view: str, out: Path, language: str) -> int:
     window, ctx = open_window(hub, language)
     PREPARE[view](window, ctx)
     settle(ctx, 1500)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.ui.mounts import fill_up, small_tmpfs
+from tests.ui.mounts import fill_up, read_only_bind, small_tmpfs
 
 LANGUAGES = ("en", "nl")
 STICK = Path("/media/usb-stick")
@@ -58,16 +58,47 @@ def disk_full_shots(disk: Path, hub_folder: Path, out_dir: Path, translations) -
     return texts
 
 
+def read_only_shots(store: Path, medium: Path, out_dir: Path, translations) -> int:
+    """The search page of a hub on read-only media whose index is missing, per language.
+
+    `store` holds `centre-hub`; it is seen read-only at `medium` while the shots are taken.
+    """
+    from expertise.demo import DEMO_PASSPHRASE
+    from expertise.hub import Hub
+    from ui.screenshot import lock, render
+
+    failed = 0
+    with read_only_bind(store, medium):
+        for language in LANGUAGES:
+            translations.install(language)
+            hub = Hub.open(medium / "centre-hub", DEMO_PASSPHRASE)
+            try:
+                failed |= render(hub, "search", out_dir / f"{language}-read-only.png", language)
+            finally:
+                lock(hub)
+    return failed
+
+
 def main(out_dir: Path) -> int:
+    import shutil
+    import tempfile
+
     from expertise.demo import ensure_demo_hub
 
-    with qt_app() as translations, small_tmpfs(STICK, "12m") as disk:
-        hub_folder = disk / "centre-hub"
-        ensure_demo_hub(hub_folder)
-        texts = disk_full_shots(disk, hub_folder, out_dir, translations)
+    with qt_app() as translations, tempfile.TemporaryDirectory() as scratch:
+        with small_tmpfs(STICK, "12m") as disk:
+            hub_folder = disk / "centre-hub"
+            ensure_demo_hub(hub_folder)
+            texts = disk_full_shots(disk, hub_folder, out_dir, translations)
+            # A partner's copy on a write-protected stick, handed out without its index.
+            store = Path(scratch) / "store"
+            shutil.copytree(
+                hub_folder, store / "centre-hub", ignore=shutil.ignore_patterns("index")
+            )
+        failed = read_only_shots(store, STICK, out_dir, translations)
     for language, text in texts.items():
         print(language, repr(text))
-    return 0 if all(texts.values()) else 1
+    return 0 if all(texts.values()) and not failed else 1
 
 
 if __name__ == "__main__":

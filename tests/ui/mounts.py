@@ -69,3 +69,15 @@ def fill_up(folder: Path) -> Path:
         while True:
             out.write(b"\0")
     return filler
+
+
+@contextmanager
+def read_only_bind(source: Path, target: Path) -> Iterator[Path]:
+    """`source` seen read-only at `target`, as write-protected media are."""
+    mount_bind(source, target)
+    try:
+        _run("mount", "-o", "remount,bind,ro", str(target))
+        yield target
+    finally:
+        with suppress(subprocess.CalledProcessError):
+            unmount_lazy(target)

@@ -1,0 +1,79 @@
+"""A hub opened read-only (write-protected medium, read-only share): what the window shows.
+
+The core opens such a hub read-only by itself (docs/FAULTS.md). Here the status
+bar says "Unlocked, read-only", every action that would write is switched off
+with a tooltip saying why, and the search page shows a "limited search" notice
+whenever the core says its index cannot be used there. Whatever still slips
+through to a write gets the fault dialog of ui/os_fault.py ("This hub is
+read-only"), never a traceback.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QBoxLayout, QMenu, QWidget
+
+from ui.plaintext import PlainLabel, plain_label, set_plain_tooltip
+
+if TYPE_CHECKING:
+    from expertise.hub import Hub
+    from ui.main_window import MainWindow
+
+
+def is_read_only(hub: Hub) -> bool:
+    return bool(getattr(hub, "read_only", False))
+
+
+def reason() -> str:
+    return QCoreApplication.translate(
+        "ReadOnly", "This hub is read-only: copy it to a writable folder to change it."
+    )
+
+
+def limited_search_text() -> str:
+    return QCoreApplication.translate(
+        "ReadOnly",
+        "Limited search: this read-only hub's index is out of date and cannot be rebuilt "
+        "here, so results come from a plain word scan (no ranking, stemming or facets).",
+    )
+
+
+def apply_read_only(window: MainWindow) -> None:
+    hub = window.ctx.hub
+    if not is_read_only(hub):
+        return
+    window.set_lock_status(QCoreApplication.translate("ReadOnly", "Unlocked, read-only"))
+    why = reason()
+    for action in window.editing_actions:
+        action.setEnabled(False)
+        set_plain_tooltip(action, why)
+    for menu in window.menuBar().findChildren(QMenu):
+        menu.setToolTipsVisible(True)  # a disabled item says why on hover
+    window.entry_view.edit_button.setEnabled(False)
+    set_plain_tooltip(window.entry_view.edit_button, why)
+    _add_search_notice(window.search, hub)
+
+
+def _add_search_notice(search: QWidget, hub: Hub) -> PlainLabel | None:
+    layout = search.layout()
+    searched = getattr(search, "sig_searched", None)
+    if not isinstance(layout, QBoxLayout) or searched is None:
+        return None  # the search view is not in this build
+    notice = plain_label(limited_search_text(), search, "noticeBar", wrap=True)
+    notice.setAccessibleName(QCoreApplication.translate("ReadOnly", "Search notice"))
+    layout.insertWidget(1, notice)
+
+    save = getattr(search, "save_button", None)  # saving a search writes to the hub
+    if save is not None:
+        set_plain_tooltip(save, reason())
+
+    def update() -> None:
+        notice.setVisible(getattr(hub, "search_notice", None) is not None)
+        if save is not None:
+            save.setEnabled(False)  # the panel enables it with every result
+
+    searched.connect(update)
+    update()
+    return notice
