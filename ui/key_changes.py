@@ -24,6 +24,7 @@ from expertise.errors import UserError, WrongPassphrase
 from expertise.rekey import NotEnoughSpace, RekeyCancelled
 from ui.context import AppContext
 from ui.create_hub_dialog import RecoveryKeyDialog, passphrase_problem, strength_text
+from ui.os_fault import fault_of, fault_text
 from ui.plaintext import buddy_label, plain_label
 from ui.progress import run_with_progress
 from ui.tasks import Progress
@@ -178,6 +179,9 @@ class KeyChanges(QObject):
             ).format(needed=error.needed_mb, free=error.free_mb)
         if isinstance(error, WrongPassphrase | UserError):
             return self.tr("That new passphrase cannot be used; nothing was changed.")
+        fault = fault_of(error)  # a full disk, a pulled drive: what happened, what to do
+        if fault is not None:
+            return fault_text(fault)
         # Whatever happened, the hub on disk opens with the old or the new passphrase.
         return self.tr(
             "The change did not finish. Lock the hub and open it again: it opens with the old "

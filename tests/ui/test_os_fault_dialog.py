@@ -194,3 +194,20 @@ def test_the_hub_folder_gone_reads_as_vanished(tmp_path: Path):
     assert os_fault.headline(fault) == (
         f"{gone} is no longer there (drive removed or network share gone)."
     )
+
+
+def test_injected_eio_during_a_rekey_is_worded_as_a_fault(qtbot, ctx):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.key_changes import KeyChanges
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    keys = KeyChanges(ctx, parent)
+    hub = ctx.hub.path
+    os_fault.set_hub_folder(hub)
+    try:
+        text = keys.failure_text(OSError(errno.EIO, "I/O error", str(hub / "hub.db")))
+    finally:
+        os_fault.set_hub_folder(None)
+    assert text.startswith(f"The disk holding {hub} reported a read/write error.")
