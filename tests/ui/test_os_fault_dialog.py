@@ -211,3 +211,40 @@ def test_injected_eio_during_a_rekey_is_worded_as_a_fault(qtbot, ctx):
     finally:
         os_fault.set_hub_folder(None)
     assert text.startswith(f"The disk holding {hub} reported a read/write error.")
+
+
+def test_a_failed_save_on_switching_entries_offers_the_text_back(
+    qtbot, full_disk_hub, fault_window, wait_idle
+):
+    hub, disk = full_disk_hub
+    ctx = fault_window.ctx
+    first, second = hub.list_entries("advice")[:2]
+    fault_window.edit_entry(first.id)
+    wait_idle(ctx)
+    editor = fault_window.editor
+    editor.set_autosave_delay(600_000)
+    filler = fill_up(disk)
+    body = MARKER * 4000
+    editor.text.setPlainText(body)
+    fault_window.edit_entry(second.id)  # queues the save of the first, which fails
+
+    def offer() -> QMessageBox | None:
+        boxes = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible() and "previous entry" in w.text()
+        ]
+        return boxes[0] if boxes else None
+
+    qtbot.waitUntil(lambda: offer() is not None, timeout=15000)
+    box = offer()
+    assert f"The disk holding {hub.path} is full." in box.text()
+    reopen = next(b for b in box.buttons() if b.text() == "&Reopen the changes")
+    reopen.click()
+    wait_idle(ctx)
+    assert editor.entry_id == first.id and editor.dirty
+    assert editor.text.toPlainText() == body
+    filler.unlink()
+    with qtbot.waitSignal(editor.sig_saved, timeout=15000):
+        editor.save_now()
+    assert hub.get_entry(first.id).body_md == body
