@@ -8,6 +8,7 @@ so the search index follows an import like any other write.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
@@ -40,6 +41,7 @@ from expertise.packs.records import (
 from expertise.records import Change
 from expertise.services import audit
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 MIN_PASSPHRASE = 8
@@ -271,8 +273,7 @@ class PackFacade:
                 reason="pack",
             ),
         )
-        for blob_id in doomed:  # after the commit: a crash leaves an orphan, not a hole
-            self._hub._blobs.delete(blob_id)
+        _delete_blobs(self._hub, doomed)
         _step(progress, 3)
         return report
 
@@ -314,6 +315,16 @@ class PackFacade:
         # Only read: inspecting or importing must not create our own key.
         key = signing.existing(session, self._hub._vault.subkey(signing.SUBKEY_PURPOSE))
         return key.fingerprint if key is not None else None
+
+
+def _delete_blobs(hub: HubCore, blob_ids: list[str]) -> None:
+    """After the commit: a crash or an OS error leaves an orphan blob (removed on the
+    next open), never a row without its blob; the import itself has succeeded."""
+    for blob_id in blob_ids:
+        try:
+            hub._blobs.delete(blob_id)
+        except OSError:
+            log.warning("an attachment blob could not be deleted yet; it goes on the next open")
 
 
 def _step(progress: Progress | None, done: int) -> None:

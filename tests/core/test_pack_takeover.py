@@ -193,3 +193,18 @@ def test_a_local_attachment_is_never_removed_by_a_pack(target, tmp_path):
     assert names == ["checklist.txt", "eigen.txt", "stroomschema.txt"]
     assert report.attachments_kept == [(ENTRY, "stroomschema.txt")]
     assert hub._blobs.get(own.id) == b"Eigen notitie"
+
+
+def test_a_blob_that_cannot_be_deleted_yet_does_not_fail_the_import(target, tmp_path, monkeypatch):
+    hub = target._hub
+    east = partner(target, "Partnerorganisatie Oost")
+    _import(target, tmp_path / "1.ekp", _with_attachments(1, ATTACHMENT_A, ATTACHMENT_B), east)
+
+    def refuse(blob_id: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(hub._blobs, "delete", refuse)
+    report = _import(target, tmp_path / "2.ekp", _with_attachments(2, ATTACHMENT_A), east)
+    assert report.attachments_removed == [(ENTRY, "stroomschema.txt")]
+    assert [a.file_name for a in hub.attachments(ENTRY)] == ["checklist.txt"]
+    assert hub._blobs.exists(ATTACHMENT_B)  # an orphan until the next open removes it
