@@ -204,7 +204,3 @@ def check_choices(
 def _listed(asked: frozenset[str], offered: set[str], what: str) -> None:
     for entry_id in sorted(asked - offered):
         raise UserError(f"entry {entry_id[:40]!r} is not {what} in this pack")
-
-
-def check_resolutions(plan: MergePlan, resolutions: Mapping[str, str] | None) -> dict[str, str]:
-    return check_choices(plan, resolutions).resolutions

@@ -158,8 +158,8 @@ def test_import_dialog_asks_per_entry_before_lowering_a_classification(
     assert hub.get_entry(ENTRY).classification == "confidential"
 
     dialog = _plan(qtbot, packs, runner, pack)
-    box = dialog.downgrades.boxes()[0]
-    box.setCurrentIndex(box.findData("accept"))
+    for box in dialog.downgrades.boxes() + dialog.deleted.boxes():
+        box.setCurrentIndex(box.findData("accept"))
     report = _import(qtbot, dialog)
     assert report.updated == [ENTRY] and hub.get_entry(ENTRY).classification == "public"
-    assert hub.count_entries() == 1
+    assert report.restored == [DELETED] and hub.count_entries() == 2
