@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from expertise import keystore, space
 from expertise.courses.api import CourseFacade
 from expertise.db import verify_database
-from expertise.errors import HubLocked
+from expertise.errors import HubLocked, KeyringUnavailable
 from expertise.hubcore import HubCore, entry_change
 from expertise.kdf import KdfParams
 from expertise.models import KINDS, Attachment, SavedSearch, SynonymGroup
@@ -351,9 +351,17 @@ class Hub(HubCore):
         recovery = self._rekey(
             new_passphrase, kdf, progress or (lambda _d, _t: None), cancel or (lambda: False)
         )
-        if keystore.recall(self.hub_id) is not None:
-            keystore.remember(self.hub_id, self._vault.master_key_copy())
+        self._replace_remembered_key()
         return recovery
+
+    def _replace_remembered_key(self) -> None:
+        # The old master key must not stay in the keyring: it opens old copies.
+        if keystore.recall(self.hub_id) is None:
+            return
+        try:
+            keystore.remember(self.hub_id, self._vault.master_key_copy())
+        except KeyringUnavailable:
+            keystore.forget(self.hub_id)
 
     def add_recovery_key(self) -> str:
         key = self._vault.add_recovery_key()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.errors import UserError, WrongPassphrase
+from expertise.errors import IntegrityError, UserError, WrongPassphrase
 from expertise.rekey import NotEnoughSpace, RekeyCancelled
 from ui.context import AppContext
 from ui.create_hub_dialog import RecoveryKeyDialog, passphrase_problem, strength_text
@@ -179,6 +179,11 @@ class KeyChanges(QObject):
             ).format(needed=error.needed_mb, free=error.free_mb)
         if isinstance(error, WrongPassphrase | UserError):
             return self.tr("That new passphrase cannot be used; nothing was changed.")
+        if isinstance(error, IntegrityError):
+            return self.tr(
+                "A file of the hub failed its integrity check, so nothing was changed. Run "
+                "Check (expertise check) and restore the damaged part from a backup first."
+            )
         fault = fault_of(error)  # a full disk, a pulled drive: what happened, what to do
         if fault is not None:
             return fault_text(fault)

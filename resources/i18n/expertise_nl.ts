@@ -1356,6 +1356,10 @@
         <translation>Die nieuwe wachtwoordzin kan niet worden gebruikt; er is niets gewijzigd.</translation>
     </message>
     <message>
+        <source>A file of the hub failed its integrity check, so nothing was changed. Run Check (expertise check) and restore the damaged part from a backup first.</source>
+        <translation>Een bestand van de hub kwam niet door de integriteitscontrole, dus er is niets gewijzigd. Voer eerst Controleren uit (expertise check) en herstel het beschadigde deel uit een back-up.</translation>
+    </message>
+    <message>
         <source>The change did not finish. Lock the hub and open it again: it opens with the old or the new passphrase and has lost nothing.</source>
         <translation>De wijziging is niet afgerond. Vergrendel de hub en open hem opnieuw: hij opent met de oude of de nieuwe wachtwoordzin en er is niets verloren.</translation>
     </message>

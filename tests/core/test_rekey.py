@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from expertise import rekey
+from expertise import keystore, rekey
 from expertise.crypto import AeadCipher, hkdf
-from expertise.errors import IntegrityError, UserError, WrongPassphrase
+from expertise.errors import IntegrityError, KeyringUnavailable, UserError, WrongPassphrase
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.vault import Vault
@@ -187,6 +187,50 @@ def test_old_recovery_key_opens_nothing_and_a_new_one_is_issued(make_hub, hub_pa
     _old_keys_open_nothing(hub_path, old_vault, old_key, True, old_blobs)
 
 
+@pytest.mark.parametrize("refuses", [False, True])
+def test_a_key_remembered_on_this_device_is_replaced_or_forgotten(
+    make_hub, hub_path, monkeypatch, refuses
+):
+    stored: dict[str, bytes] = {}
+
+    def remember(hub_id: str, key: bytes) -> None:
+        if refuses and hub_id in stored:
+            raise KeyringUnavailable("the OS keyring refused to store the key")
+        stored[hub_id] = bytes(key)
+
+    monkeypatch.setattr(keystore, "recall", stored.get)
+    monkeypatch.setattr(keystore, "remember", remember)
+    monkeypatch.setattr(keystore, "forget", lambda hub_id: stored.pop(hub_id, None))
+    make_hub(hub_path)
+    with Hub.open(hub_path, PASSPHRASE) as hub:
+        hub.remember_on_device()
+        hub_id, old = hub.hub_id, stored[hub.hub_id]
+        hub.rekey(NEW, kdf=KdfParams.floor())
+    with pytest.raises(WrongPassphrase):
+        Hub.open_with_master_key(hub_path, old)
+    if refuses:
+        assert hub_id not in stored  # the old key is not left behind
+        return
+    assert stored[hub_id] != old
+    with Hub.open_with_master_key(hub_path, stored[hub_id]) as hub:
+        assert hub.count_entries() == 3
+
+
+def test_a_damaged_attachment_refuses_the_rekey_and_changes_nothing(make_hub, hub_path):
+    make_hub(hub_path)
+    (blob,) = (hub_path / "attachments").iterdir()
+    data = bytearray(blob.read_bytes())
+    data[-3] ^= 0x01
+    blob.write_bytes(bytes(data))
+    before = (hub_path / "vault.json").read_bytes()
+    with Hub.open(hub_path, PASSPHRASE) as hub:
+        with pytest.raises(IntegrityError, match="run check"):
+            hub.rekey(NEW, kdf=KdfParams.floor())
+        assert hub.count_entries() == 3  # still open under the old keys
+    assert (hub_path / "vault.json").read_bytes() == before
+    assert not (hub_path / rekey.STAGE_DIR).exists()
+
+
 def test_a_new_passphrase_that_is_empty_changes_nothing(make_hub, hub_path, tmp_path):
     ids, _ = make_hub(hub_path)
     before = (hub_path / "vault.json").read_bytes()
@@ -312,7 +356,7 @@ def test_an_error_after_the_commit_point_is_finished_by_the_next_open(
 _CHILD = textwrap.dedent(
     """
     import os, sys
-    from expertise import rekey
+    from expertise import keystore, rekey
     from expertise.hub import Hub
     from expertise.kdf import KdfParams
 

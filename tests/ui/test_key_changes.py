@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from expertise import rekey
-from expertise.errors import WrongPassphrase
+from expertise.errors import IntegrityError, WrongPassphrase
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from tests.conftest import PASSPHRASE
@@ -118,10 +118,12 @@ def test_too_little_space_is_said_with_the_figures_and_nothing_changes(
     assert ctx.hub.count_entries() == 1
 
 
-def test_cancelled_rekey_says_nothing_was_changed(qtbot, keyed):
+def test_cancelled_or_refused_rekey_says_nothing_was_changed(qtbot, keyed):
     _ctx, keys, _ = keyed
     text = keys.failure_text(rekey.RekeyCancelled("re-key cancelled"))
     assert "cancelled" in text and "nothing was changed" in text
+    damaged = keys.failure_text(IntegrityError("attachment blob damaged"))
+    assert "integrity check" in damaged and "nothing was changed" in damaged
 
 
 def test_change_passphrase_is_the_fast_rewrap(qtbot, keyed):
