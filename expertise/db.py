@@ -1,8 +1,9 @@
 """The SQLCipher database: engine creation and the per-action session scope.
 
-SQLAlchemy reaches SQLCipher through a `creator` so the raw key is the very
-first statement on every pooled connection (S3); reading sqlite_master right
-after proves the key before anything else runs.
+SQLAlchemy reaches SQLCipher through a `creator` so the raw key is set first
+on every pooled connection (S3); reading sqlite_master right after proves the
+key before anything else runs. The key lives in a `DatabaseKey` that lock
+wipes (docs/SECURITY.md, "Locking forgets the keys").
 """
 
 from __future__ import annotations
@@ -19,24 +20,94 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from expertise import oserrors
-from expertise.errors import IntegrityError
+from expertise.crypto import KEY_LEN, Secret, wipe
+from expertise.errors import HubLocked, IntegrityError
 
 DB_NAME = "hub.db"
 
 
-def _connect(path: Path, key_hex: str) -> Any:
+_HEX = b"0123456789abcdef"
+
+
+class DatabaseKey:
+    """The SQLCipher key in a buffer we own, so lock can overwrite it.
+
+    The engine's connection factory reads the key from here for every new
+    connection; once `wipe()` ran, the factory refuses with HubLocked, so an
+    engine somebody kept after lock cannot open hub.db again.
+    """
+
+    def __init__(self, key: Secret) -> None:
+        if len(key) != KEY_LEN:
+            raise ValueError(f"database key must be {KEY_LEN} bytes")
+        # A bytearray given to us is taken over (not copied): no second copy lives on.
+        self._key = key if isinstance(key, bytearray) else bytearray(key)
+        self._wiped = False
+
+    @property
+    def buffer(self) -> bytearray:
+        return self._key
+
+    @property
+    def wiped(self) -> bool:
+        return self._wiped
+
+    def raw_key_literal(self) -> bytearray:
+        """SQLCipher's raw-key form x'<hex>', built without a str; the caller wipes it."""
+        if self._wiped:
+            raise HubLocked("the hub is locked")
+        literal = bytearray(b"x'") + bytearray(2 * KEY_LEN) + bytearray(b"'")
+        for i, byte in enumerate(self._key):
+            literal[2 + 2 * i] = _HEX[byte >> 4]
+            literal[3 + 2 * i] = _HEX[byte & 15]
+        return literal
+
+    def wipe(self) -> None:
+        wipe(self._key)
+        self._wiped = True
+
+    def __repr__(self) -> str:
+        return f"DatabaseKey(wiped={self._wiped})"
+
+
+def as_database_key(key: DatabaseKey | Secret) -> DatabaseKey:
+    return key if isinstance(key, DatabaseKey) else DatabaseKey(bytearray(key))
+
+
+def apply_key(connection: Any, key: DatabaseKey) -> None:
+    """Key a fresh SQLCipher connection without a Python str of the key.
+
+    `PRAGMA key = "x'..'"` would leave the key as text in the connection's
+    statement cache; set_key takes our buffer, which is wiped at once.
+    """
+    literal = key.raw_key_literal()
+    try:
+        connection.set_key(literal)
+    finally:
+        wipe(literal)
+
+
+# cipher_memory_security makes SQLCipher wipe every buffer it frees; it is
+# process-wide once on. Its cost: bench/cipher_memsec.py, bench/results/cipher_memsec.json.
+PRAGMAS = (
+    "cipher_memory_security = ON",
+    "temp_store = MEMORY",
+    "journal_mode = WAL",
+    "synchronous = FULL",
+    "foreign_keys = ON",
+    "secure_delete = ON",
+    "busy_timeout = 5000",
+)
+
+
+def _connect(path: Path, key: DatabaseKey) -> Any:
+    if key.wiped:  # before touching the file: a locked hub opens nothing
+        raise HubLocked("the hub is locked")
     connection = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
-        connection.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+        apply_key(connection, key)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        for pragma in (
-            "temp_store = MEMORY",
-            "journal_mode = WAL",
-            "synchronous = FULL",
-            "foreign_keys = ON",
-            "secure_delete = ON",
-            "busy_timeout = 5000",
-        ):
+        for pragma in PRAGMAS:
             connection.execute(f"PRAGMA {pragma}")
     except sqlcipher3.DatabaseError as error:
         connection.close()
@@ -49,11 +120,12 @@ def _connect(path: Path, key_hex: str) -> Any:
     return connection
 
 
-def open_engine(path: Path, key: bytes) -> Engine:
-    key_hex = key.hex()
+def open_engine(path: Path, key: DatabaseKey | Secret) -> Engine:
+    """An engine whose every connection is keyed from `key` (a DatabaseKey is taken over)."""
+    db_key = as_database_key(key)
     engine = create_engine(
         "sqlite://",
-        creator=lambda: _connect(path, key_hex),
+        creator=lambda: _connect(path, db_key),
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,

@@ -396,9 +396,7 @@ class Hub(HubCore):
     def backup(self, target: Path | str) -> Path:
         space.for_backup(self.path, target)
         with backup.removed_on_failure(Path(target)):
-            out = backup.write_backup(
-                self._engine, self._vault.subkey("database"), self.path, Path(target)
-            )
+            out = backup.write_backup(self._engine, self._db_key, self.path, Path(target))
         self._read(lambda s: audit.record(s, "backup"))
         return out
 

@@ -12,15 +12,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from expertise import migrations, oserrors, rekey
 from expertise.blobstore import BlobStore
-from expertise.db import DB_NAME, make_session_factory, open_engine, session_scope
+from expertise.db import DatabaseKey, session_scope
 from expertise.errors import HubLocked, NotAHub
 from expertise.filelock import HubLock
 from expertise.hardening import harden_process
+from expertise.hubparts import HubParts
 from expertise.kdf import KdfParams
 from expertise.models import Attachment
 from expertise.private import private_umask, tighten_tree
@@ -43,25 +44,43 @@ class HubCore:
         self._lock = lock
         self._index_async = index_async
         self._listeners: list[Callable[[Change], None]] = []
+        self._parts: HubParts | None = None
         self._open_parts(vault)
 
     def _open_parts(self, vault: Vault) -> None:
         """Database, attachments and index under `vault`'s keys (the index not started)."""
-        self._engine = open_engine(vault.folder / DB_NAME, vault.subkey("database"))
-        self._sessions = make_session_factory(self._engine)
-        self._blobs = BlobStore(vault.folder / "attachments", vault.subkey("attachments"))
-        self._index = IndexSync(
-            vault.folder / "index",
-            vault.subkey("index"),
-            self._sessions,
-            self._blobs,
-            run_async=self._index_async,
-        )
+        self._parts = HubParts.open(vault, index_async=self._index_async)
 
     def _close_parts(self) -> None:
-        self._index.close()
-        self._engine.dispose()
-        self._blobs.close()
+        """Close them, wipe their keys and let go of them, so they can be collected."""
+        parts, self._parts = self._parts, None
+        if parts is not None:
+            parts.close()
+
+    def _live(self) -> HubParts:
+        if self._parts is None:
+            raise HubLocked("the hub is locked")
+        return self._parts
+
+    @property
+    def _engine(self) -> Engine:
+        return self._live().engine
+
+    @property
+    def _sessions(self) -> sessionmaker[Session]:
+        return self._live().sessions
+
+    @property
+    def _blobs(self) -> BlobStore:
+        return self._live().blobs
+
+    @property
+    def _index(self) -> IndexSync:
+        return self._live().index
+
+    @property
+    def _db_key(self) -> DatabaseKey:
+        return self._live().db_key
 
     # -- lifecycle ---------------------------------------------------------
     @classmethod
@@ -79,8 +98,13 @@ class HubCore:
             if outcome:
                 log.warning("an interrupted re-key was %s", outcome)
             vault = unlock()
+        except BaseException:
+            lock.release()
+            raise
+        try:
             hub = cls(vault, lock, index_async=index_async)
         except BaseException:
+            vault.lock()  # wipe the master key: nothing stays unlocked after a failed open
             lock.release()
             raise
         try:
@@ -168,10 +192,12 @@ class HubCore:
 
     def _abandon(self) -> None:
         """Close without the audit write that `lock` makes (it could not be stored)."""
-        self._close_parts()
-        self._vault.lock()
-        self._lock.release()
-        self._listeners.clear()
+        try:
+            self._close_parts()
+        finally:
+            self._vault.lock()
+            self._lock.release()
+            self._listeners.clear()
 
     def __enter__(self: H) -> H:
         return self

@@ -29,8 +29,8 @@ from sqlalchemy import Engine
 
 from expertise.atomic import atomic_write_bytes, fsync_dir
 from expertise.blobstore import BlobStore
-from expertise.crypto import AeadCipher
-from expertise.db import DB_NAME
+from expertise.crypto import AeadCipher, Secret, wipe
+from expertise.db import DB_NAME, DatabaseKey, apply_key
 from expertise.errors import IntegrityError, UserError
 from expertise.vault import Vault
 from expertise.vault_header import HEADER_NAME
@@ -43,7 +43,7 @@ STAGE_DIR = ".rekey"
 COMMITTED = "COMMITTED"
 FOLDERS = ("attachments", "index")
 _ASIDE = "replaced"  # old folders moved here by the swap, removed at the end
-Reseal = Callable[[str, bytes, bytes], str]
+Reseal = Callable[[str, Secret, Secret], str]
 _MB = 1024 * 1024
 _SPACE_MARGIN = 16 * _MB
 
@@ -135,8 +135,12 @@ def stage_database(engine: Engine, stage: Path, old: Vault, new: Vault) -> None:
     """The whole database exported under the new key, sealed rows sealed again."""
     target = stage / DB_NAME
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private mode
-    _export(engine, target, new.subkey("database"))
-    connection = _connect_raw(target, new.subkey("database"))
+    key = DatabaseKey(new.subkey("database"))
+    try:
+        _export(engine, target, key)
+        connection = _connect_raw(target, key)
+    finally:
+        key.wipe()
     try:
         for row, (purpose, reseal) in sealed_meta().items():
             found = connection.execute("SELECT value FROM hub_meta WHERE key = ?", (row,))
@@ -149,13 +153,14 @@ def stage_database(engine: Engine, stage: Path, old: Vault, new: Vault) -> None:
     _fsync_file(target)
 
 
-def _export(engine: Engine, target: Path, key: bytes) -> None:
+def _export(engine: Engine, target: Path, key: DatabaseKey) -> None:
+    literal = key.raw_key_literal()  # bound as a parameter, never in the SQL text
     raw = engine.raw_connection()
     try:
         connection = raw.driver_connection
         if connection is None:
             raise IntegrityError("database connection lost")
-        connection.execute(f"ATTACH DATABASE ? AS rekey KEY \"x'{key.hex()}'\"", (str(target),))
+        connection.execute("ATTACH DATABASE ? AS rekey KEY ?", (str(target), literal))
         try:
             # One write transaction: nothing changes the hub half-way through the copy.
             connection.execute("BEGIN IMMEDIATE")
@@ -171,12 +176,13 @@ def _export(engine: Engine, target: Path, key: bytes) -> None:
         finally:
             connection.execute("DETACH DATABASE rekey")
     finally:
+        wipe(literal)
         raw.close()
 
 
-def _connect_raw(path: Path, key: bytes) -> sqlcipher3.Connection:
+def _connect_raw(path: Path, key: DatabaseKey) -> sqlcipher3.Connection:
     connection = sqlcipher3.connect(str(path), isolation_level=None)
-    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    apply_key(connection, key)
     for pragma in ("temp_store = MEMORY", "journal_mode = DELETE", "synchronous = FULL"):
         connection.execute(f"PRAGMA {pragma}")  # DELETE: one file to move, no WAL beside it
     return connection

@@ -222,10 +222,13 @@ class Vault:
 
     # --- keys ---
 
-    def subkey(self, purpose: str) -> bytes:
-        """An HKDF sub-key: "database", "index", "attachments", "signing", ..."""
+    def subkey(self, purpose: str) -> bytearray:
+        """An HKDF sub-key: "database", "index", "attachments", "signing", ...
+
+        A bytearray, so the caller can wipe it once the key is handed over.
+        """
         self._require_unlocked()
-        return hkdf(self._master, purpose)
+        return bytearray(hkdf(self._master, purpose))
 
     def master_key_copy(self) -> bytes:
         self._require_unlocked()

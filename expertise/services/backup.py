@@ -17,6 +17,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from expertise.crypto import Secret, wipe
+from expertise.db import DatabaseKey, as_database_key
 from expertise.errors import UserError
 from expertise.private import tighten_tree
 
@@ -25,7 +27,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 
 
-def write_backup(engine: Engine, key: bytes, hub_folder: Path, target: Path) -> Path:
+def write_backup(engine: Engine, key: DatabaseKey | Secret, hub_folder: Path, target: Path) -> Path:
     """Write the backup into `target` (new or empty); the number of skipped files is logged."""
     _prepare_folder(target)
     backup_database(engine, key, target / "hub.db")
@@ -65,20 +67,23 @@ def _remove(path: Path) -> None:
             path.unlink()
 
 
-def backup_database(engine: Engine, key: bytes, target: Path) -> None:
-    """A consistent encrypted copy through SQLCipher's own export, same raw key."""
+def backup_database(engine: Engine, key: DatabaseKey | Secret, target: Path) -> None:
+    """A consistent encrypted copy through SQLCipher's own export, same raw key.
+
+    The key is bound as a parameter from a buffer we wipe, never put in the SQL text.
+    """
+    literal = as_database_key(key).raw_key_literal()
     raw = engine.raw_connection()
     try:
         connection = raw.driver_connection
         assert connection is not None
-        connection.execute(
-            "ATTACH DATABASE ? AS backup KEY \"x'" + key.hex() + "'\"", (str(target),)
-        )
+        connection.execute("ATTACH DATABASE ? AS backup KEY ?", (str(target), literal))
         try:
             connection.execute("SELECT sqlcipher_export('backup')")
         finally:
             connection.execute("DETACH DATABASE backup")
     finally:
+        wipe(literal)
         raw.close()
 
 

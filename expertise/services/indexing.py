@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker, with_polymorphic
 
 from expertise.blobstore import BlobStore
-from expertise.crypto import AeadCipher
+from expertise.crypto import AeadCipher, Secret
 from expertise.db import session_scope
 from expertise.models import Entry, SynonymGroup
 from expertise.redact import describe
@@ -34,7 +34,7 @@ class IndexSync:
     def __init__(
         self,
         folder: Path,
-        key: bytes,
+        key: Secret,
         sessions: sessionmaker[Session],
         blobs: BlobStore,
         *,

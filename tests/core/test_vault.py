@@ -85,7 +85,7 @@ def test_subkeys_are_hkdf_of_the_master_key(folder: Path, master: bytes) -> None
     vault = Vault.unlock_with_master_key(folder, master)
     purposes = ["database", "index", "attachments", "signing"]
     keys = [vault.subkey(p) for p in purposes]
-    assert len(set(keys)) == 4 and all(len(k) == 32 for k in keys)
+    assert len({bytes(k) for k in keys}) == 4 and all(len(k) == 32 for k in keys)
     assert keys[0] == hkdf(master, "database")
 
 
