@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
@@ -100,14 +101,45 @@ PRAGMAS = (
 )
 
 
-def _connect(path: Path, key: DatabaseKey) -> Any:
+# Read-only media: SQLite's read-only mode first (it still reads a WAL whose
+# shared-memory file exists); immutable when even that cannot be opened. What
+# would write (journal mode, secure delete) is left out, and query_only is on.
+_READ_ONLY_URIS = ("file:{}?mode=ro", "file:{}?immutable=1")
+_READ_ONLY_PRAGMAS = (
+    *(p for p in PRAGMAS if not p.startswith(("journal_mode", "synchronous", "secure_delete"))),
+    "query_only = ON",
+)
+
+
+def _connect(path: Path, key: DatabaseKey, read_only: bool = False) -> Any:
     if key.wiped:  # before touching the file: a locked hub opens nothing
         raise HubLocked("the hub is locked")
+    if read_only:
+        return _connect_read_only(path, key)
     connection = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    return _prepare(connection, path, key, PRAGMAS)
+
+
+def _connect_read_only(path: Path, key: DatabaseKey) -> Any:
+    uri_path = quote(str(path.absolute()))
+    last = len(_READ_ONLY_URIS) - 1
+    for number, template in enumerate(_READ_ONLY_URIS):
+        try:
+            connection = sqlcipher3.connect(
+                template.format(uri_path), uri=True, check_same_thread=False, isolation_level=None
+            )
+            return _prepare(connection, path, key, _READ_ONLY_PRAGMAS)
+        except (oserrors.HubFault, sqlcipher3.OperationalError):
+            if number == last:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _prepare(connection: Any, path: Path, key: DatabaseKey, pragmas: tuple[str, ...]) -> Any:
     try:
         apply_key(connection, key)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        for pragma in PRAGMAS:
+        for pragma in pragmas:
             connection.execute(f"PRAGMA {pragma}")
     except sqlcipher3.DatabaseError as error:
         connection.close()
@@ -120,12 +152,12 @@ def _connect(path: Path, key: DatabaseKey) -> Any:
     return connection
 
 
-def open_engine(path: Path, key: DatabaseKey | Secret) -> Engine:
+def open_engine(path: Path, key: DatabaseKey | Secret, *, read_only: bool = False) -> Engine:
     """An engine whose every connection is keyed from `key` (a DatabaseKey is taken over)."""
     db_key = as_database_key(key)
     engine = create_engine(
         "sqlite://",
-        creator=lambda: _connect(path, db_key),
+        creator=lambda: _connect(path, db_key, read_only),
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
@@ -159,8 +191,9 @@ def verify_database(engine: Engine) -> list[str]:
     return problems
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def make_session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
+    # `read_only` in session.info lets the audit trail skip what it cannot store.
+    return sessionmaker(engine, expire_on_commit=False, info={"read_only": read_only})
 
 
 CORRUPTION_SIGNS = ("not a database", "malformed", "corrupt", "hmac")

@@ -61,11 +61,22 @@ class HubLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self) -> None:
-        """Take the lock or raise HubInUse at once (never waits)."""
+    def acquire(self, *, read_only: bool = False) -> None:
+        """Take the lock or raise HubInUse at once (never waits).
+
+        On read-only media the lock file cannot be created: an existing one is
+        locked through a read-only descriptor, and without one nothing can
+        write there anyway, so there is nothing to hold.
+        """
         if self._fd is not None:
             return
-        fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+        if read_only:
+            try:
+                fd = os.open(self._path, os.O_RDONLY)
+            except OSError:
+                return
+        else:
+            fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
         if not _try_lock(fd):
             os.close(fd)
             raise HubInUse(_IN_USE)

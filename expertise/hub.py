@@ -10,10 +10,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertise import keystore, space
+from expertise import keystore, readonly, space
 from expertise.courses.api import CourseFacade
 from expertise.db import verify_database
-from expertise.errors import HubLocked, KeyringUnavailable
+from expertise.errors import KeyringUnavailable
 from expertise.hubcore import HubCore, entry_change
 from expertise.kdf import KdfParams
 from expertise.models import KINDS, Attachment, SavedSearch, SynonymGroup
@@ -77,8 +77,7 @@ class Hub(HubCore):
         at the end; with ``reindex=False`` the caller does that (until then
         the index is stale, and the next open repairs it).
         """
-        if self._vault.locked:
-            raise HubLocked("the hub is locked")
+        self._require_writable()
         created = bulk.insert_entries(
             self._sessions, items, audit.current_actor(), progress=progress
         )
@@ -215,6 +214,7 @@ class Hub(HubCore):
     # -- import / export -----------------------------------------------------
     def import_paths(self, paths: Iterable[Path | str]) -> ImportReport:
         sources = [Path(p) for p in paths]
+        self._require_writable()  # before the space check, which would call it full
         space.for_import(self.path, sources)
         items, file_count = transfer.parse_all(sources)
 
@@ -268,6 +268,8 @@ class Hub(HubCore):
         filters: Mapping[str, str] | None = None,
         max_classification: str | None = None,
     ) -> SearchResults:
+        if self._index.limited:
+            return self._read(lambda s: readonly.scan_search(s, query, kind, limit, page))
         return self._index.index.search(
             query,
             kind=kind,
@@ -279,9 +281,13 @@ class Hub(HubCore):
         )
 
     def suggest_titles(self, prefix: str, limit: int = 10) -> list[TitleHit]:
+        if self._index.limited:
+            return self._read(lambda s: readonly.scan_titles(s, prefix, limit))
         return self._index.index.suggest_titles(prefix, limit)
 
     def find_experts(self, topic: str, limit: int = 10) -> list[ExpertHit]:
+        if self._index.limited:
+            return []  # expert matching needs the index; search_notice says it is limited
         return self._index.index.find_experts(topic, limit)
 
     def reindex(
@@ -290,6 +296,7 @@ class Hub(HubCore):
         cancel: Callable[[], bool] | None = None,
     ) -> bool:
         self._index.wait()
+        self._require_writable()
         space.for_reindex(self.path)
         return self._index.rebuild(progress, cancel)
 
@@ -335,6 +342,7 @@ class Hub(HubCore):
 
     # -- keys and maintenance ------------------------------------------------
     def change_passphrase(self, new_passphrase: str) -> None:
+        self._require_writable()
         self._vault.change_passphrase(new_passphrase)
         self._read(lambda s: audit.record(s, "passwd"))
 
@@ -348,6 +356,7 @@ class Hub(HubCore):
     ) -> str | None:
         """New master key, every file re-encrypted (expertise.rekey): for a passphrase
         someone may know. Returns the new recovery key if the hub had one, else None."""
+        self._require_writable()
         recovery = self._rekey(
             new_passphrase, kdf, progress or (lambda _d, _t: None), cancel or (lambda: False)
         )
@@ -364,6 +373,7 @@ class Hub(HubCore):
             keystore.forget(self.hub_id)
 
     def add_recovery_key(self) -> str:
+        self._require_writable()
         key = self._vault.add_recovery_key()
         self._read(lambda s: audit.record(s, "recovery-key"))
         return key
@@ -388,7 +398,7 @@ class Hub(HubCore):
         self._read(action)
         staleness = self._index.staleness()
         report.index_consistent = not staleness
-        report.index_docs = self._index.index.doc_count()
+        report.index_docs = self._index.doc_count()
         if staleness:
             report.problems.append(f"search index out of date: {staleness}")
         return report

@@ -15,10 +15,10 @@ from typing import TypeVar
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from expertise import migrations, oserrors, rekey
+from expertise import migrations, oserrors, readonly, rekey
 from expertise.blobstore import BlobStore
 from expertise.db import DatabaseKey, session_scope
-from expertise.errors import HubLocked, NotAHub
+from expertise.errors import HubLocked, NotAHub, UserError
 from expertise.filelock import HubLock
 from expertise.hardening import harden_process
 from expertise.hubparts import HubParts
@@ -39,9 +39,12 @@ LOCK_NAME = ".lock"
 class HubCore:
     """Lifecycle, sessions and change notification; the public methods live in Hub."""
 
-    def __init__(self, vault: Vault, lock: HubLock, *, index_async: bool) -> None:
+    def __init__(
+        self, vault: Vault, lock: HubLock, *, index_async: bool, read_only: bool = False
+    ) -> None:
         self._vault = vault
         self._lock = lock
+        self._read_only = read_only
         self._index_async = index_async
         self._listeners: list[Callable[[Change], None]] = []
         self._parts: HubParts | None = None
@@ -49,7 +52,9 @@ class HubCore:
 
     def _open_parts(self, vault: Vault) -> None:
         """Database, attachments and index under `vault`'s keys (the index not started)."""
-        self._parts = HubParts.open(vault, index_async=self._index_async)
+        self._parts = HubParts.open(
+            vault, index_async=self._index_async, read_only=self._read_only
+        )
 
     def _close_parts(self) -> None:
         """Close them, wipe their keys and let go of them, so they can be collected."""
@@ -90,11 +95,12 @@ class HubCore:
             raise NotAHub(f"{folder} is not an Expertise Hub folder (no vault.json)")
         harden_process()
         private_umask()
+        read_only = readonly.is_read_only(folder)
         lock = HubLock(folder / LOCK_NAME)
-        lock.acquire()
+        lock.acquire(read_only=read_only)
         try:
             # A re-key killed half-way is finished (or dropped) before any key is asked for.
-            outcome = rekey.finish_or_discard(folder)
+            outcome = "" if read_only else rekey.finish_or_discard(folder)
             if outcome:
                 log.warning("an interrupted re-key was %s", outcome)
             vault = unlock()
@@ -102,7 +108,7 @@ class HubCore:
             lock.release()
             raise
         try:
-            hub = cls(vault, lock, index_async=index_async)
+            hub = cls(vault, lock, index_async=index_async, read_only=read_only)
         except BaseException:
             vault.lock()  # wipe the master key: nothing stays unlocked after a failed open
             lock.release()
@@ -115,6 +121,9 @@ class HubCore:
         return hub
 
     def _after_open(self) -> None:
+        if self._read_only:
+            self._after_open_read_only()
+            return
         migrations.upgrade(self._engine)
         with self._session() as session:
             audit.record(session, "unlock")
@@ -123,6 +132,31 @@ class HubCore:
         self._index.start()
         # files left loose by an older version, a copy or SQLite's own mode choice
         tighten_tree(self.path)
+
+    def _after_open_read_only(self) -> None:
+        """Nothing is migrated, audited, cleaned or tightened: the medium takes no writes."""
+        if migrations.current_revision(self._engine) != migrations.head_revision():
+            raise UserError(
+                "this hub was written by an older version and must be upgraded, which a "
+                "read-only hub cannot be: copy it to a writable folder and open it there"
+            )
+        self._index.start(read_only=True)
+
+    @property
+    def read_only(self) -> bool:
+        """True when the hub's folder or medium cannot be written (docs/FAULTS.md)."""
+        return self._read_only
+
+    @property
+    def search_notice(self) -> str | None:
+        """Why search is limited right now (read-only hub, index not usable), else None."""
+        return readonly.LIMITED_SEARCH if self._index.limited else None
+
+    def _require_writable(self) -> None:
+        if self._vault.locked:
+            raise HubLocked("the hub is locked")
+        if self._read_only:
+            raise oserrors.HubReadOnly()
 
     @classmethod
     def create(
@@ -306,6 +340,7 @@ class HubCore:
             return action(session)
 
     def _write(self, action: Callable[[Session], T], change: Callable[[T], Change]) -> T:
+        self._require_writable()
         with self._session() as session:
             result = action(session)
         self._changed(change(result))

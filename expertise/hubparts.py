@@ -28,12 +28,15 @@ class HubParts:
     index: IndexSync
 
     @classmethod
-    def open(cls, vault: Vault, *, index_async: bool) -> HubParts:
-        """Database, attachments and index under `vault`'s keys (the index not started)."""
+    def open(cls, vault: Vault, *, index_async: bool, read_only: bool = False) -> HubParts:
+        """Database, attachments and index under `vault`'s keys (the index not started).
+
+        `read_only`: the database opens read-only and sessions skip the audit trail.
+        """
         folder = vault.folder
         db_key = DatabaseKey(vault.subkey("database"))
-        engine = open_engine(folder / DB_NAME, db_key)
-        sessions = make_session_factory(engine)
+        engine = open_engine(folder / DB_NAME, db_key, read_only=read_only)
+        sessions = make_session_factory(engine, read_only=read_only)
         blobs_key, index_key = vault.subkey("attachments"), vault.subkey("index")
         try:
             blobs = BlobStore(folder / "attachments", blobs_key)

@@ -136,9 +136,12 @@ def cmd_search(hub: Hub, args: argparse.Namespace) -> int:
                 ],
                 "facets": {k: dict(v) for k, v in results.facets.items()},
                 "suggestion": results.suggestion,
+                "notice": hub.search_notice,
             }
         )
         return 0
+    if hub.search_notice:
+        output.warn(hub.search_notice)
     if results.error:
         output.warn(results.error)
     for hit in results.hits:

@@ -261,6 +261,7 @@ class PackFacade:
             plan = self._hub._read(lambda s: plan_merge(s, contents.entries, pack.fingerprint))
             check_choices(plan, *asked)
             return PackImportReport(info, plan, dry_run=True, newly_trusted=not info.trusted)
+        self._hub._require_writable()  # a read-only hub says so, not "disk full"
         space.for_pack_import(self._hub.path, file)
 
         def action(session: Session) -> tuple[PackImportReport, list[str]]:

@@ -25,6 +25,8 @@ def record(
     target_id: str | None = None,
     detail: Mapping[str, object] | None = None,
 ) -> None:
+    if session.info.get("read_only"):
+        return  # a read-only hub cannot store its trail (docs/FAULTS.md)
     session.add(
         AuditEvent(
             actor=current_actor(), action=action, target_id=target_id, detail=dict(detail or {})

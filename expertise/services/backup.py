@@ -77,11 +77,16 @@ def backup_database(engine: Engine, key: DatabaseKey | Secret, target: Path) -> 
     try:
         connection = raw.driver_connection
         assert connection is not None
+        # A read-only hub's connections refuse every write, the copy's too; the
+        # hub file itself stays protected by its read-only/immutable open.
+        (query_only,) = connection.execute("PRAGMA query_only").fetchone()
+        connection.execute("PRAGMA query_only = OFF")
         connection.execute("ATTACH DATABASE ? AS backup KEY ?", (str(target), literal))
         try:
             connection.execute("SELECT sqlcipher_export('backup')")
         finally:
             connection.execute("DETACH DATABASE backup")
+            connection.execute(f"PRAGMA query_only = {int(query_only)}")
     finally:
         wipe(literal)
         raw.close()

@@ -50,6 +50,7 @@ class IndexSync:
         self._guard = threading.Lock()
         self._index: SearchIndex | None = None
         self.last_rebuild_reason = ""
+        self.limited = False  # read-only hub whose index is missing or behind
 
     @property
     def index(self) -> SearchIndex:
@@ -57,7 +58,10 @@ class IndexSync:
             raise RuntimeError("index not started")
         return self._index
 
-    def start(self) -> None:
+    def start(self, *, read_only: bool = False) -> None:
+        if read_only:
+            self._start_read_only()
+            return
         self._index = self._open_or_reset()
         self._index.set_synonyms(self.synonyms())
         reason = self.staleness()
@@ -65,6 +69,18 @@ class IndexSync:
             self.last_rebuild_reason = reason
             log.info("search index will be rebuilt: %s", reason)
             self._submit(lambda: self.rebuild())
+
+    def _start_read_only(self) -> None:
+        """Use the index as it is when it matches the database; never repair it."""
+        try:
+            self._index = SearchIndex(self._folder, self._cipher)
+            self._index.set_synonyms(self.synonyms())
+            reason = self.staleness()
+        except (IndexCorrupt, OSError) as error:
+            reason = f"index cannot be opened ({type(error).__name__})"
+        self.limited = bool(reason)
+        if reason:
+            log.info("read-only hub: search falls back to a plain scan (%s)", reason)
 
     def _open_or_reset(self) -> SearchIndex:
         try:
@@ -76,8 +92,13 @@ class IndexSync:
             shutil.rmtree(self._folder, ignore_errors=True)
             return SearchIndex(self._folder, self._cipher)
 
+    def doc_count(self) -> int:
+        return self._index.doc_count() if self._index is not None else 0
+
     def staleness(self) -> str:
         """Why the index does not match the database, or '' when it does."""
+        if self._index is None:
+            return "no usable index"
         with session_scope(self._sessions) as session:
             seq, total = change_counter(session), count_entries(session)
         meta = self.index.meta()
