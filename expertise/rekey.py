@@ -95,6 +95,8 @@ def needed_bytes(folder: Path) -> int:
 class NotEnoughSpace(UserError):
     """Refused up front: the staging copy would not fit. Figures in whole MB."""
 
+    exit_code = 5  # the CLI's disk-full code (docs/FAULTS.md)
+
     def __init__(self, needed_mb: int, free_mb: int) -> None:
         super().__init__(
             f"re-keying needs about {needed_mb} MB free next to the hub; "

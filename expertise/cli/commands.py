@@ -7,13 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from expertise import space
+from expertise import rekey, space
 from expertise.atomic import atomic_write_bytes
 from expertise.cli import output
 from expertise.cli.options import check_new_passphrase, new_passphrase
 from expertise.demo import fill_with_demo
 from expertise.errors import UserError
 from expertise.hub import Hub
+from expertise.oserrors import HubReadOnly
 from expertise.services.namevariants import ERASED
 
 
@@ -159,7 +160,10 @@ def cmd_passwd(hub: Hub, args: argparse.Namespace) -> int:
 
 
 def cmd_rekey(hub: Hub, args: argparse.Namespace) -> int:
+    if hub.read_only:
+        raise HubReadOnly()  # before the progress line: the refusal is the only line
     secret = check_new_passphrase(new_passphrase(args))
+    rekey.check_space(hub.path)  # likewise: a disk too full is said before starting
     output.warn("re-keying: every file of the hub is re-encrypted under a new key ...")
     recovery = hub.rekey(secret)
     if getattr(args, "json", False):

@@ -56,11 +56,24 @@ def unmount(path: Path, *, lazy: bool = False) -> None:
     args = ["umount", "-l", str(path)] if lazy else ["umount", str(path)]
     result = _run(*args)
     if result.returncode != 0 and not lazy:
-        _run("umount", "-l", str(path))
+        result = _run("umount", "-l", str(path))
+    if result.returncode != 0:
+        raise RuntimeError(f"cannot unmount {path}: {result.stderr.strip()}")
 
 
 def is_mounted(path: Path) -> bool:
-    return os.path.ismount(path)
+    """Whether something is mounted at `path` (a bind mount of the same disk included).
+
+    os.path.ismount compares devices, so it misses a bind mount from the same
+    file system; the kernel's own table does not.
+    """
+    target = os.path.realpath(path)
+    try:
+        table = Path("/proc/self/mountinfo").read_text(encoding="utf-8")
+    except OSError:
+        return os.path.ismount(path)
+    points = {line.split()[4].encode().decode("unicode_escape") for line in table.splitlines()}
+    return target in points
 
 
 @contextmanager
@@ -72,7 +85,7 @@ def tmpfs(path: Path, size_mb: float = 6) -> Iterator[Path]:
     try:
         yield path
     finally:
-        if is_mounted(path):
+        while is_mounted(path):
             unmount(path)
 
 
@@ -86,7 +99,7 @@ def read_only_bind(source: Path, target: Path) -> Iterator[Path]:
         _mount("-o", "remount,ro,bind", str(target))
         yield target
     finally:
-        if is_mounted(target):
+        while is_mounted(target):  # a bind mount may be stacked; leave none behind
             unmount(target)
 
 
