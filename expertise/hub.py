@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertise import keystore, readonly, space
+from expertise import keystore, oserrors, readonly, space
 from expertise.courses.api import CourseFacade
 from expertise.db import verify_database
 from expertise.errors import KeyringUnavailable
@@ -298,7 +298,8 @@ class Hub(HubCore):
         self._index.wait()
         self._require_writable()
         space.for_reindex(self.path)
-        return self._index.rebuild(progress, cancel)
+        with oserrors.raised_as_fault(self.path):
+            return self._index.rebuild(progress, cancel)
 
     def index_staleness(self) -> str:
         self._index.wait()
@@ -405,7 +406,10 @@ class Hub(HubCore):
 
     def backup(self, target: Path | str) -> Path:
         space.for_backup(self.path, target)
-        with backup.removed_on_failure(Path(target)):
+        with (
+            oserrors.raised_as_fault(self.path, Path(target)),
+            backup.removed_on_failure(Path(target)),
+        ):
             out = backup.write_backup(self._engine, self._db_key, self.path, Path(target))
         self._read(lambda s: audit.record(s, "backup"))
         return out

@@ -6,6 +6,7 @@ attachment store and the encrypted search index, held under an OS file lock.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -343,7 +344,14 @@ class HubCore:
         self._require_writable()
         with self._session() as session:
             result = action(session)
-        self._changed(change(result))
+        try:
+            self._changed(change(result))
+        except Exception as error:
+            fault = oserrors.classify(error, hub=self.path)
+            if fault is None:
+                raise
+            # Committed already: only the search index lags, and the message must say so.
+            raise oserrors.HubFault(dataclasses.replace(fault, changed=True)) from None
         return result
 
     def _changed(self, change: Change) -> None:

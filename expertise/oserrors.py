@@ -17,6 +17,8 @@ import enum
 import errno
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,7 +137,9 @@ def _place(fault: Fault) -> str:
 
 
 def _unchanged(fault: Fault) -> str:
-    return "" if fault.changed else "; nothing was changed"
+    if fault.changed:
+        return "; the change itself was saved, the search index catches up on the next open"
+    return "; nothing was changed"
 
 
 def _disk_full(fault: Fault) -> str:
@@ -311,8 +315,9 @@ def _writable(folder: Path) -> bool:
 
 
 def _exists(folder: Path) -> bool:
+    """Whether the hub is still there: an emptied mount point is a vanished hub too."""
     try:
-        return folder.is_dir()
+        return folder.is_dir() and any(folder.iterdir())
     except OSError:
         return False
 
@@ -338,6 +343,20 @@ def free_bytes(folder: Path | None) -> int | None:
         return shutil.disk_usage(current).free
     except OSError:
         return None
+
+
+@contextmanager
+def raised_as_fault(hub: Path, target: Path | None = None) -> Iterator[None]:
+    """Re-raise an OS fault inside the block as a HubFault (no driver text, no chain)."""
+    try:
+        yield
+    except HubFault:
+        raise
+    except Exception as error:
+        fault = classify(error, hub=hub, target=target)
+        if fault is None:
+            raise
+        raise HubFault(fault) from None
 
 
 def describe(error: BaseException, **context: Path | int | None) -> str | None:

@@ -166,7 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _report(error: Exception, args: argparse.Namespace) -> int:
     """One line on stderr and the documented exit code; a traceback only for bugs."""
-    fault = oserrors.classify(error, hub=Path(args.hub), target=_target(args))
+    if args.handler is cmd_init:  # the folder is still being made: it cannot have vanished
+        fault = oserrors.classify(error, target=Path(args.hub))
+    else:
+        fault = oserrors.classify(error, hub=Path(args.hub), target=_target(args))
     if fault is not None:
         output.warn(f"error: {fault.message}")
         return fault.exit_code

@@ -15,6 +15,12 @@ from expertise.oserrors import Fault, FaultKind, HubFault, HubReadOnly, classify
 MARKER = "ZEBRA-FAULT-MARKER-5521"
 
 
+@pytest.fixture(autouse=True)
+def _hub_like(tmp_path: Path) -> None:
+    """tmp_path stands for a hub that is still there (an empty folder counts as gone)."""
+    (tmp_path / "vault.json").write_text("{}", encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("number", "kind", "code"),
     [
@@ -33,6 +39,7 @@ MARKER = "ZEBRA-FAULT-MARKER-5521"
 def test_errno_maps_to_kind_and_exit_code(tmp_path: Path, number: int, kind: FaultKind, code: int):
     hub = tmp_path / "hub"
     hub.mkdir()
+    (hub / "vault.json").write_text("{}", encoding="utf-8")
     fault = classify(OSError(number, "x", str(hub / "hub.db")), hub=hub)
     assert fault is not None and fault.kind is kind and fault.exit_code == code
     assert fault.where == hub
@@ -67,7 +74,7 @@ def test_real_readonly_database_error_is_classified(tmp_path: Path):
 
 
 def test_cant_open_on_a_missing_hub_is_vanished(tmp_path: Path):
-    gone = tmp_path / "gone"
+    gone = tmp_path / "gone"  # never made
     with pytest.raises(sqlcipher3.OperationalError) as raised:
         sqlcipher3.connect(str(gone / "hub.db")).execute("SELECT 1")
     fault = classify(raised.value, hub=gone)
@@ -77,8 +84,10 @@ def test_cant_open_on_a_missing_hub_is_vanished(tmp_path: Path):
 def test_enoent_is_a_fault_only_when_the_hub_folder_is_gone(tmp_path: Path):
     hub = tmp_path / "hub"
     hub.mkdir()
+    (hub / "vault.json").write_text("{}", encoding="utf-8")
     missing_input = OSError(errno.ENOENT, "No such file", str(tmp_path / "notes.md"))
     assert classify(missing_input, hub=hub) is None
+    (hub / "vault.json").unlink()
     hub.rmdir()
     vanished = OSError(errno.ENOENT, "No such file", str(hub / "index" / "toc"))
     fault = classify(vanished, hub=hub)
@@ -106,7 +115,10 @@ def test_message_never_quotes_the_error_text_or_file_name(tmp_path: Path):
     """An exported file is named after its entry's title: the name must not leak."""
     target = tmp_path / "out"
     error = OSError(errno.ENOSPC, f"full {MARKER}", str(target / f"advice-{MARKER}.md"))
-    fault = classify(error, hub=tmp_path / "hub", target=target)
+    hub = tmp_path / "hub"
+    hub.mkdir()
+    (hub / "vault.json").write_text("{}", encoding="utf-8")
+    fault = classify(error, hub=hub, target=target)
     assert fault is not None and fault.where == target
     assert MARKER not in fault.message and str(target) in fault.message
 
@@ -129,3 +141,17 @@ def test_sqlite_io_error_on_a_nearly_full_disk_is_disk_full(tmp_path: Path, monk
     monkeypatch.setattr(oserrors, "free_bytes", lambda folder: 4096)
     fault = classify(sqlcipher3.OperationalError("disk I/O error"), hub=tmp_path)
     assert fault is not None and fault.kind is FaultKind.DISK_FULL
+
+
+def test_an_emptied_mount_point_is_a_vanished_hub(tmp_path: Path):
+    """A drive pulled (or a share gone) leaves its mount point as an empty folder."""
+    hub = tmp_path / "usb"
+    hub.mkdir()
+    error = OSError(errno.ENOENT, "No such file", str(hub / "index" / "seg.part"))
+    fault = classify(error, hub=hub)
+    assert fault is not None and fault.kind is FaultKind.VANISHED and fault.where == hub
+
+
+def test_a_fault_after_the_commit_does_not_claim_nothing_changed(tmp_path: Path):
+    fault = Fault(FaultKind.DISK_FULL, tmp_path, free_bytes=0, changed=True)
+    assert "nothing was changed" not in fault.message and "was saved" in fault.message
