@@ -148,7 +148,12 @@ def stage_database(engine: Engine, stage: Path, old: Vault, new: Vault) -> None:
             found = connection.execute("SELECT value FROM hub_meta WHERE key = ?", (row,))
             value = found.fetchone()
             if value is not None:
-                sealed = reseal(value[0], old.subkey(purpose), new.subkey(purpose))
+                old_key, new_key = old.subkey(purpose), new.subkey(purpose)
+                try:
+                    sealed = reseal(value[0], old_key, new_key)
+                finally:
+                    wipe(old_key)
+                    wipe(new_key)
                 connection.execute("UPDATE hub_meta SET value = ? WHERE key = ?", (sealed, row))
     finally:
         connection.close()
@@ -194,7 +199,9 @@ def stage_attachments(
     blobs: BlobStore, blob_ids: Iterable[str], stage: Path, new: Vault, step: Step
 ) -> None:
     """Each attachment decrypted with the old keys and sealed under the new ones."""
-    target = BlobStore(stage / "attachments", new.subkey("attachments"))
+    key = new.subkey("attachments")
+    target = BlobStore(stage / "attachments", key)  # derives and keeps its own keys
+    wipe(key)
     target.folder.mkdir(mode=0o700)
     try:
         for blob_id in blob_ids:
@@ -212,7 +219,10 @@ def stage_attachments(
 
 def stage_index(folder: Path, stage: Path, old: Vault, new: Vault) -> None:
     """The index files sealed again; an index that fails to open is rebuilt later."""
-    old_cipher, new_cipher = AeadCipher(old.subkey("index")), AeadCipher(new.subkey("index"))
+    old_key, new_key = old.subkey("index"), new.subkey("index")
+    old_cipher, new_cipher = AeadCipher(old_key), AeadCipher(new_key)  # each keeps a copy
+    wipe(old_key)
+    wipe(new_key)
     target = stage / "index"
     try:
         reseal_folder(folder / "index", target, old_cipher, new_cipher)
