@@ -27,11 +27,13 @@ from pathlib import Path
 import sqlcipher3
 from sqlalchemy import Engine
 
+from expertise import space
 from expertise.atomic import atomic_write_bytes, fsync_dir
 from expertise.blobstore import BlobStore
 from expertise.crypto import AeadCipher, Secret, wipe
 from expertise.db import DB_NAME, DatabaseKey, apply_key
 from expertise.errors import IntegrityError, UserError
+from expertise.oserrors import free_bytes
 from expertise.vault import Vault
 from expertise.vault_header import HEADER_NAME
 from index import IndexCorrupt
@@ -78,18 +80,9 @@ def checkpoint(name: str) -> None:
 # --- before staging ---------------------------------------------------------------
 
 
-def _size(path: Path) -> int:
-    if path.is_file():
-        return path.stat().st_size
-    if path.is_dir():
-        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-    return 0
-
-
 def needed_bytes(folder: Path) -> int:
     """About what the staging copy takes: the database, attachments and index again."""
-    parts = [DB_NAME, f"{DB_NAME}-wal", *FOLDERS]
-    return sum(_size(folder / part) for part in parts) + _SPACE_MARGIN
+    return space.hub_size(folder) + _SPACE_MARGIN
 
 
 class NotEnoughSpace(UserError):
@@ -106,8 +99,8 @@ class NotEnoughSpace(UserError):
 
 
 def check_space(folder: Path) -> None:
-    needed, free = needed_bytes(folder), shutil.disk_usage(folder).free
-    if free < needed:
+    needed, free = needed_bytes(folder), free_bytes(folder)
+    if free is not None and free < needed:
         raise NotEnoughSpace(round(needed / _MB), round(free / _MB))
 
 
