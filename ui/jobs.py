@@ -14,11 +14,32 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from expertise.private import write_private_text
+from expertise import space
+from expertise.atomic import atomic_write_bytes
+from expertise.hub import Hub
+from expertise.oserrors import HubFault, classify
 from expertise.records import ImportReport
 from ui.context import AppContext
 from ui.progress import run_with_progress
 from ui.tasks import Progress
+
+
+def write_json_export(hub: Hub, target: Path) -> int:
+    """As `expertise export --output`: space checked first, then whole or nothing.
+
+    A disk that fills midway keeps no half of the plaintext, and the fault names
+    the target's disk, not the hub's (a write error carries no file name).
+    """
+    space.for_export(hub.path, target.parent)
+    data = hub.export_json()
+    try:
+        atomic_write_bytes(target, json.dumps(data, ensure_ascii=False, indent=1).encode())
+    except OSError as error:
+        fault = classify(error, hub=hub.path, target=target.parent)
+        if fault is None:
+            raise
+        raise HubFault(fault) from None
+    return len(data)
 
 
 class LongJobs(QObject):
@@ -73,9 +94,7 @@ class LongJobs(QObject):
             hub = self._ctx.hub
 
             def job(_: Progress) -> int:
-                data = hub.export_json()
-                write_private_text(Path(target), json.dumps(data, ensure_ascii=False, indent=1))
-                return len(data)
+                return write_json_export(hub, Path(target))
 
             self._run(self.tr("Exporting…"), job, self._exported)
 

@@ -248,3 +248,39 @@ def test_a_failed_save_on_switching_entries_offers_the_text_back(
     with qtbot.waitSignal(editor.sig_saved, timeout=15000):
         editor.save_now()
     assert hub.get_entry(first.id).body_md == body
+
+
+@pytest.mark.parametrize("action", ["backup", "export_json", "export_markdown"])
+def test_writing_to_a_full_disk_elsewhere_shows_the_dialog(
+    qtbot, monkeypatch, full_disk_hub, fault_window, wait_idle, tmp_path, action
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    hub, _disk = full_disk_hub
+    before = {row.id: row.revision for row in hub.list_entries()}
+    with small_tmpfs(tmp_path / "out", "1m") as out:
+        fill_up(out)
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+        target = str(out / "export.json")
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, ""))
+        getattr(fault_window.jobs, action)()
+        qtbot.waitUntil(lambda: bool(fault_dialogs()), timeout=30000)
+        text = fault_dialogs()[0].text()
+        close_fault_dialogs()
+        wait_idle(fault_window.ctx)
+        assert text.startswith(f"The disk holding {out}") and " is full.\n\n" in text, text
+        assert not [p for p in out.rglob("*") if p.name != "filler.bin"]  # no half copy
+    assert {row.id: row.revision for row in hub.list_entries()} == before
+
+
+def test_reindex_on_a_full_disk_shows_the_dialog_and_search_still_works(
+    qtbot, full_disk_hub, fault_window, wait_idle
+):
+    hub, disk = full_disk_hub
+    fill_up(disk)
+    fault_window.jobs.reindex()
+    qtbot.waitUntil(lambda: bool(fault_dialogs()), timeout=30000)
+    assert fault_dialogs()[0].text().startswith(f"The disk holding {hub.path} is full.")
+    close_fault_dialogs()
+    wait_idle(fault_window.ctx)
+    assert hub.search("Fictional advice").total == 3
