@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def is_read_only(hub: Hub) -> bool:
-    return bool(getattr(hub, "read_only", False))
+    return hub.read_only
 
 
 def reason() -> str:
@@ -70,7 +70,7 @@ def _add_search_notice(search: QWidget, hub: Hub) -> PlainLabel | None:
         set_plain_tooltip(save, reason())
 
     def update() -> None:
-        notice.setVisible(getattr(hub, "search_notice", None) is not None)
+        notice.setVisible(hub.search_notice is not None)
         if save is not None:
             save.setEnabled(False)  # the panel enables it with every result
 

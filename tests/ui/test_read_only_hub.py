@@ -22,9 +22,6 @@ READ_ONLY_TIP = "This hub is read-only: copy it to a writable folder to change i
 def read_only_window(qtbot, demo_hub_template, tmp_path, wait_idle):
     need_mount()
     from expertise.hub import Hub
-
-    if not hasattr(Hub, "read_only"):  # the core part of issue #17 lands separately
-        pytest.skip("the core does not open read-only hubs yet (Hub.read_only)")
     from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.tasks import TaskRunner
