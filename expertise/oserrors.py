@@ -324,10 +324,21 @@ def _exists(folder: Path) -> bool:
 
 def mount_point(path: Path) -> Path:
     """The mount point holding `path` (a place name that never holds content)."""
-    current = path.absolute()
-    while not current.exists() and current != current.parent:
-        current = current.parent
+    current = _existing(path)
     while current != current.parent and not os.path.ismount(current):
+        current = current.parent
+    return current
+
+
+def _existing(path: Path) -> Path:
+    """The nearest folder of `path` that exists (a too-long name makes stat raise)."""
+    current = path.absolute()
+    while current != current.parent:
+        try:
+            if current.exists():
+                return current
+        except OSError:
+            pass
         current = current.parent
     return current
 
@@ -336,11 +347,8 @@ def free_bytes(folder: Path | None) -> int | None:
     """Free space for this user on the disk holding `folder`, if it can be read."""
     if folder is None:
         return None
-    current = folder.absolute()
-    while not current.exists() and current != current.parent:
-        current = current.parent
     try:
-        return shutil.disk_usage(current).free
+        return shutil.disk_usage(_existing(folder)).free
     except OSError:
         return None
 
