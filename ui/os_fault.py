@@ -79,7 +79,12 @@ def headline(fault: Fault) -> str:
 def advice(fault: Fault) -> str:
     """What to do about it, and whether anything changed."""
     text = _advice(fault)
-    if not fault.changed and fault.kind is not FaultKind.VANISHED:
+    if fault.changed:  # the commit went through; only the index update after it failed
+        text += " " + QCoreApplication.translate(
+            "OsFault",
+            "The change itself was saved; the search index catches up on the next open.",
+        )
+    elif fault.kind is not FaultKind.VANISHED:
         text += " " + QCoreApplication.translate("OsFault", "Nothing was changed.")
     return text
 

@@ -1721,6 +1721,10 @@
         <translation>Een bestandsnaam onder {place} is te lang voor dat bestandssysteem.</translation>
     </message>
     <message>
+        <source>The change itself was saved; the search index catches up on the next open.</source>
+        <translation>De wijziging zelf is opgeslagen; de zoekindex wordt bij de volgende keer openen bijgewerkt.</translation>
+    </message>
+    <message>
         <source>Nothing was changed.</source>
         <translation>Er is niets gewijzigd.</translation>
     </message>

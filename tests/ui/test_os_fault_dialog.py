@@ -284,3 +284,14 @@ def test_reindex_on_a_full_disk_shows_the_dialog_and_search_still_works(
     close_fault_dialogs()
     wait_idle(fault_window.ctx)
     assert hub.search("Fictional advice").total == 3
+
+
+def test_a_fault_after_the_commit_says_the_change_was_saved(tmp_path):
+    from expertise.oserrors import Fault, FaultKind
+
+    after = os_fault.advice(Fault(FaultKind.DISK_FULL, tmp_path, 0, changed=True))
+    before = os_fault.advice(Fault(FaultKind.DISK_FULL, tmp_path, 0))
+    assert after.endswith(
+        "The change itself was saved; the search index catches up on the next open."
+    )
+    assert before.endswith("Nothing was changed.") and "saved" not in before
