@@ -249,8 +249,7 @@ class HubCore:
         cancel: Callable[[], bool],
     ) -> str | None:
         """New master key, everything re-sealed; the new recovery key, if any."""
-        if self._vault.locked:
-            raise HubLocked("the hub is locked")
+        self._require_writable()
         self._index.wait()
         rekey.check_space(self.path)
         rekey.checkpoint("space-checked")
@@ -311,8 +310,12 @@ class HubCore:
         new.attach()
         old.lock()
         self._vault = new
-        self._open_parts(new)
-        self._index.start()
+        try:
+            self._open_parts(new)
+            self._index.start()
+        except BaseException:
+            self._abandon()  # in place on disk: the next open uses the new passphrase
+            raise
         self._read(lambda s: audit.record(s, "rekey"))
 
     def _rekey_unfinished(self, new: Vault) -> None:
