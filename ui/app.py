@@ -69,6 +69,7 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | None = None
         self._state: ViewState | None = None
+        self._offered_pack = False
         self._closing: list[AppContext] = []  # locked contexts whose hub is still closing
         self._opener = TaskRunner(self)
         self.idle = IdleLock(prefs.idle_minutes * 60, parent=self)
@@ -111,6 +112,7 @@ class AppController(QObject):
 
     def _drop_dialog(self) -> None:
         if self.dialog is not None:
+            self.dialog.hub = None  # the controller's context holds it from here on
             self.dialog.rejected.disconnect(self._unlock_refused)
             self.dialog.hide()
             self.dialog.deleteLater()
@@ -126,12 +128,12 @@ class AppController(QObject):
         self.settings.add_recent_hub(hub.path)
         self._drop_dialog()
         self.ctx = AppContext(hub, TaskRunner(), TaskRunner(), language=self.language)
-        first = self.window is None
         self._show_window(self._state)
         self._state = None
         assert self.window is not None
         self.window.offer_drafts(self.drafts.hand_over())
-        if first:
+        if not self._offered_pack:
+            self._offered_pack = True
             self._offer_bundled_pack()
         self.idle.start()
         self.watch.watch_open(hub.path)
@@ -175,6 +177,7 @@ class AppController(QObject):
         ctx, window = self.ctx, self.window
         if ctx is None or window is None:
             return
+        folder = ctx.hub.path
         self.idle.stop()
         self.watch.stop()
         set_hub_folder(None)
@@ -182,10 +185,12 @@ class AppController(QObject):
         self.settings.window_geometry = window.saveGeometry()
         self.drafts.keep(window.take_drafts(), None if vanished else ctx)
         self._wipe(window)
+        self._drop_window(window)
         self.ctx = None
         self._release(ctx)
+        del ctx, window  # from here on only the closing job holds the hub
         self.sig_locked.emit()
-        self.show_unlock(ctx.hub.path, offer_remembered=False)
+        self.show_unlock(folder, offer_remembered=False)
 
     def _wipe(self, window: MainWindow) -> None:
         for dialog in window.findChildren(QDialog):
@@ -193,6 +198,14 @@ class AppController(QObject):
         window.clear_all()
         window.hide()
         clipboard.clear_if_ours()
+
+    def _drop_window(self, window: MainWindow) -> None:
+        """The window and every view in it hold the context: none may outlive the lock."""
+        self.window = None
+        window.sig_lock.disconnect(self.lock)
+        window.sig_settings.disconnect(self.open_settings)
+        window.sig_quit.disconnect(self.quit)
+        window.deleteLater()
 
     def _release(self, ctx: AppContext) -> None:
         ctx.events.sig_locked.emit()

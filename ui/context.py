@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +18,16 @@ class HubEvents(QObject):
 
     sig_changed = Signal(object)  # expertise.records.Change
     sig_locked = Signal()
+
+    def disconnect_all(self) -> None:
+        """Drop every receiver: a view's lambda connected here would otherwise keep the
+        view, and through it the hub, alive in a cycle the garbage collector cannot see
+        (Qt holds the connection)."""
+        with warnings.catch_warnings():  # PySide warns when nothing was connected
+            warnings.simplefilter("ignore", RuntimeWarning)
+            for signal in (self.sig_changed, self.sig_locked):
+                with suppress(RuntimeError, TypeError):
+                    signal.disconnect()
 
 
 @dataclass
@@ -34,4 +46,6 @@ class AppContext:
         self.events.sig_changed.emit(change)
 
     def detach(self) -> None:
+        """Stop forwarding the hub's changes and let go of every view listening here."""
         self._unsubscribe()
+        self.events.disconnect_all()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
@@ -126,7 +128,47 @@ def test_idle_timer_locks_and_empties_every_model(controller, qtbot):
     assert controller.ctx is None
     qtbot.waitUntil(lambda: hub.locked, timeout=10000)
     assert controller.dialog is not None and controller.dialog.isVisible()
-    assert controller.window.windowTitle() == "Expertise Hub"
+    assert controller.window is None  # dropped, not just hidden: it held the hub
+
+
+def _visit_every_view(controller, qtbot) -> None:
+    """Make each view load through the hub, so each has had its chance to keep it."""
+    window = controller.window
+    window.entry_list.table.selectRow(0)
+    _settle(qtbot, controller)
+    for place in (Place("kind", "expert"), Place("kind", "advice")):
+        window.sidebar.select_place(place)
+        _settle(qtbot, controller)
+    for page in ("search", "experts", "courses", "browse"):
+        window.stack.setCurrentWidget(getattr(window, page))
+        _settle(qtbot, controller)
+    window.search.run_query("fictional")
+    _settle(qtbot, controller)
+    window.edit_entry(window.entry_list.current_entry_id())
+    _settle(qtbot, controller)
+
+
+def _hub_collected(controller, qtbot, hub_ref) -> bool:
+    # No loop variable here: it would hold the last context (and its hub) itself.
+    qtbot.waitUntil(lambda: not controller._closing, timeout=30000)
+    for _ in range(5):
+        qtbot.wait(50)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+    return hub_ref() is None
+
+
+def test_the_locked_gui_lets_the_hub_be_collected(controller, qtbot):
+    _settle(qtbot, controller)
+    _visit_every_view(controller, qtbot)
+    hub_ref = weakref.ref(controller.ctx.hub)
+    engine_ref = weakref.ref(controller.ctx.hub._engine)
+    controller.lock()
+    assert controller.ctx is None and controller.window is None
+    assert _hub_collected(controller, qtbot, hub_ref)
+    assert engine_ref() is None
+    _unlock_again(controller, qtbot)  # and the app still works afterwards
+    assert controller.window.entry_list.model.rowCount() > 0
 
 
 def test_ctrl_l_locks(controller, qtbot):
