@@ -136,6 +136,7 @@ def test_injected_enospc_in_a_job_without_its_own_handler_still_shows_the_dialog
 ):
     from ui.tasks import TaskRunner, set_fallback_failure
 
+    (tmp_path / "vault.json").write_text("{}")  # a hub folder holds files; an empty one is gone
     os_fault.set_hub_folder(tmp_path)
     set_fallback_failure(os_fault.report_unhandled)
     runner = TaskRunner()
@@ -165,6 +166,7 @@ def test_injected_enospc_in_a_job_without_its_own_handler_still_shows_the_dialog
 )
 def test_injected_errno_words_each_fault_without_the_error_text(number, headline, tmp_path):
     secret_name = tmp_path / "Fictional entry title.md"
+    (tmp_path / "vault.json").write_text("{}")  # a hub folder holds files; an empty one is gone
     error = OSError(number, os.strerror(number), str(secret_name))
     os_fault.set_hub_folder(tmp_path)
     try:
