@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -108,7 +107,7 @@ def cmd_export(hub: Hub, args: argparse.Namespace) -> int:
     if args.output:
         space.for_export(hub.path, args.output)
     data = hub.export_json()
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = output.json_text(data)
     if args.output:
         # Whole or nothing (a disk that fills midway keeps no half of the plaintext);
         # the temporary file is created owner-only and replaces, never follows, a link.

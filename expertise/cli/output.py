@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict, is_dataclass
 from typing import Any
@@ -18,17 +19,37 @@ def to_plain(value: Any) -> Any:
     return jsonable(value)
 
 
+# Content may hold markup; escaped like this, JSON output can be pasted into an HTML page
+# or a <script> block and still parses to the same strings.
+_HTML_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def json_text(value: Any) -> str:
+    """JSON with every <, > and & escaped: no tag in it, whatever the content holds."""
+    return json.dumps(to_plain(value), ensure_ascii=False, indent=2).translate(_HTML_SAFE) + "\n"
+
+
 def emit_json(value: Any) -> None:
-    json.dump(to_plain(value), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_text(value))
+
+
+# Terminal control (escape sequences, bell, backspace) in content — a publisher name,
+# a title — must not reach the terminal: shown as \x1b, never obeyed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def say(text: str = "") -> None:
-    print(text)
+    print(terminal_text(text))
 
 
 def warn(text: str) -> None:
-    print(text, file=sys.stderr)
+    print(terminal_text(text), file=sys.stderr)
 
 
 def show_entry(record: Any, links: list[Any], backlinks: list[Any]) -> None:

@@ -15,9 +15,9 @@ So the Markdown course export passes every piece of content through `inert()`:
   characters are removed, as a viewer would read them.
 
 Fenced code blocks are left alone (their content is shown literally). A fence
-is only recognised in its strictest form; anything less is treated as prose,
-which is escaped, so a viewer and this module can disagree only in the safe
-direction.
+is only recognised where every viewer agrees it is one (see `_code_end`);
+anything less is treated as prose, which is escaped, so a viewer and this
+module can disagree only in the safe direction.
 """
 
 from __future__ import annotations
@@ -71,30 +71,47 @@ def _prose(block: str) -> str:
 
 
 def _closes(line: str, fence: str) -> bool:
+    """Whether a CommonMark viewer would end the block `fence` opened at this line."""
     indent = len(line) - len(line.lstrip(" "))
     body = line.strip(" \t")
     return indent <= 3 and len(body) >= len(fence) and set(body) == {fence[0]}
 
 
+def _code_end(lines: list[str], start: int) -> int | None:
+    """The closing line of a fence opened at `start`, if every viewer agrees it is code.
+
+    Viewers differ (CommonMark closes on a longer fence or an indented one; others
+    only on the same fence at the start of a line; an unclosed fence runs to the
+    end in some and is no fence in others), so a block counts as code only when
+    its first CommonMark close is also the same fence, unindented.
+    """
+    opened = _OPEN_FENCE.match(lines[start])
+    if opened is None or lines[start].startswith(" "):
+        return None
+    fence = opened.group(1)
+    for number in range(start + 1, len(lines)):
+        if _closes(lines[number], fence):
+            return number if lines[number].rstrip(" ") == fence else None
+    return None
+
+
 def inert(text: str) -> str:
     """`text` as Markdown that renders without raw HTML, images or active links."""
+    lines = text.split("\n")
     out: list[str] = []
     prose: list[str] = []
-    fence = ""
-    for line in text.split("\n"):
-        if fence:
-            out.append(line)
-            fence = "" if _closes(line, fence) else fence
-            continue
-        opened = _OPEN_FENCE.match(line)
-        if opened is None:
-            prose.append(line)
+    number = 0
+    while number < len(lines):
+        end = _code_end(lines, number)
+        if end is None:
+            prose.append(lines[number])
+            number += 1
             continue
         if prose:
             out.append(_prose("\n".join(prose)))
             prose = []
-        fence = opened.group(1)
-        out.append(line)
+        out.extend(lines[number : end + 1])
+        number = end + 1
     if prose:
         out.append(_prose("\n".join(prose)))
     return "\n".join(out)

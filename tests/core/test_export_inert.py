@@ -151,7 +151,10 @@ CASES = [
     ("~~~\n<b>\n~~~\n<b>", "~~~\n<b>\n~~~\n&lt;b>"),
     ("```js`\n<b>", "```js`\n&lt;b>"),  # a backtick in the info string: no fence
     ("    ```\n<b>", "    ```\n&lt;b>"),  # indented: code, not a fence
-    ("```\n<b> never closed", "```\n<b> never closed"),  # a viewer keeps it code too
+    ("```\n<b> never closed", "```\n&lt;b> never closed"),  # not code in every viewer
+    ("```\n<b>\n````\n<i>", "```\n&lt;b>\n````\n&lt;i>"),  # closed only in CommonMark
+    ("  ```\n<b>\n  ```", "  ```\n&lt;b>\n  ```"),  # indented fences: not everywhere
+    ("```\n<b>\n```", "```\n<b>\n```"),
 ]
 
 
