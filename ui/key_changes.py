@@ -9,13 +9,12 @@ if the hub had one, is shown once like at creation.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from expertise.rekey import NotEnoughSpace, RekeyCancelled
 from ui.context import AppContext
 from ui.create_hub_dialog import RecoveryKeyDialog, passphrase_problem, strength_text
 from ui.os_fault import fault_of, fault_text
-from ui.plaintext import buddy_label, plain_label
+from ui.plaintext import Icon, MessageBox, buddy_label, message_box, plain_label
 from ui.progress import run_with_progress
 from ui.tasks import Progress
 from ui.theme import styled_label
@@ -114,7 +113,7 @@ class KeyChanges(QObject):
         self._ctx = ctx
         self._parent = parent
         self.recovery_dialog: RecoveryKeyDialog | None = None
-        self.notice: QMessageBox | None = None
+        self.notice: MessageBox | None = None
 
     def change_passphrase(self) -> NewPassphraseDialog:
         return self._ask(rekey=False)
@@ -164,10 +163,10 @@ class KeyChanges(QObject):
         self.recovery_dialog.open()
 
     def _finished(self, text: str) -> None:
-        self._notify(QMessageBox.Icon.Information, text)
+        self._notify(Icon.Information, text)
 
     def _failed(self, error: Exception) -> None:
-        self._notify(QMessageBox.Icon.Warning, self.failure_text(error))
+        self._notify(Icon.Warning, self.failure_text(error))
 
     def failure_text(self, error: Exception) -> str:
         if isinstance(error, RekeyCancelled):
@@ -193,8 +192,7 @@ class KeyChanges(QObject):
             "or the new passphrase and has lost nothing."
         )
 
-    def _notify(self, icon: QMessageBox.Icon, text: str) -> None:
+    def _notify(self, icon: Icon, text: str) -> None:
         self.sig_message.emit(text)
-        self.notice = QMessageBox(icon, self.tr("Passphrase and keys"), text, parent=self._parent)
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice = message_box(self._parent, icon, self.tr("Passphrase and keys"), text)
         self.notice.open()

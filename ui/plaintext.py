@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 Button = QMessageBox.StandardButton
+MessageBox = QMessageBox  # for annotations only: boxes are made by message_box()
 Icon = QMessageBox.Icon
 Role = QMessageBox.ButtonRole
 Tooltipped = QWidget | QListWidgetItem | QStandardItem | QAction

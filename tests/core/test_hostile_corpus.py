@@ -451,13 +451,15 @@ def test_a_hostile_manifest_is_shown_as_text_or_refused(small_pack, path):
     secret.write_text(PASSPHRASE, encoding="utf-8")
     (root / "pack-secret").write_text(PACK_PASS, encoding="utf-8")
     runs = [
-        cli(root / "target", secret, "pack", "inspect", str(pack)),
+        cli(root / "target", secret, "pack", "inspect", str(pack)),  # reads nothing untrusted
+        cli(root / "target", secret, "pack", "inspect", str(pack), "--untrusted-ok"),
         cli(
             root / "target", secret, "pack", "import", str(pack), "--dry-run", "--trust",
             "--pack-passphrase-file", str(root / "pack-secret"),
         ),
     ]  # fmt: skip
-    for ran in runs:
+    assert runs[0].code == 0 and "were not read" in runs[0].out and "\x1b" not in runs[0].out
+    for ran in runs[1:]:
         assert "Traceback" not in ran.out + ran.err
         if path.name.startswith("refuse-"):
             assert_one_line_refusal(ran, pack.name)

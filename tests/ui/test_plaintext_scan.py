@@ -24,7 +24,7 @@ INERT = UI / "safe_browser.py"
 # Names that must not appear at all outside the helpers: each makes rich text by default.
 FORBIDDEN_NAMES = {"QLabel", "QMessageBox", "QToolTip", "QWhatsThis", "QErrorMessage"}
 # Widgets whose own label guesses the format; the helpers build them.
-FORBIDDEN_CALLS = {"QInputDialog", "QProgressDialog"}
+FORBIDDEN_CALLS = {"QInputDialog", "QProgressDialog", "MessageBox"}
 FORBIDDEN_METHODS = {"setToolTip", "setWhatsThis", "setTextFormat"}
 # Rich-text documents and editors: only the inert ones.
 RICH_TYPES = {"QTextDocument", "QTextEdit", "QTextBrowser"}
@@ -134,6 +134,7 @@ PLANTED = {
     "editor": "class Pane(QTextBrowser):\n    pass\n",
     "swap": "browser.setDocument(doc)\n",
     "tooltip box": "QToolTip.showText(pos, title)\n",
+    "alias box": "from ui.plaintext import MessageBox\nbox = MessageBox(icon, 't', title)\n",
 }
 
 
