@@ -137,6 +137,8 @@ def _connect_read_only(path: Path, key: DatabaseKey) -> Any:
 
 def _prepare(connection: Any, path: Path, key: DatabaseKey, pragmas: tuple[str, ...]) -> Any:
     try:
+        # SQLCipher logs a damaged page to stderr itself; the CLI's one line says it.
+        connection.execute("PRAGMA cipher_log_level = NONE")
         apply_key(connection, key)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for pragma in pragmas:
