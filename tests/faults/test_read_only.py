@@ -86,6 +86,13 @@ def test_reads_and_exports_work_on_read_only_media(seeded: kit.Seeded, media: Pa
     assert kit.cli(backup, "check").returncode == 0
     assert not (seeded.folder / ".lock").exists()
     kit.verify_nothing_lost(seeded, plaintext_ok=[exported, course])
+    kit.record(
+        "read-only medium (real ro bind mount)",
+        "list, show, search, check, Markdown export, course export, backup elsewhere (CLI)",
+        "(no message: they work, exit 0)",
+        0,
+        "read path",
+    )
 
 
 WRITES = {
@@ -151,3 +158,10 @@ def test_stale_index_on_read_only_media_gives_limited_search(seeded: kit.Seeded,
     with Hub.open(seeded.folder, PASSPHRASE) as hub:  # writable again: the index repairs
         assert not hub.read_only and hub.search_notice is None
     kit.verify_nothing_lost(seeded)
+    kit.record(
+        "read-only medium (real ro bind mount)",
+        "search with an out-of-date index (CLI)",
+        LIMITED_SEARCH,
+        0,
+        "plain scan, notice on stderr",
+    )
