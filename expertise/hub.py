@@ -239,7 +239,8 @@ class Hub(HubCore):
         space.for_export(self.path, out_dir)
 
         def action(session: Session) -> int:
-            count = transfer.export_markdown(session, Path(out_dir))
+            with oserrors.raised_as_fault(self.path, Path(out_dir)):
+                count = transfer.export_markdown(session, Path(out_dir))
             audit.record(session, "export", None, {"format": "md", "entries": count})
             return count
 

@@ -333,6 +333,8 @@ class HubCore:
             with session_scope(self._sessions) as session:
                 yield session
         except Exception as error:
+            if isinstance(error, OSError) and not oserrors.within(error.filename, self.path):
+                raise  # a file outside the hub (an export target): the caller knows which
             fault = oserrors.classify(error, hub=self.path)
             if fault is None:
                 raise

@@ -295,10 +295,13 @@ def _where(path: Path | None, hub: Path | None, target: Path | None) -> Path | N
     if path is None:  # SQLite names no file: the fuller of the two disks it is
         if target is None or hub is None:
             return target or hub
-        return target if (free_bytes(target) or 0) < (free_bytes(hub) or 0) else hub
+        # a command with a target mostly writes there: on a tie, name the target
+        return target if (free_bytes(target) or 0) <= (free_bytes(hub) or 0) else hub
     for folder in (hub, target):
-        if folder is not None and _within(path, folder):
-            return folder
+        if folder is not None and (_within(path, folder) or _within(folder, path)):
+            return folder  # the file is in it, or it is a folder being made for it
+    if target is not None and path.parent == target.absolute().parent:
+        return target  # a temporary file written next to the target, renamed at the end
     return mount_point(path)
 
 
@@ -308,6 +311,13 @@ def _within(path: Path, folder: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def within(filename: object, folder: Path) -> bool:
+    """Whether an OSError's file name lies in `folder` (no name: not known to)."""
+    if not isinstance(filename, str | bytes | os.PathLike):
+        return False
+    return _within(Path(os.fsdecode(filename)), folder)
 
 
 def _writable(folder: Path) -> bool:

@@ -162,7 +162,7 @@ def test_markdown_export_to_full_target_real_enospc(
         capsys, monkeypatch, "--hub", str(seeded.folder), "export", "--format", "md", str(target)
     )
     midway = kit.one_line(err)
-    assert code == 5 and seeded.marker not in midway
+    assert code == 5 and seeded.marker not in midway and str(disk) in midway
     assert not list(target.glob(".*.tmp")), "no temporary export file is left"
     monkeypatch.undo()
     # A finished export file is plaintext by design; only temporary files must not be.

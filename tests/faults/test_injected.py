@@ -39,6 +39,7 @@ def test_markdown_export_injected_fault_leaves_no_temp_file(
     )
     words, exit_code, label = KINDS[number]
     assert code == exit_code and words in line and seeded.marker not in line
+    assert str(target) in line, "the message names the export's folder, not the hub"
     monkeypatch.undo()
     assert not list(target.glob(".*.tmp")), "no temporary export file is left"
     kit.verify_nothing_lost(seeded, plaintext_ok=list(target.glob("*.md")))
@@ -55,7 +56,7 @@ def test_backup_injected_fault_leaves_no_half_copy(
     inject.failing_writes(monkeypatch, number, target)
     code, line = _run(monkeypatch, capsys, "--hub", str(seeded.folder), "backup", str(target))
     words, exit_code, label = KINDS[number]
-    assert code == exit_code and words in line
+    assert code == exit_code and words in line and str(target) in line
     monkeypatch.undo()
     assert not target.exists() or not any(target.iterdir()), "no half backup is left"
     kit.verify_nothing_lost(seeded)
@@ -110,6 +111,7 @@ def test_name_too_long_real(
     }[operation]
     code, line = _run(monkeypatch, capsys, "--hub", str(seeded.folder), *args)
     assert code == 11 and "too long" in line and "\n" not in line
+    assert f"under {tmp_path}" in line, "names the folder asked for, not the root"
     # the folder the user typed may be named; never an entry's title or text
     assert seeded.marker not in line and "Werkafspraak" not in line
     kit.verify_nothing_lost(seeded)
