@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertise import space
+from expertise.crypto import wipe
 from expertise.errors import UserError
 from expertise.hubcore import HubCore
 from expertise.kdf import KdfParams, calibrate
@@ -54,7 +55,11 @@ class PackFacade:
 
     # -- our own publisher identity ------------------------------------------
     def _key(self, session: Session) -> signing.PublisherKey:
-        return signing.load_or_create(session, self._hub._vault.subkey(signing.SUBKEY_PURPOSE))
+        seal_key = self._hub._vault.subkey(signing.SUBKEY_PURPOSE)
+        try:
+            return signing.load_or_create(session, seal_key)
+        finally:
+            wipe(seal_key)
 
     def publisher_fingerprint(self) -> str:
         return self._hub._read(lambda s: self._key(s).fingerprint)
@@ -314,7 +319,11 @@ class PackFacade:
 
     def _own_fingerprint(self, session: Session) -> str | None:
         # Only read: inspecting or importing must not create our own key.
-        key = signing.existing(session, self._hub._vault.subkey(signing.SUBKEY_PURPOSE))
+        seal_key = self._hub._vault.subkey(signing.SUBKEY_PURPOSE)
+        try:
+            key = signing.existing(session, seal_key)
+        finally:
+            wipe(seal_key)
         return key.fingerprint if key is not None else None
 
 
