@@ -61,3 +61,16 @@ def test_every_index_module_has_a_role_in_the_map():
     named = set(re.findall(r"`(?:index/)?(\w+\.py)`", search_section))
     modules = {p.name for p in (REPO / "index").glob("*.py")} - {"__init__.py"}
     assert sorted(modules - named) == [] and sorted(named - modules) == []
+
+
+def test_every_file_the_docs_name_exists():
+    """SECURITY.md and the others name their tests and modules so a reviewer can run them."""
+    docs = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+    pattern = re.compile(r"\b((?:tests|expertise|index|ui|bench|pdfout)/[\w/]+\.(?:py|md|json))\b")
+    missing = sorted(
+        f"{doc.name}: {name}"
+        for doc in docs
+        for name in set(pattern.findall(doc.read_text(encoding="utf-8")))
+        if not (REPO / name).exists()
+    )
+    assert missing == []
