@@ -167,7 +167,7 @@ def _quota(fault: Fault) -> str:
 
 def _permission(fault: Fault) -> str:
     return (
-        f"permission denied on {_place(fault)}: check that your account may write "
+        f"permission denied on {_place(fault)}: check that your account may read and write "
         f"there{_unchanged(fault)}"
     )
 
@@ -279,7 +279,7 @@ def _build(
     if kind is _MISSING:
         return None  # a missing input file or blob is no OS fault
     if kind is _CANT_OPEN:
-        kind = FaultKind.IO_ERROR if hub is None or _writable(hub) else FaultKind.READ_ONLY
+        kind = _cant_open_kind(hub)
     assert isinstance(kind, FaultKind)
     free = free_bytes(where)
     if kind is FaultKind.IO_ERROR and path is None and free is not None and free < NEARLY_FULL:
@@ -322,6 +322,25 @@ def within(filename: object, folder: Path) -> bool:
 
 def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
+
+
+def _cant_open_kind(hub: Path | None) -> FaultKind:
+    """SQLite's "unable to open" says no more; the hub's own files tell why."""
+    if hub is None:
+        return FaultKind.IO_ERROR
+    if not _readable(hub / "hub.db"):
+        return FaultKind.PERMISSION
+    return FaultKind.IO_ERROR if _writable(hub) else FaultKind.READ_ONLY
+
+
+def _readable(path: Path) -> bool:
+    try:
+        os.close(os.open(path, os.O_RDONLY))
+    except PermissionError:
+        return False
+    except OSError:
+        return True  # missing or failing: not a question of permission
+    return True
 
 
 def _exists(folder: Path) -> bool:
