@@ -11,6 +11,7 @@ scan over the decrypted rows stands in and `LIMITED_SEARCH` says so.
 from __future__ import annotations
 
 import errno
+import html
 import os
 import re
 from pathlib import Path
@@ -19,13 +20,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertise.models import Entry
-from index import Hit, SearchResults, TitleHit
+from index import Hit, SearchResults, TitleHit, markdown_to_text
 
 LIMITED_SEARCH = (
     "limited search: this read-only hub's index is out of date and cannot be rebuilt here, "
     "so results come from a plain word scan (no ranking, stemming or facets)"
 )
 _READ_ONLY_ERRNOS = (errno.EROFS, errno.EACCES, errno.EPERM)
+_CONTEXT = 60  # characters of context on each side of the match
 
 
 def is_read_only(folder: Path) -> bool:
@@ -47,12 +49,16 @@ def _words(query: str) -> list[str]:
 
 
 def _snippet(text: str, word: str) -> str:
-    import html
-
-    at = text.casefold().find(word)
-    start = max(0, at - 60)
-    part = text[start : at + len(word) + 60].replace("\n", " ")
-    return html.escape(part)
+    """About 120 characters of plain text around the first match, whole words, marked."""
+    plain = " ".join(markdown_to_text(text).split())
+    at = max(0, plain.casefold().find(word))
+    start = plain.rfind(" ", 0, at - _CONTEXT) + 1 if at > _CONTEXT else 0
+    end = plain.find(" ", at + len(word) + _CONTEXT)
+    end = len(plain) if end < 0 else end
+    part = html.escape(plain[start:end])
+    if word:
+        part = re.sub(f"({re.escape(html.escape(word))})", r"<mark>\1</mark>", part, flags=re.I)
+    return ("…" if start else "") + part + ("…" if end < len(plain) else "")
 
 
 def scan_search(
@@ -67,10 +73,10 @@ def scan_search(
     for entry_id, entry_kind, title, summary, body in session.execute(
         statement.order_by(Entry.title)
     ):
-        text = f"{title}\n{summary}\n{body}"
-        folded = text.casefold()
+        folded = f"{title}\n{summary}\n{body}".casefold()
         if words and all(word in folded for word in words):
-            hits.append(Hit(entry_id, entry_kind, title, 1.0, _snippet(text, words[0])))
+            snippet = _snippet(f"{summary}\n\n{body}", words[0])
+            hits.append(Hit(entry_id, entry_kind, title, 1.0, snippet))
     start = (max(1, page) - 1) * limit
     return SearchResults(query, len(hits), hits[start : start + limit], {}, None)
 

@@ -26,6 +26,7 @@ injected by the caller. What the caller can rely on:
   writer and only wait while a fresh searcher is swapped in.
 """
 
+from index.analysis import markdown_to_text
 from index.core import SearchIndex
 from index.extract import extract_text
 from index.types import (
@@ -50,4 +51,5 @@ __all__ = [
     "SearchResults",
     "TitleHit",
     "extract_text",
+    "markdown_to_text",
 ]

@@ -77,6 +77,7 @@ def test_search_on_a_read_only_hub_shows_the_limited_search_notice(
     assert notice.text().startswith("Limited search:")
     assert window.search.model.rowCount() > 0
     assert not window.search.save_button.isEnabled()  # saving a search would write
+    assert not window.search.facets.isVisible()  # a plain scan has no facets to offer
 
 
 def test_a_writable_hub_shows_none_of_it(window):

@@ -260,6 +260,8 @@ class SearchPanel(QWidget):
             titles = [ResultRow.of_title(t) for t in answer.titles if t.id not in hit_ids]
             self.model.set_rows(titles + rows)
             self.facets.set_facets(results.facets)
+            # a limited (plain scan) search has no facets: no empty pane beside it
+            self.facets.setVisible(bool(results.facets) or bool(self.facets.selected()))
             self._select_first()
         self._show_status(results)
         self.last_latency_ms = (time.perf_counter() - self._started) * 1000
