@@ -35,7 +35,10 @@ def write_backup(engine: Engine, key: DatabaseKey | Secret, hub_folder: Path, ta
     vault = read_regular_file(hub_folder / "vault.json")
     if vault is None:
         raise UserError("vault.json is not a regular file: refusing to back it up")
-    write_new_file(target / "vault.json", vault)
+    # vault.json comes last and whole: a backup killed before this rename has
+    # none and is refused on restore, never opened with a torn header.
+    write_new_file(target / "vault.json.partial", vault)
+    os.replace(target / "vault.json.partial", target / "vault.json")
     if skipped:
         log.warning("backup skipped %d attachment entries that are not regular files", skipped)
     tighten_tree(target)  # SQLite created the database copy with a mode of its own

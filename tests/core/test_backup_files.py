@@ -54,3 +54,26 @@ def test_symlinked_attachments_folder_is_refused(hub, tmp_path: Path) -> None:
     with pytest.raises(UserError, match="symbolic link"):
         hub.backup(tmp_path / "backup")
     assert files_containing(tmp_path / "backup", MARKER) == []
+
+
+def test_vault_json_appears_whole_or_not_at_all(hub, tmp_path: Path, monkeypatch) -> None:
+    """A backup stopped while writing vault.json leaves no torn vault.json behind."""
+    from expertise.services import backup
+
+    real_write = backup.write_new_file
+
+    def torn_vault(path: Path, data: bytes) -> None:
+        if path.name.startswith("vault.json"):
+            real_write(path, data[: len(data) // 2])
+            raise OSError(5, "stopped midway")
+        real_write(path, data)
+
+    monkeypatch.setattr(backup, "write_new_file", torn_vault)
+    target = tmp_path / "backup"
+    with pytest.raises(OSError):
+        backup.write_backup(hub._engine, hub._db_key, hub.path, target)
+    assert not (target / "vault.json").exists()
+    monkeypatch.undo()
+    out = hub.backup(tmp_path / "second")
+    assert (out / "vault.json").read_bytes() == (hub.path / "vault.json").read_bytes()
+    assert not (out / "vault.json.partial").exists()
