@@ -19,7 +19,7 @@ from pathlib import Path
 from bench.queries import BenchQuery, quote
 
 COLUMNS = ("title", "summary", "body", "tags", "themes", "areas", "organisation")
-WEIGHTS = "4.0, 2.0, 1.0, 2.0, 2.0, 2.0, 1.5"  # as index/queries.py BOOSTS
+WEIGHTS = "4.0, 2.0, 1.0, 2.0, 2.0, 2.0, 1.5"  # as index/query/parser.py BOOSTS
 TOKENIZE = "unicode61 remove_diacritics 2"
 FACET_LIMIT = 50
 FUZZY_MAX = 30

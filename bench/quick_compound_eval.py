@@ -26,7 +26,7 @@ from whoosh.filedb.filestore import RamStorage  # noqa: E402
 from whoosh.qparser import QueryParser  # noqa: E402
 
 from index.analysis import FoldFilter, LowercaseFilter, fold, text_analyzer  # noqa: E402
-from index.compounds import (  # noqa: E402
+from index.query.compounds import (  # noqa: E402
     LOOSE,
     NL_FIELDS,
     STRICT,

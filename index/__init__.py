@@ -24,6 +24,26 @@ injected by the caller. What the caller can rely on:
   An unknown ``max_classification`` is read as "public" (fail closed).
 - Thread-safe: one writer at a time; searches run concurrently with a
   writer and only wait while a fresh searcher is swapped in.
+
+Role map (docs/ARCHITECTURE.md §5 has the longer version):
+
+==============  ===============================================  ==========================
+package         role                                             key modules
+==============  ===============================================  ==========================
+``index``       public face, Whoosh schema, text analysis        core, types, schema,
+                (schema and analysis paths are pickled into      analysis, extract
+                existing indexes: do not move them)
+``storage/``    sealed files, in-RAM Whoosh file system,         encrypted, memstore,
+                commit layout, sealed sidecars                   spill, layout, sidecar
+``write/``      bulk segment writing, rebuild beside the live    bulkwrite, rebuild,
+                index, sealed staging of finished segments       staging
+``engine/``     postings as numpy arrays, doc sets, BM25F,       postings, segcache,
+                phrase positions                                 docsets, scoring, phrases
+``query/``      parsing user text, compound/synonym expansion,   parser, compounds, vocab,
+                the any-word group, the vocabulary               bestof
+``search/``     the search flow, hits and facets, snippets,      flow, hits, snippets,
+                expert ranking                                   experts
+==============  ===============================================  ==========================
 """
 
 from index.analysis import markdown_to_text

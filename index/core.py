@@ -18,22 +18,24 @@ from whoosh import query
 from whoosh.index import FileIndex
 from whoosh.writing import MERGE_SMALL
 
-from index import layout, rebuild, searching
 from index.analysis import EDGE_MAX, words
-from index.compounds import expand_query
-from index.docsets import docset
-from index.experts import rank_experts
-from index.layout import INDEXNAME, SCHEMA
-from index.postings import Run
-from index.queries import QueryParser, clean
+from index.engine.docsets import docset
+from index.engine.postings import Run
+from index.engine.scoring import top_docs, warm
+from index.engine.segcache import ColumnCache
+from index.query.compounds import expand_query
+from index.query.parser import QueryParser, clean
+from index.query.vocab import Vocabulary
 from index.schema import to_document
-from index.scoring import top_docs, warm
-from index.search_flow import run_search
-from index.segcache import ColumnCache
-from index.sidecar import Sidecars
-from index.storage import EncryptedStorage
+from index.search import hits
+from index.search.experts import rank_experts
+from index.search.flow import run_search
+from index.storage import layout
+from index.storage.encrypted import EncryptedStorage
+from index.storage.layout import INDEXNAME, SCHEMA
+from index.storage.sidecar import Sidecars
 from index.types import Cipher, ExpertHit, IndexCorrupt, SearchResults, TitleHit
-from index.vocab import Vocabulary
+from index.write import rebuild
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +152,7 @@ class SearchIndex:
         with self._wlock:
             self._check_open()
             started = time.perf_counter()
-            # finished segments are sealed to <index>/.rebuild/ (index.staging)
+            # finished segments are sealed to <index>/.rebuild/ (index.write.staging)
             staging = rebuild.stage(self._folder, self._cipher)
             try:
                 built = rebuild.build(
@@ -235,9 +237,9 @@ class SearchIndex:
         sort: str = "relevance",
         max_classification: str | None = None,
     ) -> SearchResults:
-        """Never raises on query syntax; see index.search_flow for the steps."""
+        """Never raises on query syntax; see index.search.flow for the steps."""
         limit, page = max(1, min(limit, 500)), max(1, page)
-        mask = searching.restriction(kind, filters, max_classification)
+        mask = hits.restriction(kind, filters, max_classification)
         with self._rlock:
             self._check_open()
             return run_search(self, query, mask, limit, page, sort)
@@ -253,8 +255,8 @@ class SearchIndex:
         parts = [query.Term("title_ac", w[:EDGE_MAX]) for w in words(clean(prefix))[:8]]
         if not parts:
             return []
-        mask = searching.restriction(kind, None, max_classification)
-        q = searching.masked(query.And(parts), mask)
+        mask = hits.restriction(kind, None, max_classification)
+        q = hits.masked(query.And(parts), mask)
         with self._rlock:
             self._check_open()
             run = Run(self._searcher, self.columns)
@@ -270,7 +272,7 @@ class SearchIndex:
     ) -> list[ExpertHit]:
         allowed = None
         if max_classification is not None:
-            allowed = searching.allowed_levels(max_classification)
+            allowed = hits.allowed_levels(max_classification)
         with self._rlock:
             self._check_open()
             q, _error = self._parser.parse(topic, relaxed=True)

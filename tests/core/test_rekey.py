@@ -26,7 +26,7 @@ from expertise.errors import IntegrityError, KeyringUnavailable, UserError, Wron
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.vault import Vault
-from index.storage import decrypt_file
+from index.storage.encrypted import decrypt_file
 from index.types import IndexCorrupt
 from tests.conftest import PASSPHRASE, REPO, file_contains, files_containing
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from index import SearchIndex
-from index.docsets import doc_numbers, docset
-from index.postings import Run
-from index.scoring import top_docs
+from index.engine.docsets import doc_numbers, docset
+from index.engine.postings import Run
+from index.engine.scoring import top_docs
 from tests.index.conftest import CORPUS, GcmCipher, doc
 
 QUERIES = [
@@ -104,7 +104,7 @@ def test_the_compound_measurement_still_favours_tiered_decompounding() -> None:
 def test_position_values_decode_in_one_go_and_one_by_one() -> None:
     from whoosh.formats import Positions
 
-    from index.phrases import _decode
+    from index.engine.phrases import _decode
 
     fmt = Positions()
     lists = [[3, 7, 20], [1], list(range(0, 3000, 2)), []]

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from whoosh.index import FileIndex
 
-from index import IndexCorrupt, SearchIndex, rebuild
-from index.layout import INDEXNAME, SCHEMA
-from index.storage import MAGIC, STAGE_DIR
+from index import IndexCorrupt, SearchIndex
+from index.storage.encrypted import MAGIC, STAGE_DIR
+from index.storage.layout import INDEXNAME, SCHEMA
+from index.write import rebuild
 from tests.index.conftest import CORPUS, GcmCipher, doc, files_holding, ids
 
 MARKER = "Staginggeheim"

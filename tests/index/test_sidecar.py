@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from index import IndexCorrupt, SearchIndex
-from index.sidecar import PREFIX, decode, encode
-from index.storage import MAGIC, file_aad
+from index.storage.encrypted import MAGIC, file_aad
+from index.storage.sidecar import PREFIX, decode, encode
 from tests.index.conftest import CORPUS, SYNONYMS, GcmCipher, doc, files_holding
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.analysis import stem
-from index.snippets import make_snippet
+from index.search.snippets import make_snippet
 
 
 def _stems(*words: str, lang: str = "nl") -> frozenset[str]:

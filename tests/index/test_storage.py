@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from index import IndexCorrupt, SearchIndex
-from index.spill import CHUNK, SPILL_DIR, SpillStorage
-from index.storage import MAGIC, EncryptedStorage, decrypt_file
+from index.storage.encrypted import MAGIC, EncryptedStorage, decrypt_file
+from index.storage.spill import CHUNK, SPILL_DIR, SpillStorage
 from tests.index.conftest import CORPUS, GcmCipher, ids
 
 

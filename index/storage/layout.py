@@ -16,7 +16,7 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import MERGE_SMALL
 
 from index.schema import SCHEMA_VERSION, build_schema
-from index.storage import EncryptedStorage
+from index.storage.encrypted import EncryptedStorage
 from index.types import IndexCorrupt
 
 INDEXNAME = "MAIN"

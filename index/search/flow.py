@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh import query
 
-from index import searching
-from index.docsets import docset
-from index.postings import Run
-from index.queries import clean, plain_words
+from index.engine.docsets import docset
+from index.engine.postings import Run
+from index.query.parser import clean, plain_words
 from index.schema import FACET_FIELDS
+from index.search import hits
 from index.types import ERR_SYNTAX, SearchResults
 
 if TYPE_CHECKING:
@@ -41,10 +41,10 @@ class _Request:
     sort: str
 
     def run(self, q: query.Query) -> _Outcome:
-        return searching.execute(
+        return hits.execute(
             self.ix.searcher,
             self.ix.columns,
-            searching.masked(q, self.mask),
+            hits.masked(q, self.mask),
             limit=self.limit,
             page=self.page,
             sort=self.sort,
@@ -87,8 +87,8 @@ def run_search(
     if strict_total == 0 and isinstance(q, query.And) and _plain_words(text):
         q, outcome = _relaxed(req, q, outcome)
     suggestion = None
-    if strict_total < searching.FEW_HITS:
-        suggestion = _useful_suggestion(req, searching.suggest(ix.searcher, clean(text)))
+    if strict_total < hits.FEW_HITS:
+        suggestion = _useful_suggestion(req, hits.suggest(ix.searcher, clean(text)))
     return _results(ix, text, q, outcome, suggestion, error)
 
 
@@ -104,7 +104,7 @@ def _useful_suggestion(req: _Request, suggestion: str | None) -> str | None:
     if q is None:
         return None
     run = Run(req.ix.searcher, req.ix.columns)
-    found = docset(run, searching.masked(req.ix.expand(q), req.mask))
+    found = docset(run, hits.masked(req.ix.expand(q), req.mask))
     return suggestion if found.any() else None
 
 
@@ -143,6 +143,6 @@ def _results(
 ) -> SearchResults:
     total, docs, facets = outcome
     run = Run(ix.searcher, ix.columns)
-    stems = searching.query_stems(run, q) if q is not query.NullQuery else {}
-    hits = searching.build_hits(ix.searcher, docs, stems)
-    return SearchResults(text, total, hits, facets, suggestion, error)
+    stems = hits.query_stems(run, q) if q is not query.NullQuery else {}
+    found = hits.build_hits(ix.searcher, docs, stems)
+    return SearchResults(text, total, found, facets, suggestion, error)

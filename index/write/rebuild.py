@@ -1,7 +1,7 @@
 """Building a complete index from all records (rebuild), beside the live one.
 
 Segments are sealed into the staging folder as they are committed (see
-index.staging); the live index is untouched until the caller adopts the
+index.write.staging); the live index is untouched until the caller adopts the
 result, so a cancel or a failure (followed by ``staging.discard()``) leaves
 the old index exactly as it was.
 """
@@ -14,11 +14,11 @@ from pathlib import Path
 
 from whoosh.index import TOC, FileIndex
 
-from index.bulkwrite import CHUNK_DOCS, BulkWriter
-from index.layout import INDEXNAME, SCHEMA, encode_meta, meta_name
 from index.schema import to_document
-from index.staging import StagingStorage, release_memory
+from index.storage.layout import INDEXNAME, SCHEMA, encode_meta, meta_name
 from index.types import Cipher
+from index.write.bulkwrite import CHUNK_DOCS, BulkWriter
+from index.write.staging import StagingStorage, release_memory
 
 log = logging.getLogger(__name__)
 

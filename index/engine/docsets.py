@@ -2,7 +2,7 @@
 
 Whoosh walks every match of a query through Python matcher objects; for a
 common word at 100k entries that costs seconds. Here a query's matches are
-array algebra over posting lists (index.postings): one bool per document
+array algebra over posting lists (index.engine.postings): one bool per document
 number, AND is ``&``. Facets are counted with ``np.bincount`` over per-segment
 value codes cached in a ColumnCache.
 """
@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 from whoosh import query
 
-from index.postings import Mask, Run
+from index.engine.postings import Mask, Run
+from index.engine.segcache import ColumnCache
 from index.schema import FACET_FIELDS
-from index.segcache import ColumnCache
-from index.sidecar import strings_of
+from index.storage.sidecar import strings_of
 
 _MULTI = ("tags", "themes")
 _SINGLE = ("kind", "organisation", "classification")

@@ -14,12 +14,12 @@ import numpy as np
 from whoosh import query
 
 from index.analysis import LANGUAGES, STOP_WORDS, fold, stem
-from index.docsets import count_facets, docset, newest_first
-from index.postings import Run
+from index.engine.docsets import count_facets, docset, newest_first
+from index.engine.postings import Run
+from index.engine.scoring import top_docs
+from index.engine.segcache import ColumnCache
 from index.schema import CLASSIFICATIONS, FACET_FIELDS
-from index.scoring import top_docs
-from index.segcache import ColumnCache
-from index.snippets import make_snippet
+from index.search.snippets import make_snippet
 from index.types import Hit
 
 FACET_LIMIT = 50  # values per facet; tags can run into the hundreds
@@ -73,8 +73,8 @@ def execute(
 ) -> tuple[int, list[tuple[int, float]], dict[str, list[tuple[str, int]]]]:
     """Return (total, [(docnum, score)] of the page, facets).
 
-    The match set and facets come from set algebra (index.docsets) and only
-    the page is ranked (index.scoring): no Whoosh matcher walks every match.
+    The match set and facets come from set algebra (index.engine.docsets) and only
+    the page is ranked (index.engine.scoring): no Whoosh matcher walks every match.
     """
     run = Run(searcher, cache)
     docs = docset(run, q)

@@ -4,7 +4,7 @@ Security S4: Whoosh unpickles its table of contents and segment metadata, so
 a file it reads must be authenticated first. Every file on disk is
 ``MAGIC + cipher.encrypt(plaintext, aad=MAGIC + name)``; all of them are
 decrypted (and so authenticated) when the storage loads, before Whoosh sees
-a byte. Locks live in RAM; temp files in RAM or sealed on disk (index.spill).
+a byte. Locks live in RAM; temp files in RAM or sealed on disk (index.storage.spill).
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 
-from index.memstore import MemoryStorage
-from index.spill import SPILL_DIR, SpillStorage, remove_spill_dir
+from index.storage.memstore import MemoryStorage
+from index.storage.spill import SPILL_DIR, SpillStorage, remove_spill_dir
 from index.types import Cipher, IndexCorrupt
 
 log = logging.getLogger(__name__)
 
 MAGIC = b"EHIX\x01"
 PART_SUFFIX = ".part"
-STAGE_DIR = ".rebuild"  # segments sealed by a rebuild in progress (index.staging)
+STAGE_DIR = ".rebuild"  # segments sealed by a rebuild in progress (index.write.staging)
 # Files an OS or file manager drops into any folder; never handed to Whoosh.
 _OS_JUNK = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 # Whoosh writes its TOC under a temporary name and renames it at once; keeping
@@ -155,7 +155,7 @@ class EncryptedStorage(MemoryStorage):
     def save_now(self, name: str, data: bytes) -> None:
         """Store one derived file and, if persisted, write it at once (sealed).
 
-        For data computed from committed segments (index.sidecar): no commit
+        For data computed from committed segments (index.storage.sidecar): no commit
         point will come for it. A failed write only costs recomputing later.
         """
         self._files[name] = data
@@ -194,7 +194,7 @@ class EncryptedStorage(MemoryStorage):
         """Make ``other``'s files ours, on disk and in RAM; drop files it lacks.
 
         ``sealed`` names more files of the new index, already sealed for this
-        folder under those names (index.staging): each is decrypted into RAM,
+        folder under those names (index.write.staging): each is decrypted into RAM,
         then renamed into the folder. Every new file is on disk before the
         TOC, and old files are deleted only after it, so a crash half-way
         leaves the old index intact (the next open drops unreferenced files);

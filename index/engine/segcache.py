@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from index.sidecar import Sidecars
+from index.storage.sidecar import Sidecars
 
 Builder = Callable[[Any], Any]
 Glue = Callable[[list[tuple[int, Any]]], Any]

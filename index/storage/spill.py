@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 
 from whoosh.filedb.structfile import StructFile
 
-from index.memstore import MemoryStorage
+from index.storage.memstore import MemoryStorage
 from index.types import Cipher, IndexCorrupt
 
 SPILL_DIR = ".spill"

@@ -14,11 +14,11 @@ from typing import Any
 from whoosh import query
 
 from index.analysis import LANGUAGES, analyse
-from index.docsets import docset
-from index.postings import Run
-from index.scoring import top_docs
-from index.searching import masked
-from index.segcache import ColumnCache
+from index.engine.docsets import docset
+from index.engine.postings import Run
+from index.engine.scoring import top_docs
+from index.engine.segcache import ColumnCache
+from index.search.hits import masked
 from index.types import ExpertHit
 
 PROFILE_WEIGHT = 1.0

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from whoosh import query
 
-from index.postings import Mask, Run, blocks, leaf_postings
+from index.engine.postings import Mask, Run, blocks, leaf_postings
 
 SHIFT = 32  # positions below 2**32; doc numbers below 2**31
 

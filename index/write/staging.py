@@ -29,7 +29,7 @@ from typing import Any
 from whoosh.filedb.structfile import BufferFile
 from whoosh.index import TOC
 
-from index.storage import MAGIC, STAGE_DIR, EncryptedStorage, decrypt_file, file_aad
+from index.storage.encrypted import MAGIC, STAGE_DIR, EncryptedStorage, decrypt_file, file_aad
 from index.types import Cipher
 
 

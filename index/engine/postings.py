@@ -22,7 +22,7 @@ from whoosh import query
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
-from index.segcache import ColumnCache
+from index.engine.segcache import ColumnCache
 
 Mask = np.ndarray  # bool, one entry per document number of the searcher
 Postings = tuple[np.ndarray, np.ndarray]  # (int64 doc numbers, float64 weights)
@@ -178,7 +178,7 @@ class Run:
 
     def phrase_docs(self, q: query.Phrase) -> Mask:
         if q not in self.phrases:
-            from index.phrases import phrase_mask  # phrases builds on this module
+            from index.engine.phrases import phrase_mask  # phrases builds on this module
 
             self.phrases[q] = phrase_mask(self, q)
         return self.phrases[q]

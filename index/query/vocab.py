@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from index.compounds import CompoundExpander
+from index.query.compounds import CompoundExpander
 
 
 class Vocabulary:

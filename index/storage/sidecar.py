@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from index.compounds import NL_FIELDS
+from index.query.compounds import NL_FIELDS
 from index.schema import FACET_FIELDS
 
 log = logging.getLogger(__name__)

@@ -16,10 +16,10 @@ from whoosh import query
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
-from index import docsets
-from index.postings import Mask, Run
-from index.queries import DEFAULT_FIELDS
-from index.segcache import ColumnCache
+from index.engine import docsets
+from index.engine.postings import Mask, Run
+from index.engine.segcache import ColumnCache
+from index.query.parser import DEFAULT_FIELDS
 
 B, K1 = 0.75, 1.2
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)

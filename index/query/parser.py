@@ -19,7 +19,7 @@ from whoosh.qparser import syntax
 from whoosh.qparser.plugins import FuzzyTermPlugin, PhrasePlugin, PrefixPlugin
 
 from index.analysis import LANGUAGES, fold
-from index.bestof import BestOfGroup
+from index.query.bestof import BestOfGroup
 from index.types import ERR_SYNTAX, ERR_TOO_LONG
 
 MAX_QUERY_CHARS = 1000

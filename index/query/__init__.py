@@ -1,0 +1,1 @@
+"""Query handling: parsing user text, compound and synonym expansion, the vocabulary."""

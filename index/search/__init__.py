@@ -1,0 +1,1 @@
+"""Running a search: the search flow, hits and facets, snippets, expert ranking."""

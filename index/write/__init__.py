@@ -1,0 +1,1 @@
+"""Writing role: bulk segment writing, rebuilds beside the live index, sealed staging."""
