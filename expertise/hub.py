@@ -17,6 +17,7 @@ from expertise.errors import KeyringUnavailable
 from expertise.hubcore import HubCore, entry_change
 from expertise.kdf import KdfParams
 from expertise.models import KINDS, Attachment, SavedSearch, SynonymGroup
+from expertise.overview.api import BarrierFacade, UpkeepFacade
 from expertise.packs.api import PackFacade
 from expertise.records import (
     AttachmentRecord,
@@ -56,6 +57,16 @@ class Hub(HubCore):
     def packs(self) -> PackFacade:
         """Signed, encrypted knowledge packs for partner organisations (ARCHITECTURE §8)."""
         return PackFacade(self)
+
+    @property
+    def barrier(self) -> BarrierFacade:
+        """The barrier-model matrix of measures and open bottlenecks (ARCHITECTURE §3)."""
+        return BarrierFacade(self)
+
+    @property
+    def upkeep(self) -> UpkeepFacade:
+        """What is due: reviews, expert consent, quiet bottlenecks and cases."""
+        return UpkeepFacade(self)
 
     # -- entries -------------------------------------------------------------
     def add_entry(self, kind: str, values: Mapping[str, object]) -> EntryRecord:

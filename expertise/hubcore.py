@@ -53,9 +53,7 @@ class HubCore:
 
     def _open_parts(self, vault: Vault) -> None:
         """Database, attachments and index under `vault`'s keys (the index not started)."""
-        self._parts = HubParts.open(
-            vault, index_async=self._index_async, read_only=self._read_only
-        )
+        self._parts = HubParts.open(vault, index_async=self._index_async, read_only=self._read_only)
 
     def _close_parts(self) -> None:
         """Close them, wipe their keys and let go of them, so they can be collected."""

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from expertise import oserrors
-from expertise.cli import commands, course_commands, output, pack_commands
+from expertise.cli import commands, course_commands, output, overview_commands, pack_commands
 from expertise.cli.options import (
     add_global_options,
     check_new_passphrase,
@@ -113,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("expert_id")
     pack_commands.register(sub, common)
     course_commands.register(sub, common)
+    overview_commands.register(sub, common)
     return parser
 
 

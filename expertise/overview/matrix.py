@@ -1,0 +1,196 @@
+"""The barrier-model matrix: phases (columns, in taxonomy order) × themes (rows).
+
+A cell counts the measures (advice, innovation and practice entries) and the
+open bottlenecks that carry both the row's theme and the column's phase. An
+entry above the classification ceiling is not counted at all, so a count
+never reveals that a confidential entry exists (docs/SECURITY.md).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertise.errors import UserError
+from expertise.models import CLASSIFICATIONS, Entry, Theme, classification_rank, entry_themes
+from expertise.records import EntrySummary
+from expertise.resources import load_yaml
+from expertise.services.convert import to_summary
+
+MEASURE_KINDS = ("advice", "innovation", "practice")
+BOTTLENECK_KIND = "bottleneck"
+CLOSED_BOTTLENECK = frozenset({"resolved", "parked"})
+RETIRED = "superseded"  # a superseded measure no longer stands in the chain
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A row (theme) or column (phase) of the matrix."""
+
+    key: str
+    label_nl: str
+    label_en: str
+
+    def label(self, language: str) -> str:
+        return self.label_nl if language == "nl" else self.label_en
+
+
+@dataclass(frozen=True)
+class Cell:
+    measures: Mapping[str, int]  # kind -> count, for each of MEASURE_KINDS
+    open_bottlenecks: int = 0
+
+    @property
+    def measure_total(self) -> int:
+        return sum(self.measures.values())
+
+    @property
+    def total(self) -> int:
+        return self.measure_total + self.open_bottlenecks
+
+
+EMPTY = Cell({kind: 0 for kind in MEASURE_KINDS})
+
+
+@dataclass(frozen=True)
+class BarrierMatrix:
+    ceiling: str
+    phases: tuple[Heading, ...]
+    themes: tuple[Heading, ...]
+    cells: Mapping[tuple[str, str], Cell] = field(default_factory=dict)  # (theme, phase)
+
+    def cell(self, theme: str, phase: str) -> Cell:
+        return self.cells.get((theme, phase), EMPTY)
+
+    def highest(self) -> int:
+        """The largest cell total: the top of the heat map's scale."""
+        return max((cell.total for cell in self.cells.values()), default=0)
+
+    def as_dict(self, language: str) -> dict[str, object]:
+        """Keys, labels and counts, every cell included (also the empty ones)."""
+        return {
+            "ceiling": self.ceiling,
+            "phases": [_heading(h, language) for h in self.phases],
+            "themes": [_heading(h, language) for h in self.themes],
+            "cells": [
+                {"theme": t.key, "phase": p.key, **_counts(self.cell(t.key, p.key))}
+                for t in self.themes
+                for p in self.phases
+            ],
+        }
+
+
+def _heading(heading: Heading, language: str) -> dict[str, str]:
+    return {"key": heading.key, "label": heading.label(language)}
+
+
+def _counts(cell: Cell) -> dict[str, object]:
+    return {
+        "measures": cell.measure_total,
+        "by_kind": dict(cell.measures),
+        "open_bottlenecks": cell.open_bottlenecks,
+    }
+
+
+def check_ceiling(ceiling: str | None) -> str:
+    """The ceiling to apply; no ceiling means every level."""
+    if ceiling is None:
+        return CLASSIFICATIONS[-1]
+    if ceiling not in CLASSIFICATIONS:
+        raise UserError(f"ceiling: must be one of {', '.join(CLASSIFICATIONS)}")
+    return ceiling
+
+
+def within(ceiling: str) -> tuple[str, ...]:
+    return tuple(
+        c for c in CLASSIFICATIONS if classification_rank(c) <= classification_rank(ceiling)
+    )
+
+
+def headings(session: Session) -> tuple[tuple[Heading, ...], tuple[Heading, ...]]:
+    """(phases, themes) of this hub: phases in the shipped taxonomy's order, themes too;
+    keys the hub added itself follow, by label."""
+    rows = list(session.scalars(select(Theme)))
+    order = _shipped_order()
+
+    def ordered(group: str) -> tuple[Heading, ...]:
+        mine = [r for r in rows if r.group == group]
+        mine.sort(key=lambda r: (order.get(r.key, len(order)), r.label_en.casefold()))
+        return tuple(Heading(r.key, r.label_nl, r.label_en) for r in mine)
+
+    return ordered("phase"), ordered("theme")
+
+
+def _shipped_order() -> dict[str, int]:
+    data = load_yaml("taxonomy.yaml") or {}
+    phases = sorted(
+        enumerate(data.get("phases") or []), key=lambda pair: (pair[1].get("order", 0), pair[0])
+    )
+    keys = [str(item["key"]) for item in data.get("themes") or []]
+    keys += [str(item["key"]) for _, item in phases]
+    return {key: position for position, key in enumerate(keys)}
+
+
+def barrier_matrix(session: Session, ceiling: str | None = None) -> BarrierMatrix:
+    level = check_ceiling(ceiling)
+    phases, themes = headings(session)
+    phase_keys = {h.key for h in phases}
+    theme_keys = {h.key for h in themes}
+    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for kind, keys in _counted(session, level):
+        column = "open_bottlenecks" if kind == BOTTLENECK_KIND else kind
+        for theme in keys & theme_keys:
+            for phase in keys & phase_keys:
+                counts[(theme, phase)][column] += 1
+    cells = {
+        place: Cell(
+            {kind: found.get(kind, 0) for kind in MEASURE_KINDS}, found.get("open_bottlenecks", 0)
+        )
+        for place, found in counts.items()
+    }
+    return BarrierMatrix(level, phases, themes, cells)
+
+
+def _counted(session: Session, level: str) -> Iterable[tuple[str, set[str]]]:
+    """(kind, theme and phase keys) of every entry the matrix counts."""
+    entries = {entry_id: kind for entry_id, kind in _counted_ids(session, level)}
+    keys: dict[str, set[str]] = defaultdict(set)
+    for entry_id, key in session.execute(select(entry_themes.c.entry_id, entry_themes.c.theme_key)):
+        if entry_id in entries:
+            keys[entry_id].add(key)
+    return ((entries[entry_id], found) for entry_id, found in keys.items())
+
+
+def _counted_ids(session: Session, level: str) -> list[tuple[str, str]]:
+    measures = select(Entry.id, Entry.kind).where(
+        Entry.kind.in_(MEASURE_KINDS),
+        Entry.status != RETIRED,
+        Entry.classification.in_(within(level)),
+    )
+    found = [(entry_id, kind) for entry_id, kind in session.execute(measures)]
+    return found + _open_bottlenecks(session, level)
+
+
+def _open_bottlenecks(session: Session, level: str) -> list[tuple[str, str]]:
+    return []  # the bottleneck kind is not in this hub's model yet
+
+
+def cell_entries(
+    session: Session, theme: str, phase: str, ceiling: str | None = None
+) -> list[EntrySummary]:
+    """The entries a cell counts, measures first then bottlenecks, each by title."""
+    level = check_ceiling(ceiling)
+    wanted = {entry_id for entry_id, _ in _counted_ids(session, level)}
+    in_both = _with_key(session, theme) & _with_key(session, phase) & wanted
+    rows = session.scalars(select(Entry).where(Entry.id.in_(in_both)))
+    ranked = sorted(rows, key=lambda e: (e.kind == BOTTLENECK_KIND, e.title.casefold()))
+    return [to_summary(entry) for entry in ranked]
+
+
+def _with_key(session: Session, key: str) -> set[str]:
+    query = select(entry_themes.c.entry_id).where(entry_themes.c.theme_key == key)
+    return set(session.scalars(query))
