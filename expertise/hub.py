@@ -32,6 +32,7 @@ from expertise.records import (
     LinkRecord,
     RevisionRecord,
 )
+from expertise.report.api import ReportFacade
 from expertise.services import (
     attachments,
     audit,
@@ -67,6 +68,11 @@ class Hub(HubCore):
     def upkeep(self) -> UpkeepFacade:
         """What is due: reviews, expert consent, quiet bottlenecks and cases."""
         return UpkeepFacade(self)
+
+    @property
+    def report(self) -> ReportFacade:
+        """The yearly progress report to the minister (ARCHITECTURE §8)."""
+        return ReportFacade(self)
 
     # -- entries -------------------------------------------------------------
     def add_entry(self, kind: str, values: Mapping[str, object]) -> EntryRecord:

@@ -16,7 +16,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QRectF,
     QSizeF,
     Qt,
+    QUrl,
 )
 from PySide6.QtGui import (
     QColor,
@@ -70,6 +71,9 @@ class PdfSpec:
     footer_text: str
     page_label: str = "page {page} / {pages}"
     creator: str = "Expertise Hub"
+    # name -> PNG bytes, made in memory by the caller (charts): an <img src="name"> shows it.
+    # Nothing else is ever loaded, so a name the caller did not hand over stays blank.
+    images: Mapping[str, bytes] = field(default_factory=dict)
 
 
 def _blank_image() -> QImage:
@@ -150,6 +154,10 @@ def _layout(spec: PdfSpec, writer: QPdfWriter, pages: Mapping[str, int]) -> QTex
     doc.setDefaultStyleSheet(spec.css)
     doc.setDocumentMargin(0)
     doc.setPageSize(_content_size(writer))
+    for name, data in spec.images.items():
+        doc.addResource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl(name), QImage.fromData(data)
+        )
     doc.setHtml(_document_html(spec, pages))
     doc.documentLayout().documentSize()  # forces the full layout now
     return doc

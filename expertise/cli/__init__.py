@@ -9,7 +9,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from expertise import oserrors
-from expertise.cli import commands, course_commands, output, overview_commands, pack_commands
+from expertise.cli import (
+    commands,
+    course_commands,
+    output,
+    overview_commands,
+    pack_commands,
+    report_commands,
+)
 from expertise.cli.options import (
     add_global_options,
     check_new_passphrase,
@@ -114,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     pack_commands.register(sub, common)
     course_commands.register(sub, common)
     overview_commands.register(sub, common)
+    report_commands.register(sub, common)
     return parser
 
 

@@ -1,0 +1,88 @@
+"""The numbers of a progress report: plain values, gathered in one session (gather.py),
+turned into words and charts in the report's language later (document.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from expertise.report.period import Period
+
+Counts = tuple[tuple[str, int], ...]  # (key, count) in the order a reader expects
+
+
+@dataclass(frozen=True)
+class InnovationNumbers:
+    active: int = 0
+    started: int = 0
+    continuing_by_stage: Counts = ()
+    started_by_stage: Counts = ()
+
+
+@dataclass(frozen=True)
+class AdviceNumbers:
+    total: int = 0
+    by_audience: Counts = ()
+    by_requester: Counts = ()  # organisation title, or "" when none is recorded or shown
+
+
+@dataclass(frozen=True)
+class PracticeNumbers:
+    total: int = 0
+    by_evidence: Counts = ()
+    by_theme: Counts = ()  # theme key
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NetworkNumbers:
+    experts_added: int = 0
+    experts_internal: int = 0
+    orgs_added: int = 0
+    experts_total: int = 0
+    orgs_total: int = 0
+    experts_by_type: Counts = ()  # org_type of the expert's organisation, "" for none
+    orgs_by_type: Counts = ()
+    consent: Counts = ()  # current | stale | missing
+
+
+@dataclass(frozen=True)
+class CourseNumbers:
+    exports: int = 0
+    by_format: Counts = ()
+    by_pack: Counts = ()  # pack title, "" for a pack deleted since
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Rows × columns of counts (the barrier heat map: themes × phases)."""
+
+    rows: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    cells: tuple[tuple[int, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportNumbers:
+    period: Period
+    ceiling: str
+    hub_name: str
+    generated_at: datetime
+    highest_level: str  # the highest classification of anything counted or named
+    innovation: InnovationNumbers = field(default_factory=InnovationNumbers)
+    advice: AdviceNumbers = field(default_factory=AdviceNumbers)
+    practices: PracticeNumbers = field(default_factory=PracticeNumbers)
+    network: NetworkNumbers = field(default_factory=NetworkNumbers)
+    courses: CourseNumbers = field(default_factory=CourseNumbers)
+    extra: dict[str, object] = field(default_factory=dict)  # sections of later kinds
+
+    def total(self) -> int:
+        """Everything counted; 0 means the report has nothing to say."""
+        return (
+            self.innovation.active
+            + self.advice.total
+            + self.practices.total
+            + self.network.experts_added
+            + self.network.orgs_added
+            + self.courses.exports
+        )

@@ -1,0 +1,241 @@
+"""Words printed in a progress report, in its language (nl by default, or en).
+
+A report is a document for the minister, read outside the app, so its words
+live here as data, like the course-pack words in expertise/courses/labels.py;
+the UI's own strings still go through Qt's tr().
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "title": "Voortgangsrapportage {year}",
+        "kicker": "VOORTGANGSRAPPORTAGE AAN DE MINISTER",
+        "brand": "EXPERTISECENTRUM ONLINE KINDERMISBRUIK",
+        "period": "Verslagperiode",
+        "period_value": "{start} t/m {end}",
+        "running": "De periode loopt nog: de cijfers gaan tot en met {today}.",
+        "ceiling": "Rubriceringsplafond",
+        "generated": "Opgesteld",
+        "hub": "Hub",
+        "contents": "Inhoud",
+        "page": "pagina {page} / {pages}",
+        "footer": "Voortgangsrapportage {year} · opgesteld {generated} · hub: {hub}",
+        "method": (
+            "Deze rapportage telt wat in de hub is vastgelegd. Concepten tellen niet mee, en "
+            "niets boven het rubriceringsplafond ({ceiling}) is gelezen of geteld."
+        ),
+        "empty": "Geen gegevens in deze periode.",
+        "none_recorded": "(niet vastgelegd)",
+        "more": "… en nog {count}",
+        "count": "Aantal",
+        "total": "Totaal",
+        "other": "Overig",
+        # sections
+        "bottlenecks": "Knelpunten",
+        "agenda": "Voortgang van de agenda",
+        "barrier": "Barrièremodel",
+        "innovation": "Innovatieprojecten",
+        "advice": "Gegeven adviezen",
+        "cases": "Gevolgde voorbeeldzaken",
+        "practices": "Toegevoegde goede praktijken",
+        "network": "Het expertnetwerk",
+        "courses": "Geleverde cursuspakketten",
+        # innovation
+        "innovation_active": "Projecten actief in de periode",
+        "innovation_new": "Waarvan gestart in de periode",
+        "by_stage": "Projecten per fase",
+        "continuing": "Doorlopend",
+        "started": "Gestart in de periode",
+        # advice
+        "advice_total": "Adviezen gegeven in de periode",
+        "by_audience": "Adviezen per doelgroep",
+        "by_requester": "Adviezen per aanvrager",
+        "requester": "Aanvrager",
+        "requester_none": "(geen aanvrager vastgelegd of niet te tonen)",
+        # practices
+        "practices_total": "Goede praktijken toegevoegd",
+        "by_evidence": "Per mate van onderbouwing",
+        "by_theme": "Per thema",
+        "theme": "Thema",
+        "added_titles": "Toegevoegd",
+        # network
+        "experts_added": "Experts toegevoegd",
+        "experts_internal": "Waarvan intern",
+        "orgs_added": "Organisaties toegevoegd",
+        "experts_total": "Experts in het netwerk (einde periode)",
+        "orgs_total": "Organisaties in het netwerk (einde periode)",
+        "added_by_type": "Toegevoegd per soort organisatie",
+        "experts": "Experts",
+        "organisations": "Organisaties",
+        "consent": "Toestemming van experts (einde periode)",
+        "consent_current": "Toestemming vastgelegd, geverifieerd binnen een jaar",
+        "consent_stale": "Toestemming vastgelegd, verificatie ouder dan een jaar",
+        "consent_missing": "Geen toestemming vastgelegd",
+        "no_org": "Zonder organisatie",
+        # course packs
+        "exports_total": "Cursuspakketten geleverd (exports)",
+        "packs_distinct": "Verschillende pakketten",
+        "by_format": "Per formaat",
+        "pack": "Cursuspakket",
+        "deleted_pack": "(verwijderd pakket)",
+        "format": "Formaat",
+    },
+    "en": {
+        "title": "Progress report {year}",
+        "kicker": "PROGRESS REPORT TO THE MINISTER",
+        "brand": "EXPERTISE CENTRE ONLINE CHILD EXPLOITATION",
+        "period": "Reporting period",
+        "period_value": "{start} to {end}",
+        "running": "The period is still running: the figures go up to {today}.",
+        "ceiling": "Classification ceiling",
+        "generated": "Drawn up",
+        "hub": "Hub",
+        "contents": "Contents",
+        "page": "page {page} / {pages}",
+        "footer": "Progress report {year} · drawn up {generated} · hub: {hub}",
+        "method": (
+            "This report counts what is recorded in the hub. Drafts are not counted, and nothing "
+            "above the classification ceiling ({ceiling}) was read or counted."
+        ),
+        "empty": "Nothing recorded in this period.",
+        "none_recorded": "(not recorded)",
+        "more": "… and {count} more",
+        "count": "Count",
+        "total": "Total",
+        "other": "Other",
+        "bottlenecks": "Bottlenecks",
+        "agenda": "Agenda progress",
+        "barrier": "Barrier model",
+        "innovation": "Innovation projects",
+        "advice": "Advice given",
+        "cases": "Example cases followed",
+        "practices": "Best practices added",
+        "network": "The expert network",
+        "courses": "Course packs delivered",
+        "innovation_active": "Projects active in the period",
+        "innovation_new": "Of which started in the period",
+        "by_stage": "Projects by stage",
+        "continuing": "Continuing",
+        "started": "Started in the period",
+        "advice_total": "Advice given in the period",
+        "by_audience": "Advice by audience",
+        "by_requester": "Advice by requester",
+        "requester": "Requester",
+        "requester_none": "(none recorded, or not to be shown)",
+        "practices_total": "Best practices added",
+        "by_evidence": "By level of evidence",
+        "by_theme": "By theme",
+        "theme": "Theme",
+        "added_titles": "Added",
+        "experts_added": "Experts added",
+        "experts_internal": "Of which internal",
+        "orgs_added": "Organisations added",
+        "experts_total": "Experts in the network (end of period)",
+        "orgs_total": "Organisations in the network (end of period)",
+        "added_by_type": "Added by type of organisation",
+        "experts": "Experts",
+        "organisations": "Organisations",
+        "consent": "Consent of experts (end of period)",
+        "consent_current": "Consent recorded, verified within a year",
+        "consent_stale": "Consent recorded, verification over a year old",
+        "consent_missing": "No consent recorded",
+        "no_org": "No organisation",
+        "exports_total": "Course packs delivered (exports)",
+        "packs_distinct": "Different packs",
+        "by_format": "By format",
+        "pack": "Course pack",
+        "deleted_pack": "(deleted pack)",
+        "format": "Format",
+    },
+}
+
+# Values of the kinds' choice fields, as a reader outside the app names them.
+VALUES: dict[str, dict[str, dict[str, str]]] = {
+    "nl": {
+        "stage": {
+            "idea": "Idee",
+            "pilot": "Pilot",
+            "running": "Lopend",
+            "evaluated": "Geëvalueerd",
+            "adopted": "Ingevoerd",
+            "stopped": "Gestopt",
+        },
+        "audience": {"investigation": "Opsporing", "policy": "Beleid", "public": "Publiek"},
+        "evidence_level": {
+            "anecdotal": "Anekdotisch",
+            "observed": "Waargenomen",
+            "evaluated": "Geëvalueerd",
+        },
+        "org_type": {
+            "police": "Politie",
+            "prosecution": "Openbaar Ministerie",
+            "ministry": "Ministerie",
+            "ngo": "Maatschappelijke organisatie",
+            "provider": "Internetdienstverlener",
+            "international": "Internationaal",
+            "academic": "Wetenschap",
+            "other": "Overig",
+        },
+        "format": {"pdf": "PDF", "html": "HTML", "md": "Markdown"},
+    },
+    "en": {
+        "stage": {
+            "idea": "Idea",
+            "pilot": "Pilot",
+            "running": "Running",
+            "evaluated": "Evaluated",
+            "adopted": "Adopted",
+            "stopped": "Stopped",
+        },
+        "audience": {"investigation": "Investigation", "policy": "Policy", "public": "Public"},
+        "evidence_level": {
+            "anecdotal": "Anecdotal",
+            "observed": "Observed",
+            "evaluated": "Evaluated",
+        },
+        "org_type": {
+            "police": "Police",
+            "prosecution": "Public prosecution",
+            "ministry": "Ministry",
+            "ngo": "NGO",
+            "provider": "Service provider",
+            "international": "International",
+            "academic": "Academic",
+            "other": "Other",
+        },
+        "format": {"pdf": "PDF", "html": "HTML", "md": "Markdown"},
+    },
+}
+
+MONTHS = {
+    "nl": (
+        "januari februari maart april mei juni juli augustus september oktober november december"
+    ).split(),
+    "en": (
+        "January February March April May June July August September October November December"
+    ).split(),
+}
+
+LANGS = ("nl", "en")
+
+
+def language_of(lang: str) -> str:
+    return lang if lang in WORDS else "nl"
+
+
+def word(lang: str, key: str, **values: object) -> str:
+    text = WORDS[language_of(lang)][key]
+    return text.format(**values) if values else text
+
+
+def value(lang: str, field: str, key: str) -> str:
+    """The reader's name of a choice value; an unknown value is shown as stored."""
+    return VALUES[language_of(lang)].get(field, {}).get(key, key)
+
+
+def day(lang: str, when: date) -> str:
+    """A date as a reader writes it: 1 september 2025, 1 September 2025."""
+    return f"{when.day} {MONTHS[language_of(lang)][when.month - 1]} {when.year}"
