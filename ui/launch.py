@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_headless_help(folder)
         return 0
     try:
-        from ui.app import run_app
+        from ui.app.application import run_app
     except ModuleNotFoundError:
         print("The desktop window is not built yet; here is the hub through the CLI.")
         if folder is not None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from expertise.redact import stack_only
 
-# Where failures of jobs submitted without `on_failed` go (ui/app.py installs
+# Where failures of jobs submitted without `on_failed` go (ui/app/application.py installs
 # ui/os_fault.report_unhandled), so a full disk is never silently dropped.
 _fallback_failure: Callable[[Exception], None] | None = None
 

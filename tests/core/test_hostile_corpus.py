@@ -241,7 +241,7 @@ def test_shown_in_the_app_it_loads_and_runs_nothing(world, app, qtbot, path):
     from PySide6.QtCore import Qt, QUrl
     from PySide6.QtGui import QImage, QTextDocument
 
-    from ui.entry_view import EntryView
+    from ui.entries.entry_view import EntryView
 
     view = EntryView(app)
     qtbot.addWidget(view)

@@ -11,9 +11,9 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def pytest_configure(config) -> None:
-    # PySide6 6.12.0 on Python 3.11 leaks references to None (see ui.app); a long
+    # PySide6 6.12.0 on Python 3.11 leaks references to None (see ui.app.application); a long
     # test run would otherwise abort at some random later point.
-    from ui.app import guard_none_refcount
+    from ui.app.application import guard_none_refcount
 
     guard_none_refcount()
 
@@ -21,7 +21,7 @@ def pytest_configure(config) -> None:
 @pytest.fixture(autouse=True)
 def memory_settings():
     """Never read or write the real user settings from a test."""
-    from ui.settings import use_memory
+    from ui.settings.store import use_memory
 
     return use_memory()
 
@@ -53,7 +53,7 @@ def wait_idle(qtbot):
 
 @pytest.fixture
 def window(qtbot, ctx, wait_idle):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     main = MainWindow(ctx)
     qtbot.addWidget(main)

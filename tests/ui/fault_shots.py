@@ -26,10 +26,10 @@ def qt_app() -> Iterator[object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import guard_none_refcount
+    from ui.app.application import guard_none_refcount
     from ui.i18n import Translations
-    from ui.settings import use_memory
-    from ui.theme import apply_theme
+    from ui.settings.store import use_memory
+    from ui.shell.theme import apply_theme
 
     guard_none_refcount()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -42,8 +42,8 @@ def disk_full_shots(disk: Path, hub_folder: Path, out_dir: Path, translations) -
     """One PNG per language of the full-disk dialog; the dialog's text by language."""
     from expertise.demo import DEMO_PASSPHRASE
     from expertise.hub import Hub
-    from ui.screenshot import lock
-    from ui.screenshot_faults import render_disk_full
+    from ui.app.screenshot import lock
+    from ui.app.screenshot_faults import render_disk_full
 
     texts = {}
     for language in LANGUAGES:
@@ -65,7 +65,7 @@ def read_only_shots(store: Path, medium: Path, out_dir: Path, translations) -> i
     """
     from expertise.demo import DEMO_PASSPHRASE
     from expertise.hub import Hub
-    from ui.screenshot import lock, render
+    from ui.app.screenshot import lock, render
 
     failed = 0
     with read_only_bind(store, medium):

@@ -155,7 +155,7 @@ def _show(widget: QWidget, qtbot) -> QWidget:
 def test_an_opened_entry_shows_its_title_literally_and_loads_nothing(
     qtbot, hctx, hostile_hub, names, wait_idle
 ):
-    from ui.entry_view import EntryView
+    from ui.entries.entry_view import EntryView
 
     view = _show(EntryView(hctx), qtbot)
     for name in names:
@@ -171,8 +171,8 @@ def test_an_opened_entry_shows_its_title_literally_and_loads_nothing(
 
 
 def test_the_whole_window_stays_plain_while_browsing(qtbot, hctx, hostile_hub, names, wait_idle):
-    from ui.main_window import MainWindow
-    from ui.sidebar import Place
+    from ui.shell.main_window import MainWindow
+    from ui.shell.sidebar import Place
 
     window = _show(MainWindow(hctx), qtbot)
     window.restore(None)

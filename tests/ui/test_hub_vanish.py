@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from tests.ui.mounts import bind_mount, mount_bind, need_mount, unmount_lazy
-from ui.hub_watch import HubWatch, hub_identity
+from ui.app.hub_watch import HubWatch, hub_identity
 
 MARKER = "Kept across a vanished drive: a fictional note on cooperation."
 
@@ -37,7 +37,7 @@ def mounted(demo_hub_template, tmp_path):
 
 @pytest.fixture
 def controller(qapp, qtbot, mounted, memory_settings):
-    from ui.app import AppController
+    from ui.app.application import AppController
     from ui.i18n import Translations
 
     _store, stick = mounted
@@ -96,9 +96,9 @@ def test_pulled_drive_locks_keeps_unsaved_text_and_unlocks_when_back(controller,
 
 
 def test_an_ordinary_lock_saves_the_unsaved_text(qapp, qtbot, demo_hub_template, tmp_path):
-    from ui.app import AppController
+    from ui.app.application import AppController
     from ui.i18n import Translations
-    from ui.settings import use_memory
+    from ui.settings.store import use_memory
 
     folder = tmp_path / "hub"
     shutil.copytree(demo_hub_template, folder, ignore=shutil.ignore_patterns(".lock"))

@@ -97,7 +97,7 @@ def test_language_follows_the_choice_then_the_system():
 def test_switching_to_dutch_relabels_the_running_window(
     qapp, qtbot, memory_settings, demo_hub_template, tmp_path
 ):
-    from ui.app import AppController
+    from ui.app.application import AppController
     from ui.i18n import Translations
 
     folder = tmp_path / "hub"

@@ -24,7 +24,7 @@ WAIT_MS = 60000
 def keyed(qapp, qtbot, tmp_path: Path) -> Iterator[tuple[object, object, str]]:
     """A hub with a recovery key and one entry, its AppContext and KeyChanges."""
     from ui.context import AppContext
-    from ui.key_changes import KeyChanges
+    from ui.settings.key_changes import KeyChanges
     from ui.tasks import TaskRunner
 
     hub = Hub.create(tmp_path / "hub", PASSPHRASE, kdf=KdfParams.floor())
@@ -47,7 +47,7 @@ def _fill(dialog: object, first: str, second: str | None = None) -> None:
 
 
 def test_settings_offers_both_actions_only_when_a_hub_is_open(qtbot, memory_settings):
-    from ui.settings_dialog import SettingsDialog
+    from ui.settings.dialog import SettingsDialog
 
     without = SettingsDialog(memory_settings)
     qtbot.addWidget(without)

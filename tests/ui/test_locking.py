@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.conftest import PASSPHRASE
 from ui import clipboard
-from ui.locking import IdleLock
-from ui.sidebar import Place
+from ui.app.locking import IdleLock
+from ui.shell.sidebar import Place
 
 
 class FakeClock:
@@ -85,7 +85,7 @@ def test_input_after_expiry_locks_instead_of_extending(qapp, qtbot):
 # -- the application lock ------------------------------------------------------------
 @pytest.fixture
 def controller(qapp, qtbot, demo_hub_template, tmp_path, memory_settings):
-    from ui.app import AppController
+    from ui.app.application import AppController
     from ui.i18n import Translations
 
     folder = tmp_path / "hub"
@@ -257,8 +257,8 @@ def test_quit_locks_the_hub(controller, qtbot):
 
 
 def test_settings_apply_idle_minutes_theme_and_language(controller, qtbot, memory_settings):
-    from ui.settings_dialog import SettingsChoice, SettingsDialog
-    from ui.theme import current_theme
+    from ui.settings.dialog import SettingsChoice, SettingsDialog
+    from ui.shell.theme import current_theme
 
     dialog = SettingsDialog(memory_settings)
     qtbot.addWidget(dialog)

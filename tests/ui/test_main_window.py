@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.sidebar import Place
+from ui.shell.sidebar import Place
 
 
 def _ids_by_title(hub) -> dict[str, str]:
@@ -32,7 +32,7 @@ def test_list_shows_every_entry_and_opens_the_first(window, ctx, demo_hub, wait_
 
 
 def test_list_pages_with_fetch_more(window, ctx, demo_hub, wait_idle, monkeypatch):
-    import ui.entry_list as entry_list
+    import ui.entries.entry_list as entry_list
 
     monkeypatch.setattr(entry_list, "PAGE_SIZE", 10)
     model = window.entry_list.model
@@ -62,7 +62,7 @@ def test_sidebar_kind_filters_the_list_and_shows_counts(window, ctx, demo_hub, w
 def test_sorting_by_updated_comes_from_the_database(window, ctx, wait_idle):
     from PySide6.QtCore import Qt
 
-    from ui.entry_list import COL_UPDATED
+    from ui.entries.entry_list import COL_UPDATED
 
     window.entry_list.table.sortByColumn(COL_UPDATED, Qt.SortOrder.DescendingOrder)
     wait_idle(ctx)

@@ -59,7 +59,7 @@ def full_disk_hub(tmp_path):
 @pytest.fixture
 def fault_window(qtbot, full_disk_hub, wait_idle):
     from ui.context import AppContext
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
     from ui.tasks import TaskRunner
 
     hub, _disk = full_disk_hub
@@ -201,7 +201,7 @@ def test_the_hub_folder_gone_reads_as_vanished(tmp_path: Path):
 def test_injected_eio_during_a_rekey_is_worded_as_a_fault(qtbot, ctx):
     from PySide6.QtWidgets import QWidget
 
-    from ui.key_changes import KeyChanges
+    from ui.settings.key_changes import KeyChanges
 
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -23,7 +23,7 @@ def read_only_window(qtbot, demo_hub_template, tmp_path, wait_idle):
     need_mount()
     from expertise.hub import Hub
     from ui.context import AppContext
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
     from ui.tasks import TaskRunner
 
     store = tmp_path / "store"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ui.selftest import run_selftest
+from ui.app.selftest import run_selftest
 
 
 def test_selftest_passes_and_leaves_nothing_behind(qapp, capsys):
@@ -20,6 +20,6 @@ def test_selftest_reports_a_failure(qapp, capsys, monkeypatch):
     def broken(_hub):
         raise RuntimeError("index unavailable")
 
-    monkeypatch.setattr("ui.selftest._write_and_search", broken)
+    monkeypatch.setattr("ui.app.selftest._write_and_search", broken)
     assert run_selftest() == 1
     assert capsys.readouterr().out.startswith("selftest FAILED")

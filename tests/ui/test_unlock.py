@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from expertise.kdf import KdfParams
 from tests.conftest import PASSPHRASE, REPO
-from ui.create_hub_dialog import estimate_bits, passphrase_problem, strength_text
+from ui.unlock.create_hub_dialog import estimate_bits, passphrase_problem, strength_text
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def hub_copy(demo_hub_template, tmp_path):
 
 @pytest.fixture
 def dialog(qtbot, memory_settings, hub_copy):
-    from ui.unlock_dialog import UnlockDialog
+    from ui.unlock.unlock_dialog import UnlockDialog
 
     unlock = UnlockDialog(memory_settings, hub_copy)
     qtbot.addWidget(unlock)
@@ -112,7 +112,7 @@ def test_empty_fields_get_a_message(qtbot, dialog):
 
 
 def test_remember_is_disabled_without_a_secure_keyring(dialog, monkeypatch):
-    from ui import unlock_dialog
+    from ui.unlock import unlock_dialog
 
     available, _reason = unlock_dialog.keyring_status()
     assert dialog.remember.isEnabled() == available
@@ -138,7 +138,7 @@ def test_strength_hint_and_checks():
 
 def test_create_a_hub_with_a_recovery_key(qtbot, memory_settings, tmp_path):
     from expertise.hub import Hub
-    from ui.create_hub_dialog import CreateHubDialog
+    from ui.unlock.create_hub_dialog import CreateHubDialog
 
     dialog = CreateHubDialog(memory_settings, kdf=KdfParams.floor())
     qtbot.addWidget(dialog)
@@ -164,7 +164,7 @@ def test_create_a_hub_with_a_recovery_key(qtbot, memory_settings, tmp_path):
 
 
 def test_create_refuses_mismatch_and_a_used_folder(qtbot, memory_settings, hub_copy):
-    from ui.create_hub_dialog import CreateHubDialog
+    from ui.unlock.create_hub_dialog import CreateHubDialog
 
     dialog = CreateHubDialog(memory_settings, kdf=KdfParams.floor())
     qtbot.addWidget(dialog)
@@ -181,7 +181,7 @@ def test_create_refuses_mismatch_and_a_used_folder(qtbot, memory_settings, hub_c
 
 
 def test_create_from_the_welcome_dialog_opens_it(qtbot, memory_settings, tmp_path):
-    from ui.unlock_dialog import UnlockDialog
+    from ui.unlock.unlock_dialog import UnlockDialog
 
     welcome = UnlockDialog(memory_settings, None)
     qtbot.addWidget(welcome)
@@ -201,7 +201,7 @@ def test_create_from_the_welcome_dialog_opens_it(qtbot, memory_settings, tmp_pat
 def test_app_starts_with_the_dialog_and_unlocks_into_the_window(
     qapp, qtbot, memory_settings, hub_copy
 ):
-    from ui.app import AppController
+    from ui.app.application import AppController
     from ui.i18n import Translations
 
     app = AppController(qapp, memory_settings, Translations(), "en")
@@ -217,7 +217,7 @@ def test_app_starts_with_the_dialog_and_unlocks_into_the_window(
 def test_direct_unlock_with_a_wrong_passphrase_falls_back_to_the_dialog(
     qapp, qtbot, memory_settings, hub_copy
 ):
-    from ui.app import AppController
+    from ui.app.application import AppController
     from ui.i18n import Translations
 
     app = AppController(qapp, memory_settings, Translations(), "en")

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from expertise.courses import AboveCeiling, CoursePackRecord
 from expertise.errors import HubError
-from ui.banner import level_of, levels
 from ui.os_fault import fault_of, fault_text
 from ui.plaintext import form_row
+from ui.shell.banner import level_of, levels
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDrop
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from expertise.courses import CourseItemRecord, CoursePackRecord
-from ui.banner import level_of
 from ui.courses.mime import ENTRY_IDS_MIME, entry_ids_from_mime
-from ui.entry_list import kind_label
+from ui.entries.entry_list import kind_label
 from ui.plaintext import set_plain_tooltip
+from ui.shell.banner import level_of
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 BLOCKED_COLOUR = "#C62828"

@@ -19,10 +19,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from expertise.courses import CourseFacade, CoursePackRecord
-from ui.banner import level_of
 from ui.context import AppContext
 from ui.courses.dialogs import error_text
 from ui.plaintext import warn
+from ui.shell.banner import level_of
 from ui.tasks import Progress
 
 

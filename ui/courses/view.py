@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
 
 from expertise.courses import CourseFacade, CoursePackRecord
 from expertise.records import Change
-from ui.banner import ClassificationBanner, level_of
 from ui.context import AppContext
 from ui.courses.dialogs import PackDetails, PackDialog, error_text
 from ui.courses.export_bar import ExportBar
 from ui.courses.items import PackItemList
 from ui.plaintext import Button, ask, plain_label, warn
 from ui.safe_browser import SafeBrowser
+from ui.shell.banner import ClassificationBanner, level_of
+from ui.shell.theme import styled_label
 from ui.tasks import Progress
-from ui.theme import styled_label
 
 PACK_ROLE = Qt.ItemDataRole.UserRole + 1
 COURSE_CHANGE = "course-pack"

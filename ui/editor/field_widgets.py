@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.banner import level_of
 from ui.plaintext import set_plain_tooltip
+from ui.shell.banner import level_of
 
 NO_DATE = QDate(1900, 1, 1)  # QDateEdit has no empty state: its minimum stands for "none"
 

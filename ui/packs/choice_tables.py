@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertise.packs import PlanItem
-from ui.banner import level_of
+from ui.shell.banner import level_of
 
 KEEP, ACCEPT = "keep", "accept"
 

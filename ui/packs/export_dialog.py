@@ -23,11 +23,11 @@ from expertise.models import KINDS
 from expertise.packs import ExportReport, PackFacade
 from expertise.packs.records import PackChoices
 from expertise.packs.signing import grouped
-from ui.banner import level_of, levels
 from ui.os_fault import show_fault
 from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
 from ui.plaintext import form_row
 from ui.progress import run_with_progress
+from ui.shell.banner import level_of, levels
 from ui.tasks import Progress, TaskRunner
 
 MIN_PASSPHRASE = 8

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from expertise.packs import BOTH, MINE, THEIRS, PackFacade, PackImportReport, PackInfo
-from ui.banner import level_of
 from ui.os_fault import show_fault
 from ui.packs.choice_tables import DeletedTable, DowngradeTable
 from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
 from ui.plaintext import form_row
 from ui.progress import run_with_progress
+from ui.shell.banner import level_of
 from ui.tasks import Progress, TaskRunner
 
 LATER = ""

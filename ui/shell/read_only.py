@@ -19,7 +19,7 @@ from ui.plaintext import PlainLabel, plain_label, set_plain_tooltip
 
 if TYPE_CHECKING:
     from expertise.hub import Hub
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
 
 def is_read_only(hub: Hub) -> bool:

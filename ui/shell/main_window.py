@@ -2,7 +2,7 @@
 
 It holds no data logic: each view loads its own data through the context,
 and the window only wires signals between them (ARCHITECTURE §11.8). Locking,
-settings and quitting are requests to the application (ui/app.py), which owns
+settings and quitting are requests to the application (ui/app/application.py), which owns
 the hub's lifecycle.
 """
 
@@ -17,16 +17,16 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
 
-from ui.banner import level_of
 from ui.context import AppContext
-from ui.entry_list import KINDS, EntryList, ListQuery, kind_label
-from ui.entry_view import EntryView
-from ui.history_dialog import HistoryDialog
-from ui.jobs import LongJobs
+from ui.entries.entry_list import KINDS, EntryList, ListQuery, kind_label
+from ui.entries.entry_view import EntryView
+from ui.entries.history_dialog import HistoryDialog
 from ui.plaintext import plain_label
-from ui.read_only import apply_read_only, is_read_only
-from ui.sidebar import Place, Sidebar
-from ui.theme import styled_label
+from ui.shell.banner import level_of
+from ui.shell.jobs import LongJobs
+from ui.shell.read_only import apply_read_only, is_read_only
+from ui.shell.sidebar import Place, Sidebar
+from ui.shell.theme import styled_label
 
 if TYPE_CHECKING:
     from ui.editor.drafts import EditorDraft
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.history: HistoryDialog | None = None
         self._back: list[str] = []
         self._status_lock = plain_label(self.tr("Unlocked"), self)
-        self.editing_actions: list[QAction] = []  # off on a read-only hub (ui/read_only.py)
+        self.editing_actions: list[QAction] = []  # off on a read-only hub (ui/shell/read_only.py)
         self._status_class = plain_label("", self)
         self._build()
         self._wire()
@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
             self.show_page(state.page)
 
     def take_drafts(self) -> list[EditorDraft]:
-        """The editor's unsaved text (ui/draft_keeper.py keeps it across a lock)."""
+        """The editor's unsaved text (ui/app/draft_keeper.py keeps it across a lock)."""
         take = getattr(self.editor, "take_drafts", None)
         return list(take()) if take is not None else []
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.plaintext import PlainLabel, buddy_label, plain_label
-from ui.settings import IDLE_MINUTES_RANGE, Settings
-from ui.theme import styled_label
-from ui.unlock_dialog import keyring_status
+from ui.settings.store import IDLE_MINUTES_RANGE, Settings
+from ui.shell.theme import styled_label
+from ui.unlock.unlock_dialog import keyring_status
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _key_buttons(self) -> QWidget:
-        # The work itself runs from ui/key_changes.py; this dialog only asks for it.
+        # The work itself runs from ui/settings/key_changes.py; this dialog only asks for it.
         box = QGroupBox(self.tr("Passphrase and keys"), self)
         self.passwd_button = QPushButton(self.tr("Change &passphrase…"), box)
         self.rekey_button = QPushButton(self.tr("&Re-key…"), box)

@@ -20,10 +20,10 @@ from PySide6.QtGui import QColor, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from expertise.hub import Hub
+from ui.app.screenshot import close, open_window, save, settle
 from ui.editor.editor import EntryEditor
-from ui.main_window import MainWindow
 from ui.os_fault import set_hub_folder
-from ui.screenshot import close, open_window, save, settle
+from ui.shell.main_window import MainWindow
 
 ADDED = (
     "\n\nAanvulling na de regionale overleggen: afspraken over gezamenlijke trainingsdagen, "

@@ -5,7 +5,7 @@ database, and whether the database is still the file that was opened (same
 device and inode: a different stick mounted at the same place is not our hub).
 The check runs on a short-lived thread, because a stat on a dead network share
 can hang for minutes; a check that has not answered after a few ticks counts
-as "gone". The watcher only reports; ui/app.py locks, and the two functions at
+as "gone". The watcher only reports; ui/app/application.py locks, and the two functions at
 the end put the news into the unlock dialog.
 """
 
@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from expertise.vault_header import HEADER_NAME
 
 if TYPE_CHECKING:
-    from ui.unlock_dialog import UnlockDialog
+    from ui.unlock.unlock_dialog import UnlockDialog
 
 POLL_MS = 2000
 HUNG_TICKS = 3  # a check still running after this many ticks: the share is gone

@@ -16,7 +16,7 @@ from shiboken6 import isValid
 
 from expertise.records import Change, Label
 from ui.context import AppContext
-from ui.entry_list import kind_label
+from ui.entries.entry_list import kind_label
 from ui.plaintext import set_plain_tooltip
 from ui.tasks import Progress
 

@@ -30,10 +30,10 @@ from expertise.kdf import KdfParams
 from expertise.private import write_private_text
 from ui.plaintext import PlainLabel, plain_label
 from ui.safe_browser import InertDocument
-from ui.settings import Settings
+from ui.settings.store import Settings
+from ui.shell.theme import styled_label
 from ui.tasks import Progress, TaskRunner
-from ui.theme import styled_label
-from ui.unlock_dialog import error_text
+from ui.unlock.unlock_dialog import error_text
 
 MIN_LENGTH = 12
 

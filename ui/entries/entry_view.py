@@ -30,13 +30,13 @@ from expertise.errors import HubError
 from expertise.fieldspec import fields_of
 from expertise.records import AttachmentRecord, Change, EntryRecord, LinkRecord
 from expertise.render import escape_text, markdown_to_html
-from ui.banner import ClassificationBanner, level_of
 from ui.context import AppContext
 from ui.editor.labels import FieldText
-from ui.entry_list import kind_label, status_label
+from ui.entries.entry_list import kind_label, status_label
 from ui.plaintext import warn
 from ui.safe_browser import SafeBrowser
-from ui.theme import styled_label
+from ui.shell.banner import ClassificationBanner, level_of
+from ui.shell.theme import styled_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

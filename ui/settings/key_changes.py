@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 from expertise.errors import IntegrityError, UserError, WrongPassphrase
 from expertise.rekey import NotEnoughSpace, RekeyCancelled
 from ui.context import AppContext
-from ui.create_hub_dialog import RecoveryKeyDialog, passphrase_problem, strength_text
 from ui.os_fault import fault_of, fault_text
 from ui.plaintext import Icon, MessageBox, buddy_label, message_box, plain_label
 from ui.progress import run_with_progress
+from ui.shell.theme import styled_label
 from ui.tasks import Progress
-from ui.theme import styled_label
+from ui.unlock.create_hub_dialog import RecoveryKeyDialog, passphrase_problem, strength_text
 
 SEARCH_WAIT_MS = 5000
 

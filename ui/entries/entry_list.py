@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from expertise.records import Change, EntrySummary
-from ui.banner import level_of
 from ui.context import AppContext
 from ui.plaintext import tooltip_text
+from ui.shell.banner import level_of
 from ui.tasks import Progress
 
 PAGE_SIZE = 200

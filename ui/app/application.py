@@ -20,21 +20,21 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from expertise.secretenv import take_env
 from ui import clipboard
-from ui.draft_keeper import DraftKeeper
-from ui.hub_watch import HubWatch, tell_returned, tell_vanished
+from ui.app.draft_keeper import DraftKeeper
+from ui.app.hub_watch import HubWatch, tell_returned, tell_vanished
+from ui.app.locking import IdleLock
 from ui.i18n import Translations, resolve_language
-from ui.locking import IdleLock
 from ui.os_fault import report_unhandled, set_hub_folder
-from ui.settings import Settings, settings, use_memory
+from ui.settings.store import Settings, settings, use_memory
+from ui.shell.theme import apply_theme
 from ui.tasks import Progress, TaskRunner, set_fallback_failure
-from ui.theme import apply_theme
-from ui.unlock_dialog import UnlockDialog, apply_remember, error_text, hub_class
+from ui.unlock.unlock_dialog import UnlockDialog, apply_remember, error_text, hub_class
 
 if TYPE_CHECKING:
     # The core and the main window load on first use, so the unlock dialog shows at once.
     from expertise.hub import Hub
     from ui.context import AppContext
-    from ui.main_window import MainWindow, ViewState
+    from ui.shell.main_window import MainWindow, ViewState
 
 RELEASE_WAIT_MS = 30000
 
@@ -141,7 +141,7 @@ class AppController(QObject):
         self.sig_unlocked.emit()
 
     def _show_window(self, state: ViewState | None) -> None:
-        from ui.main_window import MainWindow
+        from ui.shell.main_window import MainWindow
 
         assert self.ctx is not None
         old, self.window = self.window, MainWindow(self.ctx)
@@ -257,12 +257,12 @@ class AppController(QObject):
 
     # -- settings and language ---------------------------------------------------------------
     def open_settings(self) -> None:
-        from ui.settings_dialog import SettingsDialog
+        from ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.window, hub_open=self.ctx is not None)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.choice()))
         if self.ctx is not None:
-            from ui.key_changes import KeyChanges
+            from ui.settings.key_changes import KeyChanges
 
             keys = KeyChanges(self.ctx, dialog)
             dialog.sig_change_passphrase.connect(keys.change_passphrase)
@@ -270,7 +270,7 @@ class AppController(QObject):
         dialog.open()
 
     def apply_settings(self, choice: object) -> None:
-        from ui.settings_dialog import SettingsChoice
+        from ui.settings.dialog import SettingsChoice
 
         assert isinstance(choice, SettingsChoice)
         self.settings.theme = apply_theme(self.app, choice.theme)
@@ -334,7 +334,7 @@ def _application() -> QApplication:
 
 def run_app(args: argparse.Namespace, folder: Path | None) -> int:
     if getattr(args, "selftest", False):
-        from ui.selftest import run_selftest
+        from ui.app.selftest import run_selftest
 
         return int(run_selftest())
     guard_none_refcount()
@@ -348,16 +348,10 @@ def run_app(args: argparse.Namespace, folder: Path | None) -> int:
     translations.install(language)
     apply_theme(app, prefs.theme)
     if args.screenshot:
-        from ui.screenshot import take_screenshot
+        from ui.app.screenshot import take_screenshot
 
         return take_screenshot(app, args, folder, language)
     controller = AppController(app, prefs, translations, language)
     controller.start(folder, given_passphrase(args) if folder is not None else None)
     return int(app.exec())
 
-
-def main() -> int:
-    """The `expertise-hub` entry point: argument parsing lives in ui.launch."""
-    from ui.launch import main as launch_main
-
-    return launch_main()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-if TYPE_CHECKING:  # the core loads after the unlock dialog shows (ui/app.py)
+if TYPE_CHECKING:  # the core loads after the unlock dialog shows (ui/app/application.py)
     from ui.context import AppContext
     from ui.editor.drafts import EditorDraft
 

@@ -38,14 +38,14 @@ from expertise.errors import (
 )
 from expertise.kdf import KdfParams
 from expertise.vault_header import read_header
-from ui.settings import Settings
+from ui.settings.store import Settings
 
 if TYPE_CHECKING:
     from expertise.hub import Hub
-    from ui.create_hub_dialog import CreateHubDialog
+    from ui.unlock.create_hub_dialog import CreateHubDialog
 from ui.plaintext import buddy_label, plain_label, set_plain_tooltip
+from ui.shell.theme import styled_label
 from ui.tasks import Progress, TaskRunner
-from ui.theme import styled_label
 
 
 def error_text(error: BaseException) -> str:
@@ -308,7 +308,7 @@ class UnlockDialog(QDialog):
         self._open(open_it)
 
     def _create(self) -> None:
-        from ui.create_hub_dialog import CreateHubDialog  # it imports this module
+        from ui.unlock.create_hub_dialog import CreateHubDialog  # it imports this module
 
         self.create_dialog = CreateHubDialog(self._settings, self, kdf=self.create_kdf)
         self.create_dialog.accepted.connect(self._created)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from expertise.errors import HubError
 from expertise.hub import Hub
 from ui.context import AppContext
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 VIEWS = ("unlock", "list", "entry", "search", "experts", "editor")
@@ -41,7 +41,7 @@ def settle(ctx: AppContext | None, msecs: int = 1200) -> None:
 
 
 def save(widget: QWidget, out: Path) -> int:
-    from ui.screenshot_faults import grab_with_dialog
+    from ui.app.screenshot_faults import grab_with_dialog
 
     out.parent.mkdir(parents=True, exist_ok=True)
     if not grab_with_dialog(widget).save(str(out), "PNG"):
@@ -109,8 +109,8 @@ PREPARE: dict[str, Callable[[MainWindow, AppContext], None]] = {
 
 
 def _unlock_view(folder: Path | None, out: Path) -> int:
-    from ui.settings import settings
-    from ui.unlock_dialog import UnlockDialog
+    from ui.settings.store import settings
+    from ui.unlock.unlock_dialog import UnlockDialog
 
     dialog = UnlockDialog(settings(), folder, offer_remembered=False)
     dialog.show()
@@ -121,7 +121,7 @@ def _unlock_view(folder: Path | None, out: Path) -> int:
 def take_screenshot(
     app: QApplication, args: argparse.Namespace, folder: Path | None, language: str
 ) -> int:
-    from ui.app import given_passphrase
+    from ui.app.application import given_passphrase
 
     view, out = args.view, Path(args.screenshot)
     if view not in VIEWS:

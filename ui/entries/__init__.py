@@ -1,0 +1,1 @@
+"""Entries on screen: the paged list, the detail view, and the revision history."""

@@ -1,0 +1,1 @@
+"""The main window and what frames every view: sidebar, classification banner, theme, menus."""

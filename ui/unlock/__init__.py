@@ -1,0 +1,1 @@
+"""Before a hub is open: the welcome/unlock dialog and the create-a-hub dialog."""
