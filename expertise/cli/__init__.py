@@ -15,6 +15,7 @@ from expertise.cli import (
     output,
     overview_commands,
     pack_commands,
+    privacy_output,
     report_commands,
 )
 from expertise.cli.options import (
@@ -26,6 +27,7 @@ from expertise.cli.options import (
 )
 from expertise.errors import HubError
 from expertise.models import CLASSIFICATIONS, KINDS, LANGUAGES, STATUSES
+from expertise.privacy import PersonalDataFound
 from expertise.private import private_umask
 from expertise.redact import describe, install_excepthooks, stack_only
 
@@ -182,6 +184,8 @@ def _report(error: Exception, args: argparse.Namespace) -> int:
     if fault is not None:
         output.warn(f"error: {fault.message}")
         return fault.exit_code
+    if isinstance(error, PersonalDataFound):
+        privacy_output.list_hits(error)
     if isinstance(error, HubError):
         output.warn(f"error: {error}")
         return error.exit_code

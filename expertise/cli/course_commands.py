@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from expertise.cli import output
+from expertise.cli import output, privacy_output
 from expertise.courses import CourseFacade, CoursePackRecord, ExportResult
 from expertise.hub import Hub
 from expertise.models import CLASSIFICATIONS
@@ -43,6 +43,7 @@ def register(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     target.add_argument("--md", type=Path, metavar="OUT", help="new or empty folder")
     export.add_argument("--with-notes", action="store_true", help="include trainer notes")
     export.add_argument("--lang", choices=("en", "nl"), default="en", help="document language")
+    privacy_output.add_option(export)
 
 
 def _leaf(
@@ -103,7 +104,11 @@ def _pack_json(pack: CoursePackRecord) -> dict[str, object]:
 def cmd_export(hub: Hub, args: argparse.Namespace) -> int:
     courses = CourseFacade(hub)
     pack = courses.find(args.pack)
-    options = {"with_notes": args.with_notes, "lang": args.lang}
+    options = {
+        "with_notes": args.with_notes,
+        "lang": args.lang,
+        "allow_personal_data": args.allow_personal_data,
+    }
     if args.pdf:
         result = courses.export_pdf(pack.id, args.pdf, **options)
     elif args.html:

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from expertise.cli import output
+from expertise.cli import output, privacy_output
 from expertise.errors import UserError
 from expertise.hub import Hub
 from expertise.models import CLASSIFICATIONS, KINDS
@@ -78,6 +78,7 @@ def _export_parser(actions: Sub, common: argparse.ArgumentParser) -> None:
         "--with-people", action="store_true", help="include experts (personal data)"
     )
     export.add_argument("--publisher", metavar="NAME", help="set this hub's publisher name")
+    privacy_output.add_option(export)
     _passphrase_option(export)
 
 
@@ -143,6 +144,7 @@ def cmd_export(hub: Hub, args: argparse.Namespace) -> int:
         course=args.course,
         saved_search=args.saved_search,
         with_people=args.with_people,
+        allow_personal_data=args.allow_personal_data,
     )
     if args.json:
         output.emit_json(report)

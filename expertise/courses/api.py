@@ -25,6 +25,7 @@ from expertise.courses.export import check_target_folder, write_html, write_mark
 from expertise.courses.htmlpage import preview_html
 from expertise.courses.records import CoursePackRecord, ExportResult
 from expertise.hubcore import HubCore
+from expertise.privacy import Allowance, PrivacyFacade
 from expertise.records import Change
 from expertise.services import audit
 
@@ -144,10 +145,12 @@ class CourseFacade:
         progress: Progress | None = None,
         cancel: Cancel | None = None,
         lang: str = "en",
+        allow_personal_data: Allowance = False,
     ) -> ExportResult:
         source = self._gather(pack_id, progress, cancel)
         if source is None:
             return self._cancelled("html", out, with_notes)
+        self._guard(pack_id, source, allow_personal_data)
         doc = self._document(source, with_notes, lang)
         _check_space(doc, Path(out))
         write_html(doc, Path(out))
@@ -166,10 +169,12 @@ class CourseFacade:
         progress: Progress | None = None,
         cancel: Cancel | None = None,
         lang: str = "en",
+        allow_personal_data: Allowance = False,
     ) -> ExportResult:
         source = self._gather(pack_id, progress, cancel)
         if source is None:
             return self._cancelled("pdf", out, with_notes)
+        self._guard(pack_id, source, allow_personal_data)
         doc = self._document(source, with_notes, lang)
         _check_space(doc, Path(out))
         write_step = _scaled(progress, GATHER_SHARE, 100 - GATHER_SHARE)
@@ -187,11 +192,13 @@ class CourseFacade:
         progress: Progress | None = None,
         cancel: Cancel | None = None,
         lang: str = "en",
+        allow_personal_data: Allowance = False,
     ) -> ExportResult:
         check_target_folder(Path(out_dir))
         source = self._gather(pack_id, progress, cancel)
         if source is None:
             return self._cancelled("md", out_dir, with_notes)
+        self._guard(pack_id, source, allow_personal_data)
         doc = self._document(source, with_notes, lang)
         attached = sum(a.size for item in source.items for a in item.attachments)
         _check_space(doc, Path(out_dir), attached)
@@ -216,6 +223,11 @@ class CourseFacade:
     ) -> PackSource | None:
         step = _scaled(progress, 0, GATHER_SHARE)
         return self._hub._read(lambda s: gather(s, pack_id, step, cancel))
+
+    def _guard(self, pack_id: str, source: PackSource, allow: Allowance) -> None:
+        """Refuse a pack carrying unconfirmed personal data (docs/SECURITY.md)."""
+        carried = ((i.entry.id, i.entry.kind, i.entry.as_dict()) for i in source.items)
+        PrivacyFacade(self._hub).guard_export("course-export", pack_id, carried, allow)
 
     def _document(self, source: PackSource, with_notes: bool, lang: str) -> PackDocument:
         return build_document(

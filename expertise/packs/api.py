@@ -39,6 +39,7 @@ from expertise.packs.records import (
     PackInfo,
     PublisherRecord,
 )
+from expertise.privacy import Allowance, PrivacyFacade
 from expertise.records import Change
 from expertise.services import audit
 
@@ -138,6 +139,7 @@ class PackFacade:
         progress: Progress | None = None,
         cancel: Cancel | None = None,
         kdf: KdfParams | None = None,
+        allow_personal_data: Allowance = False,
     ) -> ExportReport:
         if len(passphrase) < MIN_PASSPHRASE:
             raise UserError("pack passphrase too short: use at least 8 characters")
@@ -151,6 +153,8 @@ class PackFacade:
             raise Cancelled("export cancelled")
         if not contents.entries:
             raise UserError("nothing to export: no entry matches the selection under the ceiling")
+        carried = ((e.id, e.kind, e.values) for e in contents.entries)
+        PrivacyFacade(self._hub).guard_export("pack-export", None, carried, allow_personal_data)
         manifest = _manifest(contents, key.fingerprint, name, selection, kdf or calibrate())
         size = container.write_pack(Path(out), manifest, contents, passphrase, key)
         self._hub._read(lambda s: _audit_export(s, manifest))

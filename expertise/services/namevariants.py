@@ -53,7 +53,7 @@ class Scrubber:
     """Replaces every form of one name in text and in JSON-like values."""
 
     def __init__(self, forms: Iterable[str], person_id: str) -> None:
-        alternatives = "|".join(_pattern(form) for form in forms)
+        alternatives = "|".join(form_pattern(form) for form in forms)
         self._person_id = person_id
         self._name = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
         # A wiki link to the person goes as a whole: "[[[erased person]]]" would be noise.
@@ -75,7 +75,7 @@ class Scrubber:
         return value
 
 
-def _pattern(form: str) -> str:
+def form_pattern(form: str) -> str:
     """A regex for one form: any spacing between words, the dot after an initial optional."""
     parts = [re.escape(word) for word in form.split()]
     if len(parts) > 1 and re.fullmatch(r"\w\\\.", parts[0]):

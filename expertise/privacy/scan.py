@@ -1,0 +1,104 @@
+"""Scanning texts and entries for personal data (docs/ARCHITECTURE.md, "Personal-data guard").
+
+A hit names where (field, start, end), what (pattern kind) and shows a
+redacted preview: the matched text itself never leaves this module, so a
+hit can be listed, logged or audited without carrying the datum it found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from expertise.fieldspec import KIND_FIELDS, field_by_name
+from expertise.privacy.names import NO_NAMES, NameMatcher
+from expertise.privacy.patterns import FINDERS, Span
+
+# Kinds whose text must be anonymised: example cases and the practices drawn from them.
+GUARDED_KINDS = frozenset({"practice", "case"})
+PATTERN_KINDS = (*FINDERS, "name")
+MASK = "•"
+# Values that are codes, not prose: nothing a person typed as free text.
+_NOT_TEXT_KEYS = frozenset({"id", "kind", "classification", "language", "status", "themes"})
+_NOT_TEXT_TYPES = frozenset({"enum", "date", "bool", "ref", "reflist"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    field: str
+    start: int
+    end: int
+    kind: str  # one of PATTERN_KINDS
+    preview: str  # the match with every letter and digit but the first masked
+
+    @property
+    def key(self) -> str:
+        """Names the hit without its content (for confirmations and the audit log)."""
+        return f"{self.field}:{self.kind}:{self.start}:{self.end}"
+
+
+def is_guarded(kind: str) -> bool:
+    return kind in GUARDED_KINDS
+
+
+def redact(matched: str) -> str:
+    """'06-12345678' -> '0•-••••••••': the shape stays, the datum goes."""
+    seen_first = False
+    out: list[str] = []
+    for char in matched:
+        if char.isalnum():
+            out.append(char if not seen_first else MASK)
+            seen_first = True
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def scan_text(text: str, field: str = "body", names: NameMatcher = NO_NAMES) -> list[Hit]:
+    """Every hit in one text, in order; where two kinds overlap the longer (then earlier) wins."""
+    found: list[tuple[Span, str]] = []
+    for kind, finder in FINDERS.items():
+        found.extend((span, kind) for span in finder(text))
+    found.extend((span, "name") for span in names.find(text))
+    found.sort(key=lambda item: (item[0][0], -(item[0][1] - item[0][0])))
+    hits: list[Hit] = []
+    end_of_last = -1
+    for (start, end), kind in found:
+        if start < end_of_last:
+            continue  # inside a longer hit already kept
+        hits.append(Hit(field, start, end, kind, redact(text[start:end])))
+        end_of_last = end
+    return hits
+
+
+def scan_values(
+    kind: str, values: Mapping[str, object], names: NameMatcher = NO_NAMES
+) -> list[Hit]:
+    """Hits in an entry's free text: title, summary, body and the kind's text fields,
+    including text inside structured values (a follow-up log's entries)."""
+    hits: list[Hit] = []
+    for name, value in values.items():
+        if name in _NOT_TEXT_KEYS or not _is_text_field(kind, name):
+            continue
+        for path, text in _texts(name, value):
+            hits.extend(scan_text(text, path, names))
+    return hits
+
+
+def _is_text_field(kind: str, name: str) -> bool:
+    if kind not in KIND_FIELDS:
+        return True  # a kind this table does not know yet: scan all its strings
+    spec = field_by_name(kind, name)
+    return spec is None or spec.type not in _NOT_TEXT_TYPES
+
+
+def _texts(path: str, value: object) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        if value:
+            yield path, value
+    elif isinstance(value, list | tuple):
+        for number, item in enumerate(value):
+            yield from _texts(f"{path}[{number}]", item)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _texts(f"{path}.{key}", item)
