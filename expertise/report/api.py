@@ -146,7 +146,10 @@ class ReportFacade:
 
 def _gather(session: Session, period: gather.Period, ceiling: str, hub: str) -> ReportNumbers:
     scope = gather.Scope(period, ceiling)
+    from expertise.report.gather_barrier import barrier
+
     parts = {name: step(session, scope) for name, step in gather.STEPS}
+    parts["barrier"] = barrier(session, scope)
     return ReportNumbers(
         period=period,
         ceiling=ceiling,

@@ -178,9 +178,36 @@ def courses(numbers: ReportNumbers, lang: str) -> tuple[Block, ...]:
     )
 
 
+def barrier(numbers: ReportNumbers, lang: str) -> tuple[Block, ...]:
+    n = numbers.barrier
+    if not n.total:
+        return _empty(lang)
+    nl = language_of(lang) == "nl"
+    phases = tuple(label_nl if nl else label_en for _k, label_nl, label_en in n.phases)
+    rows = tuple(
+        (label_nl if nl else label_en, values)
+        for (_k, label_nl, label_en), values in zip(n.themes, n.cells, strict=True)
+    )
+    return (
+        Text(word(lang, "barrier_intro")),
+        Chart("barrier-heatmap", "heatmap", word(lang, "barrier_map"), phases, rows),
+        Chart(
+            "barrier-phase",
+            "stacked",
+            word(lang, "barrier_by_phase"),
+            phases,
+            (
+                (word(lang, "measures"), n.measures_by_phase),
+                (word(lang, "open_bottlenecks"), n.bottlenecks_by_phase),
+            ),
+        ),
+    )
+
+
 Builder = Callable[[ReportNumbers, str], tuple[Block, ...]]
 # Report order: the work cycle first (bottlenecks, agenda, barrier model), then the output.
 SECTIONS: list[tuple[str, Builder]] = [
+    ("barrier", barrier),
     ("innovation", innovation),
     ("advice", advice),
     ("practices", practices),

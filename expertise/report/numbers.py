@@ -53,13 +53,23 @@ class CourseNumbers:
     by_pack: Counts = ()  # pack title, "" for a pack deleted since
 
 
-@dataclass(frozen=True)
-class Matrix:
-    """Rows × columns of counts (the barrier heat map: themes × phases)."""
+Heading = tuple[str, str, str]  # key, Dutch label, English label
 
-    rows: tuple[str, ...] = ()
-    columns: tuple[str, ...] = ()
-    cells: tuple[tuple[int, ...], ...] = ()
+
+@dataclass(frozen=True)
+class BarrierNumbers:
+    """The barrier model at the time of the report: themes (rows) × phases (columns),
+    each cell the measures plus open bottlenecks (expertise/overview/matrix.py)."""
+
+    themes: tuple[Heading, ...] = ()
+    phases: tuple[Heading, ...] = ()
+    cells: tuple[tuple[int, ...], ...] = ()  # one row per theme, one value per phase
+    measures_by_phase: tuple[int, ...] = ()
+    bottlenecks_by_phase: tuple[int, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return sum(map(sum, self.cells))
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,7 @@ class ReportNumbers:
     practices: PracticeNumbers = field(default_factory=PracticeNumbers)
     network: NetworkNumbers = field(default_factory=NetworkNumbers)
     courses: CourseNumbers = field(default_factory=CourseNumbers)
+    barrier: BarrierNumbers = field(default_factory=BarrierNumbers)
     extra: dict[str, object] = field(default_factory=dict)  # sections of later kinds
 
     def total(self) -> int:

@@ -43,6 +43,15 @@ WORDS: dict[str, dict[str, str]] = {
         "practices": "Toegevoegde goede praktijken",
         "network": "Het expertnetwerk",
         "courses": "Geleverde cursuspakketten",
+        # barrier model
+        "barrier_intro": (
+            "Waar in de keten staan maatregelen (adviezen, innovatieprojecten, goede praktijken) "
+            "en open knelpunten? Elke cel telt ze per thema en fase, zoals de hub ze nu kent."
+        ),
+        "barrier_map": "Maatregelen en open knelpunten per thema en fase",
+        "barrier_by_phase": "Per fase van het barrièremodel",
+        "measures": "Maatregelen",
+        "open_bottlenecks": "Open knelpunten",
         # innovation
         "innovation_active": "Projecten actief in de periode",
         "innovation_new": "Waarvan gestart in de periode",
@@ -115,6 +124,15 @@ WORDS: dict[str, dict[str, str]] = {
         "practices": "Best practices added",
         "network": "The expert network",
         "courses": "Course packs delivered",
+        "barrier_intro": (
+            "Where along the chain do measures (advice, innovation projects, best practices) "
+            "and open bottlenecks stand? Each cell counts them by theme and phase, as the hub "
+            "knows them now."
+        ),
+        "barrier_map": "Measures and open bottlenecks by theme and phase",
+        "barrier_by_phase": "By phase of the barrier model",
+        "measures": "Measures",
+        "open_bottlenecks": "Open bottlenecks",
         "innovation_active": "Projects active in the period",
         "innovation_new": "Of which started in the period",
         "by_stage": "Projects by stage",

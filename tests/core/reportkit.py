@@ -110,7 +110,12 @@ def build(hub, tmp: Path) -> Built:
     project(f"{SECRET} project", "idea", inside, classification="confidential")
 
     hub.add_entry(
-        "practice", {"title": "Praktijk een", "evidence_level": "observed", "themes": ["grooming"]}
+        "practice",
+        {
+            "title": "Praktijk een",
+            "evidence_level": "observed",
+            "themes": ["grooming", "opsporing"],
+        },
     )
     hub.add_entry(
         "practice",
@@ -122,7 +127,11 @@ def build(hub, tmp: Path) -> Built:
     )
     hub.add_entry(
         "practice",
-        {"title": f"{SECRET} praktijk", "classification": "confidential", "themes": ["sextortion"]},
+        {
+            "title": f"{SECRET} praktijk",
+            "classification": "confidential",
+            "themes": ["sextortion", "opsporing"],
+        },
     )
 
     pack = hub.courses.create("Basiscursus test", "internal")

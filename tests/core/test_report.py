@@ -20,6 +20,7 @@ from tests.conftest import PASSPHRASE, files_containing
 from tests.core.reportkit import SECRET, Built, build
 
 NL_TITLES = [
+    "Barrièremodel",
     "Innovatieprojecten",
     "Gegeven adviezen",
     "Toegevoegde goede praktijken",
@@ -77,6 +78,24 @@ def test_numbers_match_the_constructed_hub(built):
     assert n.courses.exports == 2
     assert dict(n.courses.by_pack) == {"Basiscursus test": 2}
     assert dict(n.courses.by_format)["html"] == 2
+
+
+def cell(numbers, theme: str, phase: str) -> int:
+    b = numbers.barrier
+    row = [key for key, *_ in b.themes].index(theme)
+    return b.cells[row][[key for key, *_ in b.phases].index(phase)]
+
+
+def test_the_barrier_heat_map_comes_from_the_barrier_service(built):
+    hub, made, _ = built
+    internal = hub.report.numbers(made.year)
+    assert cell(internal, "grooming", "opsporing") == 1
+    assert cell(internal, "sextortion", "opsporing") == 0  # only a confidential practice
+    assert internal.barrier.total == 1
+    everything = hub.report.numbers(made.year, ceiling="confidential")
+    assert cell(everything, "sextortion", "opsporing") == 1
+    phase = [key for key, *_ in everything.barrier.phases].index("opsporing")
+    assert everything.barrier.measures_by_phase[phase] == 2
 
 
 def test_a_confidential_ceiling_counts_the_confidential_entries(built):
@@ -160,7 +179,8 @@ def test_a_period_with_nothing_in_it(built, tmp_path):
     )
     assert result.counted == 0 and result.pdf is None
     words = docx_text(tmp_path / "r.docx")
-    assert words.count("Geen gegevens in deze periode.") == len(NL_TITLES)
+    # every section but the barrier model, which shows the chain as the hub knows it now
+    assert words.count("Geen gegevens in deze periode.") == len(NL_TITLES) - 1
     assert "1 januari 2001 t/m 31 december 2001" in words
 
 
