@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name>BarrierView</name>
+    <message>
+        <source>Barrier model</source>
+        <translation>Barrièremodel</translation>
+    </message>
+    <message>
+        <source>Each cell: measures (advice notes, innovation projects, best practices) / open bottlenecks with that theme and phase. Click a cell to list them.</source>
+        <translation>Elke cel: maatregelen (adviezen, innovatieprojecten, best practices) / open knelpunten met dat thema en die fase. Klik op een cel om ze te tonen.</translation>
+    </message>
+    <message>
+        <source>Count up to &amp;level:</source>
+        <translation>Tel tot &amp;niveau:</translation>
+    </message>
+    <message>
+        <source>Barrier model: themes by phase</source>
+        <translation>Barrièremodel: thema&apos;s per fase</translation>
+    </message>
+    <message>
+        <source>Choose a cell to see its entries.</source>
+        <translation>Kies een cel om de items te zien.</translation>
+    </message>
+    <message>
+        <source>Entries of the chosen cell</source>
+        <translation>Items van de gekozen cel</translation>
+    </message>
+    <message>
+        <source>{theme} × {phase}</source>
+        <translation>{theme} × {phase}</translation>
+    </message>
+    <message>
+        <source>No measures or open bottlenecks here.</source>
+        <translation>Hier zijn geen maatregelen of open knelpunten.</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationBanner</name>
     <message>
         <source>Classification</source>
@@ -1477,6 +1512,14 @@
         <translation>Editor</translation>
     </message>
     <message>
+        <source>Barrier model</source>
+        <translation>Barrièremodel</translation>
+    </message>
+    <message>
+        <source>Due for upkeep</source>
+        <translation>Onderhoud nodig</translation>
+    </message>
+    <message>
         <source>Unlocked</source>
         <translation>Ontgrendeld</translation>
     </message>
@@ -1569,6 +1612,14 @@
         <translation>&amp;Lespakketten</translation>
     </message>
     <message>
+        <source>&amp;Barrier model</source>
+        <translation>&amp;Barrièremodel</translation>
+    </message>
+    <message>
+        <source>&amp;Due for upkeep</source>
+        <translation>On&amp;derhoud nodig</translation>
+    </message>
+    <message>
         <source>Se&amp;ctions</source>
         <translation>&amp;Onderdelen</translation>
     </message>
@@ -1598,6 +1649,13 @@
     <message>
         <source>Link to entry</source>
         <translation>Link naar item</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>{theme} × {phase}: {advice} advice notes, {innovation} innovation projects, {practice} best practices; {bottlenecks} open bottlenecks</source>
+        <translation>{theme} × {phase}: {advice} adviezen, {innovation} innovatieprojecten, {practice} best practices; {bottlenecks} open knelpunten</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2173,14 @@ Openen?</translation>
         <translation>Lespakketten</translation>
     </message>
     <message>
+        <source>Barrier model</source>
+        <translation>Barrièremodel</translation>
+    </message>
+    <message>
+        <source>Due for upkeep</source>
+        <translation>Onderhoud nodig</translation>
+    </message>
+    <message>
         <source>Saved searches</source>
         <translation>Opgeslagen zoekopdrachten</translation>
     </message>
@@ -2304,6 +2370,80 @@ Openen?</translation>
     <message>
         <source>Not available: this device has no secure keyring (Windows Credential Locker, macOS Keychain or a Secret Service).</source>
         <translation>Niet beschikbaar: dit apparaat heeft geen veilige sleutelkluis (Windows Referentiebeheer, macOS-sleutelhanger of een Secret Service).</translation>
+    </message>
+</context>
+<context>
+    <name>Upkeep</name>
+    <message>
+        <source>Review date passed</source>
+        <translation>Herzieningsdatum verstreken</translation>
+    </message>
+    <message>
+        <source>Review due within {days} days</source>
+        <translation>Herziening binnen {days} dagen</translation>
+    </message>
+    <message>
+        <source>Experts without recorded consent</source>
+        <translation>Experts zonder vastgelegde toestemming</translation>
+    </message>
+    <message>
+        <source>Experts not confirmed for over a year (consent or verification)</source>
+        <translation>Experts al meer dan een jaar niet bevestigd (toestemming of verificatie)</translation>
+    </message>
+    <message>
+        <source>Open bottlenecks without a change for 90 days</source>
+        <translation>Open knelpunten al 90 dagen zonder wijziging</translation>
+    </message>
+    <message>
+        <source>Example cases without a follow-up for 90 days</source>
+        <translation>Voorbeeldzaken al 90 dagen zonder vervolg</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+</context>
+<context>
+    <name>UpkeepDashboard</name>
+    <message>
+        <source>Due for upkeep</source>
+        <translation>Onderhoud nodig</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Reviews due &amp;within:</source>
+        <translation>Herzieningen &amp;binnen:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Due for upkeep, by reason</source>
+        <translation>Onderhoud nodig, per reden</translation>
+    </message>
+    <message>
+        <source>{count} lines need attention. Open a line to go to its entry.</source>
+        <translation>{count} regels vragen aandacht. Open een regel om naar het item te gaan.</translation>
+    </message>
+    <message>
+        <source>Nothing is due: no review date passed or within {days} days, every expert confirmed within the year, no quiet bottleneck or example case.</source>
+        <translation>Er is niets te doen: geen herzieningsdatum verstreken of binnen {days} dagen, elke expert binnen het jaar bevestigd, geen stilgevallen knelpunt of voorbeeldzaak.</translation>
     </message>
 </context>
 </TS>

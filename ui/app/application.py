@@ -155,6 +155,8 @@ class AppController(QObject):
         if geometry is not None:
             window.restoreGeometry(geometry)
         window.restore(state)
+        if state is None:  # a fresh unlock, not a return to where the user was
+            window.show_start_page()
         window.show()
 
     def _offer_bundled_pack(self) -> None:

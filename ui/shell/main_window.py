@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from ui.editor.drafts import EditorDraft
 
 log = logging.getLogger(__name__)
-PAGES = ("browse", "search", "experts", "courses", "editor")
+PAGES = ("browse", "search", "experts", "courses", "editor", "barrier", "upkeep")
+OVERVIEWS = ("barrier", "upkeep")  # pages that are also places in the sidebar
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,10 @@ class MainWindow(QMainWindow):
         )
         self.courses = self._optional("ui.courses.view", "CoursePackView", self.tr("Course packs"))
         self.editor = self._optional("ui.editor.editor", "EntryEditor", self.tr("Editor"))
+        self.barrier = self._optional("ui.barrier.view", "BarrierView", self.tr("Barrier model"))
+        self.upkeep = self._optional(
+            "ui.upkeep.dashboard", "UpkeepDashboard", self.tr("Due for upkeep")
+        )
         self.stack = QStackedWidget(self)
         self.jobs = LongJobs(ctx, self)
         self.history: HistoryDialog | None = None
@@ -94,7 +99,8 @@ class MainWindow(QMainWindow):
         browse.addWidget(self.entry_view)
         browse.setSizes([520, 520])
         browse.setChildrenCollapsible(False)
-        for page in (browse, self.search, self.experts, self.courses, self.editor):
+        pages = (browse, self.search, self.experts, self.courses, self.editor)
+        for page in (*pages, self.barrier, self.upkeep):
             self.stack.addWidget(page)
         main = QSplitter(Qt.Orientation.Horizontal, self)
         main.addWidget(self.sidebar)
@@ -119,7 +125,7 @@ class MainWindow(QMainWindow):
         self.entry_view.sig_history.connect(self.show_history)
         self.entry_view.sig_status.connect(self.show_message)
         self.entry_view.sig_shown.connect(self._entry_shown)
-        for view in (self.search, self.experts, self.courses):
+        for view in (self.search, self.experts, self.courses, self.barrier, self.upkeep):
             self._connect(view, "sig_open_entry", self.open_entry)
         self._connect(self.editor, "sig_open_entry", self.open_entry)
         self._connect(self.editor, "sig_saved", self.entry_view.show_entry)
@@ -207,6 +213,12 @@ class MainWindow(QMainWindow):
         go_menu.addAction(
             self._action(self.tr("&Course packs"), lambda: self.go_to(Place("courses")))
         )
+        go_menu.addAction(
+            self._action(self.tr("&Barrier model"), lambda: self.go_to(Place("barrier")))
+        )
+        go_menu.addAction(
+            self._action(self.tr("&Due for upkeep"), lambda: self.go_to(Place("upkeep")))
+        )
         go_menu.addSeparator()
         go_menu.addAction(self._action(self.tr("Se&ctions"), self.sidebar.setFocus, "Ctrl+1"))
         go_menu.addAction(self._action(self.tr("&List"), self._focus_list, "Ctrl+2"))
@@ -226,8 +238,8 @@ class MainWindow(QMainWindow):
         return PAGES[self.stack.currentIndex()]
 
     def go_to(self, place: Place) -> None:
-        if place.what == "courses":
-            self.show_page("courses")
+        if place.what in ("courses", *OVERVIEWS):
+            self.show_page(place.what)
         elif place.what == "saved" and place.key:
             self._run_saved(place.key)
         else:
@@ -360,8 +372,12 @@ class MainWindow(QMainWindow):
             self.entry_view.show_entry(state.entry_id)
             if state.page == "editor":
                 self.edit_entry(state.entry_id)
-        if state.page in ("search", "experts", "courses"):
+        if state.page in ("search", "experts", "courses", *OVERVIEWS):
             self.show_page(state.page)
+
+    def show_start_page(self) -> None:
+        """After a fresh unlock: what is due for upkeep (ui/upkeep/dashboard.py)."""
+        self.sidebar.select_place(Place("upkeep"))
 
     def take_drafts(self) -> list[EditorDraft]:
         """The editor's unsaved text (ui/app/draft_keeper.py keeps it across a lock)."""
@@ -386,7 +402,14 @@ class MainWindow(QMainWindow):
             self.history.close()
             self.history = None
         self._back.clear()
-        for view in (self.search, self.experts, self.courses, self.editor):
+        for view in (
+            self.search,
+            self.experts,
+            self.courses,
+            self.editor,
+            self.barrier,
+            self.upkeep,
+        ):
             clear = getattr(view, "clear", None)
             if clear is not None:
                 clear()

@@ -26,7 +26,8 @@ KIND_PLURALS = ("advice", "innovation", "practice", "expert", "organisation")
 
 @dataclass(frozen=True)
 class Place:
-    """Where the user is: 'all', 'kind', 'courses', 'saved', 'theme' or 'tag', and a key."""
+    """Where the user is: 'all', 'kind', 'courses', 'barrier', 'upkeep', 'saved', 'theme'
+    or 'tag', and a key."""
 
     what: str
     key: str | None = None
@@ -123,6 +124,8 @@ class Sidebar(QTreeView):
             text = self._with_count(self._kind_plural(kind), count)
             root.appendRow(self._item(text, Place("kind", kind)))
         root.appendRow(self._item(self.tr("Course packs"), Place("courses")))
+        root.appendRow(self._item(self.tr("Barrier model"), Place("barrier")))
+        root.appendRow(self._item(self.tr("Due for upkeep"), Place("upkeep")))
         saved = [self._item(name, Place("saved", name)) for name in self._saved]
         root.appendRow(self._group(self.tr("Saved searches"), saved))
         themes = [

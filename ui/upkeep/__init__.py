@@ -1,0 +1,1 @@
+"""The upkeep dashboard: what is due, grouped by reason; shown after unlock."""
