@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from tests.conftest import PASSPHRASE
-from ui.sidebar import Place
+from ui.shell.sidebar import Place
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def matrix_hub(tmp_path):
 @pytest.fixture
 def barrier_window(qtbot, matrix_hub, wait_idle):
     from ui.context import AppContext
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
     from ui.tasks import TaskRunner
 
     hub, ids = matrix_hub

@@ -42,7 +42,7 @@ def upkeep_folder(tmp_path):
 
 @pytest.fixture
 def app(qapp, qtbot, memory_settings, upkeep_folder):
-    from ui.app import AppController
+    from ui.app.application import AppController
     from ui.i18n import Translations
 
     folder, ids = upkeep_folder

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from expertise.models import CLASSIFICATIONS
 from expertise.overview import BarrierMatrix, Heading
 from expertise.records import Change, EntrySummary
-from ui.banner import level_of
 from ui.barrier.model import MatrixModel
 from ui.context import AppContext
-from ui.entry_list import kind_label
+from ui.entries.entry_list import kind_label
 from ui.plaintext import buddy_label, plain_label, set_plain_tooltip
-from ui.theme import styled_label
+from ui.shell.banner import level_of
+from ui.shell.theme import styled_label
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 

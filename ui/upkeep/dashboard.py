@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from expertise.overview import DUE_WITHIN_DAYS, REASONS, DueItem
 from expertise.records import Change
 from ui.context import AppContext
-from ui.entry_list import kind_label
+from ui.entries.entry_list import kind_label
 from ui.plaintext import buddy_label, plain_label, set_plain_item_tooltip
-from ui.theme import styled_label
+from ui.shell.theme import styled_label
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_DATE, COL_KIND, COL_TITLE = range(3)
