@@ -47,7 +47,7 @@ def stable_id(seed: int, i: int) -> str:
 
 @lru_cache(maxsize=4)
 def theme_keys() -> tuple[str, ...]:
-    from expertise.resources import taxonomy_labels
+    from expertise.fields.taxonomy import taxonomy_labels
 
     return tuple(key for key, *_ in taxonomy_labels())
 

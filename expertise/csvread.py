@@ -13,15 +13,10 @@ import io
 from collections.abc import Iterator
 
 from expertise.errors import InputError
-from expertise.fieldcheck import (
-    LIST_FIELDS,
-    canonical_field,
-    check_entry,
-    field_order,
-    shown_name,
-)
+from expertise.fieldcheck import canonical_field, check_entry, field_order, shown_name
+from expertise.fields import csv_kinds, spec_of
+from expertise.fields.types import type_of
 
-CSV_KINDS = ("expert", "organisation")
 MAX_CSV_CHARS = 5 * 1024 * 1024
 MAX_ROWS = 10_000
 _LIST_SEPARATOR = ";"
@@ -31,7 +26,7 @@ Row = tuple[int, list[str]]
 
 def read_csv_entries(text: str, source: str, kind: str) -> list[dict[str, object]]:
     """One checked field dict (with `kind`) per non-empty data row."""
-    if kind not in CSV_KINDS:
+    if kind not in csv_kinds():
         raise InputError(f"kind {kind!r} cannot be imported from CSV", source, None)
     if len(text) > MAX_CSV_CHARS:
         raise InputError(f"file is longer than {MAX_CSV_CHARS} characters", source, None)
@@ -101,8 +96,13 @@ def _entry(
             if cell.strip() and cell.strip().lower() != kind:
                 raise InputError(f"field 'kind' must be {kind!r} in this file", source, line)
             continue
-        raw[name] = cell.split(_LIST_SEPARATOR) if name in LIST_FIELDS else cell
+        raw[name] = cell.split(_LIST_SEPARATOR) if _is_list(kind, name) else cell
     entry = check_entry(raw, source, line=line)
     if "title" not in entry:
         raise InputError("missing title (name)", source, line)
     return entry
+
+
+def _is_list(kind: str, name: str) -> bool:
+    spec = spec_of(kind, name)
+    return spec is not None and type_of(spec).is_list

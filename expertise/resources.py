@@ -1,4 +1,7 @@
-"""Where the shipped resources (taxonomy, thesaurus, demo content) live."""
+"""Where the shipped resources (taxonomy, thesaurus, demo content) live.
+
+The taxonomy is read by the registry (expertise/fields/taxonomy.py).
+"""
 
 from __future__ import annotations
 
@@ -23,16 +26,6 @@ def resources_dir() -> Path:
 def load_yaml(name: str) -> Any:
     with (resources_dir() / name).open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
-
-
-def taxonomy_labels() -> list[tuple[str, str, str, str]]:
-    """(key, label_nl, label_en, group) for every theme and barrier-model phase."""
-    data = load_yaml("taxonomy.yaml") or {}
-    labels: list[tuple[str, str, str, str]] = []
-    for group, items in (("theme", data.get("themes", [])), ("phase", data.get("phases", []))):
-        for item in items or []:
-            labels.append((str(item["key"]), str(item["label_nl"]), str(item["label_en"]), group))
-    return labels
 
 
 def default_synonyms() -> list[list[str]]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from expertise.resources import load_yaml, taxonomy_labels
+from expertise.fields.taxonomy import taxonomy_labels
+from expertise.resources import load_yaml
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {

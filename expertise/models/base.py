@@ -1,4 +1,4 @@
-"""Declarative base and the value sets of the data model (ARCHITECTURE §3)."""
+"""Declarative base of the models; the value sets come from expertise.fields (ARCHITECTURE §3)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ from datetime import UTC, datetime
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-KINDS = ("advice", "innovation", "practice", "expert", "organisation")
-CLASSIFICATIONS = ("public", "internal", "confidential")
-LANGUAGES = ("nl", "en")
-STATUSES = ("draft", "current", "superseded")
+# The value sets live in the registry; they are re-exported here for the models' callers.
+from expertise.fields import CLASSIFICATIONS, KINDS, LANGUAGES, STATUSES, classification_rank
 
 # Stable constraint names keep Alembic batch migrations on SQLite predictable.
 NAMING = {
@@ -26,9 +24,16 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def classification_rank(level: str) -> int:
-    return CLASSIFICATIONS.index(level)
-
-
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+__all__ = [
+    "CLASSIFICATIONS",
+    "KINDS",
+    "LANGUAGES",
+    "STATUSES",
+    "Base",
+    "classification_rank",
+    "utcnow",
+]

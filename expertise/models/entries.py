@@ -1,5 +1,8 @@
 """Entries: one table for what every kind shares, one table per kind (joined inheritance).
 
+The per-kind classes are generated from the registry (expertise/fields): a
+kind's table holds one column per field, declared by the field's type.
+
 Experts and organisations are entries too, so search, links, revisions,
 classification and packs treat every kind alike (ARCHITECTURE §3).
 """
@@ -7,10 +10,19 @@ classification and packs treat every kind alike (ARCHITECTURE §3).
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, String, Table, Text
+from sqlalchemy import Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from expertise.fields import (
+    DEFAULT_CLASSIFICATION,
+    DEFAULT_LANGUAGE,
+    DEFAULT_STATUS,
+    KIND_SPECS,
+    KindSpec,
+)
+from expertise.fields.types import type_of
 from expertise.models.base import Base, utcnow
 
 entry_tags = Table(
@@ -53,9 +65,9 @@ class Entry(Base):
     title: Mapped[str] = mapped_column(String(500), index=True)
     body_md: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str] = mapped_column(Text, default="")
-    classification: Mapped[str] = mapped_column(String(20), default="internal")
-    language: Mapped[str] = mapped_column(String(2), default="nl")
-    status: Mapped[str] = mapped_column(String(20), default="current")
+    classification: Mapped[str] = mapped_column(String(20), default=DEFAULT_CLASSIFICATION)
+    language: Mapped[str] = mapped_column(String(2), default=DEFAULT_LANGUAGE)
+    status: Mapped[str] = mapped_column(String(20), default=DEFAULT_STATUS)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     revision: Mapped[int] = mapped_column(default=1)
@@ -70,74 +82,35 @@ class Entry(Base):
     __mapper_args__ = {"polymorphic_on": "kind", "polymorphic_identity": "entry"}
 
 
-class AdviceNote(Entry):
-    __tablename__ = "advice_notes"
-    id: Mapped[str] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True)
-    audience: Mapped[str] = mapped_column(String(20), default="investigation")
-    requested_by_id: Mapped[str | None] = _ref()
-    advice_date: Mapped[date | None] = mapped_column(nullable=True)
-    __mapper_args__ = {"polymorphic_identity": "advice", "inherit_condition": id == Entry.id}
-
-
-class InnovationProject(Entry):
-    __tablename__ = "innovation_projects"
-    id: Mapped[str] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True)
-    stage: Mapped[str] = mapped_column(String(20), default="idea")
-    bottleneck: Mapped[str] = mapped_column(Text, default="")
-    start_date: Mapped[date | None] = mapped_column(nullable=True)
-    end_date: Mapped[date | None] = mapped_column(nullable=True)
-    owner_org_id: Mapped[str | None] = _ref()
-    lead_id: Mapped[str | None] = _ref()
-    partners: Mapped[list[str]] = mapped_column(JSON, default=list)
-    results: Mapped[str] = mapped_column(Text, default="")
-    __mapper_args__ = {"polymorphic_identity": "innovation", "inherit_condition": id == Entry.id}
-
-
-class BestPractice(Entry):
-    __tablename__ = "best_practices"
-    id: Mapped[str] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True)
-    context: Mapped[str] = mapped_column(Text, default="")
-    practice: Mapped[str] = mapped_column(Text, default="")
-    outcome: Mapped[str] = mapped_column(Text, default="")
-    lessons: Mapped[str] = mapped_column(Text, default="")
-    source_case: Mapped[str] = mapped_column(Text, default="")
-    evidence_level: Mapped[str] = mapped_column(String(20), default="observed")
-    region: Mapped[str] = mapped_column(String(200), default="")
-    __mapper_args__ = {"polymorphic_identity": "practice", "inherit_condition": id == Entry.id}
-
-
-class Expert(Entry):
-    __tablename__ = "experts"
-    id: Mapped[str] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True)
-    role: Mapped[str] = mapped_column(String(200), default="")
-    organisation_id: Mapped[str | None] = _ref()
-    unit: Mapped[str] = mapped_column(String(200), default="")
-    expertise: Mapped[list[str]] = mapped_column(JSON, default=list)
-    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
-    email: Mapped[str] = mapped_column(String(320), default="")
-    phone: Mapped[str] = mapped_column(String(60), default="")
-    availability: Mapped[str] = mapped_column(String(200), default="")
-    internal: Mapped[bool] = mapped_column(default=True)
-    consent_date: Mapped[date | None] = mapped_column(nullable=True)
-    consent_basis: Mapped[str] = mapped_column(String(200), default="")
-    last_verified: Mapped[date | None] = mapped_column(nullable=True)
-    __mapper_args__ = {"polymorphic_identity": "expert", "inherit_condition": id == Entry.id}
-
-
-class Organisation(Entry):
-    __tablename__ = "organisations"
-    id: Mapped[str] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True)
-    org_type: Mapped[str] = mapped_column(String(20), default="other")
-    country: Mapped[str] = mapped_column(String(2), default="NL")
-    contact: Mapped[str] = mapped_column(String(400), default="")
-    partner_since: Mapped[date | None] = mapped_column(nullable=True)
-    __mapper_args__ = {"polymorphic_identity": "organisation", "inherit_condition": id == Entry.id}
+def _kind_model(spec: KindSpec) -> type[Entry]:
+    """The joined-inheritance model of a kind, declared from its registry entry."""
+    id_column = mapped_column(
+        String(36), ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    namespace: dict[str, Any] = {
+        "__tablename__": spec.table,
+        "__module__": __name__,
+        "__doc__": f"{spec.label.en} (kind {spec.name!r}): its own fields, joined to `entries`.",
+        "id": id_column,
+        # several columns refer to entries.id; the join is on the primary key
+        "__mapper_args__": {
+            "polymorphic_identity": spec.name,
+            "inherit_condition": id_column.column == Entry.__table__.c.id,
+        },
+    }
+    for field in spec.fields:
+        namespace[field.attr] = type_of(field).column(field)
+    return type(spec.class_name, (Entry,), namespace)
 
 
 MODEL_BY_KIND: dict[str, type[Entry]] = {
-    "advice": AdviceNote,
-    "innovation": InnovationProject,
-    "practice": BestPractice,
-    "expert": Expert,
-    "organisation": Organisation,
+    kind: _kind_model(spec) for kind, spec in KIND_SPECS.items()
 }
+
+# The kinds' class names stay importable; attribute access on them is untyped
+# (the columns come from the registry), so typed code reads `Entry` columns.
+AdviceNote = MODEL_BY_KIND["advice"]
+InnovationProject = MODEL_BY_KIND["innovation"]
+BestPractice = MODEL_BY_KIND["practice"]
+Expert = MODEL_BY_KIND["expert"]
+Organisation = MODEL_BY_KIND["organisation"]

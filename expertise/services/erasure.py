@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from expertise.blobstore import BlobStore
 from expertise.errors import IntegrityError, UserError
-from expertise.fieldspec import ref_fields
+from expertise.fields import KIND_SPECS, ref_fields
 from expertise.models import (
     Attachment,
     Base,
@@ -43,14 +43,7 @@ from index.extract import extract_text
 
 log = logging.getLogger(__name__)
 
-ENTRY_TABLES = (
-    "entries",
-    "advice_notes",
-    "innovation_projects",
-    "best_practices",
-    "experts",
-    "organisations",
-)
+ENTRY_TABLES = ("entries", *(spec.table for spec in KIND_SPECS.values()))
 PLACES = {
     "revisions": "revisions",
     "links": "links",
@@ -85,7 +78,9 @@ def erase_person(session: Session, blobs: BlobStore, person_id: str) -> Erasure:
     person = session.get(Entry, person_id)
     if not isinstance(person, Expert):
         raise UserError(f"no expert with id {person_id[:40]!r}")
-    forms = name_variants(person.title, person.role, [person.email, person.phone])
+    # the kind's columns are declared from the registry, so they are read by name
+    role, email, phone = (str(getattr(person, attr) or "") for attr in ("role", "email", "phone"))
+    forms = name_variants(person.title, role, [email, phone])
     scrub = Scrubber(forms, person_id)
     outcome = Erasure(EraseReport(expert_id=person_id, name_forms=len(forms)))
     outcome.touched |= _referring_entries(session, person_id)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertise.fields.taxonomy import taxonomy_labels
 from expertise.models import SynonymGroup, Theme
-from expertise.resources import default_synonyms, taxonomy_labels
+from expertise.resources import default_synonyms
 
 
 def seed_vocabulary(session: Session) -> None:

@@ -3,41 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertise.errors import UserError
-from expertise.fieldspec import Field, field_by_name
-from expertise.models import CLASSIFICATIONS, LANGUAGES, STATUSES, Entry, Tag, Theme
+from expertise.fields import CLASSIFICATIONS, LANGUAGES, STATUSES, FieldSpec, field_by_name
+from expertise.fields.types import as_list, type_of
+from expertise.models import Entry, Tag, Theme
 from expertise.services.links import find_by_title
 
 BASE_CHOICES = {"classification": CLASSIFICATIONS, "language": LANGUAGES, "status": STATUSES}
 RESERVED = {"id", "kind", "title", "body", "body_md", "summary", "tags", "themes"}
-
-
-def as_list(value: object) -> list[str]:
-    if value is None or value == "":
-        return []
-    if isinstance(value, str):
-        parts = value.replace(";", ",").split(",")
-    elif isinstance(value, list | tuple | set | frozenset):
-        parts = [str(item) for item in value]
-    else:
-        raise UserError(f"expected a list, got {type(value).__name__}")
-    return [part.strip() for part in parts if part.strip()]
-
-
-def as_date(value: object, name: str) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise UserError(f"{name}: not a date (YYYY-MM-DD)") from None
 
 
 def resolve_ref(session: Session, value: object, kind: str | None, name: str) -> str | None:
@@ -52,26 +29,13 @@ def resolve_ref(session: Session, value: object, kind: str | None, name: str) ->
     return found.id
 
 
-def coerce(session: Session, field: Field, value: object) -> object:
-    if field.type == "enum":
-        if value in (None, ""):
-            return field.choices[0]
-        if value not in field.choices:
-            raise UserError(f"{field.name}: must be one of {', '.join(field.choices)}")
-        return value
-    if field.type == "date":
-        return as_date(value, field.name)
-    if field.type == "list":
-        return as_list(value)
-    if field.type == "bool":
-        return (
-            value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "ja")
-        )
-    if field.type == "ref":
-        return resolve_ref(session, value, field.ref_kind, field.name)
-    if field.type == "reflist":
-        return [resolve_ref(session, item, field.ref_kind, field.name) for item in as_list(value)]
-    return "" if value is None else str(value)
+def coerce(session: Session, field: FieldSpec, value: object) -> object:
+    """A model value of `field` from loose input, as the field's type coerces it."""
+
+    def resolve(ref: object, kind: str | None, name: str) -> str | None:
+        return resolve_ref(session, ref, kind, name)
+
+    return type_of(field).coerce(field, value, resolve)
 
 
 def apply_base(entry: Entry, values: Mapping[str, object]) -> None:

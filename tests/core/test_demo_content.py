@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from expertise.csvread import read_csv_entries
-from expertise.fieldcheck import KINDS
+from expertise.fields import KINDS
 from expertise.frontmatter import decode_text, parse_document
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"

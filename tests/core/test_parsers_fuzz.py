@@ -15,15 +15,8 @@ from hypothesis import strategies as st
 
 from expertise.csvread import read_csv_entries
 from expertise.errors import InputError
-from expertise.fieldcheck import (
-    DATE_FIELDS,
-    ENUMS,
-    KINDS,
-    LIST_FIELDS,
-    MULTILINE_FIELDS,
-    check_entry,
-    field_order,
-)
+from expertise.fieldcheck import check_entry, field_order
+from expertise.fields import KINDS, any_spec
 from expertise.frontmatter import decode_text, parse_document, render_document
 
 # A deeper run: EXPERTISE_FUZZ_EXAMPLES=20000 pytest tests/core/test_parsers_fuzz.py
@@ -118,11 +111,13 @@ body_text = st.text(st.characters(codec="utf-8", exclude_characters="\x00"))
 
 
 def value_for(name: str) -> st.SearchStrategy[object]:
+    spec = any_spec(name)
+    assert spec is not None, name
     if name == "id":
         return st.uuids(version=4).map(str)
-    if name in ENUMS:
-        return st.sampled_from(ENUMS[name])
-    if name in DATE_FIELDS:
+    if spec.type == "enum":
+        return st.sampled_from(spec.choices)
+    if spec.type == "date":
         return st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31))
     if name == "internal":
         return st.booleans()
@@ -132,9 +127,9 @@ def value_for(name: str) -> st.SearchStrategy[object]:
         return st.from_regex(r"[A-Z]{2}", fullmatch=True)
     if name == "themes":
         return st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True), max_size=4)
-    if name in LIST_FIELDS:
+    if spec.type in ("list", "reflist"):
         return st.lists(line_text, max_size=4)
-    return multi_text if name in MULTILINE_FIELDS else line_text
+    return multi_text if spec.type == "multiline" else line_text
 
 
 @st.composite

@@ -1,7 +1,7 @@
 """The metadata form: one QFormLayout per kind, built from the field table of docs/FIELDS.md.
 
-The table is `expertise.fieldspec` (names, types, choices), so a field added to
-the core shows up here without a second list to keep in step.
+The table is the registry `expertise.fields` (names, types, choices, labels),
+so a field added to the core shows up here without a second list to keep in step.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.fieldspec import COMMON_FIELDS, KIND_FIELDS, Field
+from expertise.fieldcheck import DEFAULTS
+from expertise.fields import BASE_FIELDS, UPKEEP_FIELDS, FieldSpec, fields_of, kind_spec
+from expertise.fields.types import type_of
 from expertise.records import EntryRecord
 from ui.editor.field_widgets import (
     BoolField,
@@ -36,22 +38,7 @@ from ui.editor.field_widgets import (
 from ui.editor.labels import FieldText
 from ui.plaintext import PlainLabel, buddy_label, plain_label, set_plain_tooltip
 
-CLASSIFICATIONS = ("public", "internal", "confidential")
-LANGUAGES = ("nl", "en")
-STATUSES = ("draft", "current", "superseded")
-DEFAULTS = {"classification": "internal", "language": "nl", "status": "current"}
-LONG_TEXT = {
-    "summary",
-    "bottleneck",
-    "results",
-    "context",
-    "practice",
-    "outcome",
-    "lessons",
-    "source_case",
-    "availability",
-    "contact",
-}
+GENERAL = ("classification", "status", "language", "summary", "tags", "themes")
 VERIFY_AFTER_DAYS = 365
 ERROR_STYLE = "border: 1px solid #c62828;"
 
@@ -109,23 +96,17 @@ class MetadataForm(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._section(form, self.tr("General"), self._general_fields())
-        self._section(form, self._text.kind(kind), KIND_FIELDS[kind])
-        self._section(form, self.tr("Upkeep"), COMMON_FIELDS)
+        self._section(form, self._text.kind(kind), kind_spec(kind).fields)
+        self._section(form, self.tr("Upkeep"), UPKEEP_FIELDS)
         self._layout.addWidget(self._body, 1)
         self.set_choices(self._choices)
         self.load(None)
 
-    def _general_fields(self) -> tuple[Field, ...]:
-        return (
-            Field("classification", "classification", "enum", choices=CLASSIFICATIONS),
-            Field("status", "status", "enum", choices=STATUSES),
-            Field("language", "language", "enum", choices=LANGUAGES),
-            Field("summary", "summary", "text"),
-            Field("tags", "tags", "list"),
-            Field("themes", "themes", "list"),
-        )
+    def _general_fields(self) -> tuple[FieldSpec, ...]:
+        by_name = {spec.name: spec for spec in BASE_FIELDS}
+        return tuple(by_name[name] for name in GENERAL)
 
-    def _section(self, form: QFormLayout, title: str, fields: tuple[Field, ...]) -> None:
+    def _section(self, form: QFormLayout, title: str, fields: tuple[FieldSpec, ...]) -> None:
         heading = plain_label(title, self._body)
         heading.setStyleSheet("font-weight: bold; font-size: 11pt; padding-top: 8px;")
         form.addRow(heading)
@@ -138,7 +119,7 @@ class MetadataForm(QWidget):
             label = buddy_label(self._text.field(spec.name), self._body, widget)
             form.addRow(label, self._with_extra(spec.name, widget))
 
-    def _make(self, spec: Field) -> QWidget:
+    def _make(self, spec: FieldSpec) -> QWidget:
         if spec.name == "classification":
             return ClassificationField(self._text.choices(spec.name, spec.choices))
         if spec.type == "enum":
@@ -153,7 +134,7 @@ class MetadataForm(QWidget):
             return RefListField()
         if spec.type == "list":
             return ListField()
-        return LongTextField() if spec.name in LONG_TEXT else TextField()
+        return LongTextField() if type_of(spec).multiline else TextField()
 
     def _with_extra(self, name: str, widget: QWidget) -> QWidget:
         if name != "last_verified":
@@ -192,8 +173,8 @@ class MetadataForm(QWidget):
             # areas are free text, the theme vocabulary is the usual starting point
             widget.set_options(self._choices.themes.values())
 
-    def _spec(self, name: str) -> Field | None:
-        every = COMMON_FIELDS + KIND_FIELDS.get(self.kind, ())
+    def _spec(self, name: str) -> FieldSpec | None:
+        every = fields_of(self.kind) if self.kind else ()
         return next((spec for spec in every if spec.name == name), None)
 
     def load(self, record: EntryRecord | None) -> None:

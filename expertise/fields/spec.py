@@ -1,0 +1,51 @@
+"""The shape of a registry entry: a field of an entry, and a kind of entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from expertise.fields.labels import Choice, Label
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field as docs/FIELDS.md names it; `type` is a key of expertise.fields.types.TYPES."""
+
+    name: str
+    type: str
+    label: Label
+    ref_kind: str | None = None  # the kind a ref/reflist points at; None: any kind
+    options: tuple[Choice, ...] = ()  # enum choices, in the order they are offered
+    length: int | None = None  # a String(length) column instead of the type's own column
+    default: object = None  # column default; None: the type's default
+    format: str | None = None  # a refinement of the text check (expertise.fields.checks.FORMATS)
+
+    @property
+    def attr(self) -> str:
+        """The model attribute: a reference is stored as the id it points at."""
+        return f"{self.name}_id" if self.type == "ref" else self.name
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(option.key for option in self.options)
+
+    def choice_label(self, key: str, language: str) -> str:
+        found = next((option for option in self.options if option.key == key), None)
+        return found.label.get(language) if found else key
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """A kind of entry: its labels, its table (joined inheritance) and its own fields."""
+
+    name: str
+    label: Label
+    plural: Label
+    table: str
+    class_name: str
+    fields: tuple[FieldSpec, ...]
+    named: bool = False  # the title is a name (a person, an organisation), not a subject
+    csv: bool = False  # can be imported from a CSV file (docs/FIELDS.md, "CSV import")
+
+    def field(self, name: str) -> FieldSpec | None:
+        return next((spec for spec in self.fields if spec.name == name), None)
