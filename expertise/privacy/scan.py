@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from expertise.fieldspec import KIND_FIELDS, field_by_name
+from expertise.fields import KIND_SPECS, field_by_name
 from expertise.privacy.names import NO_NAMES, NameMatcher
 from expertise.privacy.patterns import FINDERS, Span
 
@@ -86,7 +86,7 @@ def scan_values(
 
 
 def _is_text_field(kind: str, name: str) -> bool:
-    if kind not in KIND_FIELDS:
+    if kind not in KIND_SPECS:
         return True  # a kind this table does not know yet: scan all its strings
     spec = field_by_name(kind, name)
     return spec is None or spec.type not in _NOT_TEXT_TYPES
