@@ -1488,6 +1488,10 @@
         <source>Rebuilding the search index was cancelled.</source>
         <translation>Het opnieuw opbouwen van de zoekindex is geannuleerd.</translation>
     </message>
+    <message>
+        <source>Progress report {year} written: {files}</source>
+        <translation>Voortgangsrapportage {year} geschreven: {files}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1558,6 +1562,10 @@
     <message>
         <source>Import a kno&amp;wledge pack…</source>
         <translation>Kennispakket i&amp;mporteren…</translation>
+    </message>
+    <message>
+        <source>&amp;Progress report…</source>
+        <translation>&amp;Voortgangsrapportage…</translation>
     </message>
     <message>
         <source>&amp;Back up…</source>
@@ -1975,6 +1983,109 @@
     <message>
         <source>Save the recovery key</source>
         <translation>Herstelsleutel opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Progress report</source>
+        <translation>Voortgangsrapportage</translation>
+    </message>
+    <message>
+        <source>Report year</source>
+        <translation>Verslagjaar</translation>
+    </message>
+    <message>
+        <source>Classification ceiling</source>
+        <translation>Rubriceringsplafond</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Taal van de rapportage</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formaat</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>DOCX (editable)</source>
+        <translation>DOCX (bewerkbaar)</translation>
+    </message>
+    <message>
+        <source>PDF and DOCX</source>
+        <translation>PDF en DOCX</translation>
+    </message>
+    <message>
+        <source>Report file</source>
+        <translation>Bestand van de rapportage</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Write report</source>
+        <translation>Rapportage &amp;schrijven</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Jaar</translation>
+    </message>
+    <message>
+        <source>&amp;Ceiling</source>
+        <translation>&amp;Plafond</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormaat</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>Save progress report</source>
+        <translation>Voortgangsrapportage opslaan</translation>
+    </message>
+    <message>
+        <source>Reports (*.pdf *.docx)</source>
+        <translation>Rapportages (*.pdf *.docx)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the report.</source>
+        <translation>Kies waar de rapportage moet worden opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>De rapportage wordt geschreven…</translation>
+    </message>
+    <message>
+        <source>Writing the progress report…</source>
+        <translation>De voortgangsrapportage wordt geschreven…</translation>
+    </message>
+    <message>
+        <source>Writing the report was cancelled.</source>
+        <translation>Het schrijven van de rapportage is geannuleerd.</translation>
+    </message>
+    <message>
+        <source>The report failed.</source>
+        <translation>De rapportage is mislukt.</translation>
     </message>
 </context>
 <context>

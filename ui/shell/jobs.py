@@ -143,3 +143,22 @@ class LongJobs(QObject):
             self._ctx.hub.packs, self._ctx.runner, self._ctx.language, self._window
         )
         dialog.open()
+
+    # -- the yearly progress report (ui/report) ----------------------------------------
+    def progress_report(self) -> None:
+        from ui.report import ReportDialog
+
+        dialog = ReportDialog(
+            self._ctx.hub.report, self._ctx.runner, self._ctx.language, self._window
+        )
+        dialog.sig_written.connect(self._report_written)
+        dialog.open()
+
+    def _report_written(self, result: object) -> None:
+        from expertise.report import ReportResult
+
+        assert isinstance(result, ReportResult)
+        files = ", ".join(str(path) for path in (result.pdf, result.docx) if path is not None)
+        self.sig_message.emit(
+            self.tr("Progress report {year} written: {files}").format(year=result.year, files=files)
+        )

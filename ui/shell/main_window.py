@@ -187,6 +187,10 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Import a kno&wledge pack…"), self.jobs.import_pack, writes=True)
         )
         file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Progress report…"), self.jobs.progress_report)
+        )
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Back up…"), self.jobs.backup))
         file_menu.addAction(
             self._action(self.tr("&Rebuild the search index"), self.jobs.reindex, writes=True)
