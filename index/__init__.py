@@ -32,13 +32,14 @@ package         role                                             key modules
 ==============  ===============================================  ==========================
 ``index``       public face, Whoosh schema, text analysis        core, types, schema,
                 (schema and analysis paths are pickled into      analysis, extract
-                existing indexes: do not move them)
+                existing indexes: do not move them); the one     whoosh_internals
+                module that touches Whoosh internals
 ``storage/``    sealed files, in-RAM Whoosh file system,         encrypted, memstore,
                 commit layout, sealed sidecars                   spill, layout, sidecar
 ``write/``      bulk segment writing, rebuild beside the live    bulkwrite, rebuild,
                 index, sealed staging of finished segments       staging
-``engine/``     postings as numpy arrays, doc sets, BM25F,       postings, segcache,
-                phrase positions                                 docsets, scoring, phrases
+``engine/``     the segment protocol, postings as numpy arrays,  source, postings, segcache,
+                doc sets, BM25F, phrase positions                docsets, scoring, phrases
 ``query/``      parsing user text, compound/synonym expansion,   parser, compounds, vocab,
                 the any-word group, the vocabulary               bestof
 ``search/``     the search flow, hits and facets, snippets,      flow, hits, snippets,

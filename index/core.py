@@ -16,7 +16,6 @@ from typing import Any
 
 from whoosh import query
 from whoosh.index import FileIndex
-from whoosh.writing import MERGE_SMALL
 
 from index.analysis import EDGE_MAX, words
 from index.engine.docsets import docset
@@ -35,6 +34,7 @@ from index.storage.encrypted import EncryptedStorage
 from index.storage.layout import INDEXNAME, SCHEMA
 from index.storage.sidecar import Sidecars
 from index.types import Cipher, ExpertHit, IndexCorrupt, SearchResults, TitleHit
+from index.whoosh_internals import committed_segments, merge_policy
 from index.write import rebuild
 
 log = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            self._commit(writer, meta, mergetype=layout.purge_deleted if deletes else MERGE_SMALL)
+            self._commit(writer, meta, mergetype=merge_policy(purge=bool(deletes)))
             if deletes:
                 self._vocab.reset()
             self._refresh()
@@ -184,7 +184,7 @@ class SearchIndex:
         """Merge all segments into one; a no-op when that is already the case."""
         with self._wlock:
             self._check_open()
-            segments = self._ix._segments()
+            segments = committed_segments(self._ix)
             if len(segments) <= 1 and not any(s.has_deletions() for s in segments):
                 return  # e.g. right after a rebuild, which writes one segment
             self._commit(self._ix.writer(limitmb=UPDATE_LIMITMB), None, optimize=True)

@@ -16,6 +16,7 @@ from whoosh import query
 
 from index.engine.postings import Mask, Run
 from index.engine.segcache import ColumnCache
+from index.engine.source import SegmentSource
 from index.schema import FACET_FIELDS
 from index.storage.sidecar import strings_of
 
@@ -48,7 +49,7 @@ def docset(run: Run, q: query.Query) -> Mask:
         return run.live().copy()
     if isinstance(q, query.Phrase) and q.words:
         return run.phrase_docs(q)
-    if q is query.NullQuery or isinstance(q, query.qcore._NullQuery):
+    if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
         return run.empty()
     out = run.empty()
     out[list(run.searcher.docs_for_query(q))] = True
@@ -91,8 +92,8 @@ class Codes:
 def _single(cache: ColumnCache, name: str) -> Any:
     codes = _codes(cache, name)
 
-    def build(leaf: Any) -> np.ndarray:
-        data = cache.sidecars.of(leaf)
+    def build(source: SegmentSource) -> np.ndarray:
+        data = cache.sidecars.of(source)
         return codes.table(strings_of(data[f"{name}.values"]))[data[f"{name}.codes"]]
 
     return build
@@ -102,8 +103,8 @@ def _multi(cache: ColumnCache, name: str) -> Any:
     """Per segment: (local doc of each value, value code), one pair per value."""
     codes = _codes(cache, name)
 
-    def build(leaf: Any) -> tuple[np.ndarray, np.ndarray]:
-        data = cache.sidecars.of(leaf)
+    def build(source: SegmentSource) -> tuple[np.ndarray, np.ndarray]:
+        data = cache.sidecars.of(source)
         table = codes.table(strings_of(data[f"{name}.values"]))
         return data[f"{name}.docs"], table[data[f"{name}.codes"]]
 
@@ -153,8 +154,8 @@ def _top(codes: Codes, counts: np.ndarray, limit: int) -> list[tuple[str, int]]:
 
 
 def dates(cache: ColumnCache, searcher: Any) -> np.ndarray:
-    def build(leaf: Any) -> np.ndarray:
-        return cache.sidecars.of(leaf)["updated"]
+    def build(source: SegmentSource) -> np.ndarray:
+        return cache.sidecars.of(source)["updated"]
 
     return cache.get(searcher, "updated", build)  # type: ignore[no-any-return]
 

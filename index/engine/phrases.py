@@ -10,45 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import chain
-from pickle import loads
 from typing import Any
 
 import numpy as np
 from whoosh import query
 
-from index.engine.postings import Mask, Run, blocks, leaf_postings
+from index.engine.postings import Mask, Run
+from index.engine.source import SegmentSource
+from index.whoosh_internals import segments
 
 SHIFT = 32  # positions below 2**32; doc numbers below 2**31
 
 
-def _decode(values: list[bytes]) -> list[list[int]]:
-    """Position deltas of each posting value of one block.
-
-    Whoosh's Positions format: a 4-byte count, then a pickled list of deltas.
-    The pickles of a block are spliced into one list-of-lists pickle and read
-    with one ``loads`` (values are authenticated index data Whoosh itself
-    unpickles); anything unexpected falls back to one ``loads`` per value.
-    """
-    try:
-        bodies = b"".join([v[6:-1] for v in values])
-        lists = loads(_LIST_OF_LISTS[0] + bodies + _LIST_OF_LISTS[1])
-        if isinstance(lists, list) and len(lists) == len(values):
-            return lists
-    except Exception:  # not the layout expected: decode one by one
-        pass
-    return [loads(v[4:] if v.endswith(b".") else v[4:] + b".") for v in values]
-
-
-# protocol 2, empty list, mark ... appends, stop
-_LIST_OF_LISTS = (b"\x80\x02](", b"e.")
-
-
-def segment_keys(matcher: Any) -> np.ndarray:
+def segment_keys(source: SegmentSource, fieldname: str, word: Any) -> np.ndarray:
     """Sorted keys of every position of one term in one segment."""
-    doc_parts, delta_lists = [], []
-    for ids, _weights, values in blocks(matcher):
-        doc_parts.append(ids)
-        delta_lists.extend(_decode(list(values)))
+    doc_parts, delta_lists = source.position_deltas(fieldname, word)
     if not doc_parts:
         return np.zeros(0, dtype=np.int64)
     counts = np.fromiter((len(d) for d in delta_lists), dtype=np.int64, count=len(delta_lists))
@@ -62,8 +38,8 @@ def segment_keys(matcher: Any) -> np.ndarray:
     return (docs << SHIFT) | positions
 
 
-def _keys_of(matcher: Any) -> Callable[[], np.ndarray]:
-    return lambda: segment_keys(matcher)
+def _keys_of(source: SegmentSource, fieldname: str, word: Any) -> Callable[[], np.ndarray]:
+    return lambda: segment_keys(source, fieldname, word)
 
 
 def position_keys(run: Run, fieldname: str, word: Any) -> np.ndarray:
@@ -71,9 +47,11 @@ def position_keys(run: Run, fieldname: str, word: Any) -> np.ndarray:
 
     def glue() -> np.ndarray:
         parts = []
-        for leaf, offset, matcher in leaf_postings(run.reader, fieldname, word):
+        for source, offset in segments(run.reader):
+            if not source.has_term(fieldname, word):
+                continue
             keys: np.ndarray = run.cache.segment_value(
-                leaf, ("positions", fieldname, word), _keys_of(matcher)
+                source, ("positions", fieldname, word), _keys_of(source, fieldname, word)
             )
             parts.append(keys + (offset << SHIFT) if offset else keys)
         if not parts:

@@ -1,11 +1,9 @@
 """Posting lists as numpy arrays, and the per-search context.
 
-Whoosh's matchers walk postings one Python call at a time; here each W3
-block (ids, weights, position values) is unpickled once and turned into
-arrays, so a common word at 100k entries costs array operations, not a
-Python loop per document. This touches W3LeafMatcher internals:
-whoosh-reloaded 2.7.5 is frozen, and tests/index/test_engine.py pins the
-results to Whoosh's own.
+Whoosh's matchers walk postings one Python call at a time; here each
+segment's posting list comes as arrays from its SegmentSource
+(index/engine/source.py), so a common word at 100k entries costs array
+operations, not a Python loop per document.
 
 Arrays are read per segment and cached by segment id (segments never change
 once written), so an edit, which adds a small segment, keeps the cache.
@@ -13,81 +11,25 @@ once written), so an edit, which adds a small segment, keeps the cache.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from whoosh import query
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
 
 from index.engine.segcache import ColumnCache
+from index.engine.source import Postings, SegmentSource
+from index.whoosh_internals import segments
 
 Mask = np.ndarray  # bool, one entry per document number of the searcher
-Postings = tuple[np.ndarray, np.ndarray]  # (int64 doc numbers, float64 weights)
 
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
 
 
-def leaf_postings(reader: Any, fieldname: str, text: Any) -> Iterator[tuple[Any, int, Any]]:
-    """(segment reader, doc offset, raw matcher) per segment holding the term."""
-    for leaf, offset in reader.leaf_readers():
-        if leaf.segment() is None or (fieldname, text) not in leaf:
-            continue
-        matcher = leaf.postings(fieldname, text)
-        if isinstance(matcher, FilterMatcher):  # deletions: callers drop them themselves
-            matcher = matcher.child
-        yield leaf, offset, matcher
-
-
-def _block_ids(matcher: Any) -> np.ndarray:
-    raw = matcher._data[0]
-    ids = np.asarray(raw, dtype=np.int64)
-    return ids if matcher._byteids else np.cumsum(ids)  # stored as deltas
-
-
-def _block_weights(matcher: Any, count: int) -> np.ndarray:
-    raw = matcher._data[1]
-    if raw is None:
-        return np.ones(count, dtype=np.float64)
-    if isinstance(raw, float):
-        return np.full(count, raw, dtype=np.float64)
-    return np.asarray(raw, dtype=np.float64)
-
-
-def blocks(matcher: Any) -> Iterator[tuple[np.ndarray, np.ndarray, Any]]:
-    """(ids, weights, raw values) of each posting block of one segment."""
-    if not isinstance(matcher, W3LeafMatcher):
-        items = list(matcher.all_items())
-        weights = list(matcher.items_as("weight"))
-        yield (
-            np.asarray([i[0] for i in items], dtype=np.int64),
-            np.asarray([w for _, w in weights], dtype=np.float64),
-            [i[1] for i in items],
-        )
-        return
-    while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        ids = _block_ids(matcher)
-        if matcher._values is None:
-            matcher._read_values()
-        yield ids, _block_weights(matcher, len(ids)), matcher._values
-        matcher._next_block()
-
-
-def segment_postings(leaf: Any, matcher: Any) -> Postings:
-    """Local ids and weights of one segment's posting list (deleted ones included)."""
-    parts = [(ids, weights) for ids, weights, _ in blocks(matcher)]
-    if not parts:
-        return _EMPTY_IDS, _EMPTY_WEIGHTS
-    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
-
-
-def _postings_of(leaf: Any, matcher: Any) -> Callable[[], Postings]:
-    return lambda: segment_postings(leaf, matcher)
+def _postings_of(source: SegmentSource, fieldname: str, text: Any) -> Callable[[], Postings]:
+    return lambda: source.postings(fieldname, text)
 
 
 @dataclass
@@ -113,10 +55,9 @@ class Run:
 
     def _live(self) -> Mask:
         mask = np.ones(self.size, dtype=bool)
-        for leaf, offset in self.reader.leaf_readers():
-            deleted = leaf.deleted_docs_set if leaf.segment() is not None else ()
-            if deleted:
-                mask[np.fromiter(deleted, dtype=np.int64, count=len(deleted)) + offset] = False
+        for source, offset in segments(self.reader):
+            if source.has_deletions():
+                mask[source.deleted() + offset] = False
         mask.flags.writeable = False
         return mask
 
@@ -129,11 +70,14 @@ class Run:
         ids_parts, weight_parts = [], []
         deletions = False
         key = ("postings", fieldname, text)
-        for leaf, offset, matcher in leaf_postings(self.reader, fieldname, text):
-            ids, weights = self.cache.segment_value(leaf, key, _postings_of(leaf, matcher))
+        for source, offset in segments(self.reader):
+            if not source.has_term(fieldname, text):
+                continue
+            build = _postings_of(source, fieldname, text)
+            ids, weights = self.cache.segment_value(source, key, build)
             ids_parts.append(ids + offset if offset else ids)
             weight_parts.append(weights)
-            deletions = deletions or bool(leaf.deleted_docs_set)
+            deletions = deletions or source.has_deletions()
         if not ids_parts:
             return _EMPTY_IDS, _EMPTY_WEIGHTS
         ids = ids_parts[0] if len(ids_parts) == 1 else np.concatenate(ids_parts)

@@ -9,20 +9,19 @@ Only documents already known to match (the docset) are scored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 from whoosh import query
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.util.numeric import byte_to_length
 
 from index.engine import docsets
 from index.engine.postings import Mask, Run
 from index.engine.segcache import ColumnCache
+from index.engine.source import SegmentSource
 from index.query.parser import DEFAULT_FIELDS
 
 B, K1 = 0.75, 1.2
-_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
 def top_docs(run: Run, q: query.Query, docs: Mask, n: int) -> list[tuple[int, float]]:
@@ -77,38 +76,8 @@ def _add_best(run: Run, q: query.Query, boost: float, docs: Mask, acc: np.ndarra
     acc += best
 
 
-def _lengths(fieldname: str) -> Any:
-    def build(leaf: Any) -> np.ndarray:
-        fast = _lengths_at_once(leaf, fieldname)
-        if fast is not None:
-            return fast
-        length = leaf.doc_field_length
-        count = leaf.doc_count_all()
-        return np.fromiter(
-            (length(i, fieldname, 0) for i in range(count)), dtype=np.float64, count=count
-        )
-
-    return build
-
-
-def _lengths_at_once(leaf: Any, fieldname: str) -> np.ndarray | None:
-    """All of a segment's field lengths from one slice of the W3 lengths column.
-
-    The column is one length byte per document, decoded with one table lookup.
-    """
-    try:
-        column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    except AttributeError:  # not a W3 segment: the slow path still works
-        return None
-    count = leaf.doc_count_all()
-    lengths = np.zeros(count, dtype=np.float64)
-    if column is None:
-        return lengths
-    stored = min(column._count, count)
-    if stored:
-        raw = np.frombuffer(bytes(column._dbfile.get(column._basepos, stored)), dtype=np.uint8)
-        lengths[:stored] = _LENGTH_OF_BYTE[raw]
-    return lengths
+def _lengths(fieldname: str) -> Callable[[SegmentSource], np.ndarray]:
+    return lambda source: source.field_lengths(fieldname)
 
 
 def add_term(

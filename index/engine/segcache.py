@@ -22,9 +22,11 @@ from typing import Any
 
 import numpy as np
 
+from index.engine.source import SegmentSource
 from index.storage.sidecar import Sidecars
+from index.whoosh_internals import segments
 
-Builder = Callable[[Any], Any]
+Builder = Callable[[SegmentSource], Any]
 Glue = Callable[[list[tuple[int, Any]]], Any]
 SEGMENT_BYTES = 160 * 2**20  # decoded posting arrays kept across searchers
 RECENT_BYTES = 64 * 2**20  # glued values kept for the current searcher
@@ -119,9 +121,9 @@ class ColumnCache:
                 found = self._shared[key] = factory()
             return found
 
-    def segment_value(self, leaf: Any, key: Hashable, build: Callable[[], Any]) -> Any:
+    def segment_value(self, source: SegmentSource, key: Hashable, build: Callable[[], Any]) -> Any:
         """``build()`` for one segment, kept across searchers while it fits."""
-        full_key = (leaf.segment().segment_id(), key)
+        full_key = (source.segment_id(), key)
         with self._lock:
             found = self._postings.get(full_key)
             if found is not None:
@@ -132,30 +134,23 @@ class ColumnCache:
         return value
 
     def get(self, searcher: Any, key: str, build: Builder, glue: Glue = concat) -> Any:
-        """``build(leaf_reader)`` per segment, glued by global document number."""
+        """``build(segment)`` per segment, glued by global document number."""
         with self._lock:
             if searcher is not self._searcher:
                 self._switch(searcher)
             glued = self._glued.get(key)
             if glued is None:
                 parts = []
-                for leaf, offset in searcher.reader().leaf_readers():
-                    segment = leaf.segment()
-                    if segment is None:  # the empty index
-                        continue
-                    per_segment = self._segments.setdefault(segment.segment_id(), {})
+                for source, offset in segments(searcher.reader()):
+                    per_segment = self._segments.setdefault(source.segment_id(), {})
                     if key not in per_segment:
-                        per_segment[key] = build(leaf)
+                        per_segment[key] = build(source)
                     parts.append((offset, per_segment[key]))
                 glued = self._glued[key] = glue(parts)
             return glued
 
     def _switch(self, searcher: Any) -> None:
-        live = {
-            leaf.segment().segment_id()
-            for leaf, _ in searcher.reader().leaf_readers()
-            if leaf.segment() is not None
-        }
+        live = {source.segment_id() for source, _ in segments(searcher.reader())}
         self._segments = {k: v for k, v in self._segments.items() if k in live}
         self.sidecars.prune(live)
         self._postings.keep_only(lambda key: key[0] in live)  # type: ignore[index]

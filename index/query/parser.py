@@ -340,9 +340,9 @@ def _make_runnable(q: query.Query) -> query.Query:
 
 
 def _prune(q: query.Query | None) -> query.Query | None:
-    if q is None or q is query.NullQuery or isinstance(q, query.qcore._NullQuery):
+    if q is None or q is query.NullQuery or isinstance(q, type(query.NullQuery)):
         return None
     normal = _make_runnable(q).normalize()
-    if normal is query.NullQuery or isinstance(normal, query.qcore._NullQuery):
+    if normal is query.NullQuery or isinstance(normal, type(query.NullQuery)):
         return None
     return normal

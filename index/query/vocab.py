@@ -12,7 +12,9 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from index.engine.source import SegmentSource
 from index.query.compounds import CompoundExpander
+from index.whoosh_internals import segments
 
 
 class Vocabulary:
@@ -25,15 +27,14 @@ class Vocabulary:
         with self._lock:
             self._seen, self._expander = set(), CompoundExpander()
 
-    def expander(self, reader: Any, words: Callable[[Any], Iterable[str]]) -> CompoundExpander:
-        """The expander, fed ``words(leaf)`` of each segment it has not seen yet."""
+    def expander(
+        self, reader: Any, words: Callable[[SegmentSource], Iterable[str]]
+    ) -> CompoundExpander:
+        """The expander, fed ``words(segment)`` of each segment it has not seen yet."""
         with self._lock:
-            for leaf, _offset in reader.leaf_readers():
-                segment = leaf.segment()
-                if segment is None:  # the empty index
-                    continue
-                seg_id = segment.segment_id()
+            for source, _offset in segments(reader):
+                seg_id = source.segment_id()
                 if seg_id not in self._seen:
                     self._seen.add(seg_id)
-                    self._expander.add(words(leaf))
+                    self._expander.add(words(source))
             return self._expander

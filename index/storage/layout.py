@@ -11,13 +11,12 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from whoosh.index import TOC, FileIndex, clean_files
-from whoosh.reading import SegmentReader
-from whoosh.writing import MERGE_SMALL
+from whoosh.index import FileIndex, clean_files
 
 from index.schema import SCHEMA_VERSION, build_schema
 from index.storage.encrypted import EncryptedStorage
 from index.types import IndexCorrupt
+from index.whoosh_internals import committed_segments, latest_generation
 
 INDEXNAME = "MAIN"
 SCHEMA = build_schema()
@@ -43,23 +42,6 @@ def decode_meta(data: bytes) -> dict[str, object]:
     return dict(meta) if isinstance(meta, dict) else {}
 
 
-def purge_deleted(writer: Any, segments: list[Any]) -> list[Any]:
-    """Merge policy that rewrites every segment holding deleted documents.
-
-    Whoosh only marks deletions; the words and stored fields stay in the
-    segment until it is merged. Erasing a person must not leave that trace.
-    """
-    keep = []
-    for seg in segments:
-        if seg.has_deletions():
-            reader = SegmentReader(writer.storage, writer.schema, seg)
-            writer.add_reader(reader)
-            reader.close()
-        else:
-            keep.append(seg)
-    return list(MERGE_SMALL(writer, keep))
-
-
 def create(storage: EncryptedStorage) -> FileIndex:
     # metadata first: writing the TOC is the commit point that flushes both
     storage.write_file(meta_name(0), encode_meta({}))
@@ -70,7 +52,7 @@ def open_index(storage: EncryptedStorage) -> tuple[FileIndex, dict[str, object]]
     """Open the decrypted files as an index, or IndexCorrupt; creates one if empty."""
     if not storage.list():
         return create(storage), {}
-    gen = TOC._latest_generation(storage, INDEXNAME)
+    gen = latest_generation(storage, INDEXNAME)
     if gen < 0:
         raise IndexCorrupt("index has no table of contents")
     if not storage.file_exists(meta_name(gen)):
@@ -78,7 +60,7 @@ def open_index(storage: EncryptedStorage) -> tuple[FileIndex, dict[str, object]]
     meta = decode_meta(storage.read_bytes(meta_name(gen)))
     try:
         ix = FileIndex(storage, schema=SCHEMA, indexname=INDEXNAME)
-        segments = ix._segments()
+        segments = committed_segments(ix)
         with ix.searcher() as probe:
             probe.doc_count_all()
     except Exception as exc:

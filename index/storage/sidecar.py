@@ -16,10 +16,11 @@ import json
 import logging
 import threading
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Protocol, cast
 
 import numpy as np
 
+from index.engine.source import SegmentSource
 from index.query.compounds import NL_FIELDS
 from index.schema import FACET_FIELDS
 
@@ -57,14 +58,6 @@ def strings_of(array: np.ndarray) -> list[str]:
 
 
 # -- computing from a segment -------------------------------------------------------
-def _raw_column(leaf: Any, name: str, default: Any) -> list[Any]:
-    count = leaf.doc_count_all()
-    if not leaf.has_column(name):
-        return [default] * count
-    reader = leaf.column_reader(name, translate=False)
-    return [reader[i] for i in range(count)]
-
-
 def _local_codes(raws: Iterable[bytes], table: dict[bytes, int]) -> list[int]:
     return [table.setdefault(r, len(table)) for r in raws]
 
@@ -73,36 +66,35 @@ def _values(table: dict[bytes, int]) -> np.ndarray:
     return strings_array(raw.decode("utf-8") for raw in table)
 
 
-def compute(leaf: Any) -> Data:
+def compute(source: SegmentSource) -> Data:
     """Every precomputed array of one segment, read the slow way."""
     data: Data = {"version": np.array([VERSION], dtype=np.int64)}
     for name in SINGLE:
         table: dict[bytes, int] = {b"": 0}
-        raws = _raw_column(leaf, FACET_FIELDS[name], b"")
+        raws = cast(list[bytes], source.column(FACET_FIELDS[name], b""))
         data[f"{name}.codes"] = np.asarray(_local_codes(raws, table), dtype=np.int32)
         data[f"{name}.values"] = _values(table)
     for name in MULTI:
         table = {b"": 0}
         docs: list[int] = []
         codes: list[int] = []
-        for doc, vals in enumerate(_raw_column(leaf, FACET_FIELDS[name], [])):
-            for raw in vals or ():
+        for doc, vals in enumerate(source.column(FACET_FIELDS[name], [])):
+            for raw in cast(list[bytes], vals or ()):
                 docs.append(doc)
                 codes.append(table.setdefault(raw, len(table)))
         data[f"{name}.docs"] = np.asarray(docs, dtype=np.int64)
         data[f"{name}.codes"] = np.asarray(codes, dtype=np.int32)
         data[f"{name}.values"] = _values(table)
-    dates = _raw_column(leaf, "updated", 0)
+    dates = cast(list[int | None], source.column("updated", 0))
     data["updated"] = np.fromiter((d or 0 for d in dates), dtype=np.int64, count=len(dates))
-    data["vocab"] = np.frombuffer("\n".join(sorted(_lexicon(leaf))).encode(), dtype=np.uint8)
+    data["vocab"] = np.frombuffer("\n".join(sorted(_lexicon(source))).encode(), dtype=np.uint8)
     return data
 
 
-def _lexicon(leaf: Any) -> set[str]:
-    names = set(leaf.indexed_field_names())
+def _lexicon(source: SegmentSource) -> set[str]:
     words: set[str] = set()
-    for field in NL_FIELDS & names:
-        words.update(b.decode("utf-8") for b in leaf.lexicon(field))
+    for field in NL_FIELDS & source.field_names():
+        words.update(b.decode("utf-8") for b in source.lexicon(field))
     return words
 
 
@@ -134,15 +126,15 @@ class Sidecars:
         self._lock = threading.Lock()
         self._loaded: dict[str, Data] = {}
 
-    def of(self, leaf: Any) -> Data:
-        segment_id = leaf.segment().segment_id()
+    def of(self, source: SegmentSource) -> Data:
+        segment_id = source.segment_id()
         with self._lock:
             found = self._loaded.get(segment_id)
             if found is None:
-                found = self._loaded[segment_id] = self._load_or_compute(leaf, segment_id)
+                found = self._loaded[segment_id] = self._load_or_compute(source, segment_id)
             return found
 
-    def _load_or_compute(self, leaf: Any, segment_id: str) -> Data:
+    def _load_or_compute(self, source: SegmentSource, segment_id: str) -> Data:
         name = file_name(segment_id)
         store = self._store
         if store is not None and store.file_exists(name):
@@ -150,13 +142,13 @@ class Sidecars:
             if data is not None:
                 return data
             log.warning("search index: recomputing an unreadable sidecar")
-        data = compute(leaf)
+        data = compute(source)
         if store is not None:
             store.save_now(name, encode(data))
         return data
 
-    def vocabulary(self, leaf: Any) -> list[str]:
-        words = bytes(self.of(leaf)["vocab"]).decode("utf-8")
+    def vocabulary(self, source: SegmentSource) -> list[str]:
+        words = bytes(self.of(source)["vocab"]).decode("utf-8")
         return words.split("\n") if words else []
 
     def prune(self, live_segment_ids: set[str]) -> None:

@@ -1,4 +1,7 @@
-"""A Whoosh segment writer for building many documents at once (rebuilds).
+"""The posting pool of the bulk segment writer used by rebuilds.
+
+The writer itself, ``BulkWriter`` in ``index/whoosh_internals.py``, overrides
+a private Whoosh method and so lives there.
 
 Whoosh's own writer collects every posting as a Python tuple in a sorting
 pool and, past ``limitmb``, spills sorted runs to temp storage and merges
@@ -19,10 +22,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
-from typing import Any
 
 import numpy as np
-from whoosh.writing import SegmentWriter
 
 CHUNK_DOCS = 20_000  # ~5M postings, ~140 MB of pool per segment being built
 
@@ -115,43 +116,3 @@ class CompactPool:
 
     def save(self) -> None:
         """Whoosh asks pools to spill; this one never does."""
-
-
-class _Lengths:
-    """Field lengths read once per field and document, not once per posting."""
-
-    def __init__(self, reader: Any, doc_count: int) -> None:
-        self._reader = reader
-        self._count = doc_count
-        self._cache: dict[str, list[int]] = {}
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        column = self._cache.get(fieldname)
-        if column is None:
-            read = self._reader.doc_field_length
-            column = [read(d, fieldname, default) for d in range(self._count)]
-            self._cache[fieldname] = column
-        return column[docnum]
-
-
-class BulkWriter(SegmentWriter):  # type: ignore[misc]
-    """SegmentWriter with the compact pool and cached field lengths."""
-
-    def __init__(self, ix: Any, **kwargs: Any) -> None:
-        # Separate files, not one compound file: a reader opened after each
-        # edit (the big segment's deletions change) then shares the stored
-        # bytes, where a compound file's sub-files were copied out every time
-        # (~0.5 s per edit at 100k entries).
-        kwargs.setdefault("compound", False)
-        super().__init__(ix, **kwargs)
-        self.pool = CompactPool()
-
-    def _flush_segment(self) -> None:
-        # as SegmentWriter._flush_segment, with lengths cached per field
-        self.perdocwriter.close()
-        reader = self.per_document_reader() if self.codec.length_stats else None
-        lengths = _Lengths(reader, self.docnum - self.docbase) if reader else None
-        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
-        self.fieldwriter.close()
-        if reader is not None:
-            reader.close()

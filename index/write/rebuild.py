@@ -17,7 +17,8 @@ from whoosh.index import TOC, FileIndex
 from index.schema import to_document
 from index.storage.layout import INDEXNAME, SCHEMA, encode_meta, meta_name
 from index.types import Cipher
-from index.write.bulkwrite import CHUNK_DOCS, BulkWriter
+from index.whoosh_internals import BulkWriter
+from index.write.bulkwrite import CHUNK_DOCS
 from index.write.staging import StagingStorage, release_memory
 
 log = logging.getLogger(__name__)

@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from whoosh.filedb.structfile import BufferFile
-from whoosh.index import TOC
 
 from index.storage.encrypted import MAGIC, STAGE_DIR, EncryptedStorage, decrypt_file, file_aad
 from index.types import Cipher
+from index.whoosh_internals import segment_file_pattern
 
 
 class StagingStorage(EncryptedStorage):
@@ -44,7 +44,7 @@ class StagingStorage(EncryptedStorage):
     def __init__(self, folder: Path, cipher: Cipher, indexname: str) -> None:
         super().__init__(folder, cipher, persist=False)
         self.stage = folder / STAGE_DIR
-        self._segment_file = TOC._segment_pattern(indexname)
+        self._segment_file = segment_file_pattern(indexname)
         self.sealed: dict[str, Path] = {}  # name -> sealed file in the stage folder
         self._lengths: dict[str, int] = {}
 

@@ -1,9 +1,11 @@
-"""Our matching, scoring and file handling agree with Whoosh's own.
+"""The conformance suite: any search engine behind index/ must pass these tests.
 
-index.postings reads Whoosh's posting blocks directly and index.scoring
-re-implements its BM25F: these tests pin both to Whoosh's results, over
-several segments and with deleted documents, so a Whoosh upgrade that
-changes the internals fails here and not in front of a user.
+Our numpy engine (index/engine/) reads Whoosh's segments through the
+SegmentSource protocol (index/engine/source.py, implemented by
+index/whoosh_internals.py) and re-implements Whoosh's BM25F. These tests pin
+its matches and scores to Whoosh's own, over several segments and with
+deleted documents, so a Whoosh upgrade that changes the internals, or a
+replacement engine or segment source, fails here and not in front of a user.
 """
 
 from __future__ import annotations
@@ -104,7 +106,7 @@ def test_the_compound_measurement_still_favours_tiered_decompounding() -> None:
 def test_position_values_decode_in_one_go_and_one_by_one() -> None:
     from whoosh.formats import Positions
 
-    from index.engine.phrases import _decode
+    from index.whoosh_internals import decode_positions as _decode
 
     fmt = Positions()
     lists = [[3, 7, 20], [1], list(range(0, 3000, 2)), []]

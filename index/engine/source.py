@@ -1,0 +1,65 @@
+"""What the engine needs from one segment of an index (docs/ARCHITECTURE.md §5).
+
+The numpy engine, the column cache, the sidecars and the vocabulary talk to
+segments only through :class:`SegmentSource`; ``index/storage/whoosh_internals.py``
+is the one implementation, and the only module that reaches into Whoosh's
+private internals to provide it. Another engine would implement this protocol
+(plus the public searcher calls: idf, average field length, stored fields).
+
+Document numbers here are local to the segment (0..doc_count-1); callers add
+the segment's offset to get the searcher's global numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+import numpy as np
+
+Postings = tuple[np.ndarray, np.ndarray]  # (int64 doc numbers, float64 weights)
+ColumnValue = bytes | int | list[bytes] | None
+
+
+class SegmentSource(Protocol):
+    """One immutable segment: postings, positions, lengths, columns, lexicon."""
+
+    def segment_id(self) -> str:
+        """Stable while the segment exists; segments never change once written."""
+        ...
+
+    def doc_count(self) -> int:
+        """Documents in the segment, deleted ones included."""
+        ...
+
+    def has_deletions(self) -> bool: ...
+
+    def deleted(self) -> np.ndarray:
+        """Local numbers (int64) of the deleted documents."""
+        ...
+
+    def has_term(self, fieldname: str, text: bytes | str) -> bool: ...
+
+    def postings(self, fieldname: str, text: bytes | str) -> Postings:
+        """Local ids (ascending) and weights of a term, deleted documents included."""
+        ...
+
+    def position_deltas(
+        self, fieldname: str, text: bytes | str
+    ) -> tuple[list[np.ndarray], list[list[int]]]:
+        """Doc ids per posting block and, per posting, its position deltas."""
+        ...
+
+    def field_lengths(self, fieldname: str) -> np.ndarray:
+        """Length (float64) of ``fieldname`` in every document of the segment."""
+        ...
+
+    def column(self, name: str, default: ColumnValue) -> list[ColumnValue]:
+        """Raw (untranslated) column values, one per document; ``default`` if none."""
+        ...
+
+    def field_names(self) -> set[str]:
+        """Names of the indexed fields present in the segment."""
+        ...
+
+    def lexicon(self, fieldname: str) -> Iterable[bytes]: ...
