@@ -7,6 +7,7 @@ so `python -m ui` works straight after a clone.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import subprocess
@@ -66,8 +67,12 @@ def qm_path(language: str, cache: Path | None = None) -> Path | None:
         return beside
     if not ts_file.is_file():
         return beside if beside.is_file() else None
-    cached = (cache or Path(user_cache_dir("ExpertiseHub", appauthor=False))) / beside.name
-    if cached.is_file() and cached.stat().st_mtime >= ts_file.stat().st_mtime:
+    # Named by the catalogue's content, not only its name: checkouts (worktrees, an older
+    # and a newer install) share this cache, and a time stamp cannot tell their files apart.
+    digest = hashlib.sha256(ts_file.read_bytes()).hexdigest()[:16]
+    folder = cache or Path(user_cache_dir("ExpertiseHub", appauthor=False))
+    cached = folder / f"{beside.stem}-{digest}.qm"
+    if cached.is_file():
         return cached
     return cached if _compile(ts_file, cached) else None
 

@@ -2549,8 +2549,8 @@ Openen?</translation>
         <translation>Onderhoud nodig, per reden</translation>
     </message>
     <message>
-        <source>{count} lines need attention. Open a line to go to its entry.</source>
-        <translation>{count} regels vragen aandacht. Open een regel om naar het item te gaan.</translation>
+        <source>{count} lines need attention on {today}. Open a line to go to its entry.</source>
+        <translation>{count} regels vragen aandacht op {today}. Open een regel om naar het item te gaan.</translation>
     </message>
     <message>
         <source>Nothing is due: no review date passed or within {days} days, every expert confirmed within the year, no quiet bottleneck or example case.</source>

@@ -146,3 +146,12 @@ def test_heat_colours_keep_text_readable():
     assert lightness == sorted(lightness, reverse=True)  # monotone: more is darker
     assert text_colour(QColor("#FFF1C1")).name() == "#111111"
     assert text_colour(QColor("#A50026")).name() == "#ffffff"
+
+
+def test_long_phase_names_wrap_and_hyphenate_in_the_header():
+    from ui.barrier.model import header_lines
+
+    assert header_lines("Nazorg en recidivebeperking") == ["Nazorg en", "recidive-", "beperking"]
+    assert header_lines("Intake and prioritisation") == ["Intake and", "prioritisation"]
+    assert header_lines("Preventie") == ["Preventie"]
+    assert all(len(line) <= 14 for line in header_lines("Nazorg en recidivebeperking"))

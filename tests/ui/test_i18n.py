@@ -86,6 +86,28 @@ def test_the_qm_is_compiled_from_the_ts_when_missing(tmp_path, monkeypatch):
     assert compiled.parent == tmp_path / "cache"  # the source folder may be read-only
 
 
+def test_checkouts_sharing_the_cache_each_get_their_own_catalogue(tmp_path, monkeypatch):
+    """Another checkout's .qm in the shared cache must not stand in for ours."""
+    from ui import i18n
+
+    cache = tmp_path / "cache"
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    for folder, word in ((mine, "Barrièremodel"), (theirs, "Iets anders")):
+        folder.mkdir()
+        text = TS_FILE.read_text(encoding="utf-8").replace(
+            "<translation>Barrièremodel</translation>", f"<translation>{word}</translation>", 1
+        )
+        (folder / TS_FILE.name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: mine)
+    ours = i18n.qm_path("nl", cache=cache)
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: theirs)
+    other = i18n.qm_path("nl", cache=cache)
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: mine)
+    assert ours is not None and other is not None and ours != other
+    assert i18n.qm_path("nl", cache=cache) == ours
+    assert "Barrièremodel".encode("utf-16-be") in ours.read_bytes()
+
+
 def test_language_follows_the_choice_then_the_system():
     from ui.i18n import resolve_language, system_language
 

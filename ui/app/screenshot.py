@@ -19,11 +19,12 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from expertise.errors import HubError
 from expertise.hub import Hub
+from ui.app.screenshot_overview import OVERVIEW_VIEWS
 from ui.context import AppContext
 from ui.shell.main_window import MainWindow
 from ui.tasks import TaskRunner
 
-VIEWS = ("unlock", "list", "entry", "search", "experts", "editor")
+VIEWS = ("unlock", "list", "entry", "search", "experts", "editor", *OVERVIEW_VIEWS)
 SIZE = (1280, 800)
 SAMPLE_QUERY = "grooming"
 SAMPLE_TOPIC = "livestreaming"
@@ -105,6 +106,7 @@ PREPARE: dict[str, Callable[[MainWindow, AppContext], None]] = {
     "search": _search,
     "experts": _experts,
     "editor": _editor,
+    **OVERVIEW_VIEWS,
 }
 
 

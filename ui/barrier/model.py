@@ -16,6 +16,34 @@ Index = QModelIndex | QPersistentModelIndex
 HEADER_WIDTH = 14  # phase labels wrap at this many characters in the column header
 
 
+VOWELS = frozenset("aeiouyáéíóúëïöü")
+
+
+def split_word(word: str) -> list[str]:
+    """A word too long for a header line, hyphenated once between a vowel and a consonant as
+    near its middle as possible (recidive-beperking); good enough for compound phase names."""
+    cuts = [
+        i
+        for i in range(2, len(word) - 2)
+        if word[i - 1].lower() in VOWELS and word[i].lower() not in VOWELS and word[i].isalpha()
+    ]
+    if not cuts:
+        return [word]
+    cut = min(cuts, key=lambda i: abs(i - len(word) / 2))
+    return [word[:cut] + "-", word[cut:]]
+
+
+def header_lines(label: str, width: int = HEADER_WIDTH) -> list[str]:
+    words = [
+        part
+        for word in label.split()
+        for part in (split_word(word) if len(word) > width else [word])
+    ]
+    return textwrap.wrap(" ".join(words), width, break_long_words=False, break_on_hyphens=True) or [
+        label
+    ]
+
+
 class MatrixModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,5 +132,5 @@ class MatrixModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if horizontal:  # long phase names wrap instead of widening every column
-            return "\n".join(textwrap.wrap(label, HEADER_WIDTH, break_long_words=False))
+            return "\n".join(header_lines(label))
         return label

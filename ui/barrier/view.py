@@ -8,8 +8,8 @@ request is dropped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +37,29 @@ from ui.shell.banner import level_of
 from ui.shell.theme import styled_label
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+FRAME_WIDTH = 3  # the chosen cell is framed, so its heat colour stays visible
+
+
+class HeatDelegate(QStyledItemDelegate):
+    """Paints a chosen cell with its own colours and a frame instead of the selection fill."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            pen = QPen(option.palette.highlight(), FRAME_WIDTH)
+            painter.setPen(pen)
+            inset = FRAME_WIDTH // 2 + 1
+            painter.drawRect(option.rect.adjusted(inset, inset, -inset, -inset))
+            painter.restore()
 
 
 class BarrierView(QWidget):
@@ -92,6 +118,7 @@ class BarrierView(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
+        table.setItemDelegate(HeatDelegate(table))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.clicked.connect(self.open_cell)

@@ -106,8 +106,9 @@ class UpkeepDashboard(QWidget):
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setRootIsDecorated(True)
         tree.setUniformRowHeights(True)
-        tree.setColumnWidth(COL_DATE, 110)
-        tree.setColumnWidth(COL_KIND, 170)
+        digits = tree.fontMetrics().horizontalAdvance("0000-00-00")
+        tree.setColumnWidth(COL_DATE, 2 * tree.indentation() + digits + 24)  # lines sit a level in
+        tree.setColumnWidth(COL_KIND, 190)
         tree.itemActivated.connect(self._open)
         return tree
 
@@ -135,9 +136,9 @@ class UpkeepDashboard(QWidget):
             if group:
                 self._group(reason, group, within)
         self.summary.setText(
-            self.tr("{count} lines need attention. Open a line to go to its entry.").format(
-                count=len(items)
-            )
+            self.tr(
+                "{count} lines need attention on {today}. Open a line to go to its entry."
+            ).format(count=len(items), today=date.today().isoformat())
             if items
             else ""
         )
