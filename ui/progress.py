@@ -44,7 +44,7 @@ def run_with_progress(
     task = runner.submit(
         job,
         on_done=lambda result: finish(on_done, result),
-        on_failed=lambda error: finish(on_failed or _default_failure(parent, title), error),
+        on_failed=lambda error: finish(on_failed or default_failure(parent, title), error),
         on_progress=lambda done, total: _show_progress(dialog, done, total),
     )
     dialog.canceled.connect(lambda: _cancel(dialog, task.progress))
@@ -82,7 +82,7 @@ def _cancel(dialog: QProgressDialog, progress: Progress) -> None:
         button.setEnabled(False)
 
 
-def _default_failure(parent: QWidget, title: str) -> Callable[[Exception], None]:
+def default_failure(parent: QWidget, title: str) -> Callable[[Exception], None]:
     def show(error: Exception) -> None:
         if show_fault(parent, title, error):
             return  # a full disk, a pulled drive, …: what happened and what to do

@@ -1,4 +1,4 @@
-"""The personal-data guard: patterns, scanning, and the export check (docs/ARCHITECTURE.md)."""
+"""The personal-data guard: patterns, scanning, and the export check (docs/ARCHITECTURE.md §8)."""
 
 from expertise.privacy.api import PrivacyFacade
 from expertise.privacy.guard import (

@@ -20,7 +20,9 @@ _NO_DIGIT_AFTER = r"(?![ .-]?\d)(?!\w)"
 
 
 # -- BSN ------------------------------------------------------------------------------------
-_BSN = re.compile(_NO_DIGIT_BEFORE + r"\d(?:[. ]?\d){8}" + _NO_DIGIT_AFTER)
+# Each regex opens with a cheap look at the first character: the lookbehinds that follow
+# would otherwise run at every position of a long text.
+_BSN = re.compile(r"(?=\d)" + _NO_DIGIT_BEFORE + r"\d(?:[. ]?\d){8}" + _NO_DIGIT_AFTER)
 
 
 def bsn_valid(digits: str) -> bool:
@@ -42,7 +44,12 @@ _SEP = r"[ -]?"
 _NATIONAL = r"(?:0[1-9]|\(0[1-9]\d{0,2}\) ?)(?:" + _SEP + r"\d){6,10}"
 _INTERNATIONAL = r"(?:\+|00)[1-9]\d{0,2}(?:" + _SEP + r"\(0\))?(?:" + _SEP + r"\d){6,12}"
 _PHONE = re.compile(
-    r"(?<![\w+])(?<![\d][ .-])(?:" + _INTERNATIONAL + "|" + _NATIONAL + ")" + _NO_DIGIT_AFTER
+    r"(?=[\d+(])(?<![\w+])(?<![\d][ .-])(?:"
+    + _INTERNATIONAL
+    + "|"
+    + _NATIONAL
+    + ")"
+    + _NO_DIGIT_AFTER
 )
 
 
@@ -68,7 +75,7 @@ def find_phone(text: str) -> Iterator[Span]:
 
 # -- e-mail -----------------------------------------------------------------------------------
 _EMAIL = re.compile(
-    r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    r"(?=[A-Za-z0-9])(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
     r"(?![\w-])"
 )
 
@@ -80,7 +87,8 @@ def find_email(text: str) -> Iterator[Span]:
 
 # -- IBAN -------------------------------------------------------------------------------------
 _IBAN = re.compile(
-    r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)"
+    r"(?=[A-Z])(?<![A-Za-z0-9])[A-Z]{2}\d{2}"
+    r"(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)"
     r"(?![A-Za-z0-9])"
 )
 
@@ -112,7 +120,8 @@ def find_iban(text: str) -> Iterator[Span]:
 # -- postcode + house number --------------------------------------------------------------------
 # SA, SD and SS are never used in Dutch postcodes; letters are capitals, or "2024 in 3" would hit.
 _POSTCODE = re.compile(
-    r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2},? {1,2}\d{1,5}(?: ?[-]? ?[a-zA-Z](?![\w]))?"
+    r"(?=[1-9])(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}"
+    r",? {1,2}\d{1,5}(?: ?[-]? ?[a-zA-Z](?![\w]))?"
     r"(?![\w.,-]?\d)"
 )
 
@@ -145,7 +154,11 @@ def _sidecode(shape: str) -> str:
     return "".join({"X": "[A-Z]", "9": r"\d"}.get(c, "-") for c in shape)
 
 
-_PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(_sidecode(s) for s in _SIDECODES) + r")(?![\w-])")
+_PLATE = re.compile(
+    r"(?=[A-Z\d]{1,3}-)(?<![\w-])(?:"
+    + "|".join(_sidecode(s) for s in _SIDECODES)
+    + r")(?![\w-])"
+)
 
 
 def find_plate(text: str) -> Iterator[Span]:
@@ -170,7 +183,8 @@ _BIRTH_CONTEXT = (
     r"d\.o\.b\.|dob|born(?: on| in)?)"
 )
 _BIRTH_DATE = re.compile(
-    rf"(?<!\w){_BIRTH_CONTEXT}\s*[:=]?\s*(?:op |on )?(?P<date>{_DATE})(?!\w)", re.IGNORECASE
+    rf"(?=[gdbGDB])(?<!\w){_BIRTH_CONTEXT}\s*[:=]?\s*(?:op |on )?(?P<date>{_DATE})(?!\w)",
+    re.IGNORECASE,
 )
 
 

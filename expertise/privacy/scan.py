@@ -1,4 +1,4 @@
-"""Scanning texts and entries for personal data (docs/ARCHITECTURE.md, "Personal-data guard").
+"""Scanning texts and entries for personal data (docs/ARCHITECTURE.md §8).
 
 A hit names where (field, start, end), what (pattern kind) and shows a
 redacted preview: the matched text itself never leaves this module, so a

@@ -650,6 +650,10 @@
         <translation>Lespakket exporteren…</translation>
     </message>
     <message>
+        <source>Export stopped: possible personal data.</source>
+        <translation>Export gestopt: mogelijk persoonsgegevens.</translation>
+    </message>
+    <message>
         <source>Export cancelled; nothing was written.</source>
         <translation>Export geannuleerd; er is niets geschreven.</translation>
     </message>
@@ -827,6 +831,10 @@
     <message>
         <source>Pack written: {n} entries, {a} attachments.</source>
         <translation>Pakket geschreven: {n} items, {a} bijlagen.</translation>
+    </message>
+    <message>
+        <source>Export stopped: possible personal data.</source>
+        <translation>Export gestopt: mogelijk persoonsgegevens.</translation>
     </message>
     <message>
         <source>The export failed.</source>
@@ -1899,6 +1907,88 @@
     <message>
         <source>Above the pack&apos;s ceiling: left out of exports</source>
         <translation>Boven het plafond van het pakket: niet in exports</translation>
+    </message>
+</context>
+<context>
+    <name>PatternText</name>
+    <message>
+        <source>Possible personal data here ({pattern}): example cases and practices must be anonymised.</source>
+        <translation>Mogelijk persoonsgegevens hier ({pattern}): voorbeeldzaken en praktijken moeten geanonimiseerd zijn.</translation>
+    </message>
+    <message>
+        <source>1 possible personal data</source>
+        <translation>1 mogelijk persoonsgegeven</translation>
+    </message>
+    <message>
+        <source>{count} possible personal data</source>
+        <translation>{count} mogelijke persoonsgegevens</translation>
+    </message>
+    <message>
+        <source>citizen service number (BSN)</source>
+        <translation>burgerservicenummer (BSN)</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>telefoonnummer</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-mailadres</translation>
+    </message>
+    <message>
+        <source>bank account (IBAN)</source>
+        <translation>bankrekening (IBAN)</translation>
+    </message>
+    <message>
+        <source>postcode and house number</source>
+        <translation>postcode en huisnummer</translation>
+    </message>
+    <message>
+        <source>licence plate</source>
+        <translation>kenteken</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>geboortedatum</translation>
+    </message>
+    <message>
+        <source>name of an expert in this hub</source>
+        <translation>naam van een expert in deze hub</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataDialog</name>
+    <message>
+        <source>Possible personal data</source>
+        <translation>Mogelijk persoonsgegevens</translation>
+    </message>
+    <message>
+        <source>This export would carry text that looks like personal data. Example cases and practices must be anonymised. Tick each item once you have checked that it may be shared, or cancel and correct the text.</source>
+        <translation>Deze export zou tekst bevatten die op persoonsgegevens lijkt. Voorbeeldzaken en praktijken moeten geanonimiseerd zijn. Vink elk item aan zodra u hebt gecontroleerd dat het gedeeld mag worden, of annuleer en verbeter de tekst.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Patroon</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>Toch exporteren</translation>
+    </message>
+    <message>
+        <source>{done} of {total} confirmed</source>
+        <translation>{done} van {total} bevestigd</translation>
     </message>
 </context>
 <context>

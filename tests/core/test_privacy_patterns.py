@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from expertise.privacy import NameMatcher, scan_text
+from expertise.privacy.names import given_and_surname
 from expertise.privacy.patterns import bsn_valid, iban_valid, phone_valid
 from expertise.privacy.scan import redact, scan_values
 from expertise.services.namevariants import name_variants
@@ -137,6 +138,13 @@ def test_expert_names_and_their_variants() -> None:
     assert [k for k, _ in kinds_found(text, names)] == ["name"] * 3
     # whole words only, and a name not in the hub is not a hit
     assert kinds_found("De Vriesland en Piet Jansen", names) == []
+
+
+def test_a_job_title_before_the_name_still_yields_the_bare_name() -> None:
+    assert given_and_surname("Digitaal rechercheur Bram Zuidhoek") == ["Bram Zuidhoek"]
+    assert given_and_surname("Rechercheur Jan van der Berg") == ["Jan van der Berg"]
+    assert given_and_surname("Jan van der Berg") == []  # already the whole name
+    assert given_and_surname("Kees Molenwaard") == []
 
 
 def test_preview_never_holds_the_match() -> None:

@@ -9,9 +9,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from expertise.courses import CourseFacade, CoursePackRecord, ExportResult
+from expertise.privacy import Allowance, PersonalDataFound
 from expertise.services.transfer import slug
 from ui.context import AppContext
-from ui.progress import run_with_progress
+from ui.privacy.hits_dialog import confirm_hits
+from ui.progress import default_failure, run_with_progress
 from ui.tasks import Progress
 
 SUFFIX = {"pdf": ".pdf", "html": ".html"}
@@ -68,7 +70,7 @@ class ExportBar(QWidget):
         # A folder that already holds files gets the pack in a new sub-folder.
         return target / slug(pack.title) if any(target.iterdir()) else target
 
-    def export_to(self, fmt: str, target: Path) -> None:
+    def export_to(self, fmt: str, target: Path, allow: Allowance = False) -> None:
         pack = self._current()
         if pack is None:
             return
@@ -81,10 +83,22 @@ class ExportBar(QWidget):
         }[fmt]
 
         def job(progress: Progress) -> ExportResult:
-            return method(pack.id, target, notes, progress.report, progress.cancelled, lang)
+            return method(pack.id, target, notes, progress.report, progress.cancelled, lang, allow)
 
         title = self.tr("Exporting course pack…")
-        run_with_progress(self, self._ctx.runner, title, job, self._exported)
+        failed = default_failure(self, title)
+
+        def on_failed(error: Exception) -> None:
+            if not isinstance(error, PersonalDataFound):
+                failed(error)
+                return
+            keys = confirm_hits(self, error)  # every hit ticked, or the export stops
+            if keys is None:
+                self.sig_status.emit(self.tr("Export stopped: possible personal data."))
+            else:
+                self.export_to(fmt, target, keys)
+
+        run_with_progress(self, self._ctx.runner, title, job, self._exported, on_failed)
 
     def _exported(self, result: ExportResult) -> None:
         if result.cancelled:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from expertise.errors import UserError
+from expertise.privacy import PrivacyFacade, is_guarded
 from expertise.records import EntryRecord
 from ui.context import AppContext
 from ui.editor.drafts import EditorDraft
@@ -24,6 +25,8 @@ from ui.editor.preview import Preview
 from ui.editor.save_messages import error_text, offer_back, tell_fault
 from ui.editor.saving import SaveConflict, SaveTarget, load_choices, save_entry
 from ui.plaintext import Button, ask
+from ui.privacy.labels import PatternText
+from ui.privacy.watch import PersonalDataWatch
 from ui.tasks import Progress
 
 AUTOSAVE_MS = 2000
@@ -62,6 +65,8 @@ class EntryEditor(QWidget):
         self.text.setAccessibleName(self.tr("Text (Markdown)"))
         self.preview = Preview(self._ctx, self.text.toPlainText, self)
         self.form = MetadataForm(self)
+        self.privacy = PersonalDataWatch(self._ctx.runner, self)
+        self._pattern_text = PatternText(self)
         scroll = QScrollArea(self)
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
@@ -93,6 +98,10 @@ class EntryEditor(QWidget):
         self.preview.sig_open_entry.connect(self.sig_open_entry)
         self.conflict_bar.sig_reload.connect(self._reload)
         self.conflict_bar.sig_overwrite.connect(self._overwrite)
+        self.privacy.sig_count.connect(
+            lambda count: self.header.set_privacy(self._pattern_text.count(count))
+        )
+        self.privacy.sig_explain.connect(self.header.set_privacy_note)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_now)
@@ -157,6 +166,7 @@ class EntryEditor(QWidget):
         self.text.clear()  # also empties the undo stack
         self.text.clear_titles()
         self.form.clear()
+        self.privacy.clear()
         self._loading = False
         self.preview.clear()
         self.conflict_bar.hide()
@@ -215,6 +225,23 @@ class EntryEditor(QWidget):
         self._loading = False
         self.setEnabled(True)
         self.preview.schedule()
+        self._watch_personal_data(kind)
+
+    def _watch_personal_data(self, kind: str) -> None:
+        """Mark possible personal data in cases and practices (docs/ARCHITECTURE.md §8)."""
+        fields = [("title", self.header.title), ("body", self.text), *self.form.text_widgets()]
+        self.privacy.watch(fields, is_guarded(kind))
+        if not is_guarded(kind):
+            return
+        generation, hub = self._generation, self._ctx.hub
+        self._ctx.runner.submit(
+            lambda _p: PrivacyFacade(hub).name_forms(),
+            on_done=lambda forms: self._names_arrived(generation, forms),
+        )
+
+    def _names_arrived(self, generation: int, forms: list[str]) -> None:
+        if generation == self._generation:
+            self.privacy.set_names(forms)
 
     def _failed_to_open(self, generation: int, error: Exception) -> None:
         if generation == self._generation:

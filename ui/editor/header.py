@@ -37,6 +37,9 @@ class EditorHeader(QWidget):
         self.title.setFont(big)
         self.title_error = _error_label(self)
         self.state = plain_label("", self)
+        # Possible personal data (ui/privacy): a count by the save button, the hit at the cursor.
+        self.privacy_count = _warning_label(self, "privacy_count")
+        self.privacy_note = _warning_label(self, "privacy_note")
         self.undo = self._tool(self.tr("Undo"), self.tr("Undo the last text change (Ctrl+Z)"))
         self.redo = self._tool(self.tr("Redo"), self.tr("Redo (Ctrl+Shift+Z)"))
         self.undo.setEnabled(False)
@@ -69,10 +72,12 @@ class EditorHeader(QWidget):
         for button in (self.undo, self.redo, self.preview_toggle):
             buttons.addWidget(button)
         buttons.addSpacing(12)
+        buttons.addWidget(self.privacy_count)
         buttons.addWidget(save)
         buttons.addWidget(close)
         grid.addLayout(buttons, 1, 1)
         grid.addWidget(self.state, 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.privacy_note, 2, 1, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(0, 1)
 
     def show_entry(self, kind: str, title: str) -> None:
@@ -82,6 +87,14 @@ class EditorHeader(QWidget):
         self.title.setAccessibleName(self.tr("Name") if named else self.tr("Title"))
         self.title.setText(title)
         self.clear_title_error()
+
+    def set_privacy(self, count_text: str) -> None:
+        self.privacy_count.setText(count_text)
+        self.privacy_count.setVisible(bool(count_text))
+
+    def set_privacy_note(self, text: str) -> None:
+        self.privacy_note.setText(text)
+        self.privacy_note.setVisible(bool(text))
 
     def set_state(self, text: str, *, error: bool = False) -> None:
         self.state.setText(text)
@@ -141,5 +154,12 @@ class ConflictBar(QFrame):
 def _error_label(parent: QWidget) -> PlainLabel:
     label = plain_label("", parent)
     label.setStyleSheet("color: #c62828;")
+    label.hide()
+    return label
+
+
+def _warning_label(parent: QWidget, name: str) -> PlainLabel:
+    label = plain_label("", parent, name, wrap=True)
+    label.setStyleSheet("color: #8a4b00; font-weight: bold;")
     label.hide()
     return label

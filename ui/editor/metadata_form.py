@@ -15,6 +15,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -150,6 +152,14 @@ class MetadataForm(QWidget):
         today.clicked.connect(self._verified_today)
         layout.addWidget(today)
         return row
+
+    def text_widgets(self) -> list[tuple[str, QWidget]]:
+        """The free-text fields (one- and multi-line), for the personal-data marks."""
+        return [
+            (name, widget)
+            for name, widget in self._widgets.items()
+            if isinstance(widget, QLineEdit | QPlainTextEdit) and not isinstance(widget, ListField)
+        ]
 
     # -- data ------------------------------------------------------------------
     def set_choices(self, choices: FormChoices) -> None:

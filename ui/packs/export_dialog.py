@@ -23,9 +23,11 @@ from expertise.models import KINDS
 from expertise.packs import ExportReport, PackFacade
 from expertise.packs.records import PackChoices
 from expertise.packs.signing import grouped
+from expertise.privacy import Allowance, PersonalDataFound
 from ui.os_fault import show_fault
 from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
 from ui.plaintext import form_row
+from ui.privacy.hits_dialog import confirm_hits
 from ui.progress import run_with_progress
 from ui.shell.banner import level_of, levels
 from ui.tasks import Progress, TaskRunner
@@ -156,7 +158,7 @@ class ExportPackDialog(QDialog):
             return self.tr("Experts are personal data: tick “Include experts” to export them.")
         return None
 
-    def _export(self) -> None:
+    def _export(self, allow: Allowance = False) -> None:
         problem = self._problem()
         if problem:
             self.message.setText(problem)
@@ -167,12 +169,12 @@ class ExportPackDialog(QDialog):
             self,
             self._runner,
             self.tr("Exporting knowledge pack…"),
-            self._job(),
+            self._job(allow),
             self._done,
             self._failed,
         )
 
-    def _job(self) -> Callable[[Progress], ExportReport]:
+    def _job(self, allow: Allowance = False) -> Callable[[Progress], ExportReport]:
         packs, out = self._packs, Path(self.out_path.text().strip())
         secret, name = self.passphrase.text(), self.publisher.text().strip()
         ceiling, kind = self.ceiling.currentData(), self.kind.currentData()
@@ -195,6 +197,7 @@ class ExportPackDialog(QDialog):
                 with_people=people,
                 progress=progress.report,
                 cancel=progress.cancelled,
+                allow_personal_data=allow,
             )
 
         return job
@@ -211,6 +214,13 @@ class ExportPackDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.export_button.setEnabled(True)
+        if isinstance(error, PersonalDataFound):
+            keys = confirm_hits(self, error)  # every hit ticked, or the export stops
+            if keys is None:
+                self.message.setText(self.tr("Export stopped: possible personal data."))
+            else:
+                self._export(keys)
+            return
         self._show_error(error)
         show_fault(self, self.windowTitle(), error)  # a full disk: what happened, what to do
 
