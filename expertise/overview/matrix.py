@@ -11,14 +11,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertise.errors import UserError
-from expertise.models import CLASSIFICATIONS, Entry, Theme, classification_rank, entry_themes
+from expertise.fields.taxonomy import taxonomy
+from expertise.models import (
+    CLASSIFICATIONS,
+    MODEL_BY_KIND,
+    Entry,
+    Theme,
+    classification_rank,
+    entry_themes,
+)
 from expertise.records import EntrySummary
-from expertise.resources import load_yaml
 from expertise.services.convert import to_summary
 
 MEASURE_KINDS = ("advice", "innovation", "practice")
@@ -126,13 +134,8 @@ def headings(session: Session) -> tuple[tuple[Heading, ...], tuple[Heading, ...]
 
 
 def _shipped_order() -> dict[str, int]:
-    data = load_yaml("taxonomy.yaml") or {}
-    phases = sorted(
-        enumerate(data.get("phases") or []), key=lambda pair: (pair[1].get("order", 0), pair[0])
-    )
-    keys = [str(item["key"]) for item in data.get("themes") or []]
-    keys += [str(item["key"]) for _, item in phases]
-    return {key: position for position, key in enumerate(keys)}
+    """Position of each shipped key: themes in file order, then phases by their `order`."""
+    return {item.key: position for position, item in enumerate(taxonomy())}
 
 
 def barrier_matrix(session: Session, ceiling: str | None = None) -> BarrierMatrix:
@@ -176,7 +179,15 @@ def _counted_ids(session: Session, level: str) -> list[tuple[str, str]]:
 
 
 def _open_bottlenecks(session: Session, level: str) -> list[tuple[str, str]]:
-    return []  # the bottleneck kind is not in this hub's model yet
+    model: Any = MODEL_BY_KIND.get(BOTTLENECK_KIND)
+    if model is None:  # a hub model without the kind (older registry): nothing to count
+        return []
+    query = select(model.id).where(
+        model.state.not_in(CLOSED_BOTTLENECK),
+        model.status != RETIRED,
+        model.classification.in_(within(level)),
+    )
+    return [(entry_id, BOTTLENECK_KIND) for entry_id in session.scalars(query)]
 
 
 def cell_entries(

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertise.models import Entry, Expert
+from expertise.models import MODEL_BY_KIND, Entry, Expert
+from expertise.overview.matrix import CLOSED_BOTTLENECK, RETIRED
 
 DUE_WITHIN_DAYS = 30
 QUIET_DAYS = 90
@@ -32,7 +34,7 @@ REASONS = (
     "bottleneck_quiet",
     "case_quiet",
 )
-RETIRED = "superseded"
+FOLLOWED_CASE = "following"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ def due_items(session: Session, today: date, within_days: int = DUE_WITHIN_DAYS)
 
         raise UserError("within: must be 0 or more days")
     items = _reviews(session, today, within_days) + _experts(session, today)
+    items += _quiet_bottlenecks(session, today) + _quiet_cases(session, today)
     order = {reason: n for n, reason in enumerate(REASONS)}
     return sorted(
         items, key=lambda i: (order[i.reason], i.date or date.min, i.title.casefold(), i.entry_id)
@@ -89,3 +92,51 @@ def _experts(session: Session, today: date) -> list[DueItem]:
         if latest is None or latest < cutoff:
             items.append(DueItem(entry_id, "expert", title, "expert_unconfirmed", latest))
     return items
+
+
+def _quiet_bottlenecks(session: Session, today: date) -> list[DueItem]:
+    """Open bottlenecks whose entry has not changed for QUIET_DAYS."""
+    model: Any = MODEL_BY_KIND.get("bottleneck")
+    if model is None:
+        return []
+    cutoff = today - timedelta(days=QUIET_DAYS)
+    query = select(model.id, model.title, model.updated_at).where(
+        model.state.not_in(CLOSED_BOTTLENECK), model.status != RETIRED
+    )
+    return [
+        DueItem(entry_id, "bottleneck", title, "bottleneck_quiet", changed.date())
+        for entry_id, title, changed in session.execute(query)
+        if changed.date() < cutoff
+    ]
+
+
+def _quiet_cases(session: Session, today: date) -> list[DueItem]:
+    """Followed cases whose last follow-up (or, with none yet, their start) is QUIET_DAYS old."""
+    model: Any = MODEL_BY_KIND.get("case")
+    if model is None:
+        return []
+    cutoff = today - timedelta(days=QUIET_DAYS)
+    query = select(model.id, model.title, model.created_at, model.follow_ups).where(
+        model.state == FOLLOWED_CASE, model.status != RETIRED
+    )
+    items: list[DueItem] = []
+    for entry_id, title, created, follow_ups in session.execute(query):
+        last = last_follow_up(follow_ups)
+        if (last or created.date()) < cutoff:
+            items.append(DueItem(entry_id, "case", title, "case_quiet", last))
+    return items
+
+
+def last_follow_up(rows: object) -> date | None:
+    """The latest date in a case's follow-up log (rows hold dates as ISO text)."""
+    found: list[date] = []
+    for row in rows if isinstance(rows, list) else []:
+        value = row.get("date") if isinstance(row, dict) else None
+        if isinstance(value, date):
+            found.append(value)
+        elif isinstance(value, str):
+            try:
+                found.append(date.fromisoformat(value))
+            except ValueError:
+                continue  # a malformed cell is the editor's concern, not a crash here
+    return max(found, default=None)

@@ -96,3 +96,17 @@ def test_a_year_before_a_leap_day():
 
 def test_an_empty_hub_has_nothing_due(hub):
     assert hub.upkeep.due(today=TODAY) == []
+
+
+def test_last_follow_up_reads_iso_dates_and_skips_bad_cells():
+    from expertise.overview.upkeep import last_follow_up
+
+    rows = [
+        {"date": "2026-01-05", "text": "Eerste overleg"},
+        {"date": date(2026, 3, 1), "text": "Tweede overleg"},
+        {"date": "geen datum", "text": "?"},
+        {"text": "zonder datum"},
+        "geen rij",
+    ]
+    assert last_follow_up(rows) == date(2026, 3, 1)
+    assert last_follow_up([]) is None and last_follow_up(None) is None
