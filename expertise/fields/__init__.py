@@ -11,6 +11,7 @@ from expertise.fields.labels import Choice, Label, Level
 from expertise.fields.registry import (
     ALIASES,
     all_field_names,
+    anonymised_kinds,
     any_spec,
     csv_kinds,
     field_by_name,
@@ -42,6 +43,7 @@ from expertise.fields.values import (
 
 __all__ = [
     "ALIASES",
+    "anonymised_kinds",
     "BASE_FIELDS",
     "CLASSIFICATIONS",
     "CLASSIFICATION_LEVELS",

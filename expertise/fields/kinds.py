@@ -81,6 +81,7 @@ PRACTICE = KindSpec(
         ),
         _f("region", "text", "Regio / eenheid", "Region / unit"),
     ),
+    anonymised=True,
 )
 EXPERT = KindSpec(
     "expert",

@@ -33,6 +33,11 @@ def work_kinds() -> tuple[str, ...]:
     return tuple(kind for kind, spec in KIND_SPECS.items() if not spec.named)
 
 
+def anonymised_kinds() -> tuple[str, ...]:
+    """Kinds whose text must hold no personal data (the personal-data guard watches them)."""
+    return tuple(kind for kind, spec in KIND_SPECS.items() if spec.anonymised)
+
+
 def csv_kinds() -> tuple[str, ...]:
     return tuple(kind for kind, spec in KIND_SPECS.items() if spec.csv)
 

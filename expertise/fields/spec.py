@@ -46,6 +46,9 @@ class KindSpec:
     fields: tuple[FieldSpec, ...]
     named: bool = False  # the title is a name (a person, an organisation), not a subject
     csv: bool = False  # can be imported from a CSV file (docs/FIELDS.md, "CSV import")
+    # Anonymised by rule (example cases, practices): the personal-data guard scans its text
+    # in the editor and before an export (docs/ARCHITECTURE.md §8).
+    anonymised: bool = False
 
     def field(self, name: str) -> FieldSpec | None:
         return next((spec for spec in self.fields if spec.name == name), None)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from expertise.fields import KIND_SPECS, field_by_name
+from expertise.fields import KIND_SPECS, anonymised_kinds, field_by_name
 from expertise.privacy.names import NO_NAMES, NameMatcher
 from expertise.privacy.patterns import FINDERS, Span
 
-# Kinds whose text must be anonymised: example cases and the practices drawn from them.
-GUARDED_KINDS = frozenset({"practice", "case"})
+# Kinds whose text must be anonymised (example cases and the practices drawn from them):
+# a property of the kind in the registry, `KindSpec.anonymised`.
+GUARDED_KINDS = frozenset(anonymised_kinds())
 PATTERN_KINDS = (*FINDERS, "name")
 MASK = "•"
 # Values that are codes, not prose: nothing a person typed as free text.

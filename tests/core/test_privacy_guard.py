@@ -16,7 +16,13 @@ from expertise.courses import CourseFacade
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.packs import PackFacade
-from expertise.privacy import AUDIT_ACTION, NameMatcher, PersonalDataFound, scan_text
+from expertise.privacy import (
+    AUDIT_ACTION,
+    GUARDED_KINDS,
+    NameMatcher,
+    PersonalDataFound,
+    scan_text,
+)
 
 PACK_PASS = "pack passphrase for tests"
 PHONE = "06-12345678"
@@ -137,8 +143,8 @@ def test_title_hits_are_redacted_in_the_listing(hub: Hub, tmp_path: Path) -> Non
 
 
 def test_demo_hub_content_passes_the_guard(demo_hub: Hub, tmp_path: Path) -> None:
-    """The demo must stay clean: every practice in a course pack and in a full pack."""
-    practices = [e.id for e in demo_hub.list_entries(kind="practice")]
+    """The demo must stay clean: every case and practice in a course pack and in a full pack."""
+    practices = [e.id for kind in GUARDED_KINDS for e in demo_hub.list_entries(kind=kind)]
     assert practices
     pack = _course(demo_hub, practices, "confidential")
     CourseFacade(demo_hub).export_html(pack, tmp_path / "demo.html")

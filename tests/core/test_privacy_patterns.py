@@ -180,3 +180,14 @@ def test_scan_values_reads_text_fields_and_structured_logs_but_not_codes() -> No
         ("lessons", "email"),
         ("summary", "phone"),
     ]
+
+
+def test_guarded_kinds_are_a_property_of_the_kind_in_the_registry() -> None:
+    from expertise.fields import KIND_SPECS
+    from expertise.privacy import GUARDED_KINDS, is_guarded
+
+    assert GUARDED_KINDS == {kind for kind, spec in KIND_SPECS.items() if spec.anonymised}
+    assert is_guarded("practice")
+    assert not is_guarded("advice") and not is_guarded("expert")
+    if "case" in KIND_SPECS:  # example cases are anonymised by rule
+        assert is_guarded("case")
