@@ -1,34 +1,21 @@
-"""Start-up before Qt: demo hub preparation and a clear word when there is no display.
+"""Start-up before Qt: the `expertise-hub` entry point, checks, demo hub, then the window.
 
-Kept free of Qt imports so a headless machine gets a message, not a Qt
-platform-plugin traceback.
+Kept free of Qt imports so a headless machine, or one that lacks the
+libraries of Qt's X11 plugin, gets a one-line message, not a Qt abort. Qt is
+imported only at the end, by ui/app/application.py.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from expertise.private import private_umask
 from expertise.redact import install_excepthooks
-
-
-def demo_hub_folder() -> Path:
-    env = os.environ.get("EXPERTISE_DEMO_HUB")
-    return Path(env) if env else Path(user_data_dir("ExpertiseHub", appauthor=False)) / "demo-hub"
-
-
-def has_display() -> bool:
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    if sys.platform.startswith("linux"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
+from ui.display_libs import MISSING_LIBRARIES_EXIT, display_problem
+from ui.startup import demo_hub_folder, has_display
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,7 +40,7 @@ def prepare_demo() -> Path:
     return folder
 
 
-def print_headless_help(folder: Path | None) -> None:
+def print_headless_help(folder: Path | None, *, demo: bool) -> None:
     print("No display found, so the window cannot open here.")
     print("  - On a desktop machine, run `make run` again.")
     print(
@@ -64,7 +51,8 @@ def print_headless_help(folder: Path | None) -> None:
         print(
             f"  - The CLI works here: .venv/bin/expertise --hub {folder} list"
         )
-        _print_demo_listing(folder)
+        if demo:  # only the demo's passphrase is known here
+            _print_demo_listing(folder)
 
 
 def _print_demo_listing(folder: Path) -> None:
@@ -81,15 +69,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     private_umask()  # before anything is written: demo hub, settings, exports
     install_excepthooks()  # an exception in a Qt slot must not print content to stderr
     args = build_parser().parse_args(argv)
+    problem = None if args.screenshot else display_problem()  # --screenshot renders offscreen
+    if problem:
+        print(problem, file=sys.stderr)
+        return MISSING_LIBRARIES_EXIT
     folder = prepare_demo() if args.demo else args.hub
     if not has_display() and not args.screenshot and not args.selftest:
-        print_headless_help(folder)
+        print_headless_help(folder, demo=args.demo)
         return 0
-    try:
-        from ui.app.application import run_app
-    except ModuleNotFoundError:
-        print("The desktop window is not built yet; here is the hub through the CLI.")
-        if folder is not None:
-            _print_demo_listing(folder)
-        return 0
+    from ui.app.application import run_app  # Qt loads here, after the checks above
+
     return run_app(args, folder)

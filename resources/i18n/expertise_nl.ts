@@ -1508,36 +1508,8 @@
         <translation>Expertise Hub</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>Zoeken</translation>
-    </message>
-    <message>
-        <source>Find an expert</source>
-        <translation>Expert zoeken</translation>
-    </message>
-    <message>
-        <source>Course packs</source>
-        <translation>Lespakketten</translation>
-    </message>
-    <message>
-        <source>Editor</source>
-        <translation>Editor</translation>
-    </message>
-    <message>
-        <source>Barrier model</source>
-        <translation>Barrièremodel</translation>
-    </message>
-    <message>
-        <source>Due for upkeep</source>
-        <translation>Onderhoud nodig</translation>
-    </message>
-    <message>
         <source>Unlocked</source>
         <translation>Ontgrendeld</translation>
-    </message>
-    <message>
-        <source>{what} is not available in this build.</source>
-        <translation>{what} is niet beschikbaar in deze versie.</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -112,9 +112,9 @@ def test_empty_fields_get_a_message(qtbot, dialog):
 
 
 def test_remember_is_disabled_without_a_secure_keyring(dialog, monkeypatch):
-    from ui.unlock import unlock_dialog
+    from ui.unlock.messages import keyring_status
 
-    available, _reason = unlock_dialog.keyring_status()
+    available, _reason = keyring_status()
     assert dialog.remember.isEnabled() == available
     if not available:
         assert dialog.remember.toolTip()

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
-from expertise.secretenv import take_env
 from ui import clipboard
 from ui.app.draft_keeper import DraftKeeper
 from ui.app.hub_watch import HubWatch, tell_returned, tell_vanished
@@ -27,8 +26,10 @@ from ui.i18n import Translations, resolve_language
 from ui.os_fault import report_unhandled, set_hub_folder
 from ui.settings.store import Settings, settings, use_memory
 from ui.shell.theme import apply_theme
+from ui.startup import given_passphrase
 from ui.tasks import Progress, TaskRunner, set_fallback_failure
-from ui.unlock.unlock_dialog import UnlockDialog, apply_remember, error_text, hub_class
+from ui.unlock.messages import error_text
+from ui.unlock.unlock_dialog import UnlockDialog, apply_remember, hub_class
 
 if TYPE_CHECKING:
     # The core and the main window load on first use, so the unlock dialog shows at once.
@@ -37,20 +38,6 @@ if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow, ViewState
 
 RELEASE_WAIT_MS = 30000
-
-
-def given_passphrase(args: argparse.Namespace) -> str | None:
-    """As for the CLI: --passphrase-file, else $EXPERTISE_PASSPHRASE; the demo's own with --demo."""
-    if getattr(args, "passphrase_file", None):
-        return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
-    env = take_env("EXPERTISE_PASSPHRASE")  # not inherited by anything started later
-    if env:
-        return env
-    if getattr(args, "demo", False):
-        from expertise.demo import DEMO_PASSPHRASE
-
-        return DEMO_PASSPHRASE
-    return None
 
 
 class AppController(QObject):
@@ -161,10 +148,8 @@ class AppController(QObject):
 
     def _offer_bundled_pack(self) -> None:
         """A partner build ships a pack; offer it once, on the first unlock of a session."""
-        try:
-            from ui.packs.first_start import offer_bundled_pack
-        except ImportError:
-            return
+        from ui.packs.first_start import offer_bundled_pack
+
         assert self.ctx is not None and self.window is not None
         dialog = offer_bundled_pack(self.ctx.hub.packs, self.ctx.runner, self.language, self.window)
         if dialog is not None:

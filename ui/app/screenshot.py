@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from expertise.errors import HubError
 from expertise.hub import Hub
+from ui.app.grab import grab_with_dialog, settle
 from ui.app.screenshot_overview import OVERVIEW_VIEWS
 from ui.context import AppContext
 from ui.shell.main_window import MainWindow
+from ui.startup import given_passphrase
 from ui.tasks import TaskRunner
 
 VIEWS = ("unlock", "list", "entry", "search", "experts", "editor", *OVERVIEW_VIEWS)
@@ -30,20 +30,7 @@ SAMPLE_QUERY = "grooming"
 SAMPLE_TOPIC = "livestreaming"
 
 
-def settle(ctx: AppContext | None, msecs: int = 1200) -> None:
-    """Let workers finish and the event loop paint, debounce timers included."""
-    deadline = time.monotonic() + msecs / 1000
-    while time.monotonic() < deadline:
-        QTest.qWait(40)
-        if ctx is not None:
-            ctx.runner.wait(2000)
-            ctx.search_runner.wait(2000)
-    QApplication.processEvents()
-
-
 def save(widget: QWidget, out: Path) -> int:
-    from ui.app.screenshot_faults import grab_with_dialog
-
     out.parent.mkdir(parents=True, exist_ok=True)
     if not grab_with_dialog(widget).save(str(out), "PNG"):
         print(f"could not write {out}", file=sys.stderr)
@@ -60,18 +47,6 @@ def _richest_entry(ctx: AppContext) -> str | None:
     return max(rows, key=lambda row: len(ctx.hub.get_entry(row.id).body_md)).id
 
 
-def _type_into(view: QWidget, text: str) -> None:
-    for name in ("run_query", "set_query"):
-        method = getattr(view, name, None)
-        if callable(method):
-            method(text)
-            return
-    field = view.findChild(QLineEdit)
-    if field is not None:
-        field.setFocus()
-        QTest.keyClicks(field, text)
-
-
 def _list(window: MainWindow, ctx: AppContext) -> None:
     window.entry_list.table.selectRow(0)
     window.entry_list.table.setFocus()
@@ -86,12 +61,13 @@ def _entry(window: MainWindow, ctx: AppContext) -> None:
 
 def _search(window: MainWindow, ctx: AppContext) -> None:
     window.show_search()
-    _type_into(window.search, SAMPLE_QUERY)
+    window.search.run_query(SAMPLE_QUERY)
 
 
 def _experts(window: MainWindow, ctx: AppContext) -> None:
     window.show_page("experts")
-    _type_into(window.experts, SAMPLE_TOPIC)
+    window.experts.focus_topic()
+    window.experts.find_topic(SAMPLE_TOPIC)
 
 
 def _editor(window: MainWindow, ctx: AppContext) -> None:
@@ -123,8 +99,6 @@ def _unlock_view(folder: Path | None, out: Path) -> int:
 def take_screenshot(
     app: QApplication, args: argparse.Namespace, folder: Path | None, language: str
 ) -> int:
-    from ui.app.application import given_passphrase
-
     view, out = args.view, Path(args.screenshot)
     if view not in VIEWS:
         print(f"unknown view {view!r}; choose one of: {', '.join(VIEWS)}", file=sys.stderr)

@@ -15,12 +15,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtGui import QTextCursor
 
 from expertise.hub import Hub
-from ui.app.screenshot import close, open_window, save, settle
+from ui.app.grab import fault_dialog, settle
+from ui.app.screenshot import close, open_window, save
 from ui.editor.editor import EntryEditor
 from ui.os_fault import set_hub_folder
 from ui.shell.main_window import MainWindow
@@ -31,37 +30,6 @@ ADDED = (
 )
 ADDED_TIMES = 2500  # ~400 kB more: the save needs pages the full disk does not have
 WAIT_S = 20.0
-TITLE_BAR = 26  # px: the offscreen platform draws no window frame, so we do
-
-
-def fault_dialog() -> QDialog | None:
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog) and widget.objectName() == "osFaultDialog":
-            if widget.isVisible():
-                return widget
-    return None
-
-
-def grab_with_dialog(window: QWidget) -> QPixmap:
-    """The window with the fault dialog drawn over it, framed, if one is open."""
-    shot = window.grab()
-    dialog = fault_dialog()
-    if dialog is None or dialog is window:
-        return shot
-    inner = dialog.grab()
-    bar = TITLE_BAR
-    width, height = inner.width() + 2, inner.height() + bar + 1
-    left, top = (shot.width() - width) // 2, (shot.height() - height) // 3
-    painter = QPainter(shot)
-    painter.fillRect(left + 4, top + 4, width, height, QColor(0, 0, 0, 60))  # a soft shadow
-    painter.fillRect(left, top, width, height, QColor("#5a606a"))  # the frame
-    painter.setPen(QColor("white"))
-    painter.drawText(
-        QRect(left + 10, top, width - 20, bar), Qt.AlignmentFlag.AlignVCenter, dialog.windowTitle()
-    )
-    painter.drawPixmap(QPoint(left + 1, top + bar), inner)
-    painter.end()
-    return shot
 
 
 def render_disk_full(hub: Hub, out: Path, language: str, fill: Callable[[], None]) -> str:

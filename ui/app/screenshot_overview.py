@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui.barrier.view import BarrierView
+from ui.app.grab import settle
 from ui.context import AppContext
 from ui.shell.main_window import MainWindow
 from ui.shell.sidebar import Place
 
 
 def _settle(ctx: AppContext) -> None:
-    from ui.app.screenshot import settle
-
     settle(ctx, 800)
 
 
@@ -21,8 +19,8 @@ def _barrier(window: MainWindow, ctx: AppContext) -> None:
     window.sidebar.select_place(Place("barrier"))
     _settle(ctx)
     view = window.barrier
-    grid = view.model.matrix() if isinstance(view, BarrierView) else None
-    if not isinstance(view, BarrierView) or grid is None or not grid.cells:
+    grid = view.model.matrix()
+    if grid is None or not grid.cells:
         return
     theme, phase = max(grid.cells, key=lambda place: grid.cells[place].total)
     view.select_cell(theme, phase)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -336,8 +336,8 @@ class CoursePackView(QWidget):
         if entry_id:
             self.sig_open_entry.emit(entry_id)
 
-    def _preview_link(self, url: object) -> None:
-        fragment = getattr(url, "fragment", lambda: "")()
+    def _preview_link(self, url: QUrl) -> None:
+        fragment = url.fragment()
         if fragment.startswith("entry-"):
             self.preview.scrollToAnchor(fragment)
 

@@ -8,8 +8,6 @@ the hub's lifecycle.
 
 from __future__ import annotations
 
-import importlib
-import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,21 +15,26 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
 
+from ui.barrier.view import BarrierView
 from ui.context import AppContext
+from ui.courses.menu import add_to_pack_menu
+from ui.courses.view import CoursePackView
+from ui.editor.editor import EntryEditor
 from ui.entries.entry_list import KINDS, EntryList, ListQuery, kind_label
 from ui.entries.entry_view import EntryView
 from ui.entries.history_dialog import HistoryDialog
+from ui.experts.finder import ExpertFinder
 from ui.plaintext import plain_label
+from ui.search.panel import SearchPanel
 from ui.shell.banner import level_of
 from ui.shell.jobs import LongJobs
 from ui.shell.read_only import apply_read_only, is_read_only
 from ui.shell.sidebar import Place, Sidebar
-from ui.shell.theme import styled_label
+from ui.upkeep.dashboard import UpkeepDashboard
 
 if TYPE_CHECKING:
     from ui.editor.drafts import EditorDraft
 
-log = logging.getLogger(__name__)
 PAGES = ("browse", "search", "experts", "courses", "editor", "barrier", "upkeep")
 OVERVIEWS = ("barrier", "upkeep")  # pages that are also places in the sidebar
 
@@ -57,16 +60,12 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(ctx, self)
         self.entry_list = EntryList(ctx, self)
         self.entry_view = EntryView(ctx, self)
-        self.search = self._optional("ui.search.panel", "SearchPanel", self.tr("Search"))
-        self.experts = self._optional(
-            "ui.experts.finder", "ExpertFinder", self.tr("Find an expert")
-        )
-        self.courses = self._optional("ui.courses.view", "CoursePackView", self.tr("Course packs"))
-        self.editor = self._optional("ui.editor.editor", "EntryEditor", self.tr("Editor"))
-        self.barrier = self._optional("ui.barrier.view", "BarrierView", self.tr("Barrier model"))
-        self.upkeep = self._optional(
-            "ui.upkeep.dashboard", "UpkeepDashboard", self.tr("Due for upkeep")
-        )
+        self.search = SearchPanel(ctx, self)
+        self.experts = ExpertFinder(ctx, self)
+        self.courses = CoursePackView(ctx, self)
+        self.editor = EntryEditor(ctx, self)
+        self.barrier = BarrierView(ctx, self)
+        self.upkeep = UpkeepDashboard(ctx, self)
         self.stack = QStackedWidget(self)
         self.jobs = LongJobs(ctx, self)
         self.history: HistoryDialog | None = None
@@ -80,19 +79,6 @@ class MainWindow(QMainWindow):
         apply_read_only(self)
 
     # -- composition -------------------------------------------------------------
-    def _optional(self, module: str, name: str, what: str) -> QWidget:
-        """A view from another package; a placeholder if that package is not there yet."""
-        try:
-            factory = getattr(importlib.import_module(module), name)
-            widget: QWidget = factory(self.ctx, self)
-            return widget
-        except (ImportError, AttributeError):
-            log.warning("view %s.%s is not available", module, name)
-            text = self.tr("{what} is not available in this build.").format(what=what)
-            hint = styled_label(text, self, "paneHint")
-            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            return hint
-
     def _build(self) -> None:
         browse = self.browse = QSplitter(Qt.Orientation.Horizontal, self)
         browse.addWidget(self.entry_list)
@@ -126,17 +112,11 @@ class MainWindow(QMainWindow):
         self.entry_view.sig_status.connect(self.show_message)
         self.entry_view.sig_shown.connect(self._entry_shown)
         for view in (self.search, self.experts, self.courses, self.barrier, self.upkeep):
-            self._connect(view, "sig_open_entry", self.open_entry)
-        self._connect(self.editor, "sig_open_entry", self.open_entry)
-        self._connect(self.editor, "sig_saved", self.entry_view.show_entry)
-        self._connect(self.editor, "sig_closed", self._editor_closed)
+            view.sig_open_entry.connect(self.open_entry)
+        self.editor.sig_open_entry.connect(self.open_entry)
+        self.editor.sig_saved.connect(self.entry_view.show_entry)
+        self.editor.sig_closed.connect(self._editor_closed)
         self.jobs.sig_message.connect(self.show_message)
-
-    @staticmethod
-    def _connect(view: QWidget, signal: str, slot: object) -> None:
-        bound = getattr(view, signal, None)
-        if bound is not None:
-            bound.connect(slot)
 
     def _action(
         self,
@@ -258,15 +238,12 @@ class MainWindow(QMainWindow):
     def _run_saved(self, name: str) -> None:
         saved = self.sidebar.saved_search(name)
         self.show_search()
-        run = getattr(self.search, "run_query", None)
-        if saved and run is not None:
-            run(saved[0])
+        if saved:
+            self.search.run_query(saved[0])
 
     def show_search(self) -> None:
         self.stack.setCurrentIndex(PAGES.index("search"))
-        focus = getattr(self.search, "focus_query", None)
-        if focus is not None:
-            focus()
+        self.search.focus_query()
 
     def open_entry(self, entry_id: str) -> None:
         """Show one entry in the reading pane (from search, experts, course packs)."""
@@ -304,30 +281,21 @@ class MainWindow(QMainWindow):
         edit = menu.addAction(self.tr("&Edit"), lambda: self.edit_entry(entry_id))
         edit.setEnabled(not is_read_only(self.ctx.hub))
         menu.addAction(self.tr("&History…"), lambda: self.show_history(entry_id))
-        try:
-            from ui.courses.menu import add_to_pack_menu
-        except ImportError:
-            add_to_pack_menu = None  # type: ignore[assignment]
-        if add_to_pack_menu is not None:
-            menu.addMenu(add_to_pack_menu(self.ctx, [entry_id], menu))
+        menu.addMenu(add_to_pack_menu(self.ctx, [entry_id], menu))
         menu.popup(self.entry_list.table.viewport().mapToGlobal(position))
 
     # -- editing and history ------------------------------------------------------
     def new_entry(self, kind: str) -> None:
         if is_read_only(self.ctx.hub):
             return
-        start = getattr(self.editor, "new_entry", None)
-        if start is not None:
-            start(kind)
-            self.show_page("editor")
+        self.editor.new_entry(kind)
+        self.show_page("editor")
 
     def edit_entry(self, entry_id: str) -> None:
         if is_read_only(self.ctx.hub):
             return
-        load = getattr(self.editor, "load", None)
-        if load is not None:
-            load(entry_id)
-            self.show_page("editor")
+        self.editor.load(entry_id)
+        self.show_page("editor")
 
     def _edit_current(self) -> None:
         entry_id = self.entry_view.current_id()
@@ -385,15 +353,13 @@ class MainWindow(QMainWindow):
 
     def take_drafts(self) -> list[EditorDraft]:
         """The editor's unsaved text (ui/app/draft_keeper.py keeps it across a lock)."""
-        take = getattr(self.editor, "take_drafts", None)
-        return list(take()) if take is not None else []
+        return list(self.editor.take_drafts())
 
     def offer_drafts(self, drafts: list[EditorDraft]) -> None:
-        offer = getattr(self.editor, "offer_draft", None)
-        if offer is None or not drafts:
+        if not drafts:
             return
         for draft in drafts:
-            offer(draft)
+            self.editor.offer_draft(draft)
         self.show_page("editor")
 
     def clear_all(self) -> None:
@@ -406,17 +372,9 @@ class MainWindow(QMainWindow):
             self.history.close()
             self.history = None
         self._back.clear()
-        for view in (
-            self.search,
-            self.experts,
-            self.courses,
-            self.editor,
-            self.barrier,
-            self.upkeep,
-        ):
-            clear = getattr(view, "clear", None)
-            if clear is not None:
-                clear()
+        views = (self.search, self.experts, self.courses, self.editor, self.barrier, self.upkeep)
+        for view in views:
+            view.clear()
         self.entry_view.clear()
         self.entry_list.clear()
         self.sidebar.clear()

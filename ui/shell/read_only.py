@@ -13,12 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QBoxLayout, QMenu, QWidget
+from PySide6.QtWidgets import QBoxLayout, QMenu
 
 from ui.plaintext import PlainLabel, plain_label, set_plain_tooltip
 
 if TYPE_CHECKING:
     from expertise.hub import Hub
+    from ui.search.panel import SearchPanel
     from ui.shell.main_window import MainWindow
 
 
@@ -56,24 +57,21 @@ def apply_read_only(window: MainWindow) -> None:
     _add_search_notice(window.search, hub)
 
 
-def _add_search_notice(search: QWidget, hub: Hub) -> PlainLabel | None:
+def _add_search_notice(search: SearchPanel, hub: Hub) -> PlainLabel:
     layout = search.layout()
-    searched = getattr(search, "sig_searched", None)
-    if not isinstance(layout, QBoxLayout) or searched is None:
-        return None  # the search view is not in this build
+    if not isinstance(layout, QBoxLayout):
+        raise TypeError("the search panel is laid out in a box")  # a programming error
     notice = plain_label(limited_search_text(), search, "noticeBar", wrap=True)
     notice.setAccessibleName(QCoreApplication.translate("ReadOnly", "Search notice"))
     layout.insertWidget(1, notice)
 
-    save = getattr(search, "save_button", None)  # saving a search writes to the hub
-    if save is not None:
-        set_plain_tooltip(save, reason())
+    save = search.save_button  # saving a search writes to the hub
+    set_plain_tooltip(save, reason())
 
     def update() -> None:
         notice.setVisible(hub.search_notice is not None)
-        if save is not None:
-            save.setEnabled(False)  # the panel enables it with every result
+        save.setEnabled(False)  # the panel enables it with every result
 
-    searched.connect(update)
+    search.sig_searched.connect(update)
     update()
     return notice

@@ -33,7 +33,7 @@ from ui.safe_browser import InertDocument
 from ui.settings.store import Settings
 from ui.shell.theme import styled_label
 from ui.tasks import Progress, TaskRunner
-from ui.unlock.unlock_dialog import error_text
+from ui.unlock.messages import error_text
 
 MIN_LENGTH = 12
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,65 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from expertise import keystore
-from expertise.errors import (
-    HubError,
-    HubInUse,
-    IntegrityError,
-    KeyringUnavailable,
-    NotAHub,
-    UserError,
-    WrongPassphrase,
-)
+from expertise.errors import HubError
 from expertise.kdf import KdfParams
 from expertise.vault_header import read_header
+from ui.plaintext import buddy_label, plain_label, set_plain_tooltip
 from ui.settings.store import Settings
+from ui.shell.theme import styled_label
+from ui.startup import demo_hub_folder
+from ui.tasks import Progress, TaskRunner
+from ui.unlock.messages import error_text, keyring_status
 
 if TYPE_CHECKING:
     from expertise.hub import Hub
     from ui.unlock.create_hub_dialog import CreateHubDialog
-from ui.plaintext import buddy_label, plain_label, set_plain_tooltip
-from ui.shell.theme import styled_label
-from ui.tasks import Progress, TaskRunner
-
-
-def error_text(error: BaseException) -> str:
-    """A translated sentence for a core error; the core's own text is never shown."""
-    if isinstance(error, WrongPassphrase):
-        return QCoreApplication.translate(
-            "UnlockErrors", "That passphrase does not unlock this hub. Check it and try again."
-        )
-    if isinstance(error, NotAHub):
-        return QCoreApplication.translate("UnlockErrors", "This folder is not an Expertise Hub.")
-    if isinstance(error, HubInUse):
-        return QCoreApplication.translate(
-            "UnlockErrors", "This hub is already open in another window or program."
-        )
-    if isinstance(error, IntegrityError):
-        return QCoreApplication.translate(
-            "UnlockErrors", "This hub failed an integrity check. Restore it from a backup."
-        )
-    if isinstance(error, KeyringUnavailable):
-        return QCoreApplication.translate(
-            "UnlockErrors", "No secure keyring is available on this device."
-        )
-    if isinstance(error, UserError):
-        return QCoreApplication.translate(
-            "UnlockErrors", "The hub could not be opened with what was entered."
-        )
-    if isinstance(error, HubError | OSError):
-        return QCoreApplication.translate("UnlockErrors", "The hub could not be opened.")
-    return QCoreApplication.translate("UnlockErrors", "Something went wrong while opening the hub.")
-
-
-def keyring_status() -> tuple[bool, str]:
-    ring, _reason = keystore.secure_backend()
-    if ring is not None:
-        return True, ""
-    return False, QCoreApplication.translate(
-        "UnlockErrors",
-        "Not available: this device has no secure keyring (Windows Credential Locker, "
-        "macOS Keychain or a Secret Service).",
-    )
 
 
 def remembered_key(folder: Path) -> bytes | None:
@@ -296,7 +250,6 @@ class UnlockDialog(QDialog):
 
     def open_demo(self) -> None:
         from expertise.demo import DEMO_PASSPHRASE, ensure_demo_hub
-        from ui.launch import demo_hub_folder
 
         folder = demo_hub_folder()
 
@@ -308,7 +261,7 @@ class UnlockDialog(QDialog):
         self._open(open_it)
 
     def _create(self) -> None:
-        from ui.unlock.create_hub_dialog import CreateHubDialog  # it imports this module
+        from ui.unlock.create_hub_dialog import CreateHubDialog  # loads the core: on first use
 
         self.create_dialog = CreateHubDialog(self._settings, self, kdf=self.create_kdf)
         self.create_dialog.accepted.connect(self._created)
