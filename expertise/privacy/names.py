@@ -7,6 +7,7 @@ erase-person agree on what a mention of a person looks like.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import select
@@ -49,6 +50,7 @@ class NameMatcher:
         if not self._by_first:
             return
         links = [m.span() for m in _WIKI_LINK.finditer(text)] if "[[" in text else []
+        starts = [a for a, _b in links]
         end_of_last = 0
         for word in _WORD.finditer(text):
             start = word.start()
@@ -59,8 +61,14 @@ class NameMatcher:
             if match is None:
                 continue
             end_of_last = match.end()
-            if not any(a <= start and match.end() <= b for a, b in links):
+            if not _inside(links, starts, start, match.end()):
                 yield start, match.end()
+
+
+def _inside(links: list[Span], starts: list[int], start: int, end: int) -> bool:
+    """Whether start..end lies inside one of the (sorted, disjoint) link spans."""
+    number = bisect_right(starts, start) - 1
+    return number >= 0 and end <= links[number][1]
 
 
 NO_NAMES = NameMatcher(())
