@@ -189,3 +189,36 @@ def test_course_export_stops_when_the_dialog_is_cancelled(
     assert seen == [2] and statuses == ["Export stopped: possible personal data."]
     assert not target.exists()
     assert [e for e in ctx.hub.audit_log() if e.action == AUDIT_ACTION] == []
+
+
+def test_pack_export_dialog_asks_for_each_hit_then_exports(
+    qtbot, ctx, wait_idle, tmp_path: Path, monkeypatch
+) -> None:
+    from unittest import mock
+
+    from expertise.kdf import KdfParams
+    from expertise.packs import PackFacade
+    from ui.packs import ExportPackDialog
+
+    _practice(ctx, f"Contact {PHONE}.")
+    seen: list[int] = []
+    monkeypatch.setattr(
+        hits_dialog.PersonalDataDialog, "exec", _tick_all_and(QDialog.DialogCode.Accepted, seen)
+    )
+    with mock.patch("expertise.packs.api.calibrate", KdfParams.floor):
+        dialog = ExportPackDialog(PackFacade(ctx.hub), ctx.runner, "en")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: bool(dialog.fingerprint.text()), timeout=30000)
+        out = tmp_path / "uit.ekp"
+        dialog.out_path.setText(str(out))
+        dialog.ceiling.setCurrentIndex(dialog.ceiling.findData("internal"))
+        dialog.passphrase.setText("pack passphrase for tests")
+        dialog.repeat.setText("pack passphrase for tests")
+        exported: list[object] = []
+        dialog.sig_exported.connect(exported.append)
+        dialog.export_button.click()
+        qtbot.waitUntil(lambda: bool(exported), timeout=60000)
+    assert seen == [1] and out.exists()
+    [event] = [e for e in ctx.hub.audit_log() if e.action == AUDIT_ACTION]
+    assert event.detail["export"] == "pack-export" and event.detail["kinds"] == {"phone": 1}
