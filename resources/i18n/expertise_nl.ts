@@ -28,6 +28,10 @@
         <translation>Items van de gekozen cel</translation>
     </message>
     <message>
+        <source>nothing counted</source>
+        <translation>niets geteld</translation>
+    </message>
+    <message>
         <source>{theme} × {phase}</source>
         <translation>{theme} × {phase}</translation>
     </message>

@@ -87,6 +87,7 @@ def test_cells_show_counts_and_heat(barrier_window):
     hot_colour = hot.data(Qt.ItemDataRole.BackgroundRole).color()
     warm_colour = warm.data(Qt.ItemDataRole.BackgroundRole).color()
     assert hot_colour.lightness() < warm_colour.lightness()  # more entries, deeper colour
+    assert (view.scale_low.text(), view.scale_high.text()) == ("1", "3")  # the legend's range
 
 
 def test_clicking_a_cell_lists_its_entries_and_opens_one(qtbot, barrier_window, wait_idle):

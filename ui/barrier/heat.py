@@ -8,7 +8,8 @@ background and shows no number.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
 
 RAMP = ("#FFF1C1", "#FED28A", "#FDAE61", "#F46D43", "#D73027", "#A50026")
 DARK_TEXT, LIGHT_TEXT = "#111111", "#FFFFFF"
@@ -53,3 +54,21 @@ def contrast(first: QColor, second: QColor) -> float:
 def text_colour(background: QColor) -> QColor:
     dark, light = QColor(DARK_TEXT), QColor(LIGHT_TEXT)
     return dark if contrast(background, dark) >= contrast(background, light) else light
+
+
+class HeatScale(QWidget):
+    """The colour ramp as a small bar, for the legend beside the matrix."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedSize(140, 14)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        gradient = QLinearGradient(0, 0, self.width(), 0)
+        for step, colour in enumerate(RAMP):
+            gradient.setColorAt(step / (len(RAMP) - 1), QColor(colour))
+        painter.fillRect(self.rect(), gradient)
+        painter.setPen(self.palette().mid().color())
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()

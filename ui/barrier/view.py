@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from expertise.models import CLASSIFICATIONS
 from expertise.overview import BarrierMatrix, Heading
 from expertise.records import Change, EntrySummary
+from ui.barrier.heat import HeatScale
 from ui.barrier.model import MatrixModel
 from ui.context import AppContext
 from ui.entries.entry_list import kind_label
@@ -108,8 +109,18 @@ class BarrierView(QWidget):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(legend)
+        layout.addLayout(self._legend(legend))
         layout.addWidget(splitter, 1)
+
+    def _legend(self, text: QWidget) -> QHBoxLayout:
+        self.scale_low = plain_label("", self)
+        self.scale_high = plain_label("", self)
+        row = QHBoxLayout()
+        row.addWidget(text, 1)
+        row.addWidget(self.scale_low)
+        row.addWidget(HeatScale(self))
+        row.addWidget(self.scale_high)
+        return row
 
     def _table(self) -> QTableView:
         table = self.table = QTableView(self)
@@ -158,6 +169,9 @@ class BarrierView(QWidget):
             return
         self.model.set_matrix(grid, self._ctx.language)
         self.table.resizeRowsToContents()
+        highest = grid.highest()
+        self.scale_low.setText("1" if highest else "")
+        self.scale_high.setText(str(highest) if highest else self.tr("nothing counted"))
         if self._place is not None:
             self._load_cell(*self._place)
         self.sig_loaded.emit()
