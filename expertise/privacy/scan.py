@@ -79,27 +79,35 @@ def scan_values(
     including text inside structured values (a follow-up log's entries)."""
     hits: list[Hit] = []
     for name, value in values.items():
-        if name in _NOT_TEXT_KEYS or not _is_text_field(kind, name):
+        spec = field_by_name(kind, name) if kind in KIND_SPECS else None
+        if name in _NOT_TEXT_KEYS or not _is_text(spec):
             continue
-        for path, text in _texts(name, value):
+        for path, text in _texts(name, value, spec):
             hits.extend(scan_text(text, path, names))
     return hits
 
 
-def _is_text_field(kind: str, name: str) -> bool:
-    if kind not in KIND_SPECS:
-        return True  # a kind this table does not know yet: scan all its strings
-    spec = field_by_name(kind, name)
-    return spec is None or spec.type not in _NOT_TEXT_TYPES
+def _is_text(spec: object) -> bool:
+    """A field of free text; in a kind this table does not know yet, every field is."""
+    if spec is None:
+        return True
+    return getattr(spec, "type", "text") not in _NOT_TEXT_TYPES
 
 
-def _texts(path: str, value: object) -> Iterator[tuple[str, str]]:
+def _column(spec: object, key: str) -> object:
+    """The column spec of a structured field's rows (a follow-up's date, author, text)."""
+    return next((c for c in getattr(spec, "columns", ()) if getattr(c, "name", "") == key), None)
+
+
+def _texts(path: str, value: object, spec: object = None) -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         if value:
             yield path, value
     elif isinstance(value, list | tuple):
         for number, item in enumerate(value):
-            yield from _texts(f"{path}[{number}]", item)
+            yield from _texts(f"{path}[{number}]", item, spec)
     elif isinstance(value, Mapping):
         for key, item in value.items():
-            yield from _texts(f"{path}.{key}", item)
+            column = _column(spec, str(key))
+            if column is None or _is_text(column):  # a row's author or date is no prose
+                yield from _texts(f"{path}.{key}", item, column)

@@ -191,3 +191,20 @@ def test_guarded_kinds_are_a_property_of_the_kind_in_the_registry() -> None:
     assert not is_guarded("advice") and not is_guarded("expert")
     if "case" in KIND_SPECS:  # example cases are anonymised by rule
         assert is_guarded("case")
+
+
+def test_structured_rows_are_scanned_in_their_text_columns_only() -> None:
+    from types import SimpleNamespace
+
+    from expertise.privacy.scan import _texts
+
+    columns = (
+        SimpleNamespace(name="date", type="date"),
+        SimpleNamespace(name="author", type="ref"),
+        SimpleNamespace(name="text", type="multiline"),
+    )
+    spec = SimpleNamespace(type="rows", columns=columns)
+    rows = [{"date": "2026-01-02", "author": "Rechercheur Wietske Doornbos", "text": "bel 06-1"}]
+    assert list(_texts("follow_ups", rows, spec)) == [("follow_ups[0].text", "bel 06-1")]
+    # without a column table every string is read
+    assert len(list(_texts("log", rows))) == 3
