@@ -95,9 +95,10 @@ def _normalise(value: Any, names: dict[str, str], known: set[str]) -> Any:
 
 def _blob_digests(hub: Hub, names: dict[str, str]) -> list[str]:
     out = []
-    for record_id in hub._read(lambda s: list(s.scalars(text("SELECT id FROM attachments")))):
+    query = text("SELECT id FROM attachments")
+    for record_id in hub.session.read(lambda s: list(s.scalars(query))):
         try:
-            digest = hashlib.sha256(hub._blobs.get(record_id)).hexdigest()
+            digest = hashlib.sha256(hub.blobs.get(record_id)).hexdigest()
         except HubError as error:
             digest = f"unreadable: {error}"
         out.append(f"{names.get(record_id, record_id)} {digest}")
@@ -122,7 +123,7 @@ def snapshot(hub: Hub, known: set[str], terms: list[str]) -> dict[str, Any]:
 def known_ids(hub: Hub) -> list[str]:
     """Entry and attachment ids of the template: stable across copies."""
     query = "SELECT id FROM entries UNION ALL SELECT id FROM attachments"
-    return hub._read(lambda s: [str(v) for v in s.scalars(text(query))])
+    return hub.session.read(lambda s: [str(v) for v in s.scalars(text(query))])
 
 
 def main(argv: list[str]) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -24,10 +25,12 @@ from expertise.courses.document import (
 from expertise.courses.export import check_target_folder, write_html, write_markdown, write_pdf
 from expertise.courses.htmlpage import preview_html
 from expertise.courses.records import CoursePackRecord, ExportResult
-from expertise.hubcore import HubCore
 from expertise.privacy import Allowance, PrivacyFacade
 from expertise.records import Change
 from expertise.services import audit
+
+if TYPE_CHECKING:
+    from expertise.hub import Hub
 
 CHANGE_REASON = "course-pack"
 GATHER_SHARE = 30  # percent of an export's progress bar spent reading the pack
@@ -50,7 +53,7 @@ def _scaled(progress: Progress | None, start: int, share: int) -> Progress | Non
 
 
 class CourseFacade:
-    def __init__(self, hub: HubCore) -> None:
+    def __init__(self, hub: Hub) -> None:
         self._hub = hub
 
     # -- packs ---------------------------------------------------------------
@@ -61,19 +64,21 @@ class CourseFacade:
             pack = service.create_pack(session, title, ceiling, audience, description)
             return service.to_record(session, pack)
 
-        return self._hub._write(action, _changed)
+        return self._hub.session.write(action, _changed)
 
     def list(self) -> list[CoursePackRecord]:
-        return self._hub._read(
+        return self._hub.session.read(
             lambda s: [service.to_record(s, p, with_items=False) for p in service.all_packs(s)]
         )
 
     def get(self, pack_id: str) -> CoursePackRecord:
-        return self._hub._read(lambda s: service.to_record(s, service.get_pack(s, pack_id)))
+        return self._hub.session.read(lambda s: service.to_record(s, service.get_pack(s, pack_id)))
 
     def find(self, reference: str) -> CoursePackRecord:
         """A pack by id or by exact title (what the CLI accepts)."""
-        return self._hub._read(lambda s: service.to_record(s, service.find_pack(s, reference)))
+        return self._hub.session.read(
+            lambda s: service.to_record(s, service.find_pack(s, reference))
+        )
 
     def update(
         self,
@@ -96,7 +101,7 @@ class CourseFacade:
         def action(session: Session) -> None:
             service.delete_pack(session, service.get_pack(session, pack_id))
 
-        self._hub._write(action, _changed)
+        self._hub.session.write(action, _changed)
 
     # -- items ---------------------------------------------------------------
     def add_entries(
@@ -128,12 +133,12 @@ class CourseFacade:
             session.flush()
             return service.to_record(session, pack)
 
-        return self._hub._write(action, _changed)
+        return self._hub.session.write(action, _changed)
 
     # -- documents and exports -------------------------------------------------
     def preview_html(self, pack_id: str, with_notes: bool = True, lang: str = "en") -> str:
         """The whole pack as sanitised HTML for an in-app preview (nothing is audited)."""
-        source = self._hub._read(lambda s: gather(s, pack_id))
+        source = self._hub.session.read(lambda s: gather(s, pack_id))
         assert source is not None  # no cancel callback, so never cancelled
         return preview_html(self._document(source, with_notes, lang))
 
@@ -204,7 +209,7 @@ class CourseFacade:
         _check_space(doc, Path(out_dir), attached)
         write_step = _scaled(progress, GATHER_SHARE, 100 - GATHER_SHARE)
         outcome = write_markdown(
-            source, doc, Path(out_dir), self._hub._blobs.get, write_step, cancel
+            source, doc, Path(out_dir), self._hub.blobs.get, write_step, cancel
         )
         if outcome is None:
             return self._cancelled("md", out_dir, with_notes)
@@ -222,7 +227,7 @@ class CourseFacade:
         self, pack_id: str, progress: Progress | None, cancel: Cancel | None
     ) -> PackSource | None:
         step = _scaled(progress, 0, GATHER_SHARE)
-        return self._hub._read(lambda s: gather(s, pack_id, step, cancel))
+        return self._hub.session.read(lambda s: gather(s, pack_id, step, cancel))
 
     def _guard(self, pack_id: str, source: PackSource, allow: Allowance) -> None:
         """Refuse a pack carrying unconfirmed personal data (docs/SECURITY.md)."""
@@ -242,7 +247,7 @@ class CourseFacade:
             "skipped": result.skipped,
             "notes": result.with_notes,
         }
-        self._hub._read(lambda s: audit.record(s, "course-export", pack_id, detail))
+        self._hub.session.read(lambda s: audit.record(s, "course-export", pack_id, detail))
         return result
 
     @staticmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from expertise.hubcore import HubCore
+from expertise.hub.core import HubCore
 from expertise.overview import matrix, upkeep
 from expertise.overview.matrix import BarrierMatrix
 from expertise.overview.upkeep import DueItem
@@ -18,13 +18,13 @@ class BarrierFacade:
 
     def matrix(self, ceiling: str | None = None) -> BarrierMatrix:
         """Phases × themes with the measures and open bottlenecks at or below `ceiling`."""
-        return self._hub._read(lambda s: matrix.barrier_matrix(s, ceiling))
+        return self._hub.session.read(lambda s: matrix.barrier_matrix(s, ceiling))
 
     def cell_entries(
         self, theme: str, phase: str, ceiling: str | None = None
     ) -> list[EntrySummary]:
         """The entries one cell counts."""
-        return self._hub._read(lambda s: matrix.cell_entries(s, theme, phase, ceiling))
+        return self._hub.session.read(lambda s: matrix.cell_entries(s, theme, phase, ceiling))
 
 
 class UpkeepFacade:
@@ -36,4 +36,4 @@ class UpkeepFacade:
     ) -> list[DueItem]:
         """The upkeep list on `today` (default: the local date)."""
         day = today or date.today()
-        return self._hub._read(lambda s: upkeep.due_items(s, day, within_days))
+        return self._hub.session.read(lambda s: upkeep.due_items(s, day, within_days))

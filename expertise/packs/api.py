@@ -1,7 +1,7 @@
 """`PackFacade`: knowledge packs on one hub (export, inspect, import, trusted publishers).
 
 Heavy work that needs no database (Argon2id, AES-GCM, signature checks) runs
-outside a session; each database step is one `_read` or `_write` of the hub,
+outside a session; each database step is one `hub.session` read or write,
 so the search index follows an import like any other write.
 """
 
@@ -13,14 +13,13 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertise import space
-from expertise.crypto import wipe
 from expertise.errors import UserError
-from expertise.hubcore import HubCore
 from expertise.kdf import KdfParams, calibrate
 from expertise.models import AuditEvent, CoursePack, SavedSearch, Tag, Theme, TrustedPublisher
 from expertise.packs import format as container
@@ -43,36 +42,35 @@ from expertise.privacy import Allowance, PrivacyFacade
 from expertise.records import Change
 from expertise.services import audit
 
+if TYPE_CHECKING:
+    from expertise.hub import Hub
+
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 MIN_PASSPHRASE = 8
-SEARCH_PAGE = 500
 
 
 class PackFacade:
-    def __init__(self, hub: HubCore) -> None:
+    def __init__(self, hub: Hub) -> None:
         self._hub = hub
 
     # -- our own publisher identity ------------------------------------------
     def _key(self, session: Session) -> signing.PublisherKey:
-        seal_key = self._hub._vault.subkey(signing.SUBKEY_PURPOSE)
-        try:
+        with self._hub.derived_key(signing.SUBKEY_PURPOSE) as seal_key:
             return signing.load_or_create(session, seal_key)
-        finally:
-            wipe(seal_key)
 
     def publisher_fingerprint(self) -> str:
-        return self._hub._read(lambda s: self._key(s).fingerprint)
+        return self._hub.session.read(lambda s: self._key(s).fingerprint)
 
     def publisher_name(self) -> str:
-        return self._hub._read(lambda s: signing.publisher_name(s, self._key(s).fingerprint))
+        return self._hub.session.read(lambda s: signing.publisher_name(s, self._key(s).fingerprint))
 
     def set_publisher_name(self, name: str) -> None:
         cleaned = " ".join(name.split())[:200]
         if not cleaned:
             raise UserError("publisher name must not be empty")
-        self._hub._read(lambda s: signing.set_publisher_name(s, cleaned))
+        self._hub.session.read(lambda s: signing.set_publisher_name(s, cleaned))
 
     def choices(self) -> PackChoices:
         def action(session: Session) -> PackChoices:
@@ -94,11 +92,11 @@ class PackFacade:
                 ],
             )
 
-        return self._hub._read(action)
+        return self._hub.session.read(action)
 
     # -- trusted publishers --------------------------------------------------
     def trusted_publishers(self) -> list[PublisherRecord]:
-        rows = self._hub._read(
+        rows = self._hub.session.read(
             lambda s: [
                 PublisherRecord(r.fingerprint, r.name, r.trusted_at)
                 for r in s.scalars(select(TrustedPublisher).order_by(TrustedPublisher.name))
@@ -110,7 +108,7 @@ class PackFacade:
         fp = "".join(fingerprint.split()).lower()
         if len(fp) != 64 or any(c not in "0123456789abcdef" for c in fp):
             raise UserError("a fingerprint is 64 hexadecimal characters")
-        self._hub._read(lambda s: _add_trusted(s, fp, name))
+        self._hub.session.read(lambda s: _add_trusted(s, fp, name))
 
     def untrust(self, fingerprint: str) -> None:
         fp = "".join(fingerprint.split()).lower()
@@ -122,7 +120,7 @@ class PackFacade:
             session.delete(row)
             audit.record(session, "pack-untrust", None, {"publisher": fp})
 
-        self._hub._read(action)
+        self._hub.session.read(action)
 
     # -- export ----------------------------------------------------------------
     def export(
@@ -146,7 +144,7 @@ class PackFacade:
         ids = self._saved_search_ids(saved_search, ceiling) if saved_search else None
         selection = Selection(ceiling, kind, theme, tag, course, with_people, ids)
         selection.check()
-        contents, key, name = self._hub._read(
+        contents, key, name = self._hub.session.read(
             lambda s: self._collect(s, selection, progress, cancel)
         )
         if cancel is not None and cancel():
@@ -157,7 +155,7 @@ class PackFacade:
         PrivacyFacade(self._hub).guard_export("pack-export", None, carried, allow_personal_data)
         manifest = _manifest(contents, key.fingerprint, name, selection, kdf or calibrate())
         size = container.write_pack(Path(out), manifest, contents, passphrase, key)
-        self._hub._read(lambda s: _audit_export(s, manifest))
+        self._hub.session.read(lambda s: _audit_export(s, manifest))
         return ExportReport(
             path=str(out),
             entries=len(contents.entries),
@@ -178,32 +176,21 @@ class PackFacade:
     ) -> tuple[PackContents, signing.PublisherKey, str]:
         key = self._key(session)
         entries = select_entries(session, selection)
-        contents = build_contents(session, self._hub._blobs, entries, progress, cancel)
+        contents = build_contents(session, self._hub.blobs, entries, progress, cancel)
         return contents, key, signing.publisher_name(session, key.fingerprint)
 
     def _saved_search_ids(self, name: str, ceiling: str) -> frozenset[str]:
-        found = self._hub._read(
+        found = self._hub.session.read(
             lambda s: s.scalars(select(SavedSearch).where(SavedSearch.name == name)).first()
         )
         if found is None:
             raise UserError("no saved search with that name")
-        self._hub.wait_for_index()
-        index = self._hub._index.index
-        ids: set[str] = set()
-        page = 1
-        while True:
-            results = index.search(
-                found.query,
-                kind=found.kind,
-                filters=found.filters or None,
-                limit=SEARCH_PAGE,
-                page=page,
-                max_classification=ceiling,
-            )
-            ids.update(hit.id for hit in results.hits)
-            if len(results.hits) < SEARCH_PAGE or len(ids) >= results.total:
-                return frozenset(ids)
-            page += 1
+        return self._hub.search.all_ids(
+            found.query,
+            found.kind,
+            filters=found.filters or None,
+            max_classification=ceiling,
+        )
 
     # -- inspect and import ------------------------------------------------------
     def header(self, file: Path | str) -> PackHeader:
@@ -218,7 +205,7 @@ class PackFacade:
             name = row.name if row is not None else None
             return PackHeader(fp, version, len(data), own or row is not None, own, name)
 
-        return self._hub._read(action)
+        return self._hub.session.read(action)
 
     def inspect(
         self, file: Path | str, passphrase: str | None = None, untrusted_ok: bool = False
@@ -237,11 +224,11 @@ class PackFacade:
                 f"{header.grouped_fingerprint}): its contents were not read",
             )
         pack = container.open_pack(container.read_file(Path(file)))
-        info = self._hub._read(lambda s: _info(s, pack, self._own_fingerprint(s)))
+        info = self._hub.session.read(lambda s: _info(s, pack, self._own_fingerprint(s)))
         if passphrase is None:
             return info
         contents = container.decrypt(pack, passphrase)
-        plan = self._hub._read(lambda s: plan_merge(s, contents.entries, pack.fingerprint))
+        plan = self._hub.session.read(lambda s: plan_merge(s, contents.entries, pack.fingerprint))
         return dataclasses.replace(info, plan=plan)
 
     def import_pack(
@@ -260,23 +247,25 @@ class PackFacade:
         revival of a deleted entry needs the caller's explicit, listed choice."""
         _step(progress, 0)
         pack = container.open_pack(container.read_file(Path(file)))
-        info = self._hub._read(lambda s: _info(s, pack, self._own_fingerprint(s)))
+        info = self._hub.session.read(lambda s: _info(s, pack, self._own_fingerprint(s)))
         _check_trust(info, trust)
         _step(progress, 1)
         contents = container.decrypt(pack, passphrase)
         _step(progress, 2)
         asked = (resolutions, tuple(accept_downgrades), tuple(restore))
         if dry_run:
-            plan = self._hub._read(lambda s: plan_merge(s, contents.entries, pack.fingerprint))
+            plan = self._hub.session.read(
+                lambda s: plan_merge(s, contents.entries, pack.fingerprint)
+            )
             check_choices(plan, *asked)
             return PackImportReport(info, plan, dry_run=True, newly_trusted=not info.trusted)
-        self._hub._require_writable()  # a read-only hub says so, not "disk full"
+        self._hub.session.require_writable()  # a read-only hub says so, not "disk full"
         space.for_pack_import(self._hub.path, file)
 
         def action(session: Session) -> tuple[PackImportReport, list[str]]:
             return self._apply(session, info, contents, asked, cancel)
 
-        report, doomed = self._hub._write(
+        report, doomed = self._hub.session.write(
             action,
             lambda r: Change(
                 frozenset(r[0].created + r[0].updated + r[0].copies + _touched(r[0])),
@@ -301,7 +290,7 @@ class PackFacade:
         if newly_trusted:
             _add_trusted(session, info.fingerprint, info.publisher_name)
         publisher = (info.fingerprint, info.publisher_name)
-        importer = Importer(session, self._hub._blobs, publisher, audit.current_actor(), cancel)
+        importer = Importer(session, self._hub.blobs, publisher, audit.current_actor(), cancel)
         applied = importer.run(contents, plan, chosen)
         doomed = applied.blobs_to_delete
         values = {k: v for k, v in dataclasses.asdict(applied).items() if k != "blobs_to_delete"}
@@ -319,24 +308,21 @@ class PackFacade:
             )
             return any(detail.get("pack_id") == pack_id for detail in rows)
 
-        return self._hub._read(action)
+        return self._hub.session.read(action)
 
     def _own_fingerprint(self, session: Session) -> str | None:
         # Only read: inspecting or importing must not create our own key.
-        seal_key = self._hub._vault.subkey(signing.SUBKEY_PURPOSE)
-        try:
+        with self._hub.derived_key(signing.SUBKEY_PURPOSE) as seal_key:
             key = signing.existing(session, seal_key)
-        finally:
-            wipe(seal_key)
         return key.fingerprint if key is not None else None
 
 
-def _delete_blobs(hub: HubCore, blob_ids: list[str]) -> None:
+def _delete_blobs(hub: Hub, blob_ids: list[str]) -> None:
     """After the commit: a crash or an OS error leaves an orphan blob (removed on the
     next open), never a row without its blob; the import itself has succeeded."""
     for blob_id in blob_ids:
         try:
-            hub._blobs.delete(blob_id)
+            hub.blobs.delete(blob_id)
         except OSError:
             log.warning("an attachment blob could not be deleted yet; it goes on the next open")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from expertise.hubcore import HubCore
+from expertise.hub.core import HubCore
 from expertise.privacy.guard import Allowance, enforce, record_override, scan_entries
 from expertise.privacy.names import NameMatcher, expert_name_forms
 
@@ -17,7 +17,7 @@ class PrivacyFacade:
 
     def name_forms(self) -> list[str]:
         """Every form of every expert's name, for scanning text that is being typed."""
-        return self._hub._read(expert_name_forms)
+        return self._hub.session.read(expert_name_forms)
 
     def names(self) -> NameMatcher:
         return NameMatcher(self.name_forms())
@@ -28,4 +28,4 @@ class PrivacyFacade:
         """Raise PersonalDataFound for unconfirmed hits; audit an override that was needed."""
         found = scan_entries(carried, self.names())
         if enforce(found, allow):
-            self._hub._read(lambda s: record_override(s, export, target, found, allow))
+            self._hub.session.read(lambda s: record_override(s, export, target, found, allow))

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from expertise import space
 from expertise.errors import UserError
-from expertise.hubcore import HubCore
+from expertise.hub.core import HubCore
 from expertise.models import CLASSIFICATIONS
 from expertise.report import gather
 from expertise.report.document import build_document
@@ -64,7 +64,7 @@ class ReportFacade:
         """The report's numbers, nothing above `ceiling` read."""
         _check_ceiling(ceiling)
         period = reporting_period(year, start, end, today)
-        return self._hub._read(lambda s: _gather(s, period, ceiling, self._hub.path.name))
+        return self._hub.session.read(lambda s: _gather(s, period, ceiling, self._hub.path.name))
 
     def document(self, numbers: ReportNumbers, lang: str = "nl") -> ReportDocument:
         _check_lang(lang)
@@ -141,7 +141,7 @@ class ReportFacade:
             "formats": [f for f, path in (("pdf", result.pdf), ("docx", result.docx)) if path],
             "pages": result.pages,
         }
-        self._hub._read(lambda s: audit.record(s, "progress-report", None, detail))
+        self._hub.session.read(lambda s: audit.record(s, "progress-report", None, detail))
 
 
 def _gather(session: Session, period: gather.Period, ceiling: str, hub: str) -> ReportNumbers:

@@ -26,7 +26,7 @@ def export(packs: PackFacade, out: Path, ceiling: str = "internal", **kwargs) ->
 
 
 def hub_key(packs: PackFacade) -> PublisherKey:
-    return packs._hub._read(packs._key)
+    return packs._hub.session.read(packs._key)
 
 
 def resign(data: bytes, key: PublisherKey) -> bytes:

@@ -51,11 +51,11 @@ def origin_of(hub: Hub, entry_id: str) -> tuple[str, int, int | None] | None:
         row = session.get(EntryOrigin, entry_id)
         return None if row is None else (row.publisher, row.remote_revision, row.local_revision)
 
-    return hub._read(read)
+    return hub.session.read(read)
 
 
 def tombstoned(hub: Hub, entry_id: str) -> bool:
-    return hub._read(lambda s: s.get(models.EntryTombstone, entry_id) is not None)
+    return hub.session.read(lambda s: s.get(models.EntryTombstone, entry_id) is not None)
 
 
 def state(hub: Hub) -> tuple[object, ...]:
@@ -78,4 +78,4 @@ def state(hub: Hub) -> tuple[object, ...]:
         )
 
     rows = sorted(hub.export_json(), key=lambda r: str(r["id"]))
-    return (rows, *hub._read(read))
+    return (rows, *hub.session.read(read))

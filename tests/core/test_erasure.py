@@ -119,7 +119,7 @@ def _fill(hub) -> dict[str, str]:
     pack = hub.courses.create(f"Cursus met {NAME}", "internal", description=f"Door {INITIAL}")
     hub.courses.add_entries(pack.id, [practice.id], note=f"Vraag {INITIAL} om toelichting")
     hub.set_thesaurus([[NAME.lower(), "digitale recherche"]])
-    hub._read(lambda s: audit.record(s, "note", None, {"by": NAME}))
+    hub.session.read(lambda s: audit.record(s, "note", None, {"by": NAME}))
     hub.wait_for_index()
     return {
         "expert": expert.id,

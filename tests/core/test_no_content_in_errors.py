@@ -80,7 +80,7 @@ def test_database_errors_do_not_carry_statement_parameters(hub) -> None:
         session.add(SavedSearch(name=MARKER, query=MARKER, filters={"x": object()}))
 
     with pytest.raises(Exception) as raised:
-        hub._read(add)
+        hub.session.read(add)
     assert "JSON serializable" in str(raised.value)
     assert MARKER not in str(raised.value)
 

@@ -163,7 +163,7 @@ def test_an_attachment_id_taken_by_another_entry_is_not_touched(scene):
     other = "5d0c7a1e-2b8f-4c7e-8f1a-3e9b6c2d4a99"
     stolen = (PackAttachment(ATTACHMENT, "vervangen.txt", "text/plain", 3),)
     scene.send(scene.west, [advice(other, 1, stolen)], {ATTACHMENT: b"xyz"})
-    assert scene.hub._blobs.get(ATTACHMENT) == DATA
+    assert scene.hub.blobs.get(ATTACHMENT) == DATA
     assert [a.file_name for a in scene.hub.attachments(ENTRY)] == ["checklist.txt"]
     copied = scene.hub.attachments(other)
     assert [a.file_name for a in copied] == ["vervangen.txt"] and copied[0].id != ATTACHMENT

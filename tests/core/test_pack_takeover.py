@@ -166,7 +166,7 @@ def test_an_attachment_dropped_upstream_is_removed_when_unchanged_here(target, t
 
     report = _import(target, tmp_path / "2.ekp", _with_attachments(2, ATTACHMENT_A), east)
     assert [a.file_name for a in hub.attachments(ENTRY)] == ["checklist.txt"]
-    assert not hub._blobs.exists(ATTACHMENT_B)
+    assert not hub.blobs.exists(ATTACHMENT_B)
     assert report.attachments_removed == [(ENTRY, "stroomschema.txt")]
 
 
@@ -179,7 +179,7 @@ def test_an_attachment_dropped_upstream_is_listed_when_the_entry_changed_here(ta
     newer = _with_attachments(2, ATTACHMENT_A, summary="Nieuw")
     report = _import(target, tmp_path / "2.ekp", newer, east, resolutions={ENTRY: THEIRS})
     assert report.attachments_kept == [(ENTRY, "stroomschema.txt")]
-    assert len(hub.attachments(ENTRY)) == 2 and hub._blobs.exists(ATTACHMENT_B)
+    assert len(hub.attachments(ENTRY)) == 2 and hub.blobs.exists(ATTACHMENT_B)
 
 
 def test_a_local_attachment_is_never_removed_by_a_pack(target, tmp_path):
@@ -192,7 +192,7 @@ def test_a_local_attachment_is_never_removed_by_a_pack(target, tmp_path):
     names = sorted(a.file_name for a in hub.attachments(ENTRY))
     assert names == ["checklist.txt", "eigen.txt", "stroomschema.txt"]
     assert report.attachments_kept == [(ENTRY, "stroomschema.txt")]
-    assert hub._blobs.get(own.id) == b"Eigen notitie"
+    assert hub.blobs.get(own.id) == b"Eigen notitie"
 
 
 def test_a_blob_that_cannot_be_deleted_yet_does_not_fail_the_import(target, tmp_path, monkeypatch):
@@ -203,8 +203,8 @@ def test_a_blob_that_cannot_be_deleted_yet_does_not_fail_the_import(target, tmp_
     def refuse(blob_id: str) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(hub._blobs, "delete", refuse)
+    monkeypatch.setattr(hub.blobs, "delete", refuse)
     report = _import(target, tmp_path / "2.ekp", _with_attachments(2, ATTACHMENT_A), east)
     assert report.attachments_removed == [(ENTRY, "stroomschema.txt")]
     assert [a.file_name for a in hub.attachments(ENTRY)] == ["checklist.txt"]
-    assert hub._blobs.exists(ATTACHMENT_B)  # an orphan until the next open removes it
+    assert hub.blobs.exists(ATTACHMENT_B)  # an orphan until the next open removes it

@@ -52,7 +52,7 @@ def test_round_trip_between_two_hubs(source, target, tmp_path):
         assert row["tags"] == mine[entry_id]["tags"]
     copied = target._hub.attachments(advice)
     assert [a.file_name for a in copied] == ["checklist.txt"]
-    assert target._hub._blobs.get(copied[0].id) == b"Checklist triage, versie 2"
+    assert target._hub.blobs.get(copied[0].id) == b"Checklist triage, versie 2"
     target._hub.wait_for_index()
     title_word = theirs[advice]["title"].split()[-1]
     assert advice in {hit.id for hit in target._hub.search(title_word).hits}

@@ -51,7 +51,7 @@ def made(tmp_path: Path) -> tuple[Path, str, str]:
 
 
 def _contents(hub: Hub, entry_id: str) -> list[bytes]:
-    return [hub._blobs.get(a.id) for a in hub.attachments(entry_id)]
+    return [hub.blobs.get(a.id) for a in hub.attachments(entry_id)]
 
 
 def test_erase_person_that_never_commits_erases_nothing(made, monkeypatch) -> None:
@@ -74,7 +74,7 @@ def test_erase_person_that_commits_leaves_no_old_blob(made) -> None:
         assert hub.check().problems == []
         assert b"Voorbeeldhuis" not in b"".join(_contents(hub, note_id))
         blobs = sorted(p.name for p in (folder / "attachments").iterdir())
-        assert blobs == sorted(hub._blobs.file_name(a.id) for a in hub.attachments(note_id))
+        assert blobs == sorted(hub.blobs.file_name(a.id) for a in hub.attachments(note_id))
 
 
 def test_erasure_killed_after_its_commit_leaves_no_blob_on_the_next_open(
@@ -82,7 +82,7 @@ def test_erasure_killed_after_its_commit_leaves_no_blob_on_the_next_open(
 ) -> None:
     folder, person_id, note_id = made
     with Hub.open(folder, PASSPHRASE) as hub:
-        person_blob = hub._blobs.file_name(hub.attachments(person_id)[0].id)
+        person_blob = hub.blobs.file_name(hub.attachments(person_id)[0].id)
 
         def cut(self: BlobStore, blob_id: str) -> None:
             raise PowerCut()

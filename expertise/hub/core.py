@@ -1,14 +1,16 @@
-"""The Hub facade: the one door the CLI and the UI use (ARCHITECTURE §11.2).
+"""`HubCore`: an unlocked hub's lifecycle and the public units of work (ARCHITECTURE §11.2).
 
 A Hub is an unlocked vault folder: the SQLCipher database, the encrypted
 attachment store and the encrypted search index, held under an OS file lock.
+The sub-facades (expertise/hub/) and the course and pack facades work through
+`session` (expertise/hub/work.py), `blobs`, `index_service` and `derived_key`,
+never through the private attributes below.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -16,13 +18,15 @@ from typing import TypeVar
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from expertise import migrations, oserrors, readonly, rekey
+from expertise import migrations, readonly, rekey
 from expertise.blobstore import BlobStore
-from expertise.db import DatabaseKey, session_scope
+from expertise.crypto import wipe
+from expertise.db import DatabaseKey
 from expertise.errors import HubLocked, NotAHub, UserError
 from expertise.filelock import HubLock
 from expertise.hardening import harden_process
-from expertise.hubparts import HubParts
+from expertise.hub.parts import HubParts
+from expertise.hub.work import UnitOfWork
 from expertise.kdf import KdfParams
 from expertise.models import Attachment
 from expertise.private import private_umask, tighten_tree
@@ -49,6 +53,7 @@ class HubCore:
         self._index_async = index_async
         self._listeners: list[Callable[[Change], None]] = []
         self._parts: HubParts | None = None
+        self._work = UnitOfWork(self)
         self._open_parts(vault)
 
     def _open_parts(self, vault: Vault) -> None:
@@ -85,6 +90,33 @@ class HubCore:
     @property
     def _db_key(self) -> DatabaseKey:
         return self._live().db_key
+
+    # -- public units of work ------------------------------------------------
+    @property
+    def session(self) -> UnitOfWork:
+        """Database sessions: `reading()`, `writing()` and their one-call forms."""
+        return self._work
+
+    @property
+    def blobs(self) -> BlobStore:
+        """The encrypted attachment store (raises HubLocked once locked)."""
+        return self._blobs
+
+    @property
+    def index_service(self) -> IndexSync:
+        """The search index and its sync worker (raises HubLocked once locked)."""
+        return self._index
+
+    @contextmanager
+    def derived_key(self, purpose: str) -> Iterator[bytearray]:
+        """A key derived from the master key for `purpose`, wiped when the block ends."""
+        if self._vault.locked:
+            raise HubLocked("the hub is locked")
+        key = self._vault.subkey(purpose)
+        try:
+            yield key
+        finally:
+            wipe(key)
 
     # -- lifecycle ---------------------------------------------------------
     @classmethod
@@ -124,7 +156,7 @@ class HubCore:
             self._after_open_read_only()
             return
         migrations.upgrade(self._engine)
-        with self._session() as session:
+        with self._work.reading() as session:
             audit.record(session, "unlock")
             # left by a process killed mid-write (see remove_orphan_blobs)
             maintenance.remove_orphan_blobs(session, self._blobs, self.path / "attachments")
@@ -151,12 +183,6 @@ class HubCore:
         """Why search is limited right now (read-only hub, index not usable), else None."""
         return readonly.LIMITED_SEARCH if self._index.limited else None
 
-    def _require_writable(self) -> None:
-        if self._vault.locked:
-            raise HubLocked("the hub is locked")
-        if self._read_only:
-            raise oserrors.HubReadOnly()
-
     @classmethod
     def create(
         cls: type[H],
@@ -171,7 +197,7 @@ class HubCore:
         vault = Vault.create(folder, passphrase, kdf=kdf)
         vault.lock()
         hub = cls.open(folder, passphrase, index_async=index_async)
-        with hub._session() as session:
+        with hub.session.reading() as session:
             seed_vocabulary(session)
             audit.record(session, "create")
         return hub
@@ -216,7 +242,7 @@ class HubCore:
         if self._vault.locked:
             return
         try:
-            with self._session() as session:
+            with self._work.reading() as session:
                 audit.record(session, "lock")
         finally:
             self._abandon()
@@ -247,7 +273,7 @@ class HubCore:
         cancel: Callable[[], bool],
     ) -> str | None:
         """New master key, everything re-sealed; the new recovery key, if any."""
-        self._require_writable()
+        self._work.require_writable()
         self._index.wait()
         rekey.check_space(self.path)
         rekey.checkpoint("space-checked")
@@ -264,7 +290,7 @@ class HubCore:
         self, new: Vault, progress: Callable[[int, int], None], cancel: Callable[[], bool]
     ) -> None:
         """Build and commit the stage; on any failure drop it and go on under the old keys."""
-        blob_ids = self._read(lambda s: list(s.scalars(select(Attachment.id))))
+        blob_ids = self._work.read(lambda s: list(s.scalars(select(Attachment.id))))
         total, done = len(blob_ids) + 3, 0  # database, each attachment, index, commit
 
         def step() -> None:
@@ -314,7 +340,7 @@ class HubCore:
         except BaseException:
             self._abandon()  # in place on disk: the next open uses the new passphrase
             raise
-        self._read(lambda s: audit.record(s, "rekey"))
+        self._work.read(lambda s: audit.record(s, "rekey"))
 
     def _rekey_unfinished(self, new: Vault) -> None:
         """Committed but not swapped in: this object is done, the next open finishes."""
@@ -322,41 +348,7 @@ class HubCore:
         new.lock()
         self._abandon()  # the parts are closed already; closing again is harmless
 
-    # -- plumbing ----------------------------------------------------------
-    @contextmanager
-    def _session(self) -> Iterator[Session]:
-        if self._vault.locked:
-            raise HubLocked("the hub is locked")
-        try:
-            with session_scope(self._sessions) as session:
-                yield session
-        except Exception as error:
-            if isinstance(error, OSError) and not oserrors.within(error.filename, self.path):
-                raise  # a file outside the hub (an export target): the caller knows which
-            fault = oserrors.classify(error, hub=self.path)
-            if fault is None:
-                raise
-            # Rolled back already; the driver's text may quote a statement, so it is dropped.
-            raise oserrors.HubFault(fault) from None
-
-    def _read(self, action: Callable[[Session], T]) -> T:
-        with self._session() as session:
-            return action(session)
-
-    def _write(self, action: Callable[[Session], T], change: Callable[[T], Change]) -> T:
-        self._require_writable()
-        with self._session() as session:
-            result = action(session)
-        try:
-            self._changed(change(result))
-        except Exception as error:
-            fault = oserrors.classify(error, hub=self.path)
-            if fault is None:
-                raise
-            # Committed already: only the search index lags, and the message must say so.
-            raise oserrors.HubFault(dataclasses.replace(fault, changed=True)) from None
-        return result
-
+    # -- change notification ---------------------------------------------
     def _changed(self, change: Change) -> None:
         if change.entry_ids or change.deleted_ids:
             self._index.schedule(change.entry_ids, change.deleted_ids)
@@ -373,15 +365,3 @@ class HubCore:
 
 
 H = TypeVar("H", bound=HubCore)
-
-
-def entry_change(ids: Sequence[str], kinds: Sequence[str], reason: str = "write") -> Change:
-    return Change(frozenset(ids), frozenset(kinds), frozenset(), reason)
-
-
-def values_of(
-    values: Mapping[str, object] | None, extra: Mapping[str, object]
-) -> dict[str, object]:
-    merged = dict(values or {})
-    merged.update(extra)
-    return merged

@@ -1,0 +1,101 @@
+"""`UnitOfWork` (``hub.session``): the one way code outside the core touches the database.
+
+`reading()` is a session that commits (audit events are written while reading)
+but tells nobody; `writing()` first refuses a locked or read-only hub, and after
+the commit tells the search index and the listeners what changed. Faults of the
+disk or medium become `HubFault` with a plain message (docs/ARCHITECTURE.md §11).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from sqlalchemy.orm import Session
+
+from expertise import oserrors
+from expertise.db import session_scope
+from expertise.errors import HubLocked
+from expertise.records import Change
+
+if TYPE_CHECKING:
+    from expertise.hub.core import HubCore
+
+T = TypeVar("T")
+
+
+class Writing:
+    """The session of one write, and the changes to announce once it is committed."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.changes: list[Change] = []
+
+    def changed(self, change: Change) -> None:
+        self.changes.append(change)
+
+
+class UnitOfWork:
+    def __init__(self, core: HubCore) -> None:
+        self._core = core
+
+    @property
+    def _folder(self) -> Path:
+        return self._core.path
+
+    def require_writable(self) -> None:
+        """Raise HubLocked or HubReadOnly before any work that would write."""
+        if self._core.locked:
+            raise HubLocked("the hub is locked")
+        if self._core.read_only:
+            raise oserrors.HubReadOnly()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session, committed at the end; nothing is announced."""
+        if self._core.locked:
+            raise HubLocked("the hub is locked")
+        try:
+            with session_scope(self._core._sessions) as session:
+                yield session
+        except Exception as error:
+            if isinstance(error, OSError) and not oserrors.within(error.filename, self._folder):
+                raise  # a file outside the hub (an export target): the caller knows which
+            fault = oserrors.classify(error, hub=self._folder)
+            if fault is None:
+                raise
+            # Rolled back already; the driver's text may quote a statement, so it is dropped.
+            raise oserrors.HubFault(fault) from None
+
+    @contextmanager
+    def writing(self) -> Iterator[Writing]:
+        """A session on a writable hub; `Writing.changed` is announced after the commit."""
+        self.require_writable()
+        with self.reading() as session:
+            work = Writing(session)
+            yield work
+        try:
+            for change in work.changes:
+                self._core._changed(change)
+        except Exception as error:
+            fault = oserrors.classify(error, hub=self._folder)
+            if fault is None:
+                raise
+            # Committed already: only the search index lags, and the message must say so.
+            raise oserrors.HubFault(dataclasses.replace(fault, changed=True)) from None
+
+    # -- one-call shorthands -------------------------------------------------
+    def read(self, action: Callable[[Session], T]) -> T:
+        """`action(session)` inside `reading()`."""
+        with self.reading() as session:
+            return action(session)
+
+    def write(self, action: Callable[[Session], T], change: Callable[[T], Change]) -> T:
+        """`action(session)` inside `writing()`; `change(result)` is announced."""
+        with self.writing() as work:
+            result = action(work.session)
+            work.changed(change(result))
+        return result
