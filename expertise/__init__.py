@@ -28,6 +28,7 @@ _LAZY = {
     "HubFolder": "expertise.hub.folder",
     "keyring_available": "expertise.hub.folder",
     "KdfParams": "expertise.kdf",
+    "write_private_text": "expertise.private",  # e.g. a saved recovery key: 0600
     # sub-facades named in type hints (reach them as hub.courses, hub.packs, ...)
     "AttachmentFacade": "expertise.hub.attachments",
     "CourseFacade": "expertise.courses.api",
@@ -65,10 +66,10 @@ _LAZY = {
     "BOTH": "expertise.packs.merge",
     "MINE": "expertise.packs.merge",
     "THEIRS": "expertise.packs.merge",
-    "ExpertHit": "index.types",
-    "Hit": "index.types",
-    "SearchResults": "index.types",
-    "TitleHit": "index.types",
+    "ExpertHit": "index",
+    "Hit": "index",
+    "SearchResults": "index",
+    "TitleHit": "index",
     # errors that need heavier modules
     "AboveCeiling": "expertise.courses.records",
     "BadPack": "expertise.packs.errors",
@@ -147,6 +148,7 @@ __all__ = [
     "VocabularyFacade",
     "WrongPassphrase",
     "keyring_available",
+    "write_private_text",
 ]
 
 if TYPE_CHECKING:
@@ -184,6 +186,7 @@ if TYPE_CHECKING:
         PackInfo,
         PublisherRecord,
     )
+    from expertise.private import write_private_text
     from expertise.records import (
         AttachmentRecord,
         AuditRecord,
@@ -199,7 +202,7 @@ if TYPE_CHECKING:
     )
     from expertise.rekey import NotEnoughSpace, RekeyCancelled
     from expertise.vault_header import VaultHeader
-    from index.types import ExpertHit, Hit, SearchResults, TitleHit
+    from index import ExpertHit, Hit, SearchResults, TitleHit
 
 
 def __getattr__(name: str) -> Any:

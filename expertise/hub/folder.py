@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expertise import keystore
-from expertise.errors import HubError
+from expertise.errors import HubError, UserError
 from expertise.kdf import KdfParams
 from expertise.vault_header import HEADER_NAME, RECOVERY, VaultHeader, read_header
 
@@ -103,11 +103,11 @@ class HubFolder:
         """Whether this device's keyring holds this hub's key (False on any doubt)."""
         return self._remembered_key() is not None
 
-    def unlock_remembered(self, *, index_async: bool = False) -> Hub | None:
-        """Open with the key in this device's keyring; None if there is none."""
+    def unlock_remembered(self, *, index_async: bool = False) -> Hub:
+        """Open with the key in this device's keyring (UserError if there is none)."""
         key = self._remembered_key()
         if key is None:
-            return None
+            raise UserError("no key for this hub is remembered on this device")
         return hub_class().open_with_master_key(self.path, key, index_async=index_async)
 
     # -- the demo hub --------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from expertise import HubFolder, keyring_available
-from expertise.errors import NotAHub, WrongPassphrase
+from expertise.errors import NotAHub, UserError, WrongPassphrase
 from expertise.kdf import KdfParams
 from tests.conftest import PASSPHRASE
 from tests.core.test_keystore import fake_backend, offer
@@ -56,13 +56,13 @@ def test_the_key_remembered_on_this_device_unlocks(tmp_path: Path, monkeypatch):
     assert keyring_available()
     hub, _ = _create(tmp_path / "hub")
     folder = HubFolder(tmp_path / "hub")
-    assert not folder.has_remembered_key() and folder.unlock_remembered() is None
+    assert not folder.has_remembered_key()
+    with pytest.raises(UserError):
+        folder.unlock_remembered()
     hub.keys.remember_on_device()
     hub.lock()
     assert folder.has_remembered_key()
-    opened = folder.unlock_remembered()
-    assert opened is not None
-    with opened:
+    with folder.unlock_remembered() as opened:
         opened.keys.forget_on_device()
     assert not folder.has_remembered_key()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import string
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -25,15 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.hub import Hub
-from expertise.kdf import KdfParams
-from expertise.private import write_private_text
+from expertise import HubFolder, KdfParams, write_private_text
 from ui.plaintext import PlainLabel, plain_label
 from ui.safe_browser import InertDocument
 from ui.settings.store import Settings
 from ui.shell.theme import styled_label
 from ui.tasks import Progress, TaskRunner
 from ui.unlock.messages import error_text
+
+if TYPE_CHECKING:
+    from expertise import Hub
 
 MIN_LENGTH = 12
 
@@ -84,7 +86,7 @@ def passphrase_problem(first: str, second: str) -> str | None:
 def folder_problem(folder: Path | None) -> str | None:
     if folder is None:
         return QCoreApplication.translate("CreateHub", "Choose a folder for the new hub.")
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if not HubFolder(folder).is_free():
         return QCoreApplication.translate(
             "CreateHub", "Choose a new or empty folder; this one already holds files."
         )
@@ -235,8 +237,9 @@ class CreateHubDialog(QDialog):
         recovery, kdf = self.with_recovery.isChecked(), self._kdf
 
         def job(_: Progress) -> tuple[Hub, str | None]:
-            hub = Hub.create(folder, passphrase, kdf=kdf, index_async=True)
-            return hub, hub.add_recovery_key() if recovery else None
+            return HubFolder(folder).create(
+                passphrase, kdf=kdf, with_recovery_key=recovery, index_async=True
+            )
 
         self._set_busy(True)
         self._runner.submit(job, self._created, self._failed)

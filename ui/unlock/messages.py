@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from expertise import keystore
-from expertise.errors import (
+from expertise import (
     HubError,
     HubInUse,
     IntegrityError,
@@ -18,6 +17,7 @@ from expertise.errors import (
     NotAHub,
     UserError,
     WrongPassphrase,
+    keyring_available,
 )
 
 
@@ -51,8 +51,7 @@ def error_text(error: BaseException) -> str:
 
 
 def keyring_status() -> tuple[bool, str]:
-    ring, _reason = keystore.secure_backend()
-    if ring is not None:
+    if keyring_available():
         return True, ""
     return False, QCoreApplication.translate(
         "UnlockErrors",

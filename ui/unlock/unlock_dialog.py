@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise import keystore
-from expertise.errors import HubError
-from expertise.kdf import KdfParams
-from expertise.vault_header import read_header
+from expertise import HubError, HubFolder, KdfParams
 from ui.plaintext import buddy_label, plain_label, set_plain_tooltip
 from ui.settings.store import Settings
 from ui.shell.theme import styled_label
@@ -38,20 +35,13 @@ from ui.tasks import Progress, TaskRunner
 from ui.unlock.messages import error_text, keyring_status
 
 if TYPE_CHECKING:
-    from expertise.hub import Hub
+    from expertise import Hub
     from ui.unlock.create_hub_dialog import CreateHubDialog
-
-
-def remembered_key(folder: Path) -> bytes | None:
-    try:
-        return keystore.recall(read_header(folder).hub_id)
-    except (HubError, OSError):
-        return None
 
 
 def hub_class() -> type[Hub]:
     """The core, imported on first use: the dialog shows while it loads (~2 s here)."""
-    from expertise.hub import Hub
+    from expertise import Hub
 
     return Hub
 
@@ -60,9 +50,9 @@ def apply_remember(hub: Hub, remember: bool) -> bool:
     """Store or drop the master key in the OS keyring; False if the keyring refused."""
     try:
         if remember:
-            hub.remember_on_device()
+            hub.keys.remember_on_device()
         else:
-            hub.forget_on_device()
+            hub.keys.forget_on_device()
     except HubError:
         return False
     return True
@@ -197,7 +187,11 @@ class UnlockDialog(QDialog):
 
     def _update_remembered(self) -> None:
         folder = self.folder()
-        show = self._offer_remembered and folder is not None and remembered_key(folder) is not None
+        show = (
+            self._offer_remembered
+            and folder is not None
+            and HubFolder(folder).has_remembered_key()
+        )
         self.remembered_button.setVisible(bool(show))
 
     def _busy(self, busy: bool, text: str = "") -> None:
@@ -235,30 +229,23 @@ class UnlockDialog(QDialog):
         if not secret:
             self.message.setText(self.tr("Enter the passphrase."))
             return
+        hub_folder = HubFolder(folder)
         if self.use_recovery.isChecked():
-            self._open(lambda: hub_class().open_with_recovery_key(folder, secret, index_async=True))
+            self._open(lambda: hub_folder.unlock_with_recovery_key(secret, index_async=True))
         else:
-            self._open(lambda: hub_class().open(folder, secret, index_async=True))
+            self._open(lambda: hub_folder.unlock(secret, index_async=True))
 
     def unlock_remembered(self) -> None:
         folder = self.folder()
-        key = remembered_key(folder) if folder else None
-        if folder is None or key is None:
+        if folder is None or not HubFolder(folder).has_remembered_key():
             self._update_remembered()
             return
-        self._open(lambda: hub_class().open_with_master_key(folder, key, index_async=True))
+        self._open(lambda: HubFolder(folder).unlock_remembered(index_async=True))
 
     def open_demo(self) -> None:
-        from expertise.demo import DEMO_PASSPHRASE, ensure_demo_hub
-
         folder = demo_hub_folder()
-
-        def open_it() -> Hub:
-            ensure_demo_hub(folder)
-            return hub_class().open(folder, DEMO_PASSPHRASE, index_async=True)
-
         self.folder_box.setCurrentText(str(folder))
-        self._open(open_it)
+        self._open(lambda: HubFolder(folder).open_demo(index_async=True))
 
     def _create(self) -> None:
         from ui.unlock.create_hub_dialog import CreateHubDialog  # loads the core: on first use
