@@ -92,15 +92,15 @@ def _child(folder: Path, on: bool, seed: int) -> dict[str, Any]:
     try:
         with hub._engine.connect() as connection:
             timings["pragma"] = connection.exec_driver_sql("PRAGMA cipher_memory_security").scalar()
-        ids = [row.id for row in hub.list_entries()]
+        ids = [row.id for row in hub.entries.list()]
         rng = random.Random(seed)
         start = time.perf_counter()
         for _ in range(READS):
-            hub.get_entry(rng.choice(ids))
+            hub.entries.get(rng.choice(ids))
         timings["hub_reads_ms"] = _ms(start)
         start = time.perf_counter()
         for n in range(HUB_WRITES):
-            hub.update_entry(rng.choice(ids), {"tags": [f"bench-{n % 7}"]})
+            hub.entries.update(rng.choice(ids), {"tags": [f"bench-{n % 7}"]})
         timings["hub_writes_ms"] = _ms(start)
     finally:
         hub.close()
@@ -121,7 +121,7 @@ def _build(folder: Path, size: int) -> bytes:
     from expertise.kdf import KdfParams
 
     with Hub.create(folder, "benchmark passphrase", kdf=KdfParams.floor()) as hub:
-        hub.add_entries((r.kind, r.values) for r in Corpus(size, 7).records())
+        hub.entries.add_many((r.kind, r.values) for r in Corpus(size, 7).records())
         return hub._vault.master_key_copy()
 
 

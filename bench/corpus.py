@@ -34,7 +34,7 @@ EXTRA_TEXT = {
 
 @dataclass(frozen=True)
 class Record:
-    """One entry: ``values`` for ``Hub.add_entry``, ``plain`` for the FTS5 baseline."""
+    """One entry: ``values`` for ``hub.entries.add``, ``plain`` for the FTS5 baseline."""
 
     kind: str
     values: dict[str, object]

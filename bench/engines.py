@@ -83,18 +83,18 @@ class HubEngine:
         return time.perf_counter() - start
 
     def bulk_insert(self, items: Iterable[tuple[str, Mapping[str, object]]]) -> int:
-        return len(self.hub.add_entries(items, reindex=False))  # indexing is timed apart
+        return len(self.hub.entries.add_many(items, reindex=False))  # indexing is timed apart
 
     def search(self, q: BenchQuery) -> tuple[int, list[str]]:
         result = self.hub.search(q.hub, kind=q.kind, limit=PAGE, filters=q.filters or None)
         return result.total, [hit.id for hit in result.hits]
 
     def suggest(self, prefix: str) -> list[str]:
-        return [hit.id for hit in self.hub.suggest_titles(prefix, SUGGESTIONS)]
+        return [hit.id for hit in self.hub.search.titles(prefix, SUGGESTIONS)]
 
     def keystroke(self, prefix: str) -> None:
         self.hub.search(prefix, limit=PAGE)
-        self.hub.suggest_titles(prefix, SUGGESTIONS)
+        self.hub.search.titles(prefix, SUGGESTIONS)
 
     def close(self) -> None:
         self.hub.close()

@@ -107,7 +107,7 @@ def hub_build(args: argparse.Namespace) -> dict[str, Any]:
     engine = HubEngine.create(args.work / "hub", PASSPHRASE)
     insert_s, _ = timed(lambda: engine.bulk_insert((r.kind, r.values) for r in corpus.records()))
     with RssSampler() as rss:
-        index_s, _ = timed(engine.hub.reindex)
+        index_s, _ = timed(engine.hub.maintenance.reindex)
     engine.close()
     build = {"docs": corpus.size, "insert_seconds": round(insert_s, 3)}
     build.update(
@@ -156,7 +156,7 @@ def edit_latency(engine: HubEngine, corpus: Corpus) -> dict[str, float]:
         entry_id = corpus.id_of(rng.randrange(corpus.size))
         marker = "editmarker" + "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(8))
         start = time.perf_counter()
-        engine.hub.update_entry(entry_id, {"summary": f"Bijgewerkt ({n}): {marker}."})
+        engine.hub.entries.update(entry_id, {"summary": f"Bijgewerkt ({n}): {marker}."})
         while engine.hub.search(marker, limit=1).total == 0:
             if time.perf_counter() - start > 30:
                 break

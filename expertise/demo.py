@@ -22,7 +22,7 @@ def demo_content_dir() -> Path:
 
 
 def fill_with_demo(hub: Hub) -> ImportReport:
-    return hub.import_paths([demo_content_dir()])
+    return hub.transfer.import_paths([demo_content_dir()])
 
 
 def ensure_demo_hub(folder: Path) -> bool:

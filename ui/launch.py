@@ -60,8 +60,8 @@ def _print_demo_listing(folder: Path) -> None:
     from expertise.hub import Hub
 
     with Hub.open(folder, DEMO_PASSPHRASE) as hub:
-        print(f"\nThe demo hub holds {hub.count_entries()} entries:")
-        for row in hub.list_entries(order="kind"):
+        print(f"\nThe demo hub holds {hub.entries.count()} entries:")
+        for row in hub.entries.list(order="kind"):
             print(f"  {row.kind:<12} {row.classification:<12} {row.title}")
 
 

@@ -84,10 +84,10 @@ def _build_hub(folder: Path, sizes: Sizes, marker: str) -> str:
     corpus = Corpus(sizes.entries, seed=42)
     rng = random.Random(f"killrun:{marker}")
     with Hub.create(folder, OLD_PASSPHRASE, kdf=KdfParams.floor()) as hub:
-        hub.add_entries(((r.kind, r.values) for r in corpus.records()), reindex=False)
+        hub.entries.add_many(((r.kind, r.values) for r in corpus.records()), reindex=False)
         people = ("expert", "organisation")
         content = [r.values["id"] for r in corpus.records() if r.kind not in people]
-        person = hub.add_entry(
+        person = hub.entries.add(
             "expert",
             {
                 "title": PERSON,
@@ -97,16 +97,16 @@ def _build_hub(folder: Path, sizes: Sizes, marker: str) -> str:
                 "email": "i.voorbeeldhuis@example.nl",
             },
         )
-        hub.add_attachment(person.id, "cv-voorbeeld.txt", data=f"Levensloop {marker}".encode())
+        hub.attachments.add(person.id, "cv-voorbeeld.txt", data=f"Levensloop {marker}".encode())
         for entry_id in rng.sample(content, sizes.references):
-            hub.update_entry(str(entry_id), {"author": person.id})
+            hub.entries.update(str(entry_id), {"author": person.id})
         for entry_id in rng.sample(content, 3):
-            body = hub.get_entry(str(entry_id)).body_md
-            hub.update_entry(str(entry_id), {"body": f"{body}\n\nAfgestemd met {PERSON}."})
+            body = hub.entries.get(str(entry_id)).body_md
+            hub.entries.update(str(entry_id), {"body": f"{body}\n\nAfgestemd met {PERSON}."})
         for n, entry_id in enumerate(rng.sample(content, sizes.attachments)):
             data = f"Werkinstructie {n} {marker}\n".encode() + rng.randbytes(2048 + 512 * n)
-            hub.add_attachment(str(entry_id), f"werkinstructie-{n}.txt", data=data)
-        hub.reindex()
+            hub.attachments.add(str(entry_id), f"werkinstructie-{n}.txt", data=data)
+        hub.maintenance.reindex()
         return person.id
 
 
@@ -139,11 +139,11 @@ def _build_pack(folder: Path, out: Path, sizes: Sizes, marker: str) -> None:
             values = dict(record.values)
             values["body"] = f"{values['body']}\n\n{PACK_PROBE} {marker}"
             items.append((record.kind, values))
-        ids = partner.add_entries(items, reindex=False)
+        ids = partner.entries.add_many(items, reindex=False)
         for n, entry_id in enumerate(rng.sample(ids, max(1, sizes.attachments // 2))):
             data = f"Partnerbijlage {n} {marker}\n".encode() + rng.randbytes(4096)
-            partner.add_attachment(entry_id, f"partnerbijlage-{n}.txt", data=data)
-        partner.reindex()
+            partner.attachments.add(entry_id, f"partnerbijlage-{n}.txt", data=data)
+        partner.maintenance.reindex()
         packs = partner.packs
         packs.set_publisher_name("Partnerbureau Voorbeeld (fictief)")
         packs.export(

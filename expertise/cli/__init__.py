@@ -137,7 +137,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     with Hub.create(args.hub, secret) as hub:
         if args.recovery_key:
             output.say("Recovery key (shown once; print it and keep it somewhere safe):")
-            output.say(hub.add_recovery_key())
+            output.say(hub.keys.add_recovery_key())
         if args.demo:
             fill_with_demo(hub)
     output.say(f"hub created at {args.hub}")

@@ -50,23 +50,23 @@ def cmd_add(hub: Hub, args: argparse.Namespace) -> int:
         if getattr(args, name):
             values[name] = getattr(args, name)
     values.update(_field_pairs(args.field))
-    record = hub.add_entry(args.kind, values)
+    record = hub.entries.add(args.kind, values)
     for path in args.attach:
-        hub.add_attachment(record.id, path)
+        hub.attachments.add(record.id, path)
     output.emit_json({"id": record.id}) if args.json else output.say(record.id)
     return 0
 
 
 def cmd_show(hub: Hub, args: argparse.Namespace) -> int:
-    record = hub.get_entry(args.id)
+    record = hub.entries.get(args.id)
     if args.json:
         data = record.as_dict()
-        data["attachments"] = hub.attachments(record.id)
-        data["backlinks"] = hub.backlinks(record.id)
+        data["attachments"] = hub.attachments.list(record.id)
+        data["backlinks"] = hub.entries.backlinks(record.id)
         output.emit_json(data)
     else:
-        output.show_entry(record, hub.links(record.id), hub.backlinks(record.id))
-        for attachment in hub.attachments(record.id):
+        output.show_entry(record, hub.entries.links(record.id), hub.entries.backlinks(record.id))
+        for attachment in hub.attachments.list(record.id):
             output.say(
                 f"  attachment {attachment.id}: {attachment.file_name} ({attachment.size} B)"
             )
@@ -74,7 +74,7 @@ def cmd_show(hub: Hub, args: argparse.Namespace) -> int:
 
 
 def cmd_list(hub: Hub, args: argparse.Namespace) -> int:
-    rows = hub.list_entries(args.kind, tag=args.tag, theme=args.theme)
+    rows = hub.entries.list(args.kind, tag=args.tag, theme=args.theme)
     if args.json:
         output.emit_json(rows)
         return 0
@@ -86,7 +86,7 @@ def cmd_list(hub: Hub, args: argparse.Namespace) -> int:
 
 
 def cmd_import(hub: Hub, args: argparse.Namespace) -> int:
-    report = hub.import_paths(args.paths)
+    report = hub.transfer.import_paths(args.paths)
     if args.json:
         output.emit_json(report)
     else:
@@ -101,12 +101,12 @@ def cmd_export(hub: Hub, args: argparse.Namespace) -> int:
     if args.format == "md":
         if not args.out_dir:
             raise UserError("export --format md needs OUT_DIR")
-        count = hub.export_markdown(args.out_dir)
+        count = hub.transfer.export_markdown(args.out_dir)
         output.say(f"{count} entries written to {args.out_dir}")
         return 0
     if args.output:
         space.for_export(hub.path, args.output)
-    data = hub.export_json()
+    data = hub.transfer.export_json()
     text = output.json_text(data)
     if args.output:
         # Whole or nothing (a disk that fills midway keeps no half of the plaintext);
@@ -136,12 +136,12 @@ def cmd_search(hub: Hub, args: argparse.Namespace) -> int:
                 ],
                 "facets": {k: dict(v) for k, v in results.facets.items()},
                 "suggestion": results.suggestion,
-                "notice": hub.search_notice,
+                "notice": hub.search.notice,
             }
         )
         return 0
-    if hub.search_notice:
-        output.warn(hub.search_notice)
+    if hub.search.notice:
+        output.warn(hub.search.notice)
     if results.error:
         output.warn(results.error)
     for hit in results.hits:
@@ -153,7 +153,7 @@ def cmd_search(hub: Hub, args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(hub: Hub, args: argparse.Namespace) -> int:
-    hub.change_passphrase(check_new_passphrase(new_passphrase(args)))
+    hub.keys.change_passphrase(check_new_passphrase(new_passphrase(args)))
     output.say("passphrase changed")
     return 0
 
@@ -164,7 +164,7 @@ def cmd_rekey(hub: Hub, args: argparse.Namespace) -> int:
     secret = check_new_passphrase(new_passphrase(args))
     rekey.check_space(hub.path)  # likewise: a disk too full is said before starting
     output.warn("re-keying: every file of the hub is re-encrypted under a new key ...")
-    recovery = hub.rekey(secret)
+    recovery = hub.keys.rekey(secret)
     if getattr(args, "json", False):
         output.emit_json({"rekeyed": True, "recovery_key": recovery})
         return 0
@@ -177,7 +177,7 @@ def cmd_rekey(hub: Hub, args: argparse.Namespace) -> int:
 
 
 def cmd_recovery_key(hub: Hub, args: argparse.Namespace) -> int:
-    key = hub.add_recovery_key()
+    key = hub.keys.add_recovery_key()
     output.say("Recovery key (shown once; print it and keep it somewhere safe):")
     output.say(key)
     return 0
@@ -188,13 +188,13 @@ def cmd_reindex(hub: Hub, args: argparse.Namespace) -> int:
         if not args.json and sys.stderr.isatty():
             output.warn(f"\rindexed {done}/{total}")
 
-    hub.reindex(progress)
-    output.say(f"index rebuilt: {hub.count_entries()} entries")
+    hub.maintenance.reindex(progress)
+    output.say(f"index rebuilt: {hub.entries.count()} entries")
     return 0
 
 
 def cmd_check(hub: Hub, args: argparse.Namespace) -> int:
-    report = hub.check()
+    report = hub.maintenance.check()
     if args.json:
         output.emit_json({**output.to_plain(report), "ok": report.ok})
     else:
@@ -210,7 +210,7 @@ def cmd_check(hub: Hub, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(hub: Hub, args: argparse.Namespace) -> int:
-    out = hub.backup(args.out)
+    out = hub.maintenance.backup(args.out)
     output.say(f"encrypted backup written to {out} (opens with the same passphrase)")
     return 0
 
@@ -222,7 +222,7 @@ COPIES_WARNING = (
 
 
 def cmd_erase_person(hub: Hub, args: argparse.Namespace) -> int:
-    report = hub.erase_person(args.expert_id)
+    report = hub.maintenance.erase_person(args.expert_id)
     if args.json:
         output.emit_json({**output.to_plain(report), "warning": COPIES_WARNING})
         return 0

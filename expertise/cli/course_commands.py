@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from expertise.cli import output, privacy_output
-from expertise.courses import CourseFacade, CoursePackRecord, ExportResult
+from expertise.courses import CoursePackRecord, ExportResult
 from expertise.hub import Hub
 from expertise.models import CLASSIFICATIONS
 
@@ -61,13 +61,13 @@ def _leaf(
 
 
 def cmd_create(hub: Hub, args: argparse.Namespace) -> int:
-    pack = CourseFacade(hub).create(args.title, args.ceiling, args.audience, args.description)
+    pack = hub.courses.create(args.title, args.ceiling, args.audience, args.description)
     output.emit_json({"id": pack.id}) if args.json else output.say(pack.id)
     return 0
 
 
 def cmd_add(hub: Hub, args: argparse.Namespace) -> int:
-    courses = CourseFacade(hub)
+    courses = hub.courses
     before = courses.find(args.pack)
     after = courses.add_entries(before.id, args.entry_ids, note=args.note)
     added = after.item_count - before.item_count
@@ -79,7 +79,7 @@ def cmd_add(hub: Hub, args: argparse.Namespace) -> int:
 
 
 def cmd_list(hub: Hub, args: argparse.Namespace) -> int:
-    packs = CourseFacade(hub).list()
+    packs = hub.courses.list()
     if args.json:
         output.emit_json([_pack_json(pack) for pack in packs])
         return 0
@@ -102,7 +102,7 @@ def _pack_json(pack: CoursePackRecord) -> dict[str, object]:
 
 
 def cmd_export(hub: Hub, args: argparse.Namespace) -> int:
-    courses = CourseFacade(hub)
+    courses = hub.courses
     pack = courses.find(args.pack)
     options = {
         "with_notes": args.with_notes,

@@ -16,7 +16,7 @@ from expertise.cli import output, privacy_output
 from expertise.errors import UserError
 from expertise.hub import Hub
 from expertise.models import CLASSIFICATIONS, KINDS
-from expertise.packs import PackFacade, PackImportReport, PackInfo
+from expertise.packs import PackImportReport, PackInfo
 from expertise.packs.merge import RESOLUTIONS
 from expertise.packs.signing import grouped
 from expertise.secretenv import take_env
@@ -131,7 +131,7 @@ def pack_passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
 
 
 def cmd_export(hub: Hub, args: argparse.Namespace) -> int:
-    packs = PackFacade(hub)
+    packs = hub.packs
     if args.publisher:
         packs.set_publisher_name(args.publisher)
     report = packs.export(
@@ -169,7 +169,7 @@ def _say_info(info: PackInfo) -> None:
 
 
 def cmd_inspect(hub: Hub, args: argparse.Namespace) -> int:
-    packs = PackFacade(hub)
+    packs = hub.packs
     header = packs.header(args.file)
     if not header.trusted and not args.untrusted_ok:
         # Nothing past the signature is read: the manifest is the publisher's input.
@@ -207,7 +207,7 @@ def _resolutions(args: argparse.Namespace) -> dict[str, str]:
 
 
 def cmd_import(hub: Hub, args: argparse.Namespace) -> int:
-    packs = PackFacade(hub)
+    packs = hub.packs
     secret = pack_passphrase(args)
     resolutions = _resolutions(args)
     if args.resolve_all:
@@ -306,7 +306,7 @@ def _say_deleted(report: PackImportReport) -> None:
 
 
 def cmd_publishers(hub: Hub, args: argparse.Namespace) -> int:
-    packs = PackFacade(hub)
+    packs = hub.packs
     rows = packs.trusted_publishers()
     if args.json:
         output.emit_json({"own": packs.publisher_fingerprint(), "trusted": rows})
@@ -320,12 +320,12 @@ def cmd_publishers(hub: Hub, args: argparse.Namespace) -> int:
 
 
 def cmd_trust(hub: Hub, args: argparse.Namespace) -> int:
-    PackFacade(hub).trust(args.fingerprint, args.name)
+    hub.packs.trust(args.fingerprint, args.name)
     output.say("trusted")
     return 0
 
 
 def cmd_untrust(hub: Hub, args: argparse.Namespace) -> int:
-    PackFacade(hub).untrust(args.fingerprint)
+    hub.packs.untrust(args.fingerprint)
     output.say("no longer trusted")
     return 0

@@ -2,8 +2,9 @@
 
 Each concern is a sub-facade: ``hub.entries``, ``hub.attachments``, ``hub.search``
 (callable), ``hub.vocabulary``, ``hub.transfer``, ``hub.maintenance``, ``hub.keys``,
-``hub.courses``, ``hub.packs``, ``hub.barrier``, ``hub.upkeep`` and ``hub.report``. They work through the public units of work
-of `HubCore` (``hub.session``, ``hub.blobs``, ``hub.index_service``).
+``hub.courses``, ``hub.packs``, ``hub.barrier``, ``hub.upkeep`` and ``hub.report``.
+They work through the public units of work of `HubCore` (``hub.session``,
+``hub.blobs``, ``hub.index_service``).
 
 The flat methods below the sub-facades only delegate, so callers can move over
 in steps; they go once no caller uses them.

@@ -20,7 +20,7 @@ def partner(packs: PackFacade, name: str) -> PublisherKey:
 
 
 def local_note(hub: Hub, classification: str = "confidential") -> str:
-    record = hub.add_entry(
+    record = hub.entries.add(
         "advice",
         {
             "title": "Werkwijze bij meldingen van online grooming",
@@ -35,7 +35,7 @@ def local_note(hub: Hub, classification: str = "confidential") -> str:
 
 def values_of(hub: Hub, entry_id: str) -> dict[str, object]:
     """The entry's whole snapshot, as an exporting hub would ship it."""
-    row = next(r for r in hub.export_json() if r["id"] == entry_id)
+    row = next(r for r in hub.transfer.export_json() if r["id"] == entry_id)
     return {k: v for k, v in row.items() if k not in ("id", "kind")}
 
 
@@ -77,5 +77,5 @@ def state(hub: Hub) -> tuple[object, ...]:
             else [],
         )
 
-    rows = sorted(hub.export_json(), key=lambda r: str(r["id"]))
+    rows = sorted(hub.transfer.export_json(), key=lambda r: str(r["id"]))
     return (rows, *hub.session.read(read))

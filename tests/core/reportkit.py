@@ -30,15 +30,17 @@ def build(hub, tmp: Path) -> Built:
     before = period.start - timedelta(days=30)
     today = date.today()
 
-    police = hub.add_entry("organisation", {"title": "Politie Eenheid Test", "org_type": "police"})
-    ngo = hub.add_entry(
+    police = hub.entries.add(
+        "organisation", {"title": "Politie Eenheid Test", "org_type": "police"}
+    )
+    ngo = hub.entries.add(
         "organisation", {"title": "Stichting Test", "org_type": "ngo", "classification": "public"}
     )
-    secret_org = hub.add_entry(
+    secret_org = hub.entries.add(
         "organisation",
         {"title": f"{SECRET} dienst", "org_type": "ministry", "classification": "confidential"},
     )
-    hub.add_entry(
+    hub.entries.add(
         "expert",
         {
             "title": "Expert Een",
@@ -47,7 +49,7 @@ def build(hub, tmp: Path) -> Built:
             "consent_date": today.isoformat(),
         },
     )
-    hub.add_entry(
+    hub.entries.add(
         "expert",
         {
             "title": "Expert Twee",
@@ -56,8 +58,8 @@ def build(hub, tmp: Path) -> Built:
             "consent_date": (today - timedelta(days=800)).isoformat(),
         },
     )
-    hub.add_entry("expert", {"title": "Expert Drie", "internal": True})
-    hub.add_entry(
+    hub.entries.add("expert", {"title": "Expert Drie", "internal": True})
+    hub.entries.add(
         "expert",
         {
             "title": f"{SECRET} expert",
@@ -67,7 +69,7 @@ def build(hub, tmp: Path) -> Built:
     )
 
     def advice(title: str, **values: object) -> None:
-        hub.add_entry("advice", {"title": title, **values})
+        hub.entries.add("advice", {"title": title, **values})
 
     advice(
         "Advies opsporing 1",
@@ -102,14 +104,14 @@ def build(hub, tmp: Path) -> Built:
         values = {"title": title, "stage": stage, "start_date": start.isoformat(), **more}
         if end:
             values["end_date"] = end.isoformat()
-        hub.add_entry("innovation", values)
+        hub.entries.add("innovation", values)
 
     project("Pilot nieuw", "pilot", inside)
     project("Lopend project", "running", period.start - timedelta(days=400))
     project("Afgerond project", "evaluated", period.start - timedelta(days=400), before)
     project(f"{SECRET} project", "idea", inside, classification="confidential")
 
-    hub.add_entry(
+    hub.entries.add(
         "practice",
         {
             "title": "Praktijk een",
@@ -117,7 +119,7 @@ def build(hub, tmp: Path) -> Built:
             "themes": ["grooming", "opsporing"],
         },
     )
-    hub.add_entry(
+    hub.entries.add(
         "practice",
         {
             "title": "Praktijk twee",
@@ -125,7 +127,7 @@ def build(hub, tmp: Path) -> Built:
             "themes": ["grooming", "sextortion"],
         },
     )
-    hub.add_entry(
+    hub.entries.add(
         "practice",
         {
             "title": f"{SECRET} praktijk",

@@ -28,13 +28,13 @@ def _plaintext_outside(tmp_path: Path) -> Path:
 
 
 def test_symlink_in_attachments_is_skipped(hub, tmp_path: Path) -> None:
-    record = hub.add_entry("advice", {"title": "Advies met bijlage", "body": "tekst"})
-    hub.add_attachment(record.id, "werkwijze.txt", data=b"een gewone bijlage")
+    record = hub.entries.add("advice", {"title": "Advies met bijlage", "body": "tekst"})
+    hub.attachments.add(record.id, "werkwijze.txt", data=b"een gewone bijlage")
     target = _plaintext_outside(tmp_path)
     (hub.path / "attachments" / "planted").symlink_to(target)
     (hub.path / "planted-in-root").symlink_to(target)
 
-    out = hub.backup(tmp_path / "backup")
+    out = hub.maintenance.backup(tmp_path / "backup")
 
     assert files_containing(out, MARKER) == []
     assert not any(p.is_symlink() for p in out.rglob("*"))
@@ -52,7 +52,7 @@ def test_symlinked_attachments_folder_is_refused(hub, tmp_path: Path) -> None:
     attachments.symlink_to(target.parent, target_is_directory=True)
 
     with pytest.raises(UserError, match="symbolic link"):
-        hub.backup(tmp_path / "backup")
+        hub.maintenance.backup(tmp_path / "backup")
     assert files_containing(tmp_path / "backup", MARKER) == []
 
 
@@ -74,6 +74,6 @@ def test_vault_json_appears_whole_or_not_at_all(hub, tmp_path: Path, monkeypatch
         backup.write_backup(hub._engine, hub._db_key, hub.path, target)
     assert not (target / "vault.json").exists()
     monkeypatch.undo()
-    out = hub.backup(tmp_path / "second")
+    out = hub.maintenance.backup(tmp_path / "second")
     assert (out / "vault.json").read_bytes() == (hub.path / "vault.json").read_bytes()
     assert not (out / "vault.json.partial").exists()

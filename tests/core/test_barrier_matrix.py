@@ -10,7 +10,7 @@ from expertise.resources import load_yaml
 
 def _add(hub, kind, title, themes, classification="internal", **extra):
     values = {"title": title, "themes": themes, "classification": classification, **extra}
-    return hub.add_entry(kind, values).id
+    return hub.entries.add(kind, values).id
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ def test_marker_never_reaches_disk_in_clear(tmp_path, caplog):
     before = _temp_files()
     folder = tmp_path / "hub"
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
-        entry = hub.add_entry(
+        entry = hub.entries.add(
             "advice",
             {
                 "title": f"Titel {marker}",
@@ -45,14 +45,14 @@ def test_marker_never_reaches_disk_in_clear(tmp_path, caplog):
                 "tags": [marker],
             },
         )
-        hub.add_entry("expert", {"title": f"Expert {marker}", "expertise": [marker]})
-        hub.add_attachment(entry.id, "bijlage.txt", data=f"bijlage {marker}".encode())
+        hub.entries.add("expert", {"title": f"Expert {marker}", "expertise": [marker]})
+        hub.attachments.add(entry.id, "bijlage.txt", data=f"bijlage {marker}".encode())
         assert hub.search(marker).total >= 1
-        assert hub.suggest_titles("Titel")
-        hub.find_experts(marker)
-        hub.update_entry(entry.id, {"body": f"nieuw {marker} " * 50})
-        hub.save_search(f"opgeslagen {marker}", marker)
-        hub.reindex()
+        assert hub.search.titles("Titel")
+        hub.search.experts(marker)
+        hub.entries.update(entry.id, {"body": f"nieuw {marker} " * 50})
+        hub.search.save(f"opgeslagen {marker}", marker)
+        hub.maintenance.reindex()
         vacuum(hub._engine)
         leaks = files_containing(folder, marker)
         assert leaks == [], f"plaintext while open in {leaks}"
@@ -67,7 +67,7 @@ def test_marker_never_reaches_disk_in_clear(tmp_path, caplog):
 
 
 def test_plain_sqlite_cannot_read_the_database(hub):
-    hub.add_entry("advice", {"title": "Geheim"})
+    hub.entries.add("advice", {"title": "Geheim"})
     hub_db = hub.path / "hub.db"
     with pytest.raises(sqlite3.DatabaseError):
         connection = sqlite3.connect(hub_db)

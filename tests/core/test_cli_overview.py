@@ -26,7 +26,7 @@ def overview_hub(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
 
         def add(kind: str, title: str, themes: list[str], **values: object) -> str:
-            return hub.add_entry(kind, {"title": title, "themes": themes, **values}).id
+            return hub.entries.add(kind, {"title": title, "themes": themes, **values}).id
 
         ids = {
             "advice": add("advice", "Advies meldroutes", ["grooming", "signalering"]),

@@ -31,7 +31,7 @@ def leaky_hub(tmp_path: Path) -> dict[str, object]:
     folder = tmp_path / "hub"
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
         body = f"Het gezin was bereikbaar op {PHONE}; de school mailde {MAIL}."
-        dirty = hub.add_entry(
+        dirty = hub.entries.add(
             "practice", {"title": "Voorbeeldzaak West", "classification": "internal", "body": body}
         ).id
     made = cli(folder, "course", "create", "Basiscursus", "--ceiling", "internal")
@@ -43,7 +43,7 @@ def leaky_hub(tmp_path: Path) -> dict[str, object]:
 
 def _override_rows(folder: Path) -> list[dict[str, object]]:
     with Hub.open(folder, PASSPHRASE) as hub:
-        return [dict(r.detail) for r in hub.audit_log() if r.action == AUDIT_ACTION]
+        return [dict(r.detail) for r in hub.maintenance.audit_log() if r.action == AUDIT_ACTION]
 
 
 def test_course_export_lists_hits_and_exits_1(leaky_hub, tmp_path: Path) -> None:

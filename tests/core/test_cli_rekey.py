@@ -26,8 +26,8 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 
 def _hub(folder: Path, *, recovery: bool = False) -> str | None:
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
-        hub.add_entry("advice", {"title": "Werkwijze bij aangifte", "body": "Stap een."})
-        return hub.add_recovery_key() if recovery else None
+        hub.entries.add("advice", {"title": "Werkwijze bij aangifte", "body": "Stap een."})
+        return hub.keys.add_recovery_key() if recovery else None
 
 
 def _list(folder: Path, secret: Path) -> int:
@@ -66,7 +66,7 @@ def test_rekey_prints_a_new_recovery_key_once_and_the_old_one_fails(tmp_path, fi
     with pytest.raises(WrongPassphrase):
         Hub.open_with_recovery_key(folder, str(old_key))
     with Hub.open_with_recovery_key(folder, new_key) as hub:
-        assert hub.count_entries() == 1
+        assert hub.entries.count() == 1
 
 
 def test_rekey_reads_the_new_passphrase_from_the_environment_like_passwd(tmp_path):
@@ -75,7 +75,7 @@ def test_rekey_reads_the_new_passphrase_from_the_environment_like_passwd(tmp_pat
     env = {"EXPERTISE_PASSPHRASE": PASSPHRASE, "EXPERTISE_NEW_PASSPHRASE": NEW}
     assert run_cli("--hub", str(folder), "rekey", env=env).returncode == 0
     with Hub.open(folder, NEW) as hub:
-        assert hub.count_entries() == 1
+        assert hub.entries.count() == 1
 
 
 def test_a_short_new_passphrase_is_refused_and_nothing_changes(tmp_path, files):

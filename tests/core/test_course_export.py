@@ -13,7 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from expertise.courses import AboveCeiling, CourseFacade
+from expertise.courses import AboveCeiling
 from expertise.frontmatter import parse_document
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
@@ -31,7 +31,7 @@ KIND_NAMES = {
 
 
 def _add(hub: Hub, kind: str, title: str, level: str, **values: object) -> str:
-    return hub.add_entry(kind, {"title": title, "classification": level, **values}).id
+    return hub.entries.add(kind, {"title": title, "classification": level, **values}).id
 
 
 def _fill(hub: Hub) -> dict[str, str]:
@@ -91,8 +91,8 @@ def _fill(hub: Hub) -> dict[str, str]:
     )
     ids["confidential"] = _add(hub, "advice", SECRET[0], "confidential", body=SECRET[0])
     ids["raised"] = _add(hub, "practice", "Later geheim", "internal", body=SECRET[1])
-    hub.add_attachment(ids["practice"], "lesplan.txt", data=b"lesplan inhoud")
-    hub.add_attachment(ids["raised"], "geheim.txt", data=SECRET[1].encode())
+    hub.attachments.add(ids["practice"], "lesplan.txt", data=b"lesplan inhoud")
+    hub.attachments.add(ids["raised"], "geheim.txt", data=SECRET[1].encode())
     return ids
 
 
@@ -104,7 +104,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     root = tmp_path_factory.mktemp("course-export")
     with Hub.create(root / "hub", PASSPHRASE, kdf=KdfParams.floor()) as hub:
         ids = _fill(hub)
-        courses = CourseFacade(hub)
+        courses = hub.courses
         pack = courses.create(
             "Basistraining meldketens",
             "internal",
@@ -115,7 +115,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         with pytest.raises(AboveCeiling):
             courses.add_entries(pack.id, [ids["confidential"]])
         courses.set_note(pack.id, 0, NOTE)
-        hub.update_entry(ids["raised"], {"classification": "confidential"})
+        hub.entries.update(ids["raised"], {"classification": "confidential"})
         out = root / "out"
         out.mkdir()
         results = {
@@ -126,8 +126,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
             "md": courses.export_markdown(pack.id, out / "md"),
             "md_notes": courses.export_markdown(pack.id, out / "md-notes", with_notes=True),
         }
-        titles = [hub.get_entry(ids[key]).title for key in ORDER[:-1]]
-        kinds = [hub.get_entry(ids[key]).kind for key in ORDER[:-1]]
+        titles = [hub.entries.get(ids[key]).title for key in ORDER[:-1]]
+        kinds = [hub.entries.get(ids[key]).kind for key in ORDER[:-1]]
     return {"out": out, "results": results, "titles": titles, "kinds": kinds, "root": root}
 
 

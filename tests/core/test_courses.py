@@ -17,12 +17,12 @@ ENV = {"EXPERTISE_PASSPHRASE": PASSPHRASE}
 
 
 def _entry(hub, title: str, level: str = "internal", kind: str = "practice") -> str:
-    return hub.add_entry(kind, {"title": title, "classification": level, "body": title}).id
+    return hub.entries.add(kind, {"title": title, "classification": level, "body": title}).id
 
 
 @pytest.fixture
 def courses(hub) -> CourseFacade:
-    return CourseFacade(hub)
+    return hub.courses
 
 
 def _order(courses: CourseFacade, pack_id: str) -> list[str]:
@@ -105,7 +105,7 @@ def test_deleting_an_entry_takes_its_item_with_it(hub, courses):
     ids = [_entry(hub, title) for title in ("A", "B", "C")]
     pack = courses.create("Pakket", "internal")
     courses.add_entries(pack.id, ids)
-    hub.delete_entry(ids[1])
+    hub.entries.delete(ids[1])
     assert _order(courses, pack.id) == ["A", "C"]
     courses.move_item(pack.id, 1, 0)  # positions are dense again
     assert _order(courses, pack.id) == ["C", "A"]
@@ -130,7 +130,7 @@ def test_entry_raised_later_is_flagged_and_never_exported(hub, courses, tmp_path
     raised = _entry(hub, "RAISED-MARK wordt geheim")
     pack = courses.create("Pakket", "internal")
     courses.add_entries(pack.id, [kept, raised])
-    hub.update_entry(raised, {"classification": "confidential"})
+    hub.entries.update(raised, {"classification": "confidential"})
     got = courses.get(pack.id)
     assert [item.title for item in got.blocked] == ["RAISED-MARK wordt geheim"]
     result = courses.export_html(pack.id, tmp_path / "pack.html")
@@ -150,7 +150,7 @@ def test_every_export_leaves_one_audit_event_without_content(hub, courses, tmp_p
     courses.export_html(pack.id, tmp_path / "a.html", with_notes=True)
     courses.export_markdown(pack.id, tmp_path / "md")
     courses.export_pdf(pack.id, tmp_path / "a.pdf")
-    events = [e for e in hub.audit_log() if e.action == "course-export"]
+    events = [e for e in hub.maintenance.audit_log() if e.action == "course-export"]
     assert [e.detail["format"] for e in events] == ["pdf", "md", "html"]
     for event in events:
         assert event.target_id == pack.id and event.actor and event.at
@@ -172,7 +172,7 @@ def test_cancelled_export_writes_nothing_and_is_not_audited(hub, courses, tmp_pa
         result = getattr(courses, method)(pack.id, out / target, cancel=lambda: True)
         assert result.cancelled and not (out / target).exists()
     assert list(out.iterdir()) == []
-    assert not [e for e in hub.audit_log() if e.action == "course-export"]
+    assert not [e for e in hub.maintenance.audit_log() if e.action == "course-export"]
 
 
 def test_pdf_cancelled_while_painting_writes_nothing(hub, courses, tmp_path):

@@ -74,8 +74,8 @@ def _index_leaks(folder: Path, key: bytes) -> list[str]:
 
 def _fill(hub) -> dict[str, str]:
     """The person in every place a user (or the app) can write a name."""
-    org = hub.add_entry("organisation", {"title": "Landelijke Eenheid", "contact": NAME})
-    expert = hub.add_entry(
+    org = hub.entries.add("organisation", {"title": "Landelijke Eenheid", "contact": NAME})
+    expert = hub.entries.add(
         "expert",
         {
             "title": FULL,
@@ -86,7 +86,7 @@ def _fill(hub) -> dict[str, str]:
             "body": "Specialist in chatlogs.",
         },
     )
-    advice = hub.add_entry(
+    advice = hub.entries.add(
         "advice",
         {
             "title": f"Advies van {INITIAL} over chatlogs",
@@ -96,9 +96,9 @@ def _fill(hub) -> dict[str, str]:
             "tags": [NAME, "chatlogs"],
         },
     )
-    hub.update_entry(advice.id, {"body": "Tweede versie zonder naam."})  # name only in history
-    hub.update_entry(advice.id, {"summary": f"Nagekeken door {NAME.upper()}."})
-    project = hub.add_entry(
+    hub.entries.update(advice.id, {"body": "Tweede versie zonder naam."})  # name only in history
+    hub.entries.update(advice.id, {"summary": f"Nagekeken door {NAME.upper()}."})
+    project = hub.entries.add(
         "innovation",
         {
             "title": "Pilot chatanalyse",
@@ -107,18 +107,18 @@ def _fill(hub) -> dict[str, str]:
             "lead": expert.id,
         },
     )
-    practice = hub.add_entry(
+    practice = hub.entries.add(
         "practice",
         {"title": "Werkwijze verhoor", "lessons": f"Overleg vooraf met {NAME}.", "tags": [NAME]},
     )
-    colleague = hub.add_entry(
+    colleague = hub.entries.add(
         "expert", {"title": "Sanne Bakker", "expertise": [f"methode {NAME}", "chatlogs"]}
     )
-    hub.add_attachment(advice.id, f"verslag {NAME}.txt", data=f"Gesprek met {NAME}.".encode())
-    hub.save_search(f"Zoekopdracht {NAME}", f'"{NAME}" chatlogs')
+    hub.attachments.add(advice.id, f"verslag {NAME}.txt", data=f"Gesprek met {NAME}.".encode())
+    hub.search.save(f"Zoekopdracht {NAME}", f'"{NAME}" chatlogs')
     pack = hub.courses.create(f"Cursus met {NAME}", "internal", description=f"Door {INITIAL}")
     hub.courses.add_entries(pack.id, [practice.id], note=f"Vraag {INITIAL} om toelichting")
-    hub.set_thesaurus([[NAME.lower(), "digitale recherche"]])
+    hub.vocabulary.set_thesaurus([[NAME.lower(), "digitale recherche"]])
     hub.session.read(lambda s: audit.record(s, "note", None, {"by": NAME}))
     hub.wait_for_index()
     return {
@@ -137,21 +137,21 @@ def test_erase_person_leaves_no_trace_anywhere(hub) -> None:
     assert hub.search("kampenhout").total >= 4  # the index held the name before
     assert _leaks(_db_rows(hub))
 
-    report = hub.erase_person(ids["expert"])
+    report = hub.maintenance.erase_person(ids["expert"])
 
     assert _leaks(_db_rows(hub)) == []
     for word in ("kampenhout", "jorrit", '"5550 1234"', "kampenhout~"):
         assert hub.search(word).total == 0, word
-    assert hub.suggest_titles("jorrit") == []
-    assert [hit.id for hit in hub.find_experts("chatlogs")] == [ids["colleague"]]
-    advice = hub.get_entry(ids["advice"])
+    assert hub.search.titles("jorrit") == []
+    assert [hit.id for hit in hub.search.experts("chatlogs")] == [ids["colleague"]]
+    advice = hub.entries.get(ids["advice"])
     assert advice.title == f"Advies van {ERASED} over chatlogs"
     assert advice.summary == f"Nagekeken door {ERASED}."
-    assert ERASED in [tag.key for tag in hub.tags()]  # two tags merged into one
-    assert hub.saved_searches()[0][0] == f"Zoekopdracht {ERASED}"
+    assert ERASED in [tag.key for tag in hub.vocabulary.tags()]  # two tags merged into one
+    assert hub.search.saved()[0][0] == f"Zoekopdracht {ERASED}"
     course = hub.courses.get(ids["pack"])
     assert course.title == f"Cursus met {ERASED}"
-    assert hub.attachments(ids["advice"])[0].file_name == f"verslag {ERASED}.txt"
+    assert hub.attachments.list(ids["advice"])[0].file_name == f"verslag {ERASED}.txt"
     for place in (
         "entries",
         "revisions",
@@ -177,15 +177,15 @@ def test_erase_person_leaves_no_trace_anywhere(hub) -> None:
 
 def test_content_it_cannot_rewrite_is_listed(hub) -> None:
     docx = pytest.importorskip("docx")
-    expert = hub.add_entry("expert", {"title": NAME})
-    advice = hub.add_entry("advice", {"title": "Advies", "body": "tekst"})
+    expert = hub.entries.add("expert", {"title": NAME})
+    advice = hub.entries.add("advice", {"title": "Advies", "body": "tekst"})
     document = docx.Document()
     document.add_paragraph(f"Verslag van {NAME}")
     buffer = io.BytesIO()
     document.save(buffer)
-    attachment = hub.add_attachment(advice.id, "verslag.docx", data=buffer.getvalue())
+    attachment = hub.attachments.add(advice.id, "verslag.docx", data=buffer.getvalue())
 
-    report = hub.erase_person(expert.id)
+    report = hub.maintenance.erase_person(expert.id)
 
     assert len(report.not_changed) == 1
     assert attachment.id in report.not_changed[0] and advice.id in report.not_changed[0]
@@ -196,8 +196,8 @@ def test_cli_lists_changes_and_warns_about_copies(hub, capsys, monkeypatch) -> N
     from expertise.cli import main
     from tests.conftest import PASSPHRASE
 
-    expert = hub.add_entry("expert", {"title": FULL})
-    hub.add_entry("advice", {"title": "Advies", "body": f"Besproken met {INITIAL}."})
+    expert = hub.entries.add("expert", {"title": FULL})
+    hub.entries.add("advice", {"title": "Advies", "body": f"Besproken met {INITIAL}."})
     folder = hub.path
     hub.close()
     monkeypatch.setenv("EXPERTISE_PASSPHRASE", PASSPHRASE)

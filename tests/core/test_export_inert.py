@@ -35,7 +35,7 @@ def picture(tmp_path: Path) -> Path:
 
 
 def _pack(hub: Hub, title: str, body: str, note: str = "", audience: str = "") -> str:
-    entry = hub.add_entry("advice", {"title": title, "body_md": body})
+    entry = hub.entries.add("advice", {"title": title, "body_md": body})
     pack = hub.courses.create(title, "internal", audience, note)
     hub.courses.add_entries(pack.id, [entry.id])
     if note:

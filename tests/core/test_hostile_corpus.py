@@ -40,7 +40,6 @@ import pytest
 
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
-from expertise.packs import PackFacade
 from expertise.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from tests.conftest import PASSPHRASE
 from tests.core.packkit import PACK_PASS, export, hub_key, resign, split_pack
@@ -115,15 +114,15 @@ def _export_all(world: World) -> None:
     )
     world.exports["md"] = cli(world.hub, world.secret, "export", "--format", "md", str(root / "md"))
     with Hub.open(world.hub, PASSPHRASE) as hub:
-        world.total = hub.count_entries()
-        for entry in hub.list_entries():
-            world.records[entry.id] = (entry.title, hub.get_entry(entry.id).body_md)
+        world.total = hub.entries.count()
+        for entry in hub.entries.list():
+            world.records[entry.id] = (entry.title, hub.entries.get(entry.id).body_md)
         pack = hub.courses.create("Hostile corpus <b>pack</b>", "confidential")
         entry_ids = [i for created in world.created.values() for i in created]
         hub.courses.add_entries(pack.id, entry_ids)
         for position, entry_id in enumerate(entry_ids):
             hub.courses.set_note(pack.id, position, world.records[entry_id][0])
-        packs = PackFacade(hub)
+        packs = hub.packs
         packs.set_publisher_name("Corpus publisher")
         export(packs, root / "corpus.ekp", "confidential", with_people=True)
     for fmt, target in (("--html", "course.html"), ("--pdf", "course.pdf"), ("--md", "course")):
@@ -396,8 +395,8 @@ def test_a_pack_carries_it_unchanged(world, path):
 def small_pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, bytes, object]:
     root = tmp_path_factory.mktemp("manifest")
     with Hub.create(root / "source", PASSPHRASE, kdf=KdfParams.floor()) as source:
-        source.add_entry("advice", {"title": "Intake method", "body_md": "Method."})
-        packs = PackFacade(source)
+        source.entries.add("advice", {"title": "Intake method", "body_md": "Method."})
+        packs = source.packs
         path = export(packs, root / "real.ekp")
         key = hub_key(packs)
     manifest, inner = split_pack(path)

@@ -10,11 +10,11 @@ from expertise.errors import HubLocked, UserError
 
 
 def _org(hub, title="Meldpunt Noord (fictief)"):
-    return hub.add_entry("organisation", {"title": title, "org_type": "ngo", "country": "NL"})
+    return hub.entries.add("organisation", {"title": title, "org_type": "ngo", "country": "NL"})
 
 
 def _expert(hub, org, title="Inspecteur Mara Veldkamp"):
-    return hub.add_entry(
+    return hub.entries.add(
         "expert",
         {
             "title": title,
@@ -29,7 +29,7 @@ def _expert(hub, org, title="Inspecteur Mara Veldkamp"):
 def test_every_kind_round_trips_its_fields(hub):
     org = _org(hub)
     expert = _expert(hub, org)
-    advice = hub.add_entry(
+    advice = hub.entries.add(
         "advice",
         {
             "title": "Advies inzet lokprofielen",
@@ -43,7 +43,7 @@ def test_every_kind_round_trips_its_fields(hub):
             "classification": "confidential",
         },
     )
-    project = hub.add_entry(
+    project = hub.entries.add(
         "innovation",
         {
             "title": "Pilot beeldvergelijking",
@@ -54,7 +54,7 @@ def test_every_kind_round_trips_its_fields(hub):
             "start_date": date(2026, 1, 5),
         },
     )
-    practice = hub.add_entry(
+    practice = hub.entries.add(
         "practice",
         {
             "title": "Ketenoverleg bij meldingen",
@@ -63,18 +63,21 @@ def test_every_kind_round_trips_its_fields(hub):
             "evidence_level": "evaluated",
         },
     )
-    got = hub.get_entry(advice.id)
+    got = hub.entries.get(advice.id)
     assert got.fields["requested_by"] == org.id
     assert got.fields["advice_date"] == date(2026, 3, 1)
     assert got.fields["author"] == expert.id
     assert got.tags == ("beleid", "lokprofiel")
     assert got.themes == ("grooming",)
     assert got.classification == "confidential"
-    assert hub.get_entry(project.id).fields["partners"] == [org.id]
-    assert hub.get_entry(project.id).fields["lead"] == expert.id
-    assert hub.get_entry(practice.id).fields["evidence_level"] == "evaluated"
-    assert hub.get_entry(expert.id).fields["expertise"] == ["grooming", "digitaal sporenonderzoek"]
-    assert hub.kind_counts() == {
+    assert hub.entries.get(project.id).fields["partners"] == [org.id]
+    assert hub.entries.get(project.id).fields["lead"] == expert.id
+    assert hub.entries.get(practice.id).fields["evidence_level"] == "evaluated"
+    assert hub.entries.get(expert.id).fields["expertise"] == [
+        "grooming",
+        "digitaal sporenonderzoek",
+    ]
+    assert hub.entries.kind_counts() == {
         "organisation": 1,
         "expert": 1,
         "advice": 1,
@@ -85,97 +88,97 @@ def test_every_kind_round_trips_its_fields(hub):
 
 def test_bad_values_are_refused_with_the_field_named(hub):
     with pytest.raises(UserError, match="audience"):
-        hub.add_entry("advice", {"title": "x", "audience": "everyone"})
+        hub.entries.add("advice", {"title": "x", "audience": "everyone"})
     with pytest.raises(UserError, match="themes"):
-        hub.add_entry("advice", {"title": "x", "themes": ["no-such-theme"]})
+        hub.entries.add("advice", {"title": "x", "themes": ["no-such-theme"]})
     with pytest.raises(UserError, match="kind"):
-        hub.add_entry("recipe", {"title": "x"})
+        hub.entries.add("recipe", {"title": "x"})
     with pytest.raises(UserError, match="title"):
-        hub.add_entry("advice", {"title": "   "})
+        hub.entries.add("advice", {"title": "   "})
     with pytest.raises(UserError, match="requested_by"):
-        hub.add_entry("advice", {"title": "x", "requested_by": "Nobody Org"})
-    assert hub.count_entries() == 0
+        hub.entries.add("advice", {"title": "x", "requested_by": "Nobody Org"})
+    assert hub.entries.count() == 0
 
 
 def test_every_save_is_a_revision_and_restore_brings_it_back(hub):
-    entry = hub.add_entry("advice", {"title": "Versie een", "body": "eerste tekst"})
-    hub.update_entry(entry.id, {"body": "tweede tekst"})
-    third = hub.update_entry(entry.id, {"title": "Versie drie"})
+    entry = hub.entries.add("advice", {"title": "Versie een", "body": "eerste tekst"})
+    hub.entries.update(entry.id, {"body": "tweede tekst"})
+    third = hub.entries.update(entry.id, {"title": "Versie drie"})
     assert third.revision == 3
-    unchanged = hub.update_entry(entry.id, {"title": "Versie drie"})
+    unchanged = hub.entries.update(entry.id, {"title": "Versie drie"})
     assert unchanged.revision == 3, "a save without change makes no revision"
-    history = hub.revisions(entry.id)
+    history = hub.entries.revisions(entry.id)
     assert [r.revision for r in history] == [3, 2, 1]
     assert history[-1].snapshot["body"] == "eerste tekst"
-    assert "tweede tekst" in hub.revision_diff(entry.id, 1, 2)
-    restored = hub.restore_revision(entry.id, 1)
+    assert "tweede tekst" in hub.entries.revision_diff(entry.id, 1, 2)
+    restored = hub.entries.restore_revision(entry.id, 1)
     assert restored.revision == 4
     assert restored.title == "Versie een" and restored.body_md == "eerste tekst"
 
 
 def test_stale_writer_is_refused(hub):
-    entry = hub.add_entry("advice", {"title": "Gedeeld"})
-    hub.update_entry(entry.id, {"body": "a"}, expected_revision=1)
+    entry = hub.entries.add("advice", {"title": "Gedeeld"})
+    hub.entries.update(entry.id, {"body": "a"}, expected_revision=1)
     with pytest.raises(UserError, match="changed meanwhile"):
-        hub.update_entry(entry.id, {"body": "b"}, expected_revision=1)
+        hub.entries.update(entry.id, {"body": "b"}, expected_revision=1)
 
 
 def test_wiki_links_and_backlinks_resolve_even_when_target_comes_later(hub):
-    source = hub.add_entry(
+    source = hub.entries.add(
         "advice", {"title": "Bron", "body": "Zie [[Doel later]] en [[Bestaat niet|tekst]]."}
     )
-    assert [(link.title, link.entry_id) for link in hub.links(source.id)] == [
+    assert [(link.title, link.entry_id) for link in hub.entries.links(source.id)] == [
         ("Doel later", None),
         ("Bestaat niet", None),
     ]
-    target = hub.add_entry("practice", {"title": "Doel later"})
-    assert hub.links(source.id)[0].entry_id == target.id
-    assert [b.entry_id for b in hub.backlinks(target.id)] == [source.id]
+    target = hub.entries.add("practice", {"title": "Doel later"})
+    assert hub.entries.links(source.id)[0].entry_id == target.id
+    assert [b.entry_id for b in hub.entries.backlinks(target.id)] == [source.id]
 
 
 def test_review_by_in_the_past_marks_entry_stale(hub):
-    old = hub.add_entry("advice", {"title": "Oud", "review_by": date.today() - timedelta(days=1)})
-    fresh = hub.add_entry(
+    old = hub.entries.add("advice", {"title": "Oud", "review_by": date.today() - timedelta(days=1)})
+    fresh = hub.entries.add(
         "advice", {"title": "Vers", "review_by": date.today() + timedelta(days=30)}
     )
-    assert hub.get_entry(old.id).stale and not hub.get_entry(fresh.id).stale
-    stale = {row.title: row.stale for row in hub.list_entries()}
+    assert hub.entries.get(old.id).stale and not hub.entries.get(fresh.id).stale
+    stale = {row.title: row.stale for row in hub.entries.list()}
     assert stale == {"Oud": True, "Vers": False}
 
 
 def test_superseded_lifecycle(hub):
-    new = hub.add_entry("practice", {"title": "Nieuwe werkwijze"})
-    old = hub.add_entry(
+    new = hub.entries.add("practice", {"title": "Nieuwe werkwijze"})
+    old = hub.entries.add(
         "practice", {"title": "Oude werkwijze", "status": "superseded", "superseded_by": new.title}
     )
-    assert hub.get_entry(old.id).fields["superseded_by"] == new.id
-    assert [r.title for r in hub.list_entries(status="superseded")] == ["Oude werkwijze"]
+    assert hub.entries.get(old.id).fields["superseded_by"] == new.id
+    assert [r.title for r in hub.entries.list(status="superseded")] == ["Oude werkwijze"]
 
 
 def test_tags_and_themes_are_counted(hub):
-    hub.add_entry("advice", {"title": "A", "tags": ["x", "y"], "themes": ["grooming"]})
-    hub.add_entry("advice", {"title": "B", "tags": ["x"], "themes": ["grooming", "sextortion"]})
-    assert {t.key: t.count for t in hub.tags()} == {"x": 2, "y": 1}
-    themes = {t.key: t.count for t in hub.themes()}
+    hub.entries.add("advice", {"title": "A", "tags": ["x", "y"], "themes": ["grooming"]})
+    hub.entries.add("advice", {"title": "B", "tags": ["x"], "themes": ["grooming", "sextortion"]})
+    assert {t.key: t.count for t in hub.vocabulary.tags()} == {"x": 2, "y": 1}
+    themes = {t.key: t.count for t in hub.vocabulary.themes()}
     assert themes["grooming"] == 2 and themes["sextortion"] == 1
-    assert [r.title for r in hub.list_entries(tag="x", theme="sextortion")] == ["B"]
+    assert [r.title for r in hub.entries.list(tag="x", theme="sextortion")] == ["B"]
 
 
 def test_delete_removes_entry_and_history(hub):
-    entry = hub.add_entry("advice", {"title": "Weg"})
-    hub.delete_entry(entry.id)
+    entry = hub.entries.add("advice", {"title": "Weg"})
+    hub.entries.delete(entry.id)
     with pytest.raises(UserError):
-        hub.get_entry(entry.id)
-    assert hub.revisions(entry.id) == []
+        hub.entries.get(entry.id)
+    assert hub.entries.revisions(entry.id) == []
 
 
 def test_changes_are_announced_to_subscribers(hub):
     seen = []
     unsubscribe = hub.subscribe(seen.append)
-    entry = hub.add_entry("advice", {"title": "Melding"})
-    hub.delete_entry(entry.id)
+    entry = hub.entries.add("advice", {"title": "Melding"})
+    hub.entries.delete(entry.id)
     unsubscribe()
-    hub.add_entry("advice", {"title": "Niet gezien"})
+    hub.entries.add("advice", {"title": "Niet gezien"})
     assert seen[0].entry_ids == {entry.id} and seen[0].kinds == {"advice"}
     assert seen[1].deleted_ids == {entry.id}
     assert len(seen) == 2
@@ -184,7 +187,7 @@ def test_changes_are_announced_to_subscribers(hub):
 def test_locked_hub_refuses_everything(hub):
     hub.lock()
     with pytest.raises(HubLocked):
-        hub.list_entries()
+        hub.entries.list()
 
 
 def test_add_entries_creates_many_at_once_and_makes_them_searchable(hub):
@@ -195,15 +198,15 @@ def test_add_entries_creates_many_at_once_and_makes_them_searchable(hub):
         )
         for n in range(120)
     ]
-    ids = hub.add_entries(items)
+    ids = hub.entries.add_many(items)
     assert len(ids) == 120 and len(set(ids)) == 120
-    assert hub.count_entries("practice") == 120
-    assert hub.get_entry(ids[7]).title == "Werkwijze bulkproef 7"
+    assert hub.entries.count("practice") == 120
+    assert hub.entries.get(ids[7]).title == "Werkwijze bulkproef 7"
     assert hub.search("bulkproef", limit=5).total == 120
-    assert hub.index_staleness() == ""
+    assert hub.maintenance.index_staleness() == ""
 
 
 def test_add_entries_refuses_a_locked_hub(hub):
     hub.lock()
     with pytest.raises(HubLocked):
-        hub.add_entries([("practice", {"title": "Nooit opgeslagen"})])
+        hub.entries.add_many([("practice", {"title": "Nooit opgeslagen"})])

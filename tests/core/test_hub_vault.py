@@ -15,7 +15,7 @@ from tests.conftest import PASSPHRASE
 
 def _make(path: Path) -> None:
     with Hub.create(path, PASSPHRASE, kdf=KdfParams.floor()) as hub:
-        hub.add_entry("advice", {"title": "Blijft bewaard", "body": "inhoud"})
+        hub.entries.add("advice", {"title": "Blijft bewaard", "body": "inhoud"})
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -29,7 +29,7 @@ def test_wrong_passphrase_changes_nothing(hub_path):
         Hub.open(hub_path, "not the passphrase")
     assert _snapshot(hub_path) == before
     with Hub.open(hub_path, PASSPHRASE) as hub:
-        assert hub.count_entries() == 1
+        assert hub.entries.count() == 1
 
 
 def test_a_folder_that_is_no_hub(tmp_path):
@@ -54,8 +54,8 @@ def test_damaged_database_is_an_integrity_error(hub_path, damage):
         return  # refused at open: the clearest outcome
     with hub:
         try:
-            hub.list_entries()
-            report = hub.check()
+            hub.entries.list()
+            report = hub.maintenance.check()
         except IntegrityError:
             return
         assert report.problems, "damage must be reported by check"
@@ -82,7 +82,7 @@ def test_passwd_is_a_quick_rewrap(hub_path):
     _make(hub_path)
     with Hub.open(hub_path, PASSPHRASE) as hub:
         started = time.perf_counter()
-        hub.change_passphrase("a new and longer passphrase")
+        hub.keys.change_passphrase("a new and longer passphrase")
         elapsed = time.perf_counter() - started
     kdf_started = time.perf_counter()
     derive_kek("x", KdfParams.floor())
@@ -91,20 +91,20 @@ def test_passwd_is_a_quick_rewrap(hub_path):
     with pytest.raises(WrongPassphrase):
         Hub.open(hub_path, PASSPHRASE)
     with Hub.open(hub_path, "a new and longer passphrase") as hub:
-        assert hub.count_entries() == 1
+        assert hub.entries.count() == 1
 
 
 def test_recovery_key_opens_the_hub(hub_path):
     _make(hub_path)
     with Hub.open(hub_path, PASSPHRASE) as hub:
-        recovery = hub.add_recovery_key()
+        recovery = hub.keys.add_recovery_key()
     with Hub.open_with_recovery_key(hub_path, recovery.lower()) as hub:
-        assert hub.count_entries() == 1
+        assert hub.entries.count() == 1
 
 
 def test_lock_audit_trail_has_no_content(hub_path):
     _make(hub_path)
     with Hub.open(hub_path, PASSPHRASE) as hub:
-        actions = [event.action for event in hub.audit_log()]
+        actions = [event.action for event in hub.maintenance.audit_log()]
         assert {"create", "unlock", "lock"} <= set(actions)
-        assert all("Blijft" not in str(event.detail) for event in hub.audit_log())
+        assert all("Blijft" not in str(event.detail) for event in hub.maintenance.audit_log())

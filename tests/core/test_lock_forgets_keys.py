@@ -28,7 +28,7 @@ from tests.conftest import PASSPHRASE
 def filled(hub_path: Path) -> Iterator[Hub]:
     hub = Hub.create(hub_path, PASSPHRASE, kdf=KdfParams.floor())
     for number in range(3):
-        hub.add_entry(
+        hub.entries.add(
             "organisation",
             {"title": f"Fictional partner office {number}", "org_type": "ngo", "country": "NL"},
         )
@@ -85,7 +85,7 @@ def test_an_engine_kept_from_before_lock_cannot_reopen_the_database(filled: Hub)
     with pytest.raises(HubLocked):
         engine.pool.recreate().connect()
     with pytest.raises(HubLocked):
-        filled.list_entries()
+        filled.entries.list()
 
 
 def test_lock_closes_every_pooled_connection(filled: Hub) -> None:
@@ -133,7 +133,7 @@ def test_the_connection_factory_keeps_no_key_text(filled: Hub) -> None:
 
 
 def test_lock_lets_the_engine_the_index_and_the_stores_be_collected(filled: Hub) -> None:
-    entry = filled.list_entries()[0]
+    entry = filled.entries.list()[0]
     parts = [
         filled._engine,
         filled._sessions,

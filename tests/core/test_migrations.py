@@ -30,9 +30,9 @@ def test_hub_at_previous_head_is_upgraded(hub_path):
     engine.dispose()
     vault.lock()
     with Hub.open(hub_path, PASSPHRASE) as hub:
-        assert hub.get_entry("6f1c1b7e-7d59-4a43-9a51-0c3b8f1f0a11").title == "Oude praktijk"
-        hub.save_search("nieuw in 0002", "praktijk")
-        assert hub.saved_searches() == [("nieuw in 0002", "praktijk", None)]
+        assert hub.entries.get("6f1c1b7e-7d59-4a43-9a51-0c3b8f1f0a11").title == "Oude praktijk"
+        hub.search.save("nieuw in 0002", "praktijk")
+        assert hub.search.saved() == [("nieuw in 0002", "praktijk", None)]
         found = hub.search("praktijk")
         assert found.total == 1, [(h.id, h.title, h.kind) for h in found.hits]
 

@@ -25,7 +25,7 @@ MARKER = "zqx-canary-7731"  # short: the old messages quoted the first 40-80 cha
 def closed_hub(tmp_path: Path) -> Path:
     folder = tmp_path / "hub"
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
-        hub.add_entry("advice", {"title": "Werkwijze", "body": "Stappenplan."})
+        hub.entries.add("advice", {"title": "Werkwijze", "body": "Stappenplan."})
         hub.courses.create("Basiscursus", "internal")
     return folder
 

@@ -34,18 +34,18 @@ ENV = {"EXPERTISE_PASSPHRASE": PASSPHRASE, "EXPERTISE_PACK_PASSPHRASE": PACK_PAS
 @pytest.fixture
 def publisher(hub) -> PackFacade:
     """A small source hub with one attachment; its pack is trusted by `target`."""
-    first = hub.add_entry("advice", {"title": "Advies triage", "body": "Eerst de hashes."})
-    hub.add_entry("practice", {"title": "Werkwijze intake", "classification": "public"})
-    hub.add_attachment(first.id, "bijlage.txt", data=b"bijlage bij het advies")
-    return PackFacade(hub)
+    first = hub.entries.add("advice", {"title": "Advies triage", "body": "Eerst de hashes."})
+    hub.entries.add("practice", {"title": "Werkwijze intake", "classification": "public"})
+    hub.attachments.add(first.id, "bijlage.txt", data=b"bijlage bij het advies")
+    return hub.packs
 
 
 @pytest.fixture
 def target(tmp_path, publisher):
     with Hub.create(tmp_path / "target", PASSPHRASE, kdf=KdfParams.floor()) as opened:
-        packs = PackFacade(opened)
+        packs = opened.packs
         packs.trust(publisher.publisher_fingerprint(), publisher.publisher_name())
-        opened.add_entry("practice", {"title": "Eigen werkwijze", "body": "Lokaal"})
+        opened.entries.add("practice", {"title": "Eigen werkwijze", "body": "Lokaal"})
         yield packs
 
 
@@ -60,10 +60,10 @@ def refused(
     """Import `data` and prove it was refused and changed nothing."""
     path = tmp_path / "bad.ekp"
     path.write_bytes(data)
-    before = target._hub.export_json()
+    before = target._hub.transfer.export_json()
     with pytest.raises(error) as caught:
         target.import_pack(path, passphrase)
-    assert target._hub.export_json() == before
+    assert target._hub.transfer.export_json() == before
     assert str(caught.value) and "Traceback" not in str(caught.value)
     return caught.value
 
@@ -103,8 +103,8 @@ def test_a_truncated_file(target, good, tmp_path):
 
 def test_an_unknown_publisher(target, tmp_path):
     with Hub.create(tmp_path / "stranger", PASSPHRASE, kdf=KdfParams.floor()) as other:
-        other.add_entry("advice", {"title": "Onbekend advies"})
-        pack = export(PackFacade(other), tmp_path / "stranger.ekp")
+        other.entries.add("advice", {"title": "Onbekend advies"})
+        pack = export(other.packs, tmp_path / "stranger.ekp")
     error = refused(target, pack.read_bytes(), tmp_path, UntrustedPublisher)
     assert "does not trust" in str(error)
 

@@ -8,7 +8,7 @@ from unittest import mock
 import pytest
 
 from expertise.hub import Hub
-from expertise.packs import PackFacade, UntrustedPublisher
+from expertise.packs import UntrustedPublisher
 from expertise.packs import format as container
 from expertise.packs.errors import BadPack
 from expertise.packs.signing import PublisherKey
@@ -33,7 +33,7 @@ def _classification(hub_path) -> str:
 
 
 def test_cli_lists_a_downgrade_and_needs_the_flag(hub: Hub, tmp_path):
-    packs = PackFacade(hub)
+    packs = hub.packs
     key = partner(packs, PUBLISHER)
     first = advice(ENTRY, 1, classification="confidential")
     packs.import_pack(craft(tmp_path / "1.ekp", key, PUBLISHER, [first]), PACK_PASS)
@@ -52,11 +52,11 @@ def test_cli_lists_a_downgrade_and_needs_the_flag(hub: Hub, tmp_path):
 
 
 def test_cli_skips_a_deleted_entry_and_restores_on_request(hub: Hub, tmp_path):
-    packs = PackFacade(hub)
+    packs = hub.packs
     key = partner(packs, PUBLISHER)
     pack = craft(tmp_path / "1.ekp", key, PUBLISHER, [advice(ENTRY, 1)])
     packs.import_pack(pack, PACK_PASS)
-    hub.delete_entry(ENTRY)
+    hub.entries.delete(ENTRY)
     hub.close()
 
     code, out = _cli(hub.path, "import", str(pack))
@@ -87,7 +87,7 @@ def _signed_garbage(key: PublisherKey) -> bytes:
 
 
 def test_inspect_parses_and_decrypts_nothing_from_an_untrusted_publisher(hub: Hub, tmp_path):
-    packs = PackFacade(hub)
+    packs = hub.packs
     garbage = tmp_path / "g.ekp"
     garbage.write_bytes(_signed_garbage(PublisherKey.generate()))
     header = packs.header(garbage)

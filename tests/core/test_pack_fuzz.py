@@ -24,7 +24,6 @@ from hypothesis import strategies as st
 from expertise.errors import InputError, IntegrityError, WrongPassphrase
 from expertise.hub import Hub
 from expertise.kdf import KdfParams, check_floor, encode_passphrase
-from expertise.packs import PackFacade
 from expertise.packs import format as container
 from expertise.packs.contents import parse_inner
 from expertise.packs.manifest import parse_manifest
@@ -54,11 +53,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             Hub.create(root / "source", PASSPHRASE, kdf=KdfParams.floor()) as source,
             Hub.create(root / "target", PASSPHRASE, kdf=KdfParams.floor()) as target,
         ):
-            first = source.add_entry("advice", {"title": "Advies", "body": "Eerst triage."})
-            source.add_entry("organisation", {"title": "Meldpunt", "country": "NL"})
-            source.add_attachment(first.id, "notitie.txt", data=b"korte notitie")
-            publisher = PackFacade(source)
-            packs = PackFacade(target)
+            first = source.entries.add("advice", {"title": "Advies", "body": "Eerst triage."})
+            source.entries.add("organisation", {"title": "Meldpunt", "country": "NL"})
+            source.attachments.add(first.id, "notitie.txt", data=b"korte notitie")
+            publisher = source.packs
+            packs = target.packs
             packs.trust(publisher.publisher_fingerprint(), publisher.publisher_name())
             good = export(publisher, root / "good.ekp")
             yield {
@@ -67,7 +66,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
                 "key": hub_key(publisher),
                 "good": good.read_bytes(),
                 "parts": split_pack(good),
-                "before": target.export_json(),
+                "before": target.transfer.export_json(),
             }
 
 
@@ -152,4 +151,4 @@ def test_contents_parser(world, steps):
 
 
 def test_nothing_was_imported(world):
-    assert world["packs"]._hub.export_json() == world["before"]
+    assert world["packs"]._hub.transfer.export_json() == world["before"]

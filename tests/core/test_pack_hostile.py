@@ -46,7 +46,7 @@ def _from_east(revision: int, **values: object) -> PackEntry:
 
 @pytest.fixture
 def scene(hub, tmp_path) -> Scene:
-    packs = PackFacade(hub)
+    packs = hub.packs
     east = partner(packs, "Partnerorganisatie Oost")
     west = partner(packs, "Partnerorganisatie West")
     folder = tmp_path / "packs"
@@ -72,13 +72,13 @@ def test_downgrade_by_the_origin_publisher_is_held(scene):
     report = scene.send(
         scene.east, [_from_east(4, classification="public", body="Openbaar")], {ATTACHMENT: DATA}
     )
-    assert scene.hub.get_entry(ENTRY).classification == "confidential"
+    assert scene.hub.entries.get(ENTRY).classification == "confidential"
     assert report.refused_downgrades == [ENTRY] and state(scene.hub) == before
 
 
 @pytest.mark.parametrize("variant", ["id and title", "other content", "other kind"])
 def test_id_collision_with_a_local_entry(scene, variant):
-    title = scene.hub.get_entry(scene.note).title
+    title = scene.hub.entries.get(scene.note).title
     entries = {
         "id and title": [advice(scene.note, 1, title=title)],
         "other content": [advice(scene.note, 8, title="Ander advies", body="Andere tekst")],
@@ -95,8 +95,8 @@ def test_id_collision_with_a_local_entry(scene, variant):
 
 
 def test_resurrection_of_an_entry_deleted_here(scene):
-    scene.hub.delete_entry(ENTRY)
-    scene.hub.delete_entry(scene.note)
+    scene.hub.entries.delete(ENTRY)
+    scene.hub.entries.delete(scene.note)
     before = state(scene.hub)
     report = scene.send(scene.east, [_from_east(4)], {ATTACHMENT: DATA})
     assert report.deleted_skipped == [ENTRY]
@@ -105,10 +105,10 @@ def test_resurrection_of_an_entry_deleted_here(scene):
 
 
 def test_dropped_attachment_with_a_local_one_added(scene, tmp_path):
-    scene.hub.add_attachment(ENTRY, tmp_path / "eigen.txt", data=b"Eigen notitie")
+    scene.hub.attachments.add(ENTRY, tmp_path / "eigen.txt", data=b"Eigen notitie")
     report = scene.send(scene.east, [advice(ENTRY, 4, classification="confidential")])
     assert report.attachments_kept == [(ENTRY, "checklist.txt")]
-    names = sorted(a.file_name for a in scene.hub.attachments(ENTRY))
+    names = sorted(a.file_name for a in scene.hub.attachments.list(ENTRY))
     assert names == ["checklist.txt", "eigen.txt"]
 
 
@@ -155,7 +155,7 @@ def test_revision_rollback_is_not_applied(scene):
     before = state(scene.hub)
     report = scene.send(scene.east, [_from_east(2, body="Oude versie")], {ATTACHMENT: DATA})
     assert [i.action for i in report.plan.items] == ["unchanged"]
-    assert scene.hub.get_entry(ENTRY).body_md == "Werkwijze van Oost"
+    assert scene.hub.entries.get(ENTRY).body_md == "Werkwijze van Oost"
     assert origin_of(scene.hub, ENTRY)[1] == 3 and state(scene.hub) == before
 
 
@@ -164,6 +164,6 @@ def test_an_attachment_id_taken_by_another_entry_is_not_touched(scene):
     stolen = (PackAttachment(ATTACHMENT, "vervangen.txt", "text/plain", 3),)
     scene.send(scene.west, [advice(other, 1, stolen)], {ATTACHMENT: b"xyz"})
     assert scene.hub.blobs.get(ATTACHMENT) == DATA
-    assert [a.file_name for a in scene.hub.attachments(ENTRY)] == ["checklist.txt"]
-    copied = scene.hub.attachments(other)
+    assert [a.file_name for a in scene.hub.attachments.list(ENTRY)] == ["checklist.txt"]
+    copied = scene.hub.attachments.list(other)
     assert [a.file_name for a in copied] == ["vervangen.txt"] and copied[0].id != ATTACHMENT

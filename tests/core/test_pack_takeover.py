@@ -22,13 +22,13 @@ ENTRY = "5d0c7a1e-2b8f-4c7e-8f1a-3e9b6c2d4a10"
 
 @pytest.fixture
 def target(hub) -> PackFacade:
-    return PackFacade(hub)
+    return hub.packs
 
 
 def test_an_id_and_a_title_do_not_take_over_a_local_entry(target, tmp_path):
     hub = target._hub
     note = local_note(hub)
-    title = hub.get_entry(note).title
+    title = hub.entries.get(note).title
     key = partner(target, "Partnerorganisatie Oost")
 
     first = craft(tmp_path / "1.ekp", key, "Oost", [advice(note, 1, title=title)])
@@ -38,7 +38,7 @@ def test_an_id_and_a_title_do_not_take_over_a_local_entry(target, tmp_path):
 
     replaced = advice(note, 7, title=title, classification="public", body="Vervangen tekst")
     report = target.import_pack(craft(tmp_path / "2.ekp", key, "Oost", [replaced]), PACK_PASS)
-    after = hub.get_entry(note)
+    after = hub.entries.get(note)
     assert after.classification == "confidential" and after.body_md == BODY
     assert report.unresolved == [note] and not report.updated
     assert origin_of(hub, note) is None
@@ -56,7 +56,7 @@ def test_a_matching_copy_is_unchanged_but_never_handed_over(target, tmp_path):
 
     newer = advice(note, 4, **(values_of(hub, note) | {"summary": "Andere samenvatting"}))
     report = target.import_pack(craft(tmp_path / "2.ekp", key, "Oost", [newer]), PACK_PASS)
-    assert report.plan.conflicts and hub.get_entry(note).summary.startswith("Interne")
+    assert report.plan.conflicts and hub.entries.get(note).summary.startswith("Interne")
 
 
 def test_another_publisher_never_replaces_the_origin(target, tmp_path):
@@ -73,13 +73,13 @@ def test_another_publisher_never_replaces_the_origin(target, tmp_path):
     target.import_pack(pack, PACK_PASS, resolutions={ENTRY: MINE})
     assert origin_of(hub, ENTRY) == (east.fingerprint, 1, 1)
     target.import_pack(pack, PACK_PASS, resolutions={ENTRY: THEIRS})
-    assert hub.get_entry(ENTRY).summary == "Versie van West"
+    assert hub.entries.get(ENTRY).summary == "Versie van West"
     assert origin_of(hub, ENTRY)[0] == east.fingerprint
 
     # The entry changed here since East sent it: East's next revision asks too.
     later = advice(ENTRY, 2, summary="Versie van Oost")
     report = target.import_pack(craft(tmp_path / "e2.ekp", east, "Oost", [later]), PACK_PASS)
-    assert report.unresolved == [ENTRY] and hub.get_entry(ENTRY).summary == "Versie van West"
+    assert report.unresolved == [ENTRY] and hub.entries.get(ENTRY).summary == "Versie van West"
 
 
 def test_the_origin_publisher_still_updates_its_entry(target, tmp_path):
@@ -88,8 +88,8 @@ def test_the_origin_publisher_still_updates_its_entry(target, tmp_path):
     target.import_pack(craft(tmp_path / "1.ekp", east, "Oost", [advice(ENTRY, 1)]), PACK_PASS)
     newer = advice(ENTRY, 2, summary="Bijgewerkt")
     report = target.import_pack(craft(tmp_path / "2.ekp", east, "Oost", [newer]), PACK_PASS)
-    assert report.updated == [ENTRY] and hub.get_entry(ENTRY).summary == "Bijgewerkt"
-    assert origin_of(hub, ENTRY) == (east.fingerprint, 2, hub.get_entry(ENTRY).revision)
+    assert report.updated == [ENTRY] and hub.entries.get(ENTRY).summary == "Bijgewerkt"
+    assert origin_of(hub, ENTRY) == (east.fingerprint, 2, hub.entries.get(ENTRY).revision)
 
 
 def test_a_lower_classification_needs_an_explicit_listed_choice(target, tmp_path):
@@ -101,8 +101,8 @@ def test_a_lower_classification_needs_an_explicit_listed_choice(target, tmp_path
     pack = craft(tmp_path / "2.ekp", east, "Oost", [lower])
 
     report = target.import_pack(pack, PACK_PASS)
-    assert hub.get_entry(ENTRY).classification == "confidential"
-    assert hub.get_entry(ENTRY).body_md == "Eerste versie"
+    assert hub.entries.get(ENTRY).classification == "confidential"
+    assert hub.entries.get(ENTRY).body_md == "Eerste versie"
     assert report.refused_downgrades == [ENTRY] and not report.updated
     assert origin_of(hub, ENTRY)[1] == 1  # still offered by the next import
 
@@ -110,10 +110,10 @@ def test_a_lower_classification_needs_an_explicit_listed_choice(target, tmp_path
     assert [
         (i.entry_id, i.local_classification, i.remote_classification) for i in dry.plan.downgrades
     ] == [(ENTRY, "confidential", "public")]
-    assert hub.get_entry(ENTRY).classification == "confidential"
+    assert hub.entries.get(ENTRY).classification == "confidential"
 
     report = target.import_pack(pack, PACK_PASS, accept_downgrades=[ENTRY])
-    assert report.updated == [ENTRY] and hub.get_entry(ENTRY).classification == "public"
+    assert report.updated == [ENTRY] and hub.entries.get(ENTRY).classification == "public"
 
 
 def test_taking_theirs_does_not_lower_the_classification_either(target, tmp_path):
@@ -125,11 +125,11 @@ def test_taking_theirs_does_not_lower_the_classification_either(target, tmp_path
 
     report = target.import_pack(pack, PACK_PASS, resolutions={note: THEIRS})
     assert report.refused_downgrades == [note]
-    assert hub.get_entry(note).classification == "confidential"
-    assert hub.get_entry(note).body_md == BODY
+    assert hub.entries.get(note).classification == "confidential"
+    assert hub.entries.get(note).body_md == BODY
 
     target.import_pack(pack, PACK_PASS, resolutions={note: THEIRS}, accept_downgrades=[note])
-    assert hub.get_entry(note).classification == "public"
+    assert hub.entries.get(note).classification == "public"
     assert origin_of(hub, note) is None
 
 
@@ -143,7 +143,7 @@ def test_choices_must_name_listed_items(target, tmp_path):
         target.import_pack(pack, PACK_PASS, accept_downgrades=[note])
     with pytest.raises(UserError, match="not an entry deleted here"):
         target.import_pack(pack, PACK_PASS, restore=[note])
-    assert hub.get_entry(note).body_md == BODY
+    assert hub.entries.get(note).body_md == BODY
 
 
 def _with_attachments(revision: int, *ids: str, **values: object):
@@ -162,10 +162,10 @@ def test_an_attachment_dropped_upstream_is_removed_when_unchanged_here(target, t
     hub = target._hub
     east = partner(target, "Partnerorganisatie Oost")
     _import(target, tmp_path / "1.ekp", _with_attachments(1, ATTACHMENT_A, ATTACHMENT_B), east)
-    assert len(hub.attachments(ENTRY)) == 2
+    assert len(hub.attachments.list(ENTRY)) == 2
 
     report = _import(target, tmp_path / "2.ekp", _with_attachments(2, ATTACHMENT_A), east)
-    assert [a.file_name for a in hub.attachments(ENTRY)] == ["checklist.txt"]
+    assert [a.file_name for a in hub.attachments.list(ENTRY)] == ["checklist.txt"]
     assert not hub.blobs.exists(ATTACHMENT_B)
     assert report.attachments_removed == [(ENTRY, "stroomschema.txt")]
 
@@ -174,22 +174,22 @@ def test_an_attachment_dropped_upstream_is_listed_when_the_entry_changed_here(ta
     hub = target._hub
     east = partner(target, "Partnerorganisatie Oost")
     _import(target, tmp_path / "1.ekp", _with_attachments(1, ATTACHMENT_A, ATTACHMENT_B), east)
-    hub.update_entry(ENTRY, {"summary": "Eigen aanvulling"})
+    hub.entries.update(ENTRY, {"summary": "Eigen aanvulling"})
 
     newer = _with_attachments(2, ATTACHMENT_A, summary="Nieuw")
     report = _import(target, tmp_path / "2.ekp", newer, east, resolutions={ENTRY: THEIRS})
     assert report.attachments_kept == [(ENTRY, "stroomschema.txt")]
-    assert len(hub.attachments(ENTRY)) == 2 and hub.blobs.exists(ATTACHMENT_B)
+    assert len(hub.attachments.list(ENTRY)) == 2 and hub.blobs.exists(ATTACHMENT_B)
 
 
 def test_a_local_attachment_is_never_removed_by_a_pack(target, tmp_path):
     hub = target._hub
     east = partner(target, "Partnerorganisatie Oost")
     _import(target, tmp_path / "1.ekp", _with_attachments(1, ATTACHMENT_A, ATTACHMENT_B), east)
-    own = hub.add_attachment(ENTRY, tmp_path / "eigen.txt", data=b"Eigen notitie")
+    own = hub.attachments.add(ENTRY, tmp_path / "eigen.txt", data=b"Eigen notitie")
 
     report = _import(target, tmp_path / "2.ekp", _with_attachments(2, ATTACHMENT_A), east)
-    names = sorted(a.file_name for a in hub.attachments(ENTRY))
+    names = sorted(a.file_name for a in hub.attachments.list(ENTRY))
     assert names == ["checklist.txt", "eigen.txt", "stroomschema.txt"]
     assert report.attachments_kept == [(ENTRY, "stroomschema.txt")]
     assert hub.blobs.get(own.id) == b"Eigen notitie"
@@ -206,5 +206,5 @@ def test_a_blob_that_cannot_be_deleted_yet_does_not_fail_the_import(target, tmp_
     monkeypatch.setattr(hub.blobs, "delete", refuse)
     report = _import(target, tmp_path / "2.ekp", _with_attachments(2, ATTACHMENT_A), east)
     assert report.attachments_removed == [(ENTRY, "stroomschema.txt")]
-    assert [a.file_name for a in hub.attachments(ENTRY)] == ["checklist.txt"]
+    assert [a.file_name for a in hub.attachments.list(ENTRY)] == ["checklist.txt"]
     assert hub.blobs.exists(ATTACHMENT_B)  # an orphan until the next open removes it

@@ -19,7 +19,7 @@ ENTRY = "5d0c7a1e-2b8f-4c7e-8f1a-3e9b6c2d4a10"
 
 @pytest.fixture
 def target(hub) -> PackFacade:
-    return PackFacade(hub)
+    return hub.packs
 
 
 def test_a_deleted_entry_is_skipped_by_later_packs(target, tmp_path):
@@ -27,7 +27,7 @@ def test_a_deleted_entry_is_skipped_by_later_packs(target, tmp_path):
     east = partner(target, "Partnerorganisatie Oost")
     first = craft(tmp_path / "1.ekp", east, "Oost", [advice(ENTRY, 1)])
     target.import_pack(first, PACK_PASS)
-    hub.delete_entry(ENTRY)
+    hub.entries.delete(ENTRY)
     assert tombstoned(hub, ENTRY)
 
     for number, pack in enumerate(
@@ -45,23 +45,23 @@ def test_restoring_a_deleted_entry_is_an_explicit_choice(target, tmp_path):
     east = partner(target, "Partnerorganisatie Oost")
     pack = craft(tmp_path / "1.ekp", east, "Oost", [advice(ENTRY, 1, summary="Terug")])
     target.import_pack(pack, PACK_PASS)
-    hub.delete_entry(ENTRY)
+    hub.entries.delete(ENTRY)
 
     report = target.import_pack(pack, PACK_PASS, restore=[ENTRY])
     assert report.restored == [ENTRY] and report.created == [ENTRY]
-    assert hub.get_entry(ENTRY).summary == "Terug" and not tombstoned(hub, ENTRY)
+    assert hub.entries.get(ENTRY).summary == "Terug" and not tombstoned(hub, ENTRY)
     assert origin_of(hub, ENTRY)[0] == east.fingerprint
 
 
 def test_an_own_entry_deleted_here_is_not_revived_by_another_publisher(target, tmp_path):
     hub = target._hub
     note = local_note(hub)
-    hub.delete_entry(note)
+    hub.entries.delete(note)
     key = partner(target, "Partnerorganisatie Oost")
     report = target.import_pack(
         craft(tmp_path / "1.ekp", key, "Oost", [advice(note, 3)]), PACK_PASS
     )
-    assert report.deleted_skipped == [note] and hub.count_entries() == 0
+    assert report.deleted_skipped == [note] and hub.entries.count() == 0
 
 
 def test_the_migration_upgrades_a_hub_with_imported_entries(hub_path):
@@ -86,6 +86,6 @@ def test_the_migration_upgrades_a_hub_with_imported_entries(hub_path):
     vault.lock()
     with Hub.open(hub_path, PASSPHRASE) as hub:
         assert origin_of(hub, ENTRY) == ("ab" * 32, 4, 1)
-        assert hub.get_entry(ENTRY).title == "Advies van het centrum"
-        hub.delete_entry(ENTRY)
+        assert hub.entries.get(ENTRY).title == "Advies van het centrum"
+        hub.entries.delete(ENTRY)
         assert tombstoned(hub, ENTRY)

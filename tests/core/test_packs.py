@@ -17,28 +17,28 @@ from tests.core.packkit import PACK_PASS, export, read_inner, split_pack
 
 @pytest.fixture
 def source(demo_hub) -> PackFacade:
-    packs = PackFacade(demo_hub)
+    packs = demo_hub.packs
     packs.set_publisher_name("Landelijk Expertisecentrum (test)")
     return packs
 
 
 @pytest.fixture
 def target(hub) -> PackFacade:
-    return PackFacade(hub)
+    return hub.packs
 
 
 def _entries(packs: PackFacade) -> dict[str, dict]:
-    return {row["id"]: row for row in packs._hub.export_json()}
+    return {row["id"]: row for row in packs._hub.transfer.export_json()}
 
 
 def _first(hub: Hub, kind: str) -> str:
-    return next(e.id for e in hub.list_entries(kind) if e.classification != "confidential")
+    return next(e.id for e in hub.entries.list(kind) if e.classification != "confidential")
 
 
 def test_round_trip_between_two_hubs(source, target, tmp_path):
     hub_a: Hub = source._hub
     advice = _first(hub_a, "advice")
-    hub_a.add_attachment(advice, tmp_path / "checklist.txt", data=b"Checklist triage, versie 2")
+    hub_a.attachments.add(advice, tmp_path / "checklist.txt", data=b"Checklist triage, versie 2")
     pack = export(source, tmp_path / "kennis.ekp")
 
     report = target.import_pack(pack, PACK_PASS, trust=True)
@@ -50,7 +50,7 @@ def test_round_trip_between_two_hubs(source, target, tmp_path):
         assert row["title"] == mine[entry_id]["title"]
         assert row["body"] == mine[entry_id]["body"]
         assert row["tags"] == mine[entry_id]["tags"]
-    copied = target._hub.attachments(advice)
+    copied = target._hub.attachments.list(advice)
     assert [a.file_name for a in copied] == ["checklist.txt"]
     assert target._hub.blobs.get(copied[0].id) == b"Checklist triage, versie 2"
     target._hub.wait_for_index()
@@ -63,7 +63,7 @@ def test_round_trip_between_two_hubs(source, target, tmp_path):
 def test_ceiling_held(source, tmp_path):
     hub_a: Hub = source._hub
     confidential = [
-        e for e in hub_a.list_entries(status=None) if e.classification == "confidential"
+        e for e in hub_a.entries.list(status=None) if e.classification == "confidential"
     ]
     assert confidential, "the demo content has confidential entries"
     pack = export(source, tmp_path / "p.ekp", ceiling="internal")
@@ -101,20 +101,20 @@ def test_people_only_when_asked(source, tmp_path):
 def test_newer_remote_revision_is_applied(source, target, tmp_path):
     target.import_pack(export(source, tmp_path / "1.ekp"), PACK_PASS, trust=True)
     entry_id = _first(source._hub, "practice")
-    source._hub.update_entry(entry_id, {"summary": "Bijgewerkt door het expertisecentrum"})
+    source._hub.entries.update(entry_id, {"summary": "Bijgewerkt door het expertisecentrum"})
 
     report = target.import_pack(export(source, tmp_path / "2.ekp"), PACK_PASS)
 
     assert [item.entry_id for item in report.plan.updated] == [entry_id]
     assert report.updated == [entry_id] and not report.plan.conflicts
-    assert target._hub.get_entry(entry_id).summary == "Bijgewerkt door het expertisecentrum"
+    assert target._hub.entries.get(entry_id).summary == "Bijgewerkt door het expertisecentrum"
 
 
 def _conflict(source: PackFacade, target: PackFacade, tmp_path) -> tuple[str, object]:
     target.import_pack(export(source, tmp_path / "1.ekp"), PACK_PASS, trust=True)
     entry_id = _first(source._hub, "innovation")
-    source._hub.update_entry(entry_id, {"summary": "Versie van het centrum"})
-    target._hub.update_entry(entry_id, {"summary": "Eigen aanvulling van de partner"})
+    source._hub.entries.update(entry_id, {"summary": "Versie van het centrum"})
+    target._hub.entries.update(entry_id, {"summary": "Eigen aanvulling van de partner"})
     return entry_id, export(source, tmp_path / "2.ekp")
 
 
@@ -123,30 +123,30 @@ def test_conflict_is_listed_and_left_alone(source, target, tmp_path):
     report = target.import_pack(pack, PACK_PASS)
     assert [item.entry_id for item in report.plan.conflicts] == [entry_id]
     assert report.unresolved == [entry_id]
-    assert target._hub.get_entry(entry_id).summary == "Eigen aanvulling van de partner"
+    assert target._hub.entries.get(entry_id).summary == "Eigen aanvulling van de partner"
 
 
 @pytest.mark.parametrize("choice", [MINE, THEIRS, BOTH])
 def test_conflict_resolutions(source, target, tmp_path, choice):
     entry_id, pack = _conflict(source, target, tmp_path)
-    count = target._hub.count_entries()
+    count = target._hub.entries.count()
 
     report = target.import_pack(pack, PACK_PASS, resolutions={entry_id: choice})
 
-    summary = target._hub.get_entry(entry_id).summary
+    summary = target._hub.entries.get(entry_id).summary
     if choice == MINE:
         assert summary == "Eigen aanvulling van de partner" and report.kept_mine == [entry_id]
-        source._hub.update_entry(entry_id, {"summary": "Nog een versie van het centrum"})
+        source._hub.entries.update(entry_id, {"summary": "Nog een versie van het centrum"})
         later = target.import_pack(export(source, tmp_path / "3.ekp"), PACK_PASS)
         assert [i.entry_id for i in later.plan.conflicts] == [entry_id]
     elif choice == THEIRS:
         assert summary == "Versie van het centrum" and report.updated == [entry_id]
-        history = [r.snapshot["summary"] for r in target._hub.revisions(entry_id)]
+        history = [r.snapshot["summary"] for r in target._hub.entries.revisions(entry_id)]
         assert "Eigen aanvulling van de partner" in history
     else:
         assert summary == "Eigen aanvulling van de partner"
-        assert len(report.copies) == 1 and target._hub.count_entries() == count + 1
-        copy = target._hub.get_entry(report.copies[0])
+        assert len(report.copies) == 1 and target._hub.entries.count() == count + 1
+        copy = target._hub.entries.get(report.copies[0])
         assert copy.summary == "Versie van het centrum"
         assert copy.title.endswith("(Landelijk Expertisecentrum (test))")
 
@@ -167,7 +167,7 @@ def test_trust_on_first_use(source, target, tmp_path):
         target.import_pack(pack, PACK_PASS)
     assert refused.value.fingerprint == info.fingerprint
     assert info.grouped_fingerprint in str(refused.value)
-    assert target._hub.count_entries() == 0 and target.trusted_publishers() == []
+    assert target._hub.entries.count() == 0 and target.trusted_publishers() == []
 
     target.import_pack(pack, PACK_PASS, trust=True)
     assert [p.fingerprint for p in target.trusted_publishers()] == [info.fingerprint]
@@ -177,22 +177,22 @@ def test_trust_on_first_use(source, target, tmp_path):
 def test_a_different_key_under_a_trusted_name_is_refused(source, target, tmp_path):
     target.import_pack(export(source, tmp_path / "p.ekp"), PACK_PASS, trust=True)
     with Hub.create(tmp_path / "impostor", PASSPHRASE, kdf=KdfParams.floor()) as other:
-        other.add_entry("advice", {"title": "Vals advies", "body": "Niet vertrouwen"})
-        impostor = PackFacade(other)
+        other.entries.add("advice", {"title": "Vals advies", "body": "Niet vertrouwen"})
+        impostor = other.packs
         impostor.set_publisher_name("Landelijk Expertisecentrum (test)")
         fake = export(impostor, tmp_path / "fake.ekp")
-    count = target._hub.count_entries()
+    count = target._hub.entries.count()
     assert target.inspect(fake, untrusted_ok=True).name_clash
     with pytest.raises(PublisherKeyChanged):
         target.import_pack(fake, PACK_PASS, trust=True)
-    assert target._hub.count_entries() == count
+    assert target._hub.entries.count() == count
 
 
 def test_another_publisher_needs_its_own_trust(source, target, tmp_path):
     target.import_pack(export(source, tmp_path / "p.ekp"), PACK_PASS, trust=True)
     with Hub.create(tmp_path / "other", PASSPHRASE, kdf=KdfParams.floor()) as other:
-        other.add_entry("practice", {"title": "Werkwijze van een partner", "body": "Tekst"})
-        other_pack = export(PackFacade(other), tmp_path / "other.ekp")
+        other.entries.add("practice", {"title": "Werkwijze van een partner", "body": "Tekst"})
+        other_pack = export(other.packs, tmp_path / "other.ekp")
     with pytest.raises(UntrustedPublisher):
         target.import_pack(other_pack, PACK_PASS)
     report = target.import_pack(other_pack, PACK_PASS, trust=True)
@@ -203,17 +203,17 @@ def test_another_publisher_needs_its_own_trust(source, target, tmp_path):
 
 def test_dry_run_imports_nothing(source, target, tmp_path):
     pack = export(source, tmp_path / "p.ekp")
-    before = target._hub.export_json()
+    before = target._hub.transfer.export_json()
     report = target.import_pack(pack, PACK_PASS, trust=True, dry_run=True)
     assert report.dry_run and report.plan.counts()["add"] == report.info.entry_count
-    assert target._hub.export_json() == before
+    assert target._hub.transfer.export_json() == before
     assert target.trusted_publishers() == []
 
 
 def test_selectors(source, tmp_path):
     hub_a: Hub = source._hub
-    theme = hub_a.list_entries("advice")[0]
-    record = hub_a.get_entry(theme.id)
+    theme = hub_a.entries.list("advice")[0]
+    record = hub_a.entries.get(theme.id)
     by_theme = split_pack(export(source, tmp_path / "t.ekp", theme=record.themes[0]))
     by_tag = split_pack(export(source, tmp_path / "g.ekp", tag=record.tags[0]))
     by_kind = split_pack(export(source, tmp_path / "k.ekp", kind="organisation"))
@@ -221,7 +221,7 @@ def test_selectors(source, tmp_path):
         assert record.id in {e["id"] for e in json.loads(manifest)["entries"]}
     kinds = {e["kind"] for e in json.loads(dict(read_inner(by_kind[1]))["entries.json"])["entries"]}
     assert kinds == {"organisation"}
-    hub_a.save_search("triage", "triage")
+    hub_a.search.save("triage", "triage")
     hub_a.wait_for_index()
     manifest, _ = split_pack(export(source, tmp_path / "s.ekp", saved_search="triage"))
     hits = {h.id for h in hub_a.search("triage", limit=100, max_classification="internal").hits}
@@ -229,14 +229,13 @@ def test_selectors(source, tmp_path):
 
 
 def _experts(hub: Hub) -> set[str]:
-    return {e.id for e in hub.list_entries("expert", status=None)}
+    return {e.id for e in hub.entries.list("expert", status=None)}
 
 
 def test_course_selector(source, tmp_path):
-    from expertise.courses.api import CourseFacade
 
-    courses = CourseFacade(source._hub)
-    picked = [e.id for e in source._hub.list_entries("practice")[:2]]
+    courses = source._hub.courses
+    picked = [e.id for e in source._hub.entries.list("practice")[:2]]
     course = courses.create("Training aanpak sextortion", ceiling="internal")
     courses.add_entries(course.id, picked)
     manifest, _ = split_pack(export(source, tmp_path / "c.ekp", course=course.id))

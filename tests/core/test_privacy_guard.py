@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from expertise.courses import CourseFacade
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
-from expertise.packs import PackFacade
 from expertise.privacy import (
     AUDIT_ACTION,
     GUARDED_KINDS,
@@ -30,21 +28,21 @@ BSN = "123456782"
 
 
 def _practice(hub: Hub, title: str, body: str, **values: object) -> str:
-    record = hub.add_entry(
+    record = hub.entries.add(
         "practice", {"title": title, "classification": "internal", "body": body, **values}
     )
     return record.id
 
 
 def _course(hub: Hub, entry_ids: list[str], ceiling: str = "internal") -> str:
-    courses = CourseFacade(hub)
+    courses = hub.courses
     pack = courses.create("Training anonimiseren", ceiling)
     courses.add_entries(pack.id, entry_ids)
     return pack.id
 
 
 def _overrides(hub: Hub) -> list[dict[str, object]]:
-    return [dict(row.detail) for row in hub.audit_log() if row.action == AUDIT_ACTION]
+    return [dict(row.detail) for row in hub.maintenance.audit_log() if row.action == AUDIT_ACTION]
 
 
 @pytest.fixture
@@ -53,7 +51,7 @@ def leaky(hub: Hub) -> dict[str, str]:
     dirty = _practice(
         hub, "Casus Oost", f"Contact via {PHONE}.", lessons=f"BSN {BSN} stond in het verslag."
     )
-    other = hub.add_entry(
+    other = hub.entries.add(
         "advice", {"title": "Advies", "classification": "internal", "body": f"bel {PHONE}"}
     ).id
     return {"clean": clean, "dirty": dirty, "advice": other}
@@ -63,7 +61,7 @@ def test_course_export_refused_with_each_hit_listed(hub: Hub, leaky, tmp_path: P
     pack = _course(hub, [leaky["clean"], leaky["dirty"], leaky["advice"]])
     out = tmp_path / "pack.html"
     with pytest.raises(PersonalDataFound) as refused:
-        CourseFacade(hub).export_html(pack, out)
+        hub.courses.export_html(pack, out)
     found = refused.value.found
     # only the guarded kind: the advice note's phone number is not the guard's business
     assert [item.entry_id for item in found] == [leaky["dirty"]]
@@ -78,7 +76,7 @@ def test_course_export_refused_with_each_hit_listed(hub: Hub, leaky, tmp_path: P
 
 def test_course_export_needs_every_hit_confirmed(hub: Hub, leaky, tmp_path: Path) -> None:
     pack = _course(hub, [leaky["dirty"]])
-    courses = CourseFacade(hub)
+    courses = hub.courses
     with pytest.raises(PersonalDataFound) as refused:
         courses.export_markdown(pack, tmp_path / "md")
     keys = refused.value.found[0].keys()
@@ -103,13 +101,13 @@ def test_course_export_without_hits_is_not_audited_as_override(
     hub: Hub, leaky, tmp_path: Path
 ) -> None:
     pack = _course(hub, [leaky["clean"], leaky["advice"]])
-    CourseFacade(hub).export_html(pack, tmp_path / "clean.html")
+    hub.courses.export_html(pack, tmp_path / "clean.html")
     assert (tmp_path / "clean.html").exists()
     assert _overrides(hub) == []
 
 
 def test_knowledge_pack_refused_then_overridden(hub: Hub, leaky, tmp_path: Path) -> None:
-    packs = PackFacade(hub)
+    packs = hub.packs
     out = tmp_path / "p.ehpack"
     with pytest.raises(PersonalDataFound) as refused:
         packs.export(out, PACK_PASS, "internal", kdf=KdfParams.floor())
@@ -124,12 +122,12 @@ def test_knowledge_pack_refused_then_overridden(hub: Hub, leaky, tmp_path: Path)
 
 
 def test_expert_names_of_this_hub_are_hits_in_prose_not_in_links(hub: Hub, tmp_path) -> None:
-    hub.add_entry("expert", {"title": "Rechercheur Wietske Doornbos", "role": "Rechercheur"})
+    hub.entries.add("expert", {"title": "Rechercheur Wietske Doornbos", "role": "Rechercheur"})
     linked = _practice(hub, "Werkwijze A", "Contact: [[Rechercheur Wietske Doornbos]].")
     named = _practice(hub, "Werkwijze B", "Toen belde Wietske Doornbos de provider.")
     pack = _course(hub, [linked, named])
     with pytest.raises(PersonalDataFound) as refused:
-        CourseFacade(hub).export_html(pack, tmp_path / "x.html")
+        hub.courses.export_html(pack, tmp_path / "x.html")
     [item] = refused.value.found
     assert item.entry_id == named and [h.kind for h in item.hits] == ["name"]
 
@@ -137,18 +135,18 @@ def test_expert_names_of_this_hub_are_hits_in_prose_not_in_links(hub: Hub, tmp_p
 def test_title_hits_are_redacted_in_the_listing(hub: Hub, tmp_path: Path) -> None:
     entry = _practice(hub, f"Casus {PHONE}", "schone tekst")
     with pytest.raises(PersonalDataFound) as refused:
-        CourseFacade(hub).export_html(_course(hub, [entry]), tmp_path / "t.html")
+        hub.courses.export_html(_course(hub, [entry]), tmp_path / "t.html")
     assert PHONE not in refused.value.found[0].title
     assert refused.value.found[0].title.startswith("Casus 0")
 
 
 def test_demo_hub_content_passes_the_guard(demo_hub: Hub, tmp_path: Path) -> None:
     """The demo must stay clean: every case and practice in a course pack and in a full pack."""
-    practices = [e.id for kind in GUARDED_KINDS for e in demo_hub.list_entries(kind=kind)]
+    practices = [e.id for kind in GUARDED_KINDS for e in demo_hub.entries.list(kind=kind)]
     assert practices
     pack = _course(demo_hub, practices, "confidential")
-    CourseFacade(demo_hub).export_html(pack, tmp_path / "demo.html")
-    PackFacade(demo_hub).export(
+    demo_hub.courses.export_html(pack, tmp_path / "demo.html")
+    demo_hub.packs.export(
         tmp_path / "demo.ehpack", PACK_PASS, "confidential", kdf=KdfParams.floor()
     )
     assert _overrides(demo_hub) == []

@@ -43,16 +43,16 @@ def _not_private(*roots: Path) -> list[str]:
 
 
 def _fill(hub: Hub) -> None:
-    entry = hub.add_entry("advice", {"title": "Werkwijze chatanalyse", "body": "Stappenplan."})
-    hub.add_attachment(entry.id, "stappenplan.txt", data=b"stap 1, stap 2")
-    hub.reindex()
+    entry = hub.entries.add("advice", {"title": "Werkwijze chatanalyse", "body": "Stappenplan."})
+    hub.attachments.add(entry.id, "stappenplan.txt", data=b"stap 1, stap 2")
+    hub.maintenance.reindex()
 
 
 def test_hub_backup_and_exports_are_private(tmp_path: Path, loose_umask: None) -> None:
     with Hub.create(tmp_path / "hub", PASSPHRASE, kdf=KdfParams.floor()) as hub:
         _fill(hub)
-        hub.backup(tmp_path / "backup")
-        hub.export_markdown(tmp_path / "export-md")
+        hub.maintenance.backup(tmp_path / "backup")
+        hub.transfer.export_markdown(tmp_path / "export-md")
         assert (tmp_path / "backup" / "vault.json").exists()
     assert _not_private(tmp_path / "hub", tmp_path / "backup", tmp_path / "export-md") == []
 

@@ -22,7 +22,7 @@ WRITER = textwrap.dedent("""
     hub = Hub.open(sys.argv[1], sys.argv[2])
     n = 0
     while True:
-        hub.add_entry("advice", {"title": f"Notitie {n}", "body": "x" * 5000})
+        hub.entries.add("advice", {"title": f"Notitie {n}", "body": "x" * 5000})
         n += 1
         print(f"committed {n}", flush=True)
 """)
@@ -62,9 +62,11 @@ def test_kill_mid_save_keeps_last_committed_state(made):
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait(10)
     with Hub.open(made, PASSPHRASE) as hub:
-        assert hub.count_entries() >= committed
-        assert hub.check().problems == [] or all("index" in p for p in hub.check().problems)
-        assert hub.get_entry(hub.find_by_title("Notitie 0").id).body_md == "x" * 5000
+        assert hub.entries.count() >= committed
+        assert hub.maintenance.check().problems == [] or all(
+            "index" in p for p in hub.maintenance.check().problems
+        )
+        assert hub.entries.get(hub.entries.find_by_title("Notitie 0").id).body_md == "x" * 5000
 
 
 def test_second_process_gets_a_clear_in_use(made):
@@ -81,4 +83,4 @@ def test_second_process_gets_a_clear_in_use(made):
         holder.kill()
         holder.wait(10)
     with Hub.open(made, PASSPHRASE) as hub:
-        assert hub.count_entries() == 0
+        assert hub.entries.count() == 0

@@ -39,11 +39,11 @@ def _fill(hub: Hub) -> dict[str, str]:
     """Three entries (one with an attachment); their ids by title."""
     ids = {}
     for n in range(3):
-        entry = hub.add_entry(
+        entry = hub.entries.add(
             "advice", {"title": f"Advies {n}", "body": f"Werkwijze {MARKER} stap {n}"}
         )
         ids[entry.title] = entry.id
-    hub.add_attachment(ids["Advies 0"], "draaiboek.txt", data=ATTACHMENT)
+    hub.attachments.add(ids["Advies 0"], "draaiboek.txt", data=ATTACHMENT)
     hub.packs.publisher_fingerprint()  # makes the sealed signing key row
     return ids
 
@@ -59,7 +59,7 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Made]:
         folder = tmp_path_factory.mktemp("rekey-template") / "hub"
         with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
             ids = _fill(hub)
-            key = hub.add_recovery_key() if recovery else None
+            key = hub.keys.add_recovery_key() if recovery else None
         made[recovery] = (folder, ids, key)
     return made
 
@@ -75,16 +75,16 @@ def make_hub(templates: dict[bool, Made]):
 
 
 def _assert_whole(hub: Hub, ids: dict[str, str], tmp_path: Path) -> None:
-    assert hub.count_entries() == len(ids)
+    assert hub.entries.count() == len(ids)
     for title, entry_id in ids.items():
-        assert hub.get_entry(entry_id).title == title
-    (record,) = hub.attachments(ids["Advies 0"])
+        assert hub.entries.get(entry_id).title == title
+    (record,) = hub.attachments.list(ids["Advies 0"])
     out = tmp_path / f"copy-{len(list(tmp_path.iterdir()))}"
     out.mkdir()
-    assert hub.save_attachment_copy(record.id, out).read_bytes() == ATTACHMENT
+    assert hub.attachments.save_copy(record.id, out).read_bytes() == ATTACHMENT
     results = hub.search(MARKER)
     assert {h.id for h in results.hits} == set(ids.values())
-    report = hub.check()
+    report = hub.maintenance.check()
     assert report.ok, report.problems
 
 
@@ -100,7 +100,7 @@ def test_rekey_keeps_everything_and_only_the_new_passphrase_opens(make_hub, hub_
     with Hub.open(hub_path, PASSPHRASE) as hub:
         fingerprint = hub.packs.publisher_fingerprint()
         old_master = hub._vault.master_key_copy()
-        assert hub.rekey(NEW, kdf=KdfParams.floor()) is None  # no recovery key before
+        assert hub.keys.rekey(NEW, kdf=KdfParams.floor()) is None  # no recovery key before
         _assert_whole(hub, ids, tmp_path)  # still usable in this process
         assert hub._vault.master_key_copy() != old_master
     assert not (hub_path / rekey.STAGE_DIR).exists()
@@ -110,7 +110,7 @@ def test_rekey_keeps_everything_and_only_the_new_passphrase_opens(make_hub, hub_
         _assert_whole(hub, ids, tmp_path)
         # the publisher key is the same key, sealed again under the new master
         assert hub.packs.publisher_fingerprint() == fingerprint
-        assert [a.action for a in hub.audit_log()].count("rekey") == 1
+        assert [a.action for a in hub.maintenance.audit_log()].count("rekey") == 1
     assert _plaintext_on_disk(hub_path) == []
 
 
@@ -121,7 +121,7 @@ def test_no_plaintext_reaches_temp_files_or_logs(make_hub, hub_path, caplog):
     make_hub(hub_path)
     before = _temp_files()
     with Hub.open(hub_path, PASSPHRASE) as hub:
-        hub.rekey(NEW, kdf=KdfParams.floor())
+        hub.keys.rekey(NEW, kdf=KdfParams.floor())
     changed = [p for p, mtime in _temp_files().items() if before.get(p) != mtime]
     assert changed  # the re-keyed hub itself lives under the temp dir: the scan saw it
     words = (MARKER, "Werkwijze")
@@ -167,7 +167,7 @@ def test_old_vault_json_with_old_passphrase_opens_nothing(make_hub, hub_path, tm
     shutil.copy2(hub_path / "vault.json", old_vault)
     old_blobs = [p.name for p in (hub_path / "attachments").iterdir()]
     with Hub.open(hub_path, PASSPHRASE) as hub:
-        hub.rekey(NEW, kdf=KdfParams.floor())
+        hub.keys.rekey(NEW, kdf=KdfParams.floor())
     _old_keys_open_nothing(hub_path, old_vault, PASSPHRASE, False, old_blobs)
 
 
@@ -178,7 +178,7 @@ def test_old_recovery_key_opens_nothing_and_a_new_one_is_issued(make_hub, hub_pa
     shutil.copy2(hub_path / "vault.json", old_vault)
     old_blobs = [p.name for p in (hub_path / "attachments").iterdir()]
     with Hub.open(hub_path, PASSPHRASE) as hub:
-        new_key = hub.rekey(NEW, kdf=KdfParams.floor())
+        new_key = hub.keys.rekey(NEW, kdf=KdfParams.floor())
     assert new_key is not None and new_key != old_key
     with pytest.raises(WrongPassphrase):
         Hub.open_with_recovery_key(hub_path, old_key)
@@ -203,9 +203,9 @@ def test_a_key_remembered_on_this_device_is_replaced_or_forgotten(
     monkeypatch.setattr(keystore, "forget", lambda hub_id: stored.pop(hub_id, None))
     make_hub(hub_path)
     with Hub.open(hub_path, PASSPHRASE) as hub:
-        hub.remember_on_device()
+        hub.keys.remember_on_device()
         hub_id, old = hub.hub_id, stored[hub.hub_id]
-        hub.rekey(NEW, kdf=KdfParams.floor())
+        hub.keys.rekey(NEW, kdf=KdfParams.floor())
     with pytest.raises(WrongPassphrase):
         Hub.open_with_master_key(hub_path, old)
     if refuses:
@@ -213,7 +213,7 @@ def test_a_key_remembered_on_this_device_is_replaced_or_forgotten(
         return
     assert stored[hub_id] != old
     with Hub.open_with_master_key(hub_path, stored[hub_id]) as hub:
-        assert hub.count_entries() == 3
+        assert hub.entries.count() == 3
 
 
 def test_a_damaged_attachment_refuses_the_rekey_and_changes_nothing(make_hub, hub_path):
@@ -225,8 +225,8 @@ def test_a_damaged_attachment_refuses_the_rekey_and_changes_nothing(make_hub, hu
     before = (hub_path / "vault.json").read_bytes()
     with Hub.open(hub_path, PASSPHRASE) as hub:
         with pytest.raises(IntegrityError, match="run check"):
-            hub.rekey(NEW, kdf=KdfParams.floor())
-        assert hub.count_entries() == 3  # still open under the old keys
+            hub.keys.rekey(NEW, kdf=KdfParams.floor())
+        assert hub.entries.count() == 3  # still open under the old keys
     assert (hub_path / "vault.json").read_bytes() == before
     assert not (hub_path / rekey.STAGE_DIR).exists()
 
@@ -236,7 +236,7 @@ def test_a_new_passphrase_that_is_empty_changes_nothing(make_hub, hub_path, tmp_
     before = (hub_path / "vault.json").read_bytes()
     with Hub.open(hub_path, PASSPHRASE) as hub:
         with pytest.raises(UserError):
-            hub.rekey("")
+            hub.keys.rekey("")
     assert (hub_path / "vault.json").read_bytes() == before
     with Hub.open(hub_path, PASSPHRASE) as hub:
         _assert_whole(hub, ids, tmp_path)
@@ -256,7 +256,7 @@ def test_too_little_free_space_is_refused_up_front_with_the_figure(
     monkeypatch.setattr(rekey.shutil, "disk_usage", nearly_full)
     with Hub.open(hub_path, PASSPHRASE) as hub:
         with pytest.raises(UserError, match=r"MB free"):
-            hub.rekey(NEW, kdf=KdfParams.floor())
+            hub.keys.rekey(NEW, kdf=KdfParams.floor())
         _assert_whole(hub, ids, tmp_path)
     assert not (hub_path / rekey.STAGE_DIR).exists()
     assert (hub_path / "vault.json").read_bytes() == before
@@ -268,7 +268,7 @@ def test_everything_the_rekey_writes_is_private_under_umask_022(make_hub, hub_pa
     with Hub.open(hub_path, PASSPHRASE) as hub:
         old_umask = os.umask(0o022)  # after the open, which tightens the umask itself
         try:
-            hub.rekey(NEW, kdf=KdfParams.floor())
+            hub.keys.rekey(NEW, kdf=KdfParams.floor())
             written = [
                 hub_path / "hub.db",
                 hub_path / "vault.json",
@@ -296,7 +296,7 @@ def test_an_error_while_staging_leaves_the_old_hub_working(
     monkeypatch.setattr(rekey, "checkpoint", fail)
     with Hub.open(hub_path, PASSPHRASE) as hub:
         with pytest.raises(OSError):
-            hub.rekey(NEW, kdf=KdfParams.floor())
+            hub.keys.rekey(NEW, kdf=KdfParams.floor())
         _assert_whole(hub, ids, tmp_path)  # reopened under the old keys, in place
     assert not (hub_path / rekey.STAGE_DIR).exists()
     with Hub.open(hub_path, PASSPHRASE) as hub:
@@ -309,7 +309,7 @@ def test_cancel_before_the_commit_point_changes_nothing(make_hub, hub_path, tmp_
     seen: list[tuple[int, int]] = []
     with Hub.open(hub_path, PASSPHRASE) as hub:
         with pytest.raises(rekey.RekeyCancelled):
-            hub.rekey(
+            hub.keys.rekey(
                 NEW,
                 kdf=KdfParams.floor(),
                 progress=lambda *p: seen.append(p),
@@ -325,7 +325,7 @@ def test_progress_counts_every_attachment_and_ends_at_the_total(make_hub, hub_pa
     make_hub(hub_path)
     seen: list[tuple[int, int]] = []
     with Hub.open(hub_path, PASSPHRASE) as hub:
-        hub.rekey(NEW, kdf=KdfParams.floor(), progress=lambda *p: seen.append(p))
+        hub.keys.rekey(NEW, kdf=KdfParams.floor(), progress=lambda *p: seen.append(p))
     assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
 
 
@@ -342,7 +342,7 @@ def test_an_error_after_the_commit_point_is_finished_by_the_next_open(
     monkeypatch.setattr(rekey, "checkpoint", fail)
     hub = Hub.open(hub_path, PASSPHRASE)
     with pytest.raises(OSError):
-        hub.rekey(NEW, kdf=KdfParams.floor())
+        hub.keys.rekey(NEW, kdf=KdfParams.floor())
     assert hub.locked  # this object is done; the hub lock is free for the next open
     monkeypatch.undo()
     with pytest.raises(WrongPassphrase):
@@ -368,7 +368,7 @@ _CHILD = textwrap.dedent(
 
     rekey.checkpoint = crash
     hub = Hub.open(folder, old)
-    hub.rekey(new, kdf=KdfParams.floor())
+    hub.keys.rekey(new, kdf=KdfParams.floor())
     os._exit(0)
     """
 )
@@ -400,7 +400,7 @@ def test_killed_at_any_step_the_hub_opens_with_old_or_new_and_loses_nothing(
     assert not (hub_path / rekey.STAGE_DIR).exists()
     with Hub.open(hub_path, right) as hub:
         _assert_whole(hub, ids, tmp_path)
-        assert hub.index_staleness() == ""
+        assert hub.maintenance.index_staleness() == ""
 
 
 def test_a_committed_stage_is_finished_even_if_the_swap_was_half_done(
@@ -422,6 +422,6 @@ def test_a_committed_stage_is_finished_even_if_the_swap_was_half_done(
     assert (hub_path / rekey.STAGE_DIR).exists()
     with Hub.open(hub_path, NEW) as hub:
         _assert_whole(hub, ids, tmp_path)
-        hub.rekey("yet another passphrase", kdf=KdfParams.floor())  # and again
+        hub.keys.rekey("yet another passphrase", kdf=KdfParams.floor())  # and again
     with Hub.open(hub_path, "yet another passphrase") as hub:
         _assert_whole(hub, ids, tmp_path)

@@ -161,7 +161,9 @@ def test_a_confidential_entry_never_appears_under_an_internal_ceiling(built, tmp
 
 def test_a_ceiling_that_hides_everything_gives_honest_empty_sections(tmp_path):
     with Hub.create(tmp_path / "hub", PASSPHRASE, kdf=KdfParams.floor()) as hub:
-        hub.add_entry("advice", {"title": "Alleen intern", "advice_date": date.today().isoformat()})
+        hub.entries.add(
+            "advice", {"title": "Alleen intern", "advice_date": date.today().isoformat()}
+        )
         result = hub.report.write(current_year(), pdf=tmp_path / "r.pdf", ceiling="public")
         assert result.counted == 0 and result.banner_level == "public"
         text = pdf_text(tmp_path / "r.pdf")
@@ -222,7 +224,7 @@ def test_default_period_runs_september_to_august():
 def test_one_audit_event_without_content(built, tmp_path):
     hub, made, _ = built
     hub.report.write(made.year, pdf=tmp_path / "r.pdf", docx=tmp_path / "r.docx", lang="en")
-    event = hub.audit_log(limit=1)[0]
+    event = hub.maintenance.audit_log(limit=1)[0]
     assert event.action == "progress-report" and event.target_id is None
     assert set(event.detail) == {"year", "from", "to", "ceiling", "lang", "formats", "pages"}
     assert event.detail["formats"] == ["pdf", "docx"] and event.detail["ceiling"] == "internal"
@@ -231,11 +233,11 @@ def test_one_audit_event_without_content(built, tmp_path):
 
 def test_cancel_writes_nothing_and_records_nothing(built, tmp_path):
     hub, made, _ = built
-    before = len(hub.audit_log(limit=1000))
+    before = len(hub.maintenance.audit_log(limit=1000))
     result = hub.report.write(made.year, pdf=tmp_path / "r.pdf", cancel=lambda: True)
     assert result.cancelled and result.pdf is None
     assert list(tmp_path.iterdir()) == []
-    assert len(hub.audit_log(limit=1000)) == before
+    assert len(hub.maintenance.audit_log(limit=1000)) == before
 
 
 def test_no_plaintext_in_temp_dirs_after_a_report(built, tmp_path, monkeypatch):

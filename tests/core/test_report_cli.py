@@ -22,8 +22,8 @@ def cli_hub(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("report-cli")
     today = date.today().isoformat()
     with Hub.create(folder / "hub", PASSPHRASE, kdf=KdfParams.floor()) as hub:
-        hub.add_entry("advice", {"title": "Advies intern", "advice_date": today})
-        hub.add_entry(
+        hub.entries.add("advice", {"title": "Advies intern", "advice_date": today})
+        hub.entries.add(
             "advice",
             {"title": f"{SECRET} advies", "classification": "confidential", "advice_date": today},
         )

@@ -42,30 +42,30 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 def test_demo_content_imports_with_links_and_refs(demo_hub):
-    counts = demo_hub.kind_counts()
+    counts = demo_hub.entries.kind_counts()
     assert sum(counts.values()) >= 40
     assert set(counts) == {"advice", "innovation", "practice", "expert", "organisation"}
-    linked = [e for e in demo_hub.list_entries() if demo_hub.links(e.id)]
+    linked = [e for e in demo_hub.entries.list() if demo_hub.entries.links(e.id)]
     assert linked, "demo entries link to each other"
-    assert all(link.entry_id for e in linked for link in demo_hub.links(e.id))
+    assert all(link.entry_id for e in linked for link in demo_hub.entries.links(e.id))
 
 
 def test_reimport_is_idempotent(demo_hub):
-    report = demo_hub.import_paths([demo_content_dir()])
+    report = demo_hub.transfer.import_paths([demo_content_dir()])
     assert report.created == [] and report.updated == []
     assert len(report.unchanged) >= 40
 
 
 def test_markdown_export_reads_back_unchanged(demo_hub, tmp_path):
     out = tmp_path / "export"
-    count = demo_hub.export_markdown(out)
-    assert count == demo_hub.count_entries()
-    original = _comparable(demo_hub.export_json())
+    count = demo_hub.transfer.export_markdown(out)
+    assert count == demo_hub.entries.count()
+    original = _comparable(demo_hub.transfer.export_json())
     with Hub.create(tmp_path / "second", PASSPHRASE, kdf=KdfParams.floor()) as second:
-        report = second.import_paths([out])
+        report = second.transfer.import_paths([out])
         assert len(report.created) == count
-        assert _comparable(second.export_json()) == original
-        again = second.import_paths([out])
+        assert _comparable(second.transfer.export_json()) == original
+        again = second.transfer.import_paths([out])
         assert len(again.unchanged) == count
 
 
@@ -78,9 +78,9 @@ def test_malformed_file_imports_nothing_and_names_file_and_line(hub, tmp_path):
     _write(folder, "a-good.md", GOOD)
     _write(folder, "b-bad.md", BAD_ENUM)
     with pytest.raises(InputError) as caught:
-        hub.import_paths([folder])
+        hub.transfer.import_paths([folder])
     assert "b-bad.md" in str(caught.value) and caught.value.line == 4
-    assert hub.count_entries() == 0
+    assert hub.entries.count() == 0
 
 
 def test_unresolvable_reference_rolls_back_everything(hub, tmp_path):
@@ -88,8 +88,8 @@ def test_unresolvable_reference_rolls_back_everything(hub, tmp_path):
     _write(folder, "a.md", GOOD)
     _write(folder, "b.md", GOOD.replace("audience: policy", "requested_by: Onbekende Org"))
     with pytest.raises(InputError, match="requested_by"):
-        hub.import_paths([folder])
-    assert hub.count_entries() == 0
+        hub.transfer.import_paths([folder])
+    assert hub.entries.count() == 0
 
 
 def test_csv_experts_and_organisations(hub, tmp_path):
@@ -103,31 +103,33 @@ def test_csv_experts_and_organisations(hub, tmp_path):
         "Dr. Joris Tenhave,Stichting Baken (fictief),grooming;preventie,"
         "j.tenhave@example.org\n",
     )
-    report = hub.import_paths([orgs, experts])
+    report = hub.transfer.import_paths([orgs, experts])
     assert len(report.created) == 2
-    expert = hub.find_by_title("Dr. Joris Tenhave", "expert")
+    expert = hub.entries.find_by_title("Dr. Joris Tenhave", "expert")
     assert expert is not None and expert.fields["expertise"] == ["grooming", "preventie"]
-    assert expert.fields["organisation"] == hub.find_by_title("Stichting Baken (fictief)").id
+    assert (
+        expert.fields["organisation"] == hub.entries.find_by_title("Stichting Baken (fictief)").id
+    )
 
 
 def test_broken_csv_names_the_line(hub, tmp_path):
     path = _write(tmp_path, "experts.csv", "name,email\nA B,a@example.org\nC D,not-an-email\n")
     with pytest.raises(InputError) as caught:
-        hub.import_paths([path])
+        hub.transfer.import_paths([path])
     assert caught.value.line == 3 and "experts.csv" in str(caught.value)
-    assert hub.count_entries() == 0
+    assert hub.entries.count() == 0
 
 
 def test_json_export_holds_every_entry(demo_hub):
-    data = demo_hub.export_json()
-    assert len(data) == demo_hub.count_entries()
+    data = demo_hub.transfer.export_json()
+    assert len(data) == demo_hub.entries.count()
     assert {"id", "kind", "title", "body", "classification"} <= set(data[0])
 
 
 def test_csv_of_unknown_kind_is_refused(hub, tmp_path):
     path = _write(tmp_path, "people.csv", "name\nA\n")
     with pytest.raises(InputError, match="experts or organisations"):
-        hub.import_paths([path])
+        hub.transfer.import_paths([path])
 
 
 def test_demo_folder_is_shipped():

@@ -13,7 +13,7 @@ TODAY = date(2026, 6, 15)
 
 
 def _add(hub, kind, title, **values):
-    return hub.add_entry(kind, {"title": title, **values}).id
+    return hub.entries.add(kind, {"title": title, **values}).id
 
 
 @pytest.fixture

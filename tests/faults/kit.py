@@ -41,7 +41,7 @@ def seed_hub(folder: Path, entries: int = 5) -> Seeded:
     seeded = Seeded(folder, new_marker())
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
         for number in range(entries):
-            record = hub.add_entry(
+            record = hub.entries.add(
                 "advice",
                 {
                     "title": f"Werkafspraak meldroute {number}",
@@ -110,7 +110,7 @@ def verify_nothing_lost(
     assert json.loads(checked.stdout)["ok"] is True
     with Hub.open(seeded.folder, PASSPHRASE) as hub:
         for entry_id, title in seeded.committed.items():
-            assert hub.get_entry(entry_id).title == title
+            assert hub.entries.get(entry_id).title == title
     allowed = [p.resolve() for p in plaintext_ok]
     places = [seeded.folder, Path(tempfile.gettempdir()), *also_scan]
     leaks = [

@@ -41,17 +41,17 @@ def commit_fails(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def made(tmp_path: Path) -> tuple[Path, str, str]:
     folder = tmp_path / "hub"
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
-        person = hub.add_entry("expert", {"title": "Ilse Voorbeeldhuis", "role": "Coördinator"})
-        hub.add_attachment(person.id, "cv.txt", data=b"Levensloop van de coordinator")
-        note = hub.add_entry(
+        person = hub.entries.add("expert", {"title": "Ilse Voorbeeldhuis", "role": "Coördinator"})
+        hub.attachments.add(person.id, "cv.txt", data=b"Levensloop van de coordinator")
+        note = hub.entries.add(
             "advice", {"title": "Ketenoverleg", "body": "Afgestemd met Ilse Voorbeeldhuis."}
         )
-        hub.add_attachment(note.id, "verslag.txt", data=b"Verslag, met Ilse Voorbeeldhuis.")
+        hub.attachments.add(note.id, "verslag.txt", data=b"Verslag, met Ilse Voorbeeldhuis.")
     return folder, person.id, note.id
 
 
 def _contents(hub: Hub, entry_id: str) -> list[bytes]:
-    return [hub.blobs.get(a.id) for a in hub.attachments(entry_id)]
+    return [hub.blobs.get(a.id) for a in hub.attachments.list(entry_id)]
 
 
 def test_erase_person_that_never_commits_erases_nothing(made, monkeypatch) -> None:
@@ -59,22 +59,22 @@ def test_erase_person_that_never_commits_erases_nothing(made, monkeypatch) -> No
     with Hub.open(folder, PASSPHRASE) as hub:
         before = {i: _contents(hub, i) for i in (person_id, note_id)}
         with commit_fails(monkeypatch), pytest.raises(PowerCut):
-            hub.erase_person(person_id)
+            hub.maintenance.erase_person(person_id)
 
     with Hub.open(folder, PASSPHRASE) as hub:
-        assert hub.check().problems == []
-        assert hub.get_entry(person_id).title == "Ilse Voorbeeldhuis"
+        assert hub.maintenance.check().problems == []
+        assert hub.entries.get(person_id).title == "Ilse Voorbeeldhuis"
         assert {i: _contents(hub, i) for i in (person_id, note_id)} == before
 
 
 def test_erase_person_that_commits_leaves_no_old_blob(made) -> None:
     folder, person_id, note_id = made
     with Hub.open(folder, PASSPHRASE) as hub:
-        hub.erase_person(person_id)
-        assert hub.check().problems == []
+        hub.maintenance.erase_person(person_id)
+        assert hub.maintenance.check().problems == []
         assert b"Voorbeeldhuis" not in b"".join(_contents(hub, note_id))
         blobs = sorted(p.name for p in (folder / "attachments").iterdir())
-        assert blobs == sorted(hub.blobs.file_name(a.id) for a in hub.attachments(note_id))
+        assert blobs == sorted(hub.blobs.file_name(a.id) for a in hub.attachments.list(note_id))
 
 
 def test_erasure_killed_after_its_commit_leaves_no_blob_on_the_next_open(
@@ -82,7 +82,7 @@ def test_erasure_killed_after_its_commit_leaves_no_blob_on_the_next_open(
 ) -> None:
     folder, person_id, note_id = made
     with Hub.open(folder, PASSPHRASE) as hub:
-        person_blob = hub.blobs.file_name(hub.attachments(person_id)[0].id)
+        person_blob = hub.blobs.file_name(hub.attachments.list(person_id)[0].id)
 
         def cut(self: BlobStore, blob_id: str) -> None:
             raise PowerCut()
@@ -90,12 +90,12 @@ def test_erasure_killed_after_its_commit_leaves_no_blob_on_the_next_open(
         with monkeypatch.context() as patch:
             patch.setattr(BlobStore, "delete", cut)
             with pytest.raises(PowerCut):
-                hub.erase_person(person_id)
+                hub.maintenance.erase_person(person_id)
         assert (folder / "attachments" / person_blob).exists()  # the crash left it
 
     with Hub.open(folder, PASSPHRASE) as hub:
         assert not (folder / "attachments" / person_blob).exists()
-        assert hub.check().problems == []
+        assert hub.maintenance.check().problems == []
         assert b"Voorbeeldhuis" not in b"".join(_contents(hub, note_id))
 
 
@@ -103,8 +103,8 @@ def test_pack_import_that_never_commits_leaves_no_blob(tmp_path, made, monkeypat
     folder, _, _ = made
     pack = tmp_path / "partner.ekp"
     with Hub.create(tmp_path / "partner", PASSPHRASE, kdf=KdfParams.floor()) as partner:
-        entry = partner.add_entry("advice", {"title": "Werkwijze van de partner"})
-        partner.add_attachment(entry.id, "werkwijze.txt", data=b"Stappenplan van de partner")
+        entry = partner.entries.add("advice", {"title": "Werkwijze van de partner"})
+        partner.attachments.add(entry.id, "werkwijze.txt", data=b"Stappenplan van de partner")
         partner.packs.export(pack, PACK_SECRET, "confidential", kdf=KdfParams.floor())
     with Hub.open(folder, PASSPHRASE) as hub:
         files = sorted((folder / "attachments").iterdir())
@@ -120,6 +120,6 @@ def test_pack_import_that_never_commits_leaves_no_blob(tmp_path, made, monkeypat
         assert len(list((folder / "attachments").iterdir())) > len(files)  # blob written
 
     with Hub.open(folder, PASSPHRASE) as hub:
-        assert hub.check().problems == []
+        assert hub.maintenance.check().problems == []
         assert sorted((folder / "attachments").iterdir()) == files
-        assert hub.find_by_title("Werkwijze van de partner") is None
+        assert hub.entries.find_by_title("Werkwijze van de partner") is None

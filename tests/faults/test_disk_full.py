@@ -62,7 +62,7 @@ def test_import_3000_notes_into_nearly_full_6mb_tmpfs_is_refused_up_front(
     assert seeded_on_disk.marker not in line
     kit.verify_nothing_lost(seeded_on_disk, plaintext_ok=[notes])
     with Hub.open(seeded_on_disk.folder, PASSPHRASE) as hub:
-        assert hub.count_entries() == len(seeded_on_disk.committed)
+        assert hub.entries.count() == len(seeded_on_disk.committed)
     kit.record(
         "disk full (real tmpfs)", "import (CLI)", line, result.returncode, "refused up front"
     )
@@ -90,17 +90,17 @@ def test_import_runs_out_of_space_midway_real_sqlite_full(
 def test_edit_save_on_full_disk_real_enospc_rolls_back_and_retries(seeded_on_disk: kit.Seeded):
     entry_id = next(iter(seeded_on_disk.committed))
     with Hub.open(seeded_on_disk.folder, PASSPHRASE) as hub:
-        before = hub.get_entry(entry_id)
+        before = hub.entries.get(entry_id)
         ballast = mounts.fill_to(seeded_on_disk.folder.parent, 0)
         big = "Uitgebreide werkinstructie voor de intake. " * 60_000  # ~2.6 MB of text
         with pytest.raises(HubFault) as raised:
-            hub.update_entry(entry_id, {"body": big + seeded_on_disk.marker})
+            hub.entries.update(entry_id, {"body": big + seeded_on_disk.marker})
         fault = raised.value.fault
         assert fault.kind is FaultKind.DISK_FULL and fault.exit_code == 5
         assert "\n" not in fault.message and seeded_on_disk.marker not in fault.message
-        assert hub.get_entry(entry_id).revision == before.revision
+        assert hub.entries.get(entry_id).revision == before.revision
         ballast.unlink()
-        saved = hub.update_entry(entry_id, {"body": "Korte versie na vrijmaken van ruimte."})
+        saved = hub.entries.update(entry_id, {"body": "Korte versie na vrijmaken van ruimte."})
         assert saved.revision == before.revision + 1
     kit.verify_nothing_lost(seeded_on_disk)
     kit.record("disk full (real tmpfs)", "edit/save (Hub)", fault.message, 5, "ran out midway")
@@ -151,7 +151,7 @@ def test_markdown_export_to_full_target_real_enospc(
 ):
     seeded = kit.seed_hub(tmp_path / "hub", entries=40)
     with Hub.open(seeded.folder, PASSPHRASE) as hub:
-        hub.update_entry(next(iter(seeded.committed)), {"body": "x" * 400_000})
+        hub.entries.update(next(iter(seeded.committed)), {"body": "x" * 400_000})
     mounts.fill_to(disk, 64 * 1024)
     target = disk / "export"
     result = kit.cli(seeded.folder, "export", "--format", "md", str(target))
@@ -174,7 +174,7 @@ def test_markdown_export_to_full_target_real_enospc(
 def test_json_export_to_full_target_refused(tmp_path: Path, disk: Path):
     seeded = kit.seed_hub(tmp_path / "hub", entries=40)
     with Hub.open(seeded.folder, PASSPHRASE) as hub:
-        hub.update_entry(next(iter(seeded.committed)), {"body": "x" * 400_000})
+        hub.entries.update(next(iter(seeded.committed)), {"body": "x" * 400_000})
     mounts.fill_to(disk, 16 * 1024)
     result = kit.cli(seeded.folder, "export", "-o", str(disk / "out.json"))
     line = kit.one_line(result.stderr)

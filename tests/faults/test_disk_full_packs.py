@@ -10,7 +10,6 @@ import pytest
 
 from expertise import space
 from expertise.cli import main as cli_main
-from expertise.courses import CourseFacade
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from tests.conftest import PASSPHRASE, run_cli
@@ -31,7 +30,7 @@ def _bulky_pack(folder: Path, out: Path, marker: str) -> Path:
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as source:
         for number in range(20):
             filler = " ".join(uuid.uuid4().hex for _ in range(3000))
-            source.add_entry(
+            source.entries.add(
                 "practice",
                 {"title": f"Werkwijze ketensamenwerking {number}", "body": filler + marker},
             )
@@ -61,7 +60,7 @@ def test_pack_import_onto_full_disk_refused_then_midway_real_enospc(
     monkeypatch.undo()
     kit.verify_nothing_lost(seeded)
     with Hub.open(seeded.folder, PASSPHRASE) as hub:
-        assert hub.count_entries() == len(seeded.committed)
+        assert hub.entries.count() == len(seeded.committed)
     kit.record("disk full (real tmpfs)", "pack import (CLI)", line, 5, "refused up front")
     kit.record("disk full (real tmpfs)", "pack import (CLI)", midway, 5, "ran out midway")
 
@@ -69,7 +68,7 @@ def test_pack_import_onto_full_disk_refused_then_midway_real_enospc(
 def _course(folder: Path) -> tuple[kit.Seeded, str]:
     seeded = kit.seed_hub(folder, entries=30)
     with Hub.open(folder, PASSPHRASE) as hub:
-        courses = CourseFacade(hub)
+        courses = hub.courses
         pack = courses.create("Basiscursus ketenaanpak", "internal")
         courses.add_entries(pack.id, list(seeded.committed))
     return seeded, pack.id

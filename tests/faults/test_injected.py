@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from expertise.cli import main as cli_main
-from expertise.courses import CourseFacade
 from expertise.hub import Hub
 from tests.conftest import PASSPHRASE
 from tests.faults import inject, kit
@@ -83,11 +82,11 @@ def test_edit_save_eio_injected_in_the_index_after_commit(
     with Hub.open(seeded.folder, PASSPHRASE) as hub:
         inject.failing_writes(monkeypatch, errno.EIO, seeded.folder / "index")
         with pytest.raises(Exception) as raised:
-            hub.update_entry(entry_id, {"body": "Aangepaste afspraak."})
+            hub.entries.update(entry_id, {"body": "Aangepaste afspraak."})
         monkeypatch.undo()
         message = str(raised.value)
         assert "was saved" in message and "nothing was changed" not in message
-        assert hub.get_entry(entry_id).body_md == "Aangepaste afspraak."
+        assert hub.entries.get(entry_id).body_md == "Aangepaste afspraak."
     kit.verify_nothing_lost(seeded)
     kit.record("I/O error (injected, file layer)", "edit/save (Hub)", message, 9, "index update")
 
@@ -101,8 +100,8 @@ def test_name_too_long_real(
 ):
     seeded = kit.seed_hub(tmp_path / "hub")
     with Hub.open(seeded.folder, PASSPHRASE) as hub:
-        pack = CourseFacade(hub).create("Basiscursus", "internal")
-        CourseFacade(hub).add_entries(pack.id, list(seeded.committed))
+        pack = hub.courses.create("Basiscursus", "internal")
+        hub.courses.add_entries(pack.id, list(seeded.committed))
     target = str(tmp_path / LONG / "out")
     args = {
         "backup": ("backup", target),

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from expertise.courses import CourseFacade
 from expertise.hub import Hub
 from expertise.oserrors import FaultKind, HubReadOnly
 from expertise.readonly import LIMITED_SEARCH
@@ -26,8 +25,8 @@ READ_ONLY = "this hub is read-only"
 def seeded(tmp_path: Path) -> kit.Seeded:
     seeded = kit.seed_hub(tmp_path / "src")
     with Hub.open(seeded.folder, PASSPHRASE) as hub:
-        pack = CourseFacade(hub).create("Basiscursus meldroute", "internal")
-        CourseFacade(hub).add_entries(pack.id, list(seeded.committed))
+        pack = hub.courses.create("Basiscursus meldroute", "internal")
+        hub.courses.add_entries(pack.id, list(seeded.committed))
     (seeded.folder / ".lock").unlink()  # media handed out without one
     return seeded
 
@@ -41,16 +40,16 @@ def media(seeded: kit.Seeded, tmp_path: Path) -> Iterator[Path]:
 def test_read_only_hub_opens_read_only_through_the_facade(seeded: kit.Seeded, media: Path):
     entry_id = next(iter(seeded.committed))
     with Hub.open(media, PASSPHRASE) as hub:
-        assert hub.read_only and hub.search_notice is None
-        assert hub.get_entry(entry_id).title == seeded.committed[entry_id]
+        assert hub.read_only and hub.search.notice is None
+        assert hub.entries.get(entry_id).title == seeded.committed[entry_id]
         assert hub.search(seeded.committed[entry_id]).total >= 1
         with pytest.raises(HubReadOnly) as raised:
-            hub.update_entry(entry_id, {"body": "nieuwe tekst"})
+            hub.entries.update(entry_id, {"body": "nieuwe tekst"})
         assert raised.value.fault.kind is FaultKind.READ_ONLY and raised.value.exit_code == 8
         with pytest.raises(HubReadOnly):
-            hub.add_entry("advice", {"title": "Nieuw advies"})
+            hub.entries.add("advice", {"title": "Nieuw advies"})
         with pytest.raises(HubReadOnly):
-            hub.reindex()
+            hub.maintenance.reindex()
     assert not (seeded.folder / ".lock").exists(), "no lock file was created"
     kit.verify_nothing_lost(seeded)
     kit.record(
@@ -130,7 +129,7 @@ def test_pack_import_says_read_only(seeded: kit.Seeded, media: Path, tmp_path: P
 
     pack = tmp_path / "partner.ekp"
     with Hub.create(tmp_path / "partner", PASSPHRASE, kdf=KdfParams.floor()) as partner:
-        partner.add_entry("practice", {"title": "Werkwijze partner", "body": "Afspraken."})
+        partner.entries.add("practice", {"title": "Werkwijze partner", "body": "Afspraken."})
         partner.packs.export(pack, "pack passphrase", "internal", kdf=KdfParams.floor())
     env = {**kit.ENV, "EXPERTISE_PACK_PASSPHRASE": "pack passphrase"}
     result = run_cli("--hub", str(media), "pack", "import", str(pack), "--trust", env=env)
@@ -145,10 +144,10 @@ def test_stale_index_on_read_only_media_gives_limited_search(seeded: kit.Seeded,
     (seeded.folder / "index").mkdir()
     with mounts.read_only_bind(seeded.folder, tmp_path / "media") as media:
         with Hub.open(media, PASSPHRASE) as hub:
-            assert hub.read_only and hub.search_notice == LIMITED_SEARCH
+            assert hub.read_only and hub.search.notice == LIMITED_SEARCH
             found = hub.search("meldroute politie", limit=50)
             assert {h.id for h in found.hits} == set(seeded.committed)
-            assert hub.suggest_titles("Werkafspraak", 3)
+            assert hub.search.titles("Werkafspraak", 3)
         result = kit.cli(media, "search", "meldroute", "--json")
         assert result.returncode == 0
         assert json.loads(result.stdout)["notice"] == LIMITED_SEARCH
@@ -156,7 +155,7 @@ def test_stale_index_on_read_only_media_gives_limited_search(seeded: kit.Seeded,
         assert kit.one_line(plain.stderr) == LIMITED_SEARCH
         assert f"{len(seeded.committed)} results" in plain.stdout
     with Hub.open(seeded.folder, PASSPHRASE) as hub:  # writable again: the index repairs
-        assert not hub.read_only and hub.search_notice is None
+        assert not hub.read_only and hub.search.notice is None
     kit.verify_nothing_lost(seeded)
     kit.record(
         "read-only medium (real ro bind mount)",

@@ -36,15 +36,15 @@ def plugged(tmp_path: Path) -> Iterator[tuple[kit.Seeded, Path]]:
 
 
 def _edit(hub: Hub, seeded: kit.Seeded, tmp_path: Path) -> None:
-    hub.update_entry(next(iter(seeded.committed)), {"body": "Nieuwe werkafspraak na overleg."})
+    hub.entries.update(next(iter(seeded.committed)), {"body": "Nieuwe werkafspraak na overleg."})
 
 
 def _import(hub: Hub, seeded: kit.Seeded, tmp_path: Path) -> None:
-    hub.import_paths([kit.write_notes(tmp_path / "notes", 5, seeded.marker)])
+    hub.transfer.import_paths([kit.write_notes(tmp_path / "notes", 5, seeded.marker)])
 
 
 def _reindex(hub: Hub, seeded: kit.Seeded, tmp_path: Path) -> None:
-    hub.reindex()
+    hub.maintenance.reindex()
 
 
 OPERATIONS: dict[str, Callable[[Hub, kit.Seeded, Path], None]] = {

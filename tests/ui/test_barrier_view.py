@@ -18,7 +18,7 @@ def matrix_hub(tmp_path):
     hub = Hub.create(tmp_path / "hub", PASSPHRASE, kdf=KdfParams.floor())
 
     def add(kind, title, themes, **values):
-        return hub.add_entry(kind, {"title": title, "themes": themes, **values}).id
+        return hub.entries.add(kind, {"title": title, "themes": themes, **values}).id
 
     ids = {
         "advice": add("advice", "Advies meldketen scholen", ["grooming", "signalering"]),
@@ -123,7 +123,7 @@ def test_a_new_entry_updates_the_matrix(qtbot, barrier_window, matrix_hub):
     hub, _ = matrix_hub
     view = window.barrier
     with qtbot.waitSignal(view.sig_loaded, timeout=10000):
-        hub.add_entry(
+        hub.entries.add(
             "practice", {"title": "Werkwijze nieuw", "themes": ["sextortion", "opsporing"]}
         )
     assert _index(view, "sextortion", "opsporing").data() == "1 / 0"

@@ -9,7 +9,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from expertise.courses import CourseFacade
 from ui import plaintext
 
 
@@ -28,7 +27,7 @@ def view(qtbot, ctx, wait_idle):
 
 
 def _ids(ctx, level: str, count: int) -> list[str]:
-    rows = [row for row in ctx.hub.list_entries(order="kind") if row.classification == level]
+    rows = [row for row in ctx.hub.entries.list(order="kind") if row.classification == level]
     return [row.id for row in rows[:count]]
 
 
@@ -37,7 +36,7 @@ def _make_pack(view, ctx, wait_idle, title: str = "UI-pakket", ceiling: str = "i
 
     view.create_pack(PackDetails(title, ceiling, "Nieuwe rechercheurs", "Voor de basistraining"))
     wait_idle(ctx)
-    pack = CourseFacade(ctx.hub).find(title)
+    pack = ctx.hub.courses.find(title)
     assert view.packs.count() >= 1 and view._pack is not None and view._pack.id == pack.id
     return pack
 
@@ -61,12 +60,12 @@ def test_create_add_drop_reorder_and_note(view, ctx, wait_idle, qtbot):
     pack = _make_pack(view, ctx, wait_idle)
     assert "INTERNAL" in view.banner.text()
     first, second, third = _ids(ctx, "internal", 3)
-    CourseFacade(ctx.hub).add_entries(pack.id, [first, second])  # through the API
+    ctx.hub.courses.add_entries(pack.id, [first, second])  # through the API
     wait_idle(ctx)
     assert view.items.count() == 2
     _drop(view, [third])  # from another view, by drag and drop
     wait_idle(ctx)
-    assert [item.entry_id for item in CourseFacade(ctx.hub).get(pack.id).items] == [
+    assert [item.entry_id for item in ctx.hub.courses.get(pack.id).items] == [
         first,
         second,
         third,
@@ -74,18 +73,18 @@ def test_create_add_drop_reorder_and_note(view, ctx, wait_idle, qtbot):
     assert view.items.count() == 3
     view.move_item(2, 0)  # what a drag inside the list asks for
     wait_idle(ctx)
-    order = [item.entry_id for item in CourseFacade(ctx.hub).get(pack.id).items]
+    order = [item.entry_id for item in ctx.hub.courses.get(pack.id).items]
     assert order == [third, first, second]
     view.items.setCurrentRow(1)
     view.note.setPlainText("Vraag de groep naar eigen ervaringen.")
     qtbot.mouseClick(view.save_note_button, Qt.MouseButton.LeftButton)
     wait_idle(ctx)
-    notes = [item.note for item in CourseFacade(ctx.hub).get(pack.id).items]
+    notes = [item.note for item in ctx.hub.courses.get(pack.id).items]
     assert notes == ["", "Vraag de groep naar eigen ervaringen.", ""]
     assert "note" in view.items.item(1).text()
     preview = view.preview.toPlainText()
     assert "UI-pakket" in preview and "INTERNAL" in preview
-    assert CourseFacade(ctx.hub).get(pack.id).items[0].title in preview
+    assert ctx.hub.courses.get(pack.id).items[0].title in preview
 
 
 def test_drop_above_the_ceiling_is_refused_with_a_message(view, ctx, wait_idle, monkeypatch):
@@ -101,14 +100,14 @@ def test_drop_above_the_ceiling_is_refused_with_a_message(view, ctx, wait_idle, 
     secret = _ids(ctx, "confidential", 1)[0]
     _drop(view, [secret])
     wait_idle(ctx)
-    title = ctx.hub.get_entry(secret).title
+    title = ctx.hub.entries.get(secret).title
     assert len(shown) == 1 and title in shown[0] and "Nothing was added" in shown[0]
-    assert CourseFacade(ctx.hub).get(pack.id).items == ()
+    assert ctx.hub.courses.get(pack.id).items == ()
 
 
 def test_export_html_with_progress_dialog(view, ctx, wait_idle, qtbot, tmp_path, monkeypatch):
     pack = _make_pack(view, ctx, wait_idle)
-    CourseFacade(ctx.hub).add_entries(pack.id, _ids(ctx, "internal", 2), note="NOTE-UI")
+    ctx.hub.courses.add_entries(pack.id, _ids(ctx, "internal", 2), note="NOTE-UI")
     wait_idle(ctx)
     target = tmp_path / "pakket.html"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "*.html"))
@@ -120,7 +119,7 @@ def test_export_html_with_progress_dialog(view, ctx, wait_idle, qtbot, tmp_path,
     html = Path(target).read_text(encoding="utf-8")
     assert "UI-pakket" in html and "NOTE-UI" in html
     assert "Exported 2 entries" in view.status.text()
-    audit = [e for e in ctx.hub.audit_log() if e.action == "course-export"]
+    audit = [e for e in ctx.hub.maintenance.audit_log() if e.action == "course-export"]
     assert audit and audit[0].target_id == pack.id
 
 
@@ -135,13 +134,13 @@ def test_add_to_pack_menu_lists_packs_and_adds(view, ctx, wait_idle, qtbot):
     assert len(actions) == 1
     actions[0].trigger()
     wait_idle(ctx)
-    assert [item.entry_id for item in CourseFacade(ctx.hub).get(pack.id).items] == [entry]
+    assert [item.entry_id for item in ctx.hub.courses.get(pack.id).items] == [entry]
     assert view.items.count() == 1
 
 
 def test_clear_empties_everything(view, ctx, wait_idle):
     pack = _make_pack(view, ctx, wait_idle)
-    CourseFacade(ctx.hub).add_entries(pack.id, _ids(ctx, "internal", 1))
+    ctx.hub.courses.add_entries(pack.id, _ids(ctx, "internal", 1))
     wait_idle(ctx)
     view.clear()
     assert view.packs.count() == view.items.count() == 0
@@ -151,7 +150,7 @@ def test_clear_empties_everything(view, ctx, wait_idle):
 
 def test_export_pdf_on_the_worker_thread(view, ctx, wait_idle, qtbot, tmp_path):
     pack = _make_pack(view, ctx, wait_idle, "PDF-pakket")
-    CourseFacade(ctx.hub).add_entries(pack.id, _ids(ctx, "internal", 2))
+    ctx.hub.courses.add_entries(pack.id, _ids(ctx, "internal", 2))
     wait_idle(ctx)
     with qtbot.waitSignal(view.sig_exported, timeout=30000) as exported:
         view.export_bar.export_to("pdf", tmp_path / "pakket.pdf")

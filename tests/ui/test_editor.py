@@ -28,11 +28,11 @@ def editor(qtbot, ctx, wait_idle):
 
 
 def _org(ctx, title_part: str) -> str:
-    return next(s.id for s in ctx.hub.list_entries("organisation") if title_part in s.title)
+    return next(s.id for s in ctx.hub.entries.list("organisation") if title_part in s.title)
 
 
 def _expert(ctx, title_part: str) -> str:
-    return next(s.id for s in ctx.hub.list_entries("expert") if title_part in s.title)
+    return next(s.id for s in ctx.hub.entries.list("expert") if title_part in s.title)
 
 
 def _set(editor: EntryEditor, name: str, value: object) -> None:
@@ -90,7 +90,7 @@ def test_new_entry_of_each_kind_saves_the_form(qtbot, editor, ctx, wait_idle, ki
     if kind == "expert":
         _set(editor, "organisation", _org(ctx, "Stichting"))
         editor.form.widget("expertise").setText("grooming, hash databases")
-    record = ctx.hub.get_entry(_save(qtbot, editor))
+    record = ctx.hub.entries.get(_save(qtbot, editor))
     assert record.kind == kind and record.title == f"Test {kind} entry (fictional)"
     assert record.body_md == "Body text for a fictional test entry."
     assert record.classification == "confidential"
@@ -125,9 +125,9 @@ def test_a_bad_value_is_shown_next_to_the_form(qtbot, editor, ctx, wait_idle):
 
 
 def test_typing_autosaves_a_new_revision_and_undo_works(qtbot, editor, ctx, wait_idle):
-    target = ctx.hub.list_entries("advice")[0]
-    before = ctx.hub.get_entry(target.id)
-    history = len(ctx.hub.revisions(target.id))
+    target = ctx.hub.entries.list("advice")[0]
+    before = ctx.hub.entries.get(target.id)
+    history = len(ctx.hub.entries.revisions(target.id))
     editor.set_autosave_delay(100)
     editor.load(target.id)
     wait_idle(ctx)
@@ -135,52 +135,52 @@ def test_typing_autosaves_a_new_revision_and_undo_works(qtbot, editor, ctx, wait
     editor.text.moveCursor(editor.text.textCursor().MoveOperation.End)
     with qtbot.waitSignal(editor.sig_saved, timeout=10000):
         _type_into(qtbot, editor.text, " Extra sentence.")
-    after = ctx.hub.get_entry(target.id)
+    after = ctx.hub.entries.get(target.id)
     assert after.revision == before.revision + 1
     assert after.body_md == before.body_md + " Extra sentence."
-    assert len(ctx.hub.revisions(target.id)) == history + 1
+    assert len(ctx.hub.entries.revisions(target.id)) == history + 1
     with qtbot.waitSignal(editor.sig_saved, timeout=10000):
         editor.text.undo()
-    assert ctx.hub.get_entry(target.id).body_md == before.body_md
-    assert ctx.hub.get_entry(target.id).revision == before.revision + 2
+    assert ctx.hub.entries.get(target.id).body_md == before.body_md
+    assert ctx.hub.entries.get(target.id).revision == before.revision + 2
 
 
 def test_opening_another_entry_saves_pending_edits_first(qtbot, editor, ctx, wait_idle):
-    first, second = ctx.hub.list_entries("advice")[:2]
+    first, second = ctx.hub.entries.list("advice")[:2]
     editor.load(first.id)
     wait_idle(ctx)
     _type_into(qtbot, editor.text, "Pending: ")
     editor.load(second.id)  # before the autosave timer ran
     wait_idle(ctx)
-    assert ctx.hub.get_entry(first.id).body_md.startswith("Pending: ")
+    assert ctx.hub.entries.get(first.id).body_md.startswith("Pending: ")
     assert editor.entry_id == second.id and not editor.dirty
 
 
 def test_a_change_made_elsewhere_is_never_overwritten(qtbot, editor, ctx, wait_idle):
-    target = ctx.hub.list_entries("practice")[0]
+    target = ctx.hub.entries.list("practice")[0]
     editor.load(target.id)
     wait_idle(ctx)
-    ctx.hub.update_entry(target.id, {"summary": "Changed in another window."})
+    ctx.hub.entries.update(target.id, {"summary": "Changed in another window."})
     _type_into(qtbot, editor.text, "Mine: ")
     editor.save_now()
     qtbot.waitUntil(editor.conflict_bar.isVisible, timeout=10000)
-    stored = ctx.hub.get_entry(target.id)
+    stored = ctx.hub.entries.get(target.id)
     assert stored.summary == "Changed in another window." and "Mine: " not in stored.body_md
     editor.set_autosave_delay(50)
     _type_into(qtbot, editor.text, "more ")
     qtbot.wait(300)
     wait_idle(ctx)
-    assert "Mine: " not in ctx.hub.get_entry(target.id).body_md  # autosave stays paused
+    assert "Mine: " not in ctx.hub.entries.get(target.id).body_md  # autosave stays paused
     with qtbot.waitSignal(editor.sig_saved, timeout=10000):
         editor.conflict_bar.sig_overwrite.emit(stored.revision)  # the user's explicit choice
-    assert ctx.hub.get_entry(target.id).body_md.startswith("Mine: more ")
+    assert ctx.hub.entries.get(target.id).body_md.startswith("Mine: more ")
 
 
 def test_reload_after_a_conflict_shows_the_other_version(qtbot, editor, ctx, wait_idle):
-    target = ctx.hub.list_entries("practice")[0]
+    target = ctx.hub.entries.list("practice")[0]
     editor.load(target.id)
     wait_idle(ctx)
-    ctx.hub.update_entry(target.id, {"title": "Renamed elsewhere (fictional)"})
+    ctx.hub.entries.update(target.id, {"title": "Renamed elsewhere (fictional)"})
     _type_into(qtbot, editor.text, "Mine: ")
     editor.save_now()
     qtbot.waitUntil(editor.conflict_bar.isVisible, timeout=10000)
@@ -210,7 +210,7 @@ def test_wiki_link_completion_offers_a_demo_title(qtbot, editor, ctx, wait_idle)
 def test_expert_form_flags_missing_or_old_verification(qtbot, editor, ctx, wait_idle):
     old = (date.today() - timedelta(days=400)).isoformat()
     yesterday = (date.today() - timedelta(days=1)).isoformat()
-    stale = ctx.hub.add_entry(
+    stale = ctx.hub.entries.add(
         "expert",
         {"title": "Analist Test Verouderd (fictief)", "last_verified": old, "review_by": yesterday},
     )
@@ -219,9 +219,9 @@ def test_expert_form_flags_missing_or_old_verification(qtbot, editor, ctx, wait_
     assert editor.form.is_flagged_unverified() and editor.form.is_flagged_stale()
     _verify_today(qtbot, editor)
     assert not editor.form.is_flagged_unverified()
-    record = ctx.hub.get_entry(_save(qtbot, editor))
+    record = ctx.hub.entries.get(_save(qtbot, editor))
     assert record.fields["last_verified"] == date.today()
-    missing = ctx.hub.add_entry("expert", {"title": "Analist Test Onbekend (fictief)"})
+    missing = ctx.hub.entries.add("expert", {"title": "Analist Test Onbekend (fictief)"})
     editor.load(missing.id)
     wait_idle(ctx)
     assert editor.form.is_flagged_unverified() and not editor.form.is_flagged_stale()
@@ -263,7 +263,7 @@ def test_form_widgets_round_trip(qtbot):
 
 
 def test_clear_empties_everything(qtbot, editor, ctx, wait_idle):
-    editor.load(ctx.hub.list_entries("advice")[0].id)
+    editor.load(ctx.hub.entries.list("advice")[0].id)
     wait_idle(ctx)
     editor.clear()
     assert editor.entry_id is None and editor.text.toPlainText() == ""
@@ -278,7 +278,7 @@ def test_a_one_megabyte_body_loads_and_saves_without_freezing(qtbot, editor, ctx
         "- punt een\n- punt twee\n\n"
     )
     body = (para * (1_000_000 // len(para) + 1))[:1_000_000]
-    record = ctx.hub.add_entry("advice", {"title": "Groot testdocument (fictief)", "body": body})
+    record = ctx.hub.entries.add("advice", {"title": "Groot testdocument (fictief)", "body": body})
     ticks: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
@@ -298,15 +298,15 @@ def test_a_one_megabyte_body_loads_and_saves_without_freezing(qtbot, editor, ctx
     timer.stop()
     stall = max(b - a for a, b in zip(ticks, ticks[1:], strict=False))
     print(f"\n1 MB body: load {loaded:.2f}s, save {saved:.2f}s, longest UI stall {stall:.2f}s")
-    assert ctx.hub.get_entry(record.id).body_md.endswith(" Slotzin.")
+    assert ctx.hub.entries.get(record.id).body_md.endswith(" Slotzin.")
     assert loaded < 5 and saved < 10 and stall < 1.0
 
 
 def test_close_saves_first_then_reports_closed(qtbot, editor, ctx, wait_idle):
-    target = ctx.hub.list_entries("innovation")[0]
+    target = ctx.hub.entries.list("innovation")[0]
     editor.load(target.id)
     wait_idle(ctx)
     _type_into(qtbot, editor.text, "Closing note. ")
     with qtbot.waitSignal(editor.sig_closed, timeout=10000):
         editor.header.sig_close.emit()
-    assert ctx.hub.get_entry(target.id).body_md.startswith("Closing note. ")
+    assert ctx.hub.entries.get(target.id).body_md.startswith("Closing note. ")

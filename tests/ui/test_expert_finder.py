@@ -24,7 +24,7 @@ def finder(qtbot, ctx, wait_idle):
 def test_topic_ranks_experts_like_the_hub(qtbot, finder, ctx):
     with qtbot.waitSignal(finder.sig_found, timeout=10000):
         finder.find_topic("grooming")
-    expected = ctx.hub.find_experts("grooming", 20)
+    expected = ctx.hub.search.experts("grooming", 20)
     assert expected and finder.hit_ids() == [hit.id for hit in expected]
     shares = [item.share for item in finder.items()]
     assert shares[0] == 100 and shares == sorted(shares, reverse=True)
@@ -38,8 +38,8 @@ def test_reasons_are_split_into_areas_and_work(qtbot, finder, ctx, wait_idle):
     items = finder.items()
     assert any("grooming" in item.areas for item in items)
     work = [title for item in items for title in item.work]
-    assert work and all(ctx.hub.find_by_title(title) is not None for title in work)
-    assert all(ctx.hub.find_by_title(area) is None for item in items for area in item.areas)
+    assert work and all(ctx.hub.entries.find_by_title(title) is not None for title in work)
+    assert all(ctx.hub.entries.find_by_title(area) is None for item in items for area in item.areas)
 
 
 def test_typing_runs_the_search_after_a_pause(qtbot, finder):

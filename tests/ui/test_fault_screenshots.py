@@ -22,13 +22,13 @@ def test_disk_full_shots_show_the_real_dialog_in_both_languages(qapp, demo_hub_t
         folder = disk / "hub"
         shutil.copytree(demo_hub_template, folder, ignore=shutil.ignore_patterns(".lock"))
         with Hub.open(folder, PASSPHRASE) as hub:
-            hub.change_passphrase(DEMO_PASSPHRASE)  # the demo passphrase the tool uses
+            hub.keys.change_passphrase(DEMO_PASSPHRASE)  # the demo passphrase the tool uses
         try:
             texts = disk_full_shots(disk, folder, tmp_path, translations)
         finally:
             translations.install("en")
         with Hub.open(folder, DEMO_PASSPHRASE) as hub:
-            assert hub.check().ok  # nothing lost by the failed saves
+            assert hub.maintenance.check().ok  # nothing lost by the failed saves
     assert texts["en"].startswith(f"The disk holding {folder} is full.")
     assert texts["nl"].startswith(f"De schijf met {folder} is vol.")
     for language in ("en", "nl"):
@@ -47,7 +47,7 @@ def test_read_only_shots_come_from_a_real_read_only_mount(qapp, demo_hub_templat
     folder = store / "centre-hub"
     shutil.copytree(demo_hub_template, folder, ignore=shutil.ignore_patterns(".lock", "index"))
     with Hub.open(folder, PASSPHRASE) as hub:
-        hub.change_passphrase(DEMO_PASSPHRASE)
+        hub.keys.change_passphrase(DEMO_PASSPHRASE)
     shutil.rmtree(folder / "index", ignore_errors=True)  # handed out without its index
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     translations = Translations()

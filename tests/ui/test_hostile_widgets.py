@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
-from expertise.packs import PackFacade
 from tests.conftest import PASSPHRASE
 from tests.core.packkit import export
 
@@ -115,7 +114,7 @@ def names(picture: Path) -> list[str]:
 def hostile_hub(tmp_path: Path, names: list[str]) -> Iterator[Hub]:
     hub = Hub.create(tmp_path / "hub", PASSPHRASE, kdf=KdfParams.floor())
     for number, name in enumerate(names):
-        hub.add_entry(
+        hub.entries.add(
             "advice",
             {
                 "title": name,
@@ -124,7 +123,7 @@ def hostile_hub(tmp_path: Path, names: list[str]) -> Iterator[Hub]:
                 "body_md": f"Grooming method {number}. {name}",
             },
         )
-        hub.add_entry(
+        hub.entries.add(
             "expert",
             {"title": f"{name} expert", "expertise": ["grooming", name], "body_md": "Grooming."},
         )
@@ -159,7 +158,7 @@ def test_an_opened_entry_shows_its_title_literally_and_loads_nothing(
 
     view = _show(EntryView(hctx), qtbot)
     for name in names:
-        entry = hostile_hub.find_by_title(name, "advice")
+        entry = hostile_hub.entries.find_by_title(name, "advice")
         assert entry is not None
         view.show_entry(entry.id)
         wait_idle(hctx)
@@ -263,7 +262,7 @@ def test_course_items_and_the_pack_heading_are_plain(qtbot, hctx, hostile_hub, n
 
     courses = hostile_hub.courses
     pack = courses.create(names[0], "internal", names[1], names[2])
-    ids = [entry.id for entry in hostile_hub.list_entries(kind="advice")]
+    ids = [entry.id for entry in hostile_hub.entries.list(kind="advice")]
     courses.add_entries(pack.id, ids)
     for position, name in enumerate(names):
         courses.set_note(pack.id, position, name)
@@ -319,13 +318,13 @@ def test_the_pack_dialog_shows_a_hostile_publisher_literally(qtbot, tmp_path, na
 
     publisher = names[0]
     with Hub.create(tmp_path / "source", PASSPHRASE, kdf=KdfParams.floor()) as source:
-        source.add_entry("advice", {"title": names[3], "body_md": "Method."})
-        packs = PackFacade(source)
+        source.entries.add("advice", {"title": names[3], "body_md": "Method."})
+        packs = source.packs
         packs.set_publisher_name(publisher)
         path = export(packs, tmp_path / "hostile.ekp")
     runner = TaskRunner()
     with Hub.create(tmp_path / "target", PASSPHRASE, kdf=KdfParams.floor()) as target:
-        dialog = ImportPackDialog(PackFacade(target), runner, "en", None, path=path)
+        dialog = ImportPackDialog(target.packs, runner, "en", None, path=path)
         _show(dialog, qtbot)
         qtbot.waitUntil(lambda: dialog.info is not None, timeout=30000)
         assert marker_pixels(dialog) == 0

@@ -56,8 +56,8 @@ def controller(qapp, qtbot, mounted, memory_settings):
 def test_pulled_drive_locks_keeps_unsaved_text_and_unlocks_when_back(controller, mounted, qtbot):
     store, stick = mounted
     hub = controller.ctx.hub
-    entries = {row.id for row in hub.list_entries()}
-    target = hub.list_entries("advice")[0]
+    entries = {row.id for row in hub.entries.list()}
+    target = hub.entries.list("advice")[0]
     window = controller.window
     window.edit_entry(target.id)
     _settle(qtbot, controller)
@@ -84,15 +84,15 @@ def test_pulled_drive_locks_keeps_unsaved_text_and_unlocks_when_back(controller,
         controller.dialog.unlock()
     _settle(qtbot, controller)
     hub = controller.ctx.hub
-    assert {row.id for row in hub.list_entries()} == entries  # nothing committed was lost
+    assert {row.id for row in hub.entries.list()} == entries  # nothing committed was lost
     editor = controller.window.editor
     assert controller.window.page() == "editor"
     assert editor.entry_id == target.id and editor.dirty
     assert editor.text.toPlainText() == MARKER
     with qtbot.waitSignal(editor.sig_saved, timeout=10000):
         editor.save_now()
-    assert hub.get_entry(target.id).body_md == MARKER
-    assert hub.check().ok
+    assert hub.entries.get(target.id).body_md == MARKER
+    assert hub.maintenance.check().ok
 
 
 def test_an_ordinary_lock_saves_the_unsaved_text(qapp, qtbot, demo_hub_template, tmp_path):
@@ -106,7 +106,7 @@ def test_an_ordinary_lock_saves_the_unsaved_text(qapp, qtbot, demo_hub_template,
     with qtbot.waitSignal(app.sig_unlocked, timeout=30000):
         app.start(folder, PASSPHRASE)
     _settle(qtbot, app)
-    target = app.ctx.hub.list_entries("practice")[0]
+    target = app.ctx.hub.entries.list("practice")[0]
     app.window.edit_entry(target.id)
     _settle(qtbot, app)
     app.window.editor.set_autosave_delay(600_000)
@@ -119,7 +119,7 @@ def test_an_ordinary_lock_saves_the_unsaved_text(qapp, qtbot, demo_hub_template,
     from expertise.hub import Hub
 
     with Hub.open(folder, PASSPHRASE) as reopened:
-        assert reopened.get_entry(target.id).body_md == MARKER
+        assert reopened.entries.get(target.id).body_md == MARKER
     app.watch.stop()
     app.shutdown()
 

@@ -132,7 +132,7 @@ def test_switching_to_dutch_relabels_the_running_window(
         qtbot.wait(300)
         menus = [action.text() for action in app.window.menuBar().actions()]
         assert "&File" in menus
-        entry_id = app.ctx.hub.list_entries()[0].id
+        entry_id = app.ctx.hub.entries.list()[0].id
         app.window.open_entry(entry_id)
         qtbot.waitUntil(lambda: app.window.entry_view.current_id() == entry_id, timeout=10000)
         app.set_language("nl")

@@ -28,8 +28,8 @@ def keyed(qapp, qtbot, tmp_path: Path) -> Iterator[tuple[object, object, str]]:
     from ui.tasks import TaskRunner
 
     hub = Hub.create(tmp_path / "hub", PASSPHRASE, kdf=KdfParams.floor())
-    hub.add_entry("advice", {"title": "Werkwijze bij aangifte", "body": "Stap een."})
-    old_key = hub.add_recovery_key()
+    hub.entries.add("advice", {"title": "Werkwijze bij aangifte", "body": "Stap een."})
+    old_key = hub.keys.add_recovery_key()
     ctx = AppContext(hub, TaskRunner(), TaskRunner(), language="en")
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -84,7 +84,7 @@ def test_rekey_runs_off_the_ui_thread_and_shows_the_new_recovery_key_once(qtbot,
     qtbot.waitUntil(lambda: keys.notice is not None, timeout=WAIT_MS)
     assert keys.notice.icon() == QMessageBox.Icon.Information
     assert "re-keyed" in keys.notice.text()
-    assert hub.count_entries() == 1  # the same Hub object goes on under the new key
+    assert hub.entries.count() == 1  # the same Hub object goes on under the new key
     path = hub.path
     ctx.runner.submit(lambda _p: hub.lock())
     ctx.runner.wait()
@@ -93,9 +93,9 @@ def test_rekey_runs_off_the_ui_thread_and_shows_the_new_recovery_key_once(qtbot,
     with pytest.raises(WrongPassphrase):
         Hub.open_with_recovery_key(path, old_key)
     with Hub.open_with_recovery_key(path, shown) as reopened:
-        assert reopened.count_entries() == 1
+        assert reopened.entries.count() == 1
     with Hub.open(path, NEW) as reopened:
-        assert reopened.count_entries() == 1
+        assert reopened.entries.count() == 1
 
 
 def test_too_little_space_is_said_with_the_figures_and_nothing_changes(
@@ -115,7 +115,7 @@ def test_too_little_space_is_said_with_the_figures_and_nothing_changes(
     assert keys.notice.icon() == QMessageBox.Icon.Warning
     assert re.search(r"about \d+ MB free .* 0 MB are free", keys.notice.text())
     assert (ctx.hub.path / "vault.json").read_bytes() == before
-    assert ctx.hub.count_entries() == 1
+    assert ctx.hub.entries.count() == 1
 
 
 def test_cancelled_or_refused_rekey_says_nothing_was_changed(qtbot, keyed):
@@ -136,6 +136,6 @@ def test_change_passphrase_is_the_fast_rewrap(qtbot, keyed):
     ctx.runner.submit(lambda _p: hub.lock())
     ctx.runner.wait()
     with Hub.open(path, NEW) as reopened:
-        assert reopened.count_entries() == 1
+        assert reopened.entries.count() == 1
     with Hub.open_with_recovery_key(path, old_key) as reopened:  # rewrap keeps the key
-        assert reopened.count_entries() == 1
+        assert reopened.entries.count() == 1

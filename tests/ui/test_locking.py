@@ -222,7 +222,7 @@ def _unlock_again(controller, qtbot) -> None:
 def test_unlock_returns_to_where_the_user_was(controller, qtbot):
     _settle(qtbot, controller)
     hub = controller.ctx.hub
-    expert = hub.list_entries("expert")[3].id
+    expert = hub.entries.list("expert")[3].id
     window = controller.window
     window.sidebar.select_place(Place("kind", "expert"))
     _settle(qtbot, controller)
@@ -241,8 +241,8 @@ def test_unlock_returns_to_where_the_user_was(controller, qtbot):
 def test_nothing_about_content_goes_into_settings(controller, qtbot, memory_settings):
     _settle(qtbot, controller)
     hub = controller.ctx.hub
-    titles = [row.title for row in hub.list_entries()]
-    controller.window.open_entry(hub.list_entries()[0].id)
+    titles = [row.title for row in hub.entries.list()]
+    controller.window.open_entry(hub.entries.list()[0].id)
     _settle(qtbot, controller)
     controller.lock()
     stored = repr(memory_settings._backend._values)

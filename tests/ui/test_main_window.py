@@ -18,17 +18,17 @@ from ui.shell.sidebar import Place
 
 
 def _ids_by_title(hub) -> dict[str, str]:
-    return {row.title: row.id for row in hub.list_entries()}
+    return {row.title: row.id for row in hub.entries.list()}
 
 
 def test_list_shows_every_entry_and_opens_the_first(window, ctx, demo_hub, wait_idle):
-    assert window.entry_list.model.rowCount() == demo_hub.count_entries()
+    assert window.entry_list.model.rowCount() == demo_hub.entries.count()
     window.entry_list.table.selectRow(0)
     wait_idle(ctx)
     view = window.entry_view
     assert view.current_id() == window.entry_list.model.entry_id(0)
     assert view.banner.isVisible() and view.banner.level is not None
-    assert view.title.text() == demo_hub.get_entry(view.current_id()).title
+    assert view.title.text() == demo_hub.entries.get(view.current_id()).title
 
 
 def test_list_pages_with_fetch_more(window, ctx, demo_hub, wait_idle, monkeypatch):
@@ -40,16 +40,16 @@ def test_list_pages_with_fetch_more(window, ctx, demo_hub, wait_idle, monkeypatc
     wait_idle(ctx)
     # The view asks for pages until its viewport is full, not for everything.
     loaded = model.rowCount()
-    assert loaded % 10 == 0 and 10 <= loaded < demo_hub.count_entries()
+    assert loaded % 10 == 0 and 10 <= loaded < demo_hub.entries.count()
     assert model.canFetchMore()
     while model.canFetchMore():
         model.fetchMore()
         wait_idle(ctx, 30)
-    assert model.rowCount() == demo_hub.count_entries()
+    assert model.rowCount() == demo_hub.entries.count()
 
 
 def test_sidebar_kind_filters_the_list_and_shows_counts(window, ctx, demo_hub, wait_idle):
-    counts = demo_hub.kind_counts()
+    counts = demo_hub.entries.kind_counts()
     texts = [window.sidebar.tree.item(r).text() for r in range(window.sidebar.tree.rowCount())]
     assert any(text.startswith("Experts") and f"({counts['expert']})" in text for text in texts)
     window.sidebar.select_place(Place("kind", "expert"))
@@ -80,8 +80,10 @@ def test_filter_narrows_the_loaded_titles(window, ctx, wait_idle):
 
 
 def test_internal_link_navigates_and_back_returns(window, ctx, demo_hub, wait_idle):
-    source = next(row.id for row in demo_hub.list_entries("advice") if demo_hub.links(row.id))
-    target = next(link.entry_id for link in demo_hub.links(source) if link.entry_id)
+    source = next(
+        row.id for row in demo_hub.entries.list("advice") if demo_hub.entries.links(row.id)
+    )
+    target = next(link.entry_id for link in demo_hub.entries.links(source) if link.entry_id)
     window.open_entry(source)
     wait_idle(ctx)
     window.entry_view.body.anchorClicked.emit(QUrl(f"entry:{target}"))
@@ -93,15 +95,15 @@ def test_internal_link_navigates_and_back_returns(window, ctx, demo_hub, wait_id
 
 
 def test_backlinks_and_details_are_listed(window, ctx, demo_hub, wait_idle):
-    target = next(row.id for row in demo_hub.list_entries() if demo_hub.backlinks(row.id))
+    target = next(row.id for row in demo_hub.entries.list() if demo_hub.entries.backlinks(row.id))
     window.open_entry(target)
     wait_idle(ctx)
-    assert window.entry_view.backlinks.count() == len(demo_hub.backlinks(target))
+    assert window.entry_view.backlinks.count() == len(demo_hub.entries.backlinks(target))
     assert window.entry_view.details.toPlainText().strip()
 
 
 def test_edit_and_save_an_entry(window, ctx, demo_hub, wait_idle, qtbot):
-    entry_id = demo_hub.list_entries("practice")[0].id
+    entry_id = demo_hub.entries.list("practice")[0].id
     window.open_entry(entry_id)
     wait_idle(ctx)
     window.edit_entry(entry_id)
@@ -112,14 +114,14 @@ def test_edit_and_save_an_entry(window, ctx, demo_hub, wait_idle, qtbot):
     with qtbot.waitSignal(editor.sig_saved, timeout=10000):
         editor.save_now()
     wait_idle(ctx)
-    assert "Added in a UI test" in demo_hub.get_entry(entry_id).body_md
-    assert demo_hub.get_entry(entry_id).revision == 2
+    assert "Added in a UI test" in demo_hub.entries.get(entry_id).body_md
+    assert demo_hub.entries.get(entry_id).revision == 2
     assert "Added in a UI test" in window.entry_view.body.toPlainText()
 
 
 def test_history_shows_a_diff_and_restores(window, ctx, demo_hub, wait_idle):
-    entry_id = demo_hub.list_entries("advice")[0].id
-    demo_hub.update_entry(entry_id, {"summary": "A changed summary for the history test."})
+    entry_id = demo_hub.entries.list("advice")[0].id
+    demo_hub.entries.update(entry_id, {"summary": "A changed summary for the history test."})
     window.open_entry(entry_id)
     wait_idle(ctx)
     window.show_history(entry_id)
@@ -131,7 +133,7 @@ def test_history_shows_a_diff_and_restores(window, ctx, demo_hub, wait_idle):
     assert "A changed summary" in dialog.diff.toPlainText()
     dialog.restore(1)
     wait_idle(ctx)
-    record = demo_hub.get_entry(entry_id)
+    record = demo_hub.entries.get(entry_id)
     assert record.revision == 3 and "A changed summary" not in record.summary
 
 
@@ -150,7 +152,7 @@ def test_search_and_open_a_result(window, ctx, demo_hub, wait_idle, qtbot):
 
 
 def test_saved_search_in_the_sidebar_runs_it(window, ctx, demo_hub, wait_idle, qtbot):
-    demo_hub.save_search("Grooming notes", "grooming")
+    demo_hub.search.save("Grooming notes", "grooming")
     window.sidebar.refresh()
     wait_idle(ctx)
     with qtbot.waitSignal(window.search.sig_searched, timeout=10000):
@@ -160,12 +162,12 @@ def test_saved_search_in_the_sidebar_runs_it(window, ctx, demo_hub, wait_idle, q
 
 
 def test_attachment_save_a_copy(window, ctx, demo_hub, wait_idle, tmp_path):
-    entry_id = demo_hub.list_entries("practice")[0].id
-    demo_hub.add_attachment(entry_id, "checklist.txt", data=b"fictional checklist\n")
+    entry_id = demo_hub.entries.list("practice")[0].id
+    demo_hub.attachments.add(entry_id, "checklist.txt", data=b"fictional checklist\n")
     window.open_entry(entry_id)
     wait_idle(ctx)
     assert window.entry_view.attachments.count() == 1
-    attachment_id = demo_hub.attachments(entry_id)[0].id
+    attachment_id = demo_hub.attachments.list(entry_id)[0].id
     window.entry_view.save_copy_to(attachment_id, tmp_path / "copy.txt")
     wait_idle(ctx)
     assert (tmp_path / "copy.txt").read_bytes() == b"fictional checklist\n"
@@ -174,7 +176,7 @@ def test_attachment_save_a_copy(window, ctx, demo_hub, wait_idle, tmp_path):
 def test_a_huge_entry_renders_without_freezing(window, ctx, demo_hub, wait_idle, qtbot):
     paragraph = "Fictional guidance paragraph with **emphasis** and a [[missing page]].\n\n"
     body = "# Huge note\n\n" + paragraph * (1_000_000 // len(paragraph))
-    record = demo_hub.add_entry("advice", {"title": "A very long advice note", "body": body})
+    record = demo_hub.entries.add("advice", {"title": "A very long advice note", "body": body})
     started = time.perf_counter()
     window.open_entry(record.id)
     qtbot.waitUntil(lambda: window.entry_view.current_id() == record.id, timeout=60000)
@@ -184,7 +186,7 @@ def test_a_huge_entry_renders_without_freezing(window, ctx, demo_hub, wait_idle,
 
 
 def test_window_title_never_shows_content(window, ctx, demo_hub, wait_idle):
-    entry = demo_hub.list_entries()[0]
+    entry = demo_hub.entries.list()[0]
     window.open_entry(entry.id)
     wait_idle(ctx)
     assert window.windowTitle() == "Expertise Hub"

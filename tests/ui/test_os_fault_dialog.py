@@ -44,7 +44,7 @@ def full_disk_hub(tmp_path):
     with small_tmpfs(tmp_path / "disk", "24m") as disk:
         hub = Hub.create(disk / "hub", PASSPHRASE, kdf=KdfParams.floor())
         for n in range(3):
-            hub.add_entry(
+            hub.entries.add(
                 "advice", {"title": f"Fictional advice {n}", "body": "Cooperation notes."}
             )
         os_fault.set_hub_folder(hub.path)
@@ -82,7 +82,7 @@ def test_save_on_a_full_disk_shows_the_dialog_and_keeps_the_text(
 ):
     hub, disk = full_disk_hub
     ctx = fault_window.ctx
-    target = hub.list_entries("advice")[0]
+    target = hub.entries.list("advice")[0]
     fault_window.edit_entry(target.id)
     wait_idle(ctx)
     editor = fault_window.editor
@@ -104,15 +104,15 @@ def test_save_on_a_full_disk_shows_the_dialog_and_keeps_the_text(
     filler.unlink()
     with qtbot.waitSignal(editor.sig_saved, timeout=15000):
         editor.save_now()
-    assert hub.get_entry(target.id).body_md == body
-    assert hub.check().ok
+    assert hub.entries.get(target.id).body_md == body
+    assert hub.maintenance.check().ok
 
 
 def test_import_on_a_full_disk_shows_the_dialog_and_loses_nothing(
     qtbot, full_disk_hub, fault_window, wait_idle, tmp_path
 ):
     hub, disk = full_disk_hub
-    before = {row.id: row.revision for row in hub.list_entries()}
+    before = {row.id: row.revision for row in hub.entries.list()}
     notes = tmp_path / "notes"
     notes.mkdir()
     for n in range(300):
@@ -128,7 +128,7 @@ def test_import_on_a_full_disk_shows_the_dialog_and_loses_nothing(
     assert box.text().endswith("Nothing was changed.")
     box.close()
     wait_idle(fault_window.ctx)
-    assert {row.id: row.revision for row in hub.list_entries()} == before
+    assert {row.id: row.revision for row in hub.entries.list()} == before
 
 
 def test_injected_enospc_in_a_job_without_its_own_handler_still_shows_the_dialog(
@@ -220,7 +220,7 @@ def test_a_failed_save_on_switching_entries_offers_the_text_back(
 ):
     hub, disk = full_disk_hub
     ctx = fault_window.ctx
-    first, second = hub.list_entries("advice")[:2]
+    first, second = hub.entries.list("advice")[:2]
     fault_window.edit_entry(first.id)
     wait_idle(ctx)
     editor = fault_window.editor
@@ -249,7 +249,7 @@ def test_a_failed_save_on_switching_entries_offers_the_text_back(
     filler.unlink()
     with qtbot.waitSignal(editor.sig_saved, timeout=15000):
         editor.save_now()
-    assert hub.get_entry(first.id).body_md == body
+    assert hub.entries.get(first.id).body_md == body
 
 
 @pytest.mark.parametrize("action", ["backup", "export_json", "export_markdown"])
@@ -259,7 +259,7 @@ def test_writing_to_a_full_disk_elsewhere_shows_the_dialog(
     from PySide6.QtWidgets import QFileDialog
 
     hub, _disk = full_disk_hub
-    before = {row.id: row.revision for row in hub.list_entries()}
+    before = {row.id: row.revision for row in hub.entries.list()}
     with small_tmpfs(tmp_path / "out", "1m") as out:
         fill_up(out)
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
@@ -272,7 +272,7 @@ def test_writing_to_a_full_disk_elsewhere_shows_the_dialog(
         wait_idle(fault_window.ctx)
         assert text.startswith(f"The disk holding {out}") and " is full.\n\n" in text, text
         assert not [p for p in out.rglob("*") if p.name != "filler.bin"]  # no half copy
-    assert {row.id: row.revision for row in hub.list_entries()} == before
+    assert {row.id: row.revision for row in hub.entries.list()} == before
 
 
 def test_reindex_on_a_full_disk_shows_the_dialog_and_search_still_works(

@@ -64,11 +64,11 @@ def _open(qtbot, packs: PackFacade, runner, path) -> ImportPackDialog:
 
 def test_import_dialog_shows_a_hostile_publisher_name_as_plain_text(qtbot, hub, runner, tmp_path):
     with Hub.create(tmp_path / "partner", PASSPHRASE, kdf=KdfParams.floor()) as other:
-        other.add_entry("advice", {"title": HOSTILE_TITLE})
-        partner = PackFacade(other)
+        other.entries.add("advice", {"title": HOSTILE_TITLE})
+        partner = other.packs
         partner.set_publisher_name(HOSTILE_NAME)
         pack = export(partner, tmp_path / "p.ekp")
-    dialog = _open(qtbot, PackFacade(hub), runner, pack)
+    dialog = _open(qtbot, hub.packs, runner, pack)
     assert dialog.publisher.text() == HOSTILE_NAME
     assert dialog.publisher.textFormat() == Qt.TextFormat.PlainText
     dialog.passphrase.setText(PACK_PASS)
@@ -78,12 +78,12 @@ def test_import_dialog_shows_a_hostile_publisher_name_as_plain_text(qtbot, hub, 
 
 
 def test_conflict_titles_and_summary_stay_plain(qtbot, demo_hub, hub, runner, tmp_path):
-    source, target = PackFacade(demo_hub), PackFacade(hub)
+    source, target = demo_hub.packs, hub.packs
     source.set_publisher_name(HOSTILE_NAME)
     target.import_pack(export(source, tmp_path / "1.ekp"), PACK_PASS, trust=True)
-    entry_id = next(e.id for e in demo_hub.list_entries("advice") if e.classification == "public")
-    demo_hub.update_entry(entry_id, {"title": HOSTILE_TITLE})
-    hub.update_entry(entry_id, {"summary": "Eigen aanvulling"})
+    entry_id = next(e.id for e in demo_hub.entries.list("advice") if e.classification == "public")
+    demo_hub.entries.update(entry_id, {"title": HOSTILE_TITLE})
+    hub.entries.update(entry_id, {"summary": "Eigen aanvulling"})
     dialog = _open(qtbot, target, runner, export(source, tmp_path / "2.ekp"))
     dialog.passphrase.setText(PACK_PASS)
     dialog.check_button.click()
@@ -96,7 +96,7 @@ def test_conflict_titles_and_summary_stay_plain(qtbot, demo_hub, hub, runner, tm
 
 
 def test_export_dialog_labels_are_plain(qtbot, demo_hub, runner, tmp_path):
-    packs = PackFacade(demo_hub)
+    packs = demo_hub.packs
     packs.set_publisher_name(HOSTILE_NAME)
     dialog = ExportPackDialog(packs, runner, "en", _host(qtbot))
     qtbot.addWidget(dialog)
@@ -140,11 +140,11 @@ def test_import_dialog_asks_per_entry_before_lowering_a_classification(
     from tests.core.packkit import craft
     from tests.core.packmerge import advice, partner
 
-    packs = PackFacade(hub)
+    packs = hub.packs
     key = partner(packs, "Partnerorganisatie Oost")
     first = [advice(ENTRY, 1, classification="confidential"), advice(DELETED, 1)]
     packs.import_pack(craft(tmp_path / "1.ekp", key, "Oost", first), PACK_PASS)
-    hub.delete_entry(DELETED)
+    hub.entries.delete(DELETED)
     second = [advice(ENTRY, 2, classification="public", title="Openbaar"), advice(DELETED, 2)]
     pack = craft(tmp_path / "2.ekp", key, "Oost", second)
 
@@ -155,11 +155,11 @@ def test_import_dialog_asks_per_entry_before_lowering_a_classification(
     assert [box.property("entry_id") for box in dialog.deleted.boxes()] == [DELETED]
     report = _import(qtbot, dialog)  # the defaults: keep the classification, leave deleted
     assert report.refused_downgrades == [ENTRY] and report.deleted_skipped == [DELETED]
-    assert hub.get_entry(ENTRY).classification == "confidential"
+    assert hub.entries.get(ENTRY).classification == "confidential"
 
     dialog = _plan(qtbot, packs, runner, pack)
     for box in dialog.downgrades.boxes() + dialog.deleted.boxes():
         box.setCurrentIndex(box.findData("accept"))
     report = _import(qtbot, dialog)
-    assert report.updated == [ENTRY] and hub.get_entry(ENTRY).classification == "public"
-    assert report.restored == [DELETED] and hub.count_entries() == 2
+    assert report.updated == [ENTRY] and hub.entries.get(ENTRY).classification == "public"
+    assert report.restored == [DELETED] and hub.entries.count() == 2

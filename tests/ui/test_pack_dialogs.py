@@ -33,14 +33,14 @@ def runner():
 
 @pytest.fixture
 def source(demo_hub) -> PackFacade:
-    packs = PackFacade(demo_hub)
+    packs = demo_hub.packs
     packs.set_publisher_name("Landelijk Expertisecentrum (test)")
     return packs
 
 
 @pytest.fixture
 def target(hub) -> PackFacade:
-    return PackFacade(hub)
+    return hub.packs
 
 
 _HOSTS: list[QWidget] = []
@@ -113,22 +113,22 @@ def test_import_dialog_shows_publisher_asks_for_trust_and_imports(
     dialog.trust.setChecked(True)
     _check(qtbot, dialog)
     assert dialog.plan_report.plan.counts()["add"] == dialog.info.entry_count
-    assert target._hub.count_entries() == 0
+    assert target._hub.entries.count() == 0
 
     _click_and_wait(qtbot, dialog.import_button, dialog.sig_imported, dialog.message)
-    assert target._hub.count_entries() == dialog.info.entry_count
+    assert target._hub.entries.count() == dialog.info.entry_count
     assert [p.name for p in target.trusted_publishers()] == ["Landelijk Expertisecentrum (test)"]
 
 
 def test_conflicts_are_listed_with_a_choice_each(qtbot, source, target, runner, tmp_path):
     target.import_pack(export(source, tmp_path / "1.ekp"), PACK_PASS, trust=True)
     changed = [
-        e.id for e in source._hub.list_entries("advice") if e.classification != "confidential"
+        e.id for e in source._hub.entries.list("advice") if e.classification != "confidential"
     ]
     first, second = changed[:2]
     for entry_id in (first, second):
-        source._hub.update_entry(entry_id, {"summary": "Versie van het centrum"})
-        target._hub.update_entry(entry_id, {"summary": "Versie van de partner"})
+        source._hub.entries.update(entry_id, {"summary": "Versie van het centrum"})
+        target._hub.entries.update(entry_id, {"summary": "Versie van de partner"})
     dialog = _import_dialog(qtbot, target, runner, export(source, tmp_path / "2.ekp"))
     _check(qtbot, dialog)
 
@@ -138,16 +138,16 @@ def test_conflicts_are_listed_with_a_choice_each(qtbot, source, target, runner, 
     boxes[second].setCurrentIndex(boxes[second].findData(BOTH))
     assert dialog.resolutions() == {first: THEIRS, second: BOTH}
     report = _click_and_wait(qtbot, dialog.import_button, dialog.sig_imported)
-    assert target._hub.get_entry(first).summary == "Versie van het centrum"
-    assert target._hub.get_entry(second).summary == "Versie van de partner"
+    assert target._hub.entries.get(first).summary == "Versie van het centrum"
+    assert target._hub.entries.get(second).summary == "Versie van de partner"
     assert len(report.copies) == 1
 
 
 def test_a_name_clash_cannot_be_imported(qtbot, source, target, runner, tmp_path):
     target.import_pack(export(source, tmp_path / "1.ekp"), PACK_PASS, trust=True)
     with Hub.create(tmp_path / "impostor", PASSPHRASE, kdf=KdfParams.floor()) as other:
-        other.add_entry("advice", {"title": "Vals advies"})
-        fake = PackFacade(other)
+        other.entries.add("advice", {"title": "Vals advies"})
+        fake = other.packs
         fake.set_publisher_name("Landelijk Expertisecentrum (test)")
         pack = export(fake, tmp_path / "fake.ekp")
     dialog = _import_dialog(qtbot, target, runner, pack)

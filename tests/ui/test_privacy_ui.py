@@ -15,7 +15,6 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog
 
-from expertise.courses import CourseFacade
 from expertise.privacy import AUDIT_ACTION, EntryHits, PersonalDataFound, scan_text
 from ui.editor.editor import EntryEditor
 from ui.privacy import hits_dialog
@@ -40,7 +39,7 @@ def editor(qtbot, ctx, wait_idle):
 
 def _practice(ctx, body: str, **values: object) -> str:
     values = {"title": "Voorbeeldzaak test", "classification": "internal", "body": body, **values}
-    return ctx.hub.add_entry("practice", values).id
+    return ctx.hub.entries.add("practice", values).id
 
 
 def test_typing_marks_hits_and_counts_them_by_the_save_button(qtbot, editor, ctx, wait_idle):
@@ -66,7 +65,7 @@ def test_typing_marks_hits_and_counts_them_by_the_save_button(qtbot, editor, ctx
 
 
 def test_text_fields_and_expert_names_are_watched(qtbot, editor, ctx, wait_idle):
-    expert = next(e for e in ctx.hub.list_entries("expert"))
+    expert = next(e for e in ctx.hub.entries.list("expert"))
     bare = expert.title.split()[-2] + " " + expert.title.split()[-1]
     editor.load(_practice(ctx, f"Overleg met {bare}.", lessons="BSN 123456782"))
     wait_idle(ctx)
@@ -78,7 +77,7 @@ def test_text_fields_and_expert_names_are_watched(qtbot, editor, ctx, wait_idle)
 
 
 def test_unguarded_kinds_are_not_marked(qtbot, editor, ctx, wait_idle):
-    record = ctx.hub.add_entry("advice", {"title": "Advies", "body": f"bel {PHONE}"})
+    record = ctx.hub.entries.add("advice", {"title": "Advies", "body": f"bel {PHONE}"})
     editor.load(record.id)
     wait_idle(ctx, 900)
     assert editor.privacy.count == 0 and editor.text.extraSelections() == []
@@ -140,7 +139,7 @@ def _tick_all_and(answer: QDialog.DialogCode, seen: list[int]):
 
 
 def _leaky_pack(ctx) -> str:
-    courses = CourseFacade(ctx.hub)
+    courses = ctx.hub.courses
     pack = courses.create("Privacy-pakket", "internal")
     courses.add_entries(pack.id, [_practice(ctx, f"Contact {PHONE}.", lessons="BSN 123456782")])
     return pack.id
@@ -149,7 +148,7 @@ def _leaky_pack(ctx) -> str:
 def _export_bar(ctx, qtbot, pack_id: str):
     from ui.courses.export_bar import ExportBar
 
-    pack = CourseFacade(ctx.hub).get(pack_id)
+    pack = ctx.hub.courses.get(pack_id)
     bar = ExportBar(ctx, lambda: pack)
     qtbot.addWidget(bar)
     statuses: list[str] = []
@@ -170,7 +169,7 @@ def test_course_export_goes_ahead_once_every_hit_is_confirmed(
     with qtbot.waitSignal(bar.sig_exported, timeout=20000):
         bar.export_to("html", target)
     assert seen == [2] and target.exists()
-    [event] = [e for e in ctx.hub.audit_log() if e.action == AUDIT_ACTION]
+    [event] = [e for e in ctx.hub.maintenance.audit_log() if e.action == AUDIT_ACTION]
     assert event.detail["how"] == "each confirmed" and event.detail["hits"] == 2
     assert PHONE not in str(event.detail)
 
@@ -188,7 +187,7 @@ def test_course_export_stops_when_the_dialog_is_cancelled(
     qtbot.waitUntil(lambda: bool(statuses), timeout=20000)
     assert seen == [2] and statuses == ["Export stopped: possible personal data."]
     assert not target.exists()
-    assert [e for e in ctx.hub.audit_log() if e.action == AUDIT_ACTION] == []
+    assert [e for e in ctx.hub.maintenance.audit_log() if e.action == AUDIT_ACTION] == []
 
 
 def test_pack_export_dialog_asks_for_each_hit_then_exports(
@@ -197,7 +196,6 @@ def test_pack_export_dialog_asks_for_each_hit_then_exports(
     from unittest import mock
 
     from expertise.kdf import KdfParams
-    from expertise.packs import PackFacade
     from ui.packs import ExportPackDialog
 
     _practice(ctx, f"Contact {PHONE}.")
@@ -206,7 +204,7 @@ def test_pack_export_dialog_asks_for_each_hit_then_exports(
         hits_dialog.PersonalDataDialog, "exec", _tick_all_and(QDialog.DialogCode.Accepted, seen)
     )
     with mock.patch("expertise.packs.api.calibrate", KdfParams.floor):
-        dialog = ExportPackDialog(PackFacade(ctx.hub), ctx.runner, "en")
+        dialog = ExportPackDialog(ctx.hub.packs, ctx.runner, "en")
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitUntil(lambda: bool(dialog.fingerprint.text()), timeout=30000)
@@ -220,5 +218,5 @@ def test_pack_export_dialog_asks_for_each_hit_then_exports(
         dialog.export_button.click()
         qtbot.waitUntil(lambda: bool(exported), timeout=60000)
     assert seen == [1] and out.exists()
-    [event] = [e for e in ctx.hub.audit_log() if e.action == AUDIT_ACTION]
+    [event] = [e for e in ctx.hub.maintenance.audit_log() if e.action == AUDIT_ACTION]
     assert event.detail["export"] == "pack-export" and event.detail["kinds"] == {"phone": 1}

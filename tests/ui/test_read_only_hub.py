@@ -56,7 +56,7 @@ def test_a_read_only_hub_says_so_and_offers_no_editing(read_only_window, qtbot, 
     for action in window.editing_actions:
         assert not action.isEnabled() and action.toolTip() == tooltip_text(READ_ONLY_TIP)
     assert not window.entry_view.edit_button.isEnabled()
-    entry = hub.list_entries("advice")[0].id
+    entry = hub.entries.list("advice")[0].id
     window.open_entry(entry)
     wait_idle(window.ctx)
     assert window.entry_view.current_id() == entry  # reading works
@@ -72,7 +72,7 @@ def test_search_on_a_read_only_hub_shows_the_limited_search_notice(
     window.show_search()
     with qtbot.waitSignal(window.search.sig_searched, timeout=15000):
         window.search.run_query("grooming")
-    assert window.ctx.hub.search_notice is not None
+    assert window.ctx.hub.search.notice is not None
     assert notice is not None and notice.isVisible()
     assert notice.text().startswith("Limited search:")
     assert window.search.model.rowCount() > 0

@@ -123,7 +123,7 @@ def test_enter_while_typing_opens_the_hit_for_the_final_text(qtbot, panel, ctx):
         qtbot.keyClicks(panel.query, "sextortion")
         qtbot.keyClick(panel.query, Qt.Key.Key_Return)  # before the debounce ran
     top = ctx.hub.search("sextortion", limit=30).hits[0]
-    titles = ctx.hub.suggest_titles("sextortion", 5)
+    titles = ctx.hub.search.titles("sextortion", 5)
     assert opened.args[0] in {top.id, *(t.id for t in titles)}
 
 
@@ -144,13 +144,13 @@ def test_save_search_persists(qtbot, panel, ctx, wait_idle, monkeypatch):
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert asked == ["Name for this search:"]
     wait_idle(ctx)
-    assert ("Grooming overview", "grooming", None) in ctx.hub.saved_searches()
+    assert ("Grooming overview", "grooming", None) in ctx.hub.search.saved()
     kind_item = panel.facets.item_for("kind", "expert")
     with qtbot.waitSignal(panel.sig_searched, timeout=10000):
         kind_item.setCheckState(0, Qt.CheckState.Checked)
     panel.save_current_search("Grooming experts")
     wait_idle(ctx)
-    assert ("Grooming experts", "grooming", "expert") in ctx.hub.saved_searches()
+    assert ("Grooming experts", "grooming", "expert") in ctx.hub.search.saved()
 
 
 def test_clear_forgets_everything(qtbot, panel, ctx, wait_idle):

@@ -46,7 +46,7 @@ def test_right_passphrase_opens_the_hub(qtbot, dialog, memory_settings, hub_copy
         dialog.secret.setText(PASSPHRASE)
         dialog.unlock()
     hub = opened.args[0]
-    assert hub.count_entries() > 0
+    assert hub.entries.count() > 0
     assert dialog.secret.text() == ""  # the passphrase does not linger in the widget
     assert hub_copy.resolve() in memory_settings.recent_hubs
 
@@ -160,7 +160,7 @@ def test_create_a_hub_with_a_recovery_key(qtbot, memory_settings, tmp_path):
         recovery.continue_button.click()
     dialog.hub.close()
     with Hub.open_with_recovery_key(folder, key) as reopened:
-        assert reopened.count_entries() == 0
+        assert reopened.entries.count() == 0
 
 
 def test_create_refuses_mismatch_and_a_used_folder(qtbot, memory_settings, hub_copy):

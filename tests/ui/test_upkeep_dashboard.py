@@ -16,7 +16,7 @@ def _day(offset: int) -> str:
 
 def _fill(hub) -> dict[str, str]:
     def add(kind, title, **values):
-        return hub.add_entry(kind, {"title": title, **values}).id
+        return hub.entries.add(kind, {"title": title, **values}).id
 
     return {
         "overdue": add("advice", "Advies bewaartermijnen", review_by=_day(-20)),
@@ -112,7 +112,7 @@ def test_within_widens_the_window_and_an_edit_updates_the_list(app, qtbot):
     ]
     hub = controller.ctx.hub
     with qtbot.waitSignal(dashboard.sig_loaded, timeout=10000):
-        hub.update_entry(ids["overdue"], {"review_by": _day(400)})
+        hub.entries.update(ids["overdue"], {"review_by": _day(400)})
     assert ids["overdue"] not in [
         line.data(0, Qt.ItemDataRole.UserRole + 1) for line in dashboard.lines()
     ]

@@ -41,10 +41,10 @@ def save(widget: QWidget, out: Path) -> int:
 
 def _richest_entry(ctx: AppContext) -> str | None:
     """An advice note with the longest text: it shows tables, links and metadata."""
-    rows = ctx.hub.list_entries("advice") or ctx.hub.list_entries()
+    rows = ctx.hub.entries.list("advice") or ctx.hub.entries.list()
     if not rows:
         return None
-    return max(rows, key=lambda row: len(ctx.hub.get_entry(row.id).body_md)).id
+    return max(rows, key=lambda row: len(ctx.hub.entries.get(row.id).body_md)).id
 
 
 def _list(window: MainWindow, ctx: AppContext) -> None:

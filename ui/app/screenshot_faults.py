@@ -61,8 +61,8 @@ def render_disk_full(hub: Hub, out: Path, language: str, fill: Callable[[], None
 
 
 def _edit_longest(window: MainWindow, hub: Hub) -> EntryEditor:
-    rows = hub.list_entries("advice") or hub.list_entries()
-    entry = max(rows, key=lambda row: len(hub.get_entry(row.id).body_md))
+    rows = hub.entries.list("advice") or hub.entries.list()
+    entry = max(rows, key=lambda row: len(hub.entries.get(row.id).body_md))
     window.edit_entry(entry.id)
     settle(window.ctx)
     editor = window.editor

@@ -37,7 +37,7 @@ def _qt() -> str:
 
 
 def _write_and_search(hub: Hub) -> None:
-    record = hub.add_entry(
+    record = hub.entries.add(
         "practice",
         {
             "title": "Zelftest werkwijze",
@@ -46,11 +46,11 @@ def _write_and_search(hub: Hub) -> None:
             "classification": "internal",
         },
     )
-    hub.add_attachment(record.id, "zelftest.txt", data=b"zelftest bijlage")
+    hub.attachments.add(record.id, "zelftest.txt", data=b"zelftest bijlage")
     hub.wait_for_index()
     if record.id not in {hit.id for hit in hub.search(MARKER).hits}:
         raise RuntimeError("the new entry was not found by search")
-    if hub.get_entry(record.id).title != "Zelftest werkwijze":
+    if hub.entries.get(record.id).title != "Zelftest werkwijze":
         raise RuntimeError("the entry did not read back")
 
 
@@ -63,9 +63,8 @@ def _render() -> None:
 
 
 def _pack(hub: Hub, folder: Path) -> None:
-    from expertise.packs import PackFacade
 
-    packs = PackFacade(hub)
+    packs = hub.packs
     secret = secrets.token_urlsafe(16)
     out = folder / "zelftest.ekp"
     packs.export(out, secret, "internal", kdf=KdfParams.floor())

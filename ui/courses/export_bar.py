@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton, QWidget
 
-from expertise.courses import CourseFacade, CoursePackRecord, ExportResult
+from expertise.courses import CoursePackRecord, ExportResult
 from expertise.privacy import Allowance, PersonalDataFound
 from expertise.services.transfer import slug
 from ui.context import AppContext
@@ -74,7 +74,7 @@ class ExportBar(QWidget):
         pack = self._current()
         if pack is None:
             return
-        courses = CourseFacade(self._ctx.hub)
+        courses = self._ctx.hub.courses
         notes, lang = self.with_notes.isChecked(), self._ctx.language
         method = {
             "pdf": courses.export_pdf,

@@ -18,7 +18,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
-from expertise.courses import CourseFacade, CoursePackRecord
+from expertise.courses import CoursePackRecord
 from ui.context import AppContext
 from ui.courses.dialogs import error_text
 from ui.plaintext import warn
@@ -32,7 +32,7 @@ def add_to_pack_menu(ctx: AppContext, entry_ids: Sequence[str], parent: QWidget)
     loading = menu.addAction(QCoreApplication.translate("CoursePackMenu", "Loading…"))
     loading.setEnabled(False)
     menu.setEnabled(bool(ids))
-    courses = CourseFacade(ctx.hub)
+    courses = ctx.hub.courses
 
     def job(_: Progress) -> list[CoursePackRecord]:
         return courses.list()
@@ -57,7 +57,7 @@ def add_to_pack_menu(ctx: AppContext, entry_ids: Sequence[str], parent: QWidget)
 def add_entries(
     ctx: AppContext, pack: CoursePackRecord, entry_ids: list[str], parent: QWidget
 ) -> None:
-    courses = CourseFacade(ctx.hub)
+    courses = ctx.hub.courses
 
     def failed(error: Exception) -> None:
         if shiboken6.isValid(parent):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.courses import CourseFacade, CoursePackRecord
+from expertise.courses import CoursePackRecord
 from expertise.records import Change
 from ui.context import AppContext
 from ui.courses.dialogs import PackDetails, PackDialog, error_text
@@ -45,7 +45,7 @@ class CoursePackView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._courses = CourseFacade(ctx.hub)
+        self._courses = ctx.hub.courses
         self._pack: CoursePackRecord | None = None
         self._generation = 0  # answers for an older selection or a cleared view are dropped
         self._reload = QTimer(self)

@@ -125,7 +125,7 @@ class EntryEditor(QWidget):
         language = self._ctx.language
 
         def job(_progress: Progress) -> tuple[EntryRecord, FormChoices]:
-            record = self._ctx.hub.get_entry(entry_id)
+            record = self._ctx.hub.entries.get(entry_id)
             return record, load_choices(self._ctx.hub, record.kind, language)
 
         self.header.set_state(self.tr("Opening…"))
@@ -389,7 +389,7 @@ class EntryEditor(QWidget):
         self._titles_pending = prefix
         generation, hub = self._generation, self._ctx.hub
         self._ctx.runner.submit(
-            lambda _p: hub.titles(prefix, TITLE_LIMIT),
+            lambda _p: hub.entries.titles(prefix, TITLE_LIMIT),
             on_done=lambda rows: self._titles_arrived(generation, prefix, rows),
         )
 

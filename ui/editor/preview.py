@@ -92,7 +92,7 @@ class Preview(QWidget):
         found: dict[str, str | None] = {}
         for title in titles:
             try:
-                record = self._ctx.hub.find_by_title(title)
+                record = self._ctx.hub.entries.find_by_title(title)
             except HubError:
                 record = None
             found[_key(title)] = record.id if record else None

@@ -37,12 +37,12 @@ class SaveTarget:
 def save_entry(hub: Hub, target: SaveTarget, values: Mapping[str, object]) -> EntryRecord:
     """Create or update; never overwrite a revision the editor has not seen."""
     if target.entry_id is None:
-        record = hub.add_entry(target.kind, values)
+        record = hub.entries.add(target.kind, values)
     else:
         try:
-            record = hub.update_entry(target.entry_id, values, expected_revision=target.revision)
+            record = hub.entries.update(target.entry_id, values, expected_revision=target.revision)
         except UserError:
-            current = hub.get_entry(target.entry_id).revision
+            current = hub.entries.get(target.entry_id).revision
             if current != target.revision:
                 raise SaveConflict(current) from None
             raise
@@ -52,12 +52,14 @@ def save_entry(hub: Hub, target: SaveTarget, values: Mapping[str, object]) -> En
 
 def load_choices(hub: Hub, kind: str, language: str) -> FormChoices:
     """Completion data for the form; runs on the worker."""
-    themes = {t.key: (t.label_nl if language == "nl" else t.label_en) for t in hub.themes()}
+    themes = {
+        t.key: (t.label_nl if language == "nl" else t.label_en) for t in hub.vocabulary.themes()
+    }
     entries = {
-        ref: tuple((s.id, s.title) for s in hub.list_entries(ref))
+        ref: tuple((s.id, s.title) for s in hub.entries.list(ref))
         for ref in ("expert", "organisation")
     }
     if kind not in entries:
-        rows = hub.list_entries(kind, order="updated", limit=SUPERSEDED_CHOICES)
+        rows = hub.entries.list(kind, order="updated", limit=SUPERSEDED_CHOICES)
         entries[kind] = tuple((s.id, s.title) for s in rows)
-    return FormChoices(tuple(t.key for t in hub.tags()), themes, entries)
+    return FormChoices(tuple(t.key for t in hub.vocabulary.tags()), themes, entries)

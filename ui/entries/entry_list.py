@@ -2,7 +2,7 @@
 
 Rows arrive a page at a time through `canFetchMore`/`fetchMore`; each page is
 read by the serial worker (ARCHITECTURE §11.4), never on the UI thread. Sorting is
-done by the database (`Hub.list_entries(order=…)`), because sorting only the
+done by the database (`hub.entries.list(order=…)`), because sorting only the
 pages already loaded would show a wrong order. The text filter narrows the
 loaded rows; the view keeps fetching pages while the filtered rows do not fill
 it, so a filter still finds titles further down.
@@ -45,7 +45,7 @@ RELOAD_CAP = 5 * PAGE_SIZE
 NARROW, NARROWER = 500, 420  # list widths (px) below which a column gives way
 KINDS = ("advice", "innovation", "practice", "expert", "organisation")
 COL_TITLE, COL_KIND, COL_CLASS, COL_STATUS, COL_UPDATED = range(5)
-# Orders the database can give: (column, ascending?) → Hub.list_entries(order=…).
+# Orders the database can give: (column, ascending?) → hub.entries.list(order=…).
 ORDERS = {COL_TITLE: ("title", True), COL_KIND: ("kind", True), COL_UPDATED: ("updated", False)}
 Index = QModelIndex | QPersistentModelIndex
 
@@ -137,7 +137,7 @@ class EntryListModel(QAbstractTableModel):
         hub = self._ctx.hub
 
         def job(_: Progress) -> list[EntrySummary]:
-            return hub.list_entries(
+            return hub.entries.list(
                 query.kind,
                 tag=query.tag,
                 theme=query.theme,

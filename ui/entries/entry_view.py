@@ -54,9 +54,11 @@ class EntryDetail:
 def load_detail(ctx: AppContext, entry_id: str) -> EntryDetail:
     """Runs on the worker: every read the pane needs, and the Markdown rendering."""
     hub = ctx.hub
-    record = hub.get_entry(entry_id)
+    record = hub.entries.get(entry_id)
     targets = {
-        link.title.casefold(): link.entry_id for link in hub.links(entry_id) if link.entry_id
+        link.title.casefold(): link.entry_id
+        for link in hub.entries.links(entry_id)
+        if link.entry_id
     }
     html = markdown_to_html(record.body_md, lambda title: targets.get(title.casefold()))
     refs: dict[str, str] = {}
@@ -65,15 +67,15 @@ def load_detail(ctx: AppContext, entry_id: str) -> EntryDetail:
         if spec.type in ("ref", "reflist") and values:
             for ref in values if isinstance(values, list) else [values]:
                 refs[str(ref)] = _title_or_none(ctx, str(ref)) or str(ref)
-    themes = {t.key: (t.label_nl, t.label_en) for t in hub.themes()}
+    themes = {t.key: (t.label_nl, t.label_en) for t in hub.vocabulary.themes()}
     return EntryDetail(
-        record, html, hub.backlinks(entry_id), hub.attachments(entry_id), refs, themes
+        record, html, hub.entries.backlinks(entry_id), hub.attachments.list(entry_id), refs, themes
     )
 
 
 def _title_or_none(ctx: AppContext, entry_id: str) -> str | None:
     try:
-        return ctx.hub.get_entry(entry_id).title
+        return ctx.hub.entries.get(entry_id).title
     except HubError:
         return None
 
@@ -308,7 +310,7 @@ class EntryView(QWidget):
     def save_copy_to(self, attachment_id: str, target: Path) -> None:
         """Decrypt one attachment to a place the user chose; nothing else leaves the hub."""
         self._ctx.runner.submit(
-            lambda _p: self._ctx.hub.save_attachment_copy(attachment_id, target),
+            lambda _p: self._ctx.hub.attachments.save_copy(attachment_id, target),
             self._saved_copy,
             lambda _e: self._warn(self.tr("Save a copy"), self.tr("The copy could not be saved.")),
         )

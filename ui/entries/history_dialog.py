@@ -97,7 +97,7 @@ class HistoryDialog(QDialog):
         hub, entry_id = self._ctx.hub, self._entry_id
 
         def job(_: Progress) -> tuple[EntryRecord, list[RevisionRecord]]:
-            return hub.get_entry(entry_id), hub.revisions(entry_id)
+            return hub.entries.get(entry_id), hub.entries.revisions(entry_id)
 
         self._ctx.runner.submit(job, self._fill)
 
@@ -134,7 +134,7 @@ class HistoryDialog(QDialog):
             )
         )
         self._ctx.runner.submit(
-            lambda _p: hub.revision_diff(entry_id, number, current), self._show_diff
+            lambda _p: hub.entries.revision_diff(entry_id, number, current), self._show_diff
         )
 
     def _show_diff(self, text: str) -> None:
@@ -163,7 +163,7 @@ class HistoryDialog(QDialog):
     def restore(self, number: int) -> None:
         hub, entry_id = self._ctx.hub, self._entry_id
         self._ctx.runner.submit(
-            lambda _p: hub.restore_revision(entry_id, number),
+            lambda _p: hub.entries.restore_revision(entry_id, number),
             lambda _record: self._restored(),
             lambda _error: self._restore_failed(),
         )

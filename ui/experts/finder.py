@@ -35,7 +35,7 @@ LIMIT = 20
 
 def work_titles(hub: Hub, reasons: set[str]) -> set[str]:
     """Which reasons are titles of entries (the rest are areas of expertise)."""
-    return {reason for reason in reasons if hub.find_by_title(reason) is not None}
+    return {reason for reason in reasons if hub.entries.find_by_title(reason) is not None}
 
 
 def to_item(rank: int, hit: ExpertHit, best: float) -> ExpertItem:
@@ -137,7 +137,7 @@ class ExpertFinder(QWidget):
             return
         self.status.setText(self.tr("Searching…"))
         self._ctx.search_runner.submit(
-            lambda _p: hub.find_experts(topic, LIMIT),
+            lambda _p: hub.search.experts(topic, LIMIT),
             on_done=lambda hits: self._show(seq, hits),
             on_failed=lambda error: self._failed(seq, error),
         )

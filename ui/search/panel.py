@@ -80,7 +80,7 @@ def run_search(hub: Hub, request: SearchRequest) -> SearchAnswer:
     )
     titles: list[TitleHit] = []
     if request.page == 1 and is_prefix_typing(request.text):
-        titles = hub.suggest_titles(request.text, TITLE_SUGGESTIONS)
+        titles = hub.search.titles(request.text, TITLE_SUGGESTIONS)
         if request.kind:
             titles = [t for t in titles if t.kind == request.kind]
     return SearchAnswer(request, results, titles)
@@ -206,7 +206,7 @@ class SearchPanel(QWidget):
             return
         hub = self._ctx.hub
         self._ctx.runner.submit(
-            lambda _p: hub.save_search(name, request.text, request.kind),
+            lambda _p: hub.search.save(name, request.text, request.kind),
             on_done=lambda _r: self.status.setText(self.tr("Search saved.")),
             on_failed=lambda error: self.status.setText(self._failure_text(error)),
         )
@@ -330,7 +330,8 @@ class SearchPanel(QWidget):
         hub, language = self._ctx.hub, self._ctx.language
         self._ctx.runner.submit(
             lambda _p: {
-                t.key: t.label_nl if language == "nl" else t.label_en for t in hub.themes()
+                t.key: t.label_nl if language == "nl" else t.label_en
+                for t in hub.vocabulary.themes()
             },
             on_done=self.facets.set_theme_labels,
         )

@@ -134,7 +134,7 @@ class KeyChanges(QObject):
                 self._parent,
                 self._ctx.runner,
                 self.tr("Changing the passphrase…"),
-                lambda _p: hub.change_passphrase(secret),
+                lambda _p: hub.keys.change_passphrase(secret),
                 lambda _r: self._finished(self.tr("The passphrase was changed.")),
                 self._failed,
             )
@@ -142,7 +142,7 @@ class KeyChanges(QObject):
 
         def job(progress: Progress) -> str | None:
             searches.wait(SEARCH_WAIT_MS)  # the index is reopened under the new key
-            return hub.rekey(secret, progress=progress.report, cancel=progress.cancelled)
+            return hub.keys.rekey(secret, progress=progress.report, cancel=progress.cancelled)
 
         run_with_progress(
             self._parent, self._ctx.runner, self.tr("Re-keying the hub…"), job, self._rekeyed,

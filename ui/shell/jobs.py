@@ -31,7 +31,7 @@ def write_json_export(hub: Hub, target: Path) -> int:
     the target's disk, not the hub's (a write error carries no file name).
     """
     space.for_export(hub.path, target.parent)
-    data = hub.export_json()
+    data = hub.transfer.export_json()
     try:
         atomic_write_bytes(target, json.dumps(data, ensure_ascii=False, indent=1).encode())
     except OSError as error:
@@ -68,7 +68,9 @@ class LongJobs(QObject):
 
     def import_paths(self, paths: list[Path]) -> None:
         hub = self._ctx.hub
-        self._run(self.tr("Importing…"), lambda _p: hub.import_paths(paths), self._imported)
+        self._run(
+            self.tr("Importing…"), lambda _p: hub.transfer.import_paths(paths), self._imported
+        )
 
     def _imported(self, report: ImportReport) -> None:
         self.sig_message.emit(
@@ -83,7 +85,9 @@ class LongJobs(QObject):
         if folder:
             hub = self._ctx.hub
             self._run(
-                self.tr("Exporting…"), lambda _p: hub.export_markdown(Path(folder)), self._exported
+                self.tr("Exporting…"),
+                lambda _p: hub.transfer.export_markdown(Path(folder)),
+                self._exported,
             )
 
     def export_json(self) -> None:
@@ -106,7 +110,9 @@ class LongJobs(QObject):
         if parent:
             target = Path(parent) / f"expertise-hub-backup-{date.today().isoformat()}"
             hub = self._ctx.hub
-            self._run(self.tr("Backing up…"), lambda _p: hub.backup(target), self._backed_up)
+            self._run(
+                self.tr("Backing up…"), lambda _p: hub.maintenance.backup(target), self._backed_up
+            )
 
     def _backed_up(self, path: Path) -> None:
         self.sig_message.emit(self.tr("Backup written to {path}").format(path=path))
@@ -116,7 +122,7 @@ class LongJobs(QObject):
         hub = self._ctx.hub
         self._run(
             self.tr("Rebuilding the search index…"),
-            lambda progress: hub.reindex(progress.report, progress.cancelled),
+            lambda progress: hub.maintenance.reindex(progress.report, progress.cancelled),
             self._reindexed,
         )
 

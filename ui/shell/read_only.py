@@ -69,7 +69,7 @@ def _add_search_notice(search: SearchPanel, hub: Hub) -> PlainLabel:
     set_plain_tooltip(save, reason())
 
     def update() -> None:
-        notice.setVisible(hub.search_notice is not None)
+        notice.setVisible(hub.search.notice is not None)
         save.setEnabled(False)  # the panel enables it with every result
 
     search.sig_searched.connect(update)

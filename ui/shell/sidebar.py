@@ -82,7 +82,12 @@ class Sidebar(QTreeView):
         hub = self._ctx.hub
 
         def job(_: Progress) -> SidebarData:
-            return SidebarData(hub.kind_counts(), hub.saved_searches(), hub.themes(), hub.tags())
+            return SidebarData(
+                hub.entries.kind_counts(),
+                hub.search.saved(),
+                hub.vocabulary.themes(),
+                hub.vocabulary.tags(),
+            )
 
         self._ctx.runner.submit(job, self._build)
 
