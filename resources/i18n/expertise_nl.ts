@@ -1888,6 +1888,14 @@
 <context>
     <name>PatternText</name>
     <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
         <source>Possible personal data here ({pattern}): example cases and practices must be anonymised.</source>
         <translation>Mogelijk persoonsgegevens hier ({pattern}): voorbeeldzaken en praktijken moeten geanonimiseerd zijn.</translation>
     </message>

@@ -38,8 +38,8 @@ class EditorHeader(QWidget):
         self.title_error = _error_label(self)
         self.state = plain_label("", self)
         # Possible personal data (ui/privacy): a count by the save button, the hit at the cursor.
-        self.privacy_count = _warning_label(self, "privacy_count")
-        self.privacy_note = _warning_label(self, "privacy_note")
+        self.privacy_count = _warning_label(self, "privacy_count", wrap=False)
+        self.privacy_note = _warning_label(self, "privacy_note", wrap=True)
         self.undo = self._tool(self.tr("Undo"), self.tr("Undo the last text change (Ctrl+Z)"))
         self.redo = self._tool(self.tr("Redo"), self.tr("Redo (Ctrl+Shift+Z)"))
         self.undo.setEnabled(False)
@@ -77,7 +77,7 @@ class EditorHeader(QWidget):
         buttons.addWidget(close)
         grid.addLayout(buttons, 1, 1)
         grid.addWidget(self.state, 0, 1, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.privacy_note, 2, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.privacy_note, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
 
     def show_entry(self, kind: str, title: str) -> None:
@@ -158,8 +158,8 @@ def _error_label(parent: QWidget) -> PlainLabel:
     return label
 
 
-def _warning_label(parent: QWidget, name: str) -> PlainLabel:
-    label = plain_label("", parent, name, wrap=True)
+def _warning_label(parent: QWidget, name: str, *, wrap: bool) -> PlainLabel:
+    label = plain_label("", parent, name, wrap=wrap)
     label.setStyleSheet("color: #8a4b00; font-weight: bold;")
     label.hide()
     return label

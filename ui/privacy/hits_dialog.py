@@ -55,7 +55,7 @@ class PersonalDataDialog(QDialog):
         for item in found:
             for hit in item.hits:
                 base = re.split(r"[\[.]", hit.field)[0]  # "follow_ups[2].text" -> "follow_ups"
-                field = fields.field(base) + hit.field[len(base) :]
+                field = (patterns.field(base) or fields.field(base)) + hit.field[len(base) :]
                 row = QTreeWidgetItem([item.title, field, patterns.name(hit.kind), hit.preview])
                 row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 row.setCheckState(0, Qt.CheckState.Unchecked)

@@ -9,6 +9,10 @@ class PatternText(QObject):
     def name(self, kind: str) -> str:
         return self._names().get(kind, kind)
 
+    def field(self, name: str) -> str | None:
+        """The body and the title, which the editor's form does not label."""
+        return {"body": self.tr("Text"), "title": self.tr("Title")}.get(name)
+
     def explain(self, kind: str) -> str:
         return self.tr(
             "Possible personal data here ({pattern}): example cases and practices must be "
