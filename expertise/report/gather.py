@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
-from expertise.fieldspec import fields_of
+from expertise.fields import field_by_name
 from expertise.models import (
     CLASSIFICATIONS,
     AdviceNote,
@@ -66,10 +66,9 @@ class Scope:
 
 
 def choices(kind: str, name: str) -> tuple[str, ...]:
-    for spec in fields_of(kind):
-        if spec.name == name:
-            return spec.choices
-    return ()
+    """The keys of an enum field in the registry's order (the order a reader expects)."""
+    spec = field_by_name(kind, name)
+    return spec.choices if spec is not None else ()
 
 
 def ordered(counter: Counter[str], order: Iterable[str] = ()) -> Counts:

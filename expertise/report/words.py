@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from expertise.fields import any_spec
+
 WORDS: dict[str, dict[str, str]] = {
     "nl": {
         "title": "Voortgangsrapportage {year}",
@@ -170,63 +172,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-# Values of the kinds' choice fields, as a reader outside the app names them.
-VALUES: dict[str, dict[str, dict[str, str]]] = {
-    "nl": {
-        "stage": {
-            "idea": "Idee",
-            "pilot": "Pilot",
-            "running": "Lopend",
-            "evaluated": "Geëvalueerd",
-            "adopted": "Ingevoerd",
-            "stopped": "Gestopt",
-        },
-        "audience": {"investigation": "Opsporing", "policy": "Beleid", "public": "Publiek"},
-        "evidence_level": {
-            "anecdotal": "Anekdotisch",
-            "observed": "Waargenomen",
-            "evaluated": "Geëvalueerd",
-        },
-        "org_type": {
-            "police": "Politie",
-            "prosecution": "Openbaar Ministerie",
-            "ministry": "Ministerie",
-            "ngo": "Maatschappelijke organisatie",
-            "provider": "Internetdienstverlener",
-            "international": "Internationaal",
-            "academic": "Wetenschap",
-            "other": "Overig",
-        },
-        "format": {"pdf": "PDF", "html": "HTML", "md": "Markdown"},
-    },
-    "en": {
-        "stage": {
-            "idea": "Idea",
-            "pilot": "Pilot",
-            "running": "Running",
-            "evaluated": "Evaluated",
-            "adopted": "Adopted",
-            "stopped": "Stopped",
-        },
-        "audience": {"investigation": "Investigation", "policy": "Policy", "public": "Public"},
-        "evidence_level": {
-            "anecdotal": "Anecdotal",
-            "observed": "Observed",
-            "evaluated": "Evaluated",
-        },
-        "org_type": {
-            "police": "Police",
-            "prosecution": "Public prosecution",
-            "ministry": "Ministry",
-            "ngo": "NGO",
-            "provider": "Service provider",
-            "international": "International",
-            "academic": "Academic",
-            "other": "Other",
-        },
-        "format": {"pdf": "PDF", "html": "HTML", "md": "Markdown"},
-    },
-}
+FORMATS = {"pdf": "PDF", "html": "HTML", "md": "Markdown"}
 
 MONTHS = {
     "nl": (
@@ -250,8 +196,14 @@ def word(lang: str, key: str, **values: object) -> str:
 
 
 def value(lang: str, field: str, key: str) -> str:
-    """The reader's name of a choice value; an unknown value is shown as stored."""
-    return VALUES[language_of(lang)].get(field, {}).get(key, key)
+    """The registry's label of a choice value (expertise/fields); unknown: shown as stored."""
+    if field == "format":
+        return FORMATS.get(key, key)
+    spec = any_spec(field)
+    for option in spec.options if spec is not None else ():
+        if option.key == key:
+            return option.label.get(language_of(lang))
+    return key
 
 
 def day(lang: str, when: date) -> str:
