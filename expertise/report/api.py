@@ -146,10 +146,14 @@ class ReportFacade:
 
 def _gather(session: Session, period: gather.Period, ceiling: str, hub: str) -> ReportNumbers:
     scope = gather.Scope(period, ceiling)
+    from expertise.report import gather_cycle
     from expertise.report.gather_barrier import barrier
 
     parts = {name: step(session, scope) for name, step in gather.STEPS}
     parts["barrier"] = barrier(session, scope)
+    parts["bottlenecks"] = gather_cycle.bottlenecks(session, scope)
+    parts["agenda"] = gather_cycle.agenda(session, scope)
+    parts["cases"] = gather_cycle.cases(session, scope)
     return ReportNumbers(
         period=period,
         ceiling=ceiling,

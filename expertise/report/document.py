@@ -214,6 +214,23 @@ SECTIONS: list[tuple[str, Builder]] = [
     ("network", network),
     ("courses", courses),
 ]
+# The work-cycle kinds' sections, each only when the hub's model has that kind.
+CYCLE_ORDER = ("bottlenecks", "agenda", "barrier", "innovation", "advice", "cases")
+
+
+def sections_of(numbers: ReportNumbers) -> list[tuple[str, Builder]]:
+    from expertise.report import document_cycle
+
+    cycle: dict[str, Builder] = {}
+    if numbers.bottlenecks is not None:
+        cycle["bottlenecks"] = document_cycle.bottlenecks
+    if numbers.agenda is not None:
+        cycle["agenda"] = document_cycle.agenda
+    if numbers.cases is not None:
+        cycle["cases"] = document_cycle.cases
+    merged = dict(SECTIONS) | cycle
+    order = [k for k in CYCLE_ORDER if k in merged] + [k for k in merged if k not in CYCLE_ORDER]
+    return [(key, merged[key]) for key in order]
 
 
 def build_document(numbers: ReportNumbers, lang: str) -> ReportDocument:
@@ -224,7 +241,8 @@ def build_document(numbers: ReportNumbers, lang: str) -> ReportDocument:
     if period.running:
         notes.append(word(lang, "running", today=day(lang, period.today)))
     sections = tuple(
-        Section(key, word(lang, key), builder(numbers, lang)) for key, builder in SECTIONS
+        Section(key, word(lang, key), builder(numbers, lang))
+        for key, builder in sections_of(numbers)
     )
     return ReportDocument(
         lang=lang,

@@ -53,6 +53,41 @@ class CourseNumbers:
     by_pack: Counts = ()  # pack title, "" for a pack deleted since
 
 
+@dataclass(frozen=True)
+class BottleneckNumbers:
+    new: int = 0  # signalled in the period
+    resolved: int = 0  # resolved in the period
+    open: int = 0  # open at the end of the period (or today, for a running one)
+    by_state: Counts = ()  # of the open ones
+    new_by_phase: Counts = ()
+    resolved_by_phase: Counts = ()
+    open_by_phase: Counts = ()
+    open_by_party: Counts = ()  # responsible organisation title (or a placeholder)
+    resolved_by_party: Counts = ()
+    open_titles: tuple[str, ...] = ()
+
+
+AgendaLine = tuple[str, str, tuple[str, ...], str]  # objective, bottleneck, parties, progress
+
+
+@dataclass(frozen=True)
+class AgendaNumbers:
+    agendas: int = 0
+    items: tuple[AgendaLine, ...] = ()
+    by_progress: Counts = ()
+
+
+CaseLine = tuple[str, str, str, int, int]  # title, region, state, updates, practices
+
+
+@dataclass(frozen=True)
+class CaseNumbers:
+    followed: int = 0
+    updates: int = 0  # follow-ups dated in the period
+    by_state: Counts = ()
+    cases: tuple[CaseLine, ...] = ()
+
+
 Heading = tuple[str, str, str]  # key, Dutch label, English label
 
 
@@ -85,7 +120,10 @@ class ReportNumbers:
     network: NetworkNumbers = field(default_factory=NetworkNumbers)
     courses: CourseNumbers = field(default_factory=CourseNumbers)
     barrier: BarrierNumbers = field(default_factory=BarrierNumbers)
-    extra: dict[str, object] = field(default_factory=dict)  # sections of later kinds
+    # None: the hub's model has no such kind (yet), so the report has no such section
+    bottlenecks: BottleneckNumbers | None = None
+    agenda: AgendaNumbers | None = None
+    cases: CaseNumbers | None = None
 
     def total(self) -> int:
         """Everything counted; 0 means the report has nothing to say."""
@@ -96,4 +134,7 @@ class ReportNumbers:
             + self.network.experts_added
             + self.network.orgs_added
             + self.courses.exports
+            + (self.bottlenecks.new + self.bottlenecks.open if self.bottlenecks else 0)
+            + (len(self.agenda.items) if self.agenda else 0)
+            + (self.cases.followed if self.cases else 0)
         )

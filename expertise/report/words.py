@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from expertise.fields import any_spec
+from expertise.fields import any_spec, field_by_name
 
 WORDS: dict[str, dict[str, str]] = {
     "nl": {
@@ -45,6 +45,36 @@ WORDS: dict[str, dict[str, str]] = {
         "practices": "Toegevoegde goede praktijken",
         "network": "Het expertnetwerk",
         "courses": "Geleverde cursuspakketten",
+        # bottlenecks, agenda, cases
+        "bn_new": "Knelpunten gesignaleerd in de periode",
+        "bn_resolved": "Knelpunten opgelost in de periode",
+        "bn_open": "Knelpunten open aan het einde van de periode",
+        "bn_by_phase": "Knelpunten per fase van het barrièremodel",
+        "bn_by_party": "Open en opgeloste knelpunten per verantwoordelijke partij",
+        "bn_by_state": "Open knelpunten naar stand van zaken",
+        "bn_open_list": "Open knelpunten",
+        "new": "Nieuw",
+        "resolved": "Opgelost",
+        "open": "Open",
+        "state": "Stand van zaken",
+        "party": "Verantwoordelijke partij",
+        "no_party": "(geen partij vastgelegd of niet te tonen)",
+        "no_phase": "(geen fase)",
+        "deleted_ref": "(verwijderd knelpunt)",
+        "hidden_ref": "(niet te tonen)",
+        "agenda_none": "Voor {year} is geen agenda vastgelegd.",
+        "agenda_items": "Agendapunten {year}",
+        "agenda_by_progress": "Agendapunten naar voortgang",
+        "objective": "Doel",
+        "bottleneck": "Knelpunt",
+        "responsible": "Verantwoordelijk",
+        "progress": "Voortgang",
+        "cases_followed": "Voorbeeldzaken gevolgd in de periode",
+        "cases_updates": "Vervolgberichten in de periode",
+        "case": "Voorbeeldzaak",
+        "region": "Regio / eenheid",
+        "updates": "Berichten",
+        "practices_made": "Opgeleverde werkwijzen",
         # barrier model
         "barrier_intro": (
             "Waar in de keten staan maatregelen (adviezen, innovatieprojecten, goede praktijken) "
@@ -126,6 +156,35 @@ WORDS: dict[str, dict[str, str]] = {
         "practices": "Best practices added",
         "network": "The expert network",
         "courses": "Course packs delivered",
+        "bn_new": "Bottlenecks signalled in the period",
+        "bn_resolved": "Bottlenecks resolved in the period",
+        "bn_open": "Bottlenecks open at the end of the period",
+        "bn_by_phase": "Bottlenecks by phase of the barrier model",
+        "bn_by_party": "Open and resolved bottlenecks by responsible party",
+        "bn_by_state": "Open bottlenecks by state",
+        "bn_open_list": "Open bottlenecks",
+        "new": "New",
+        "resolved": "Resolved",
+        "open": "Open",
+        "state": "State",
+        "party": "Responsible party",
+        "no_party": "(no party recorded, or not to be shown)",
+        "no_phase": "(no phase)",
+        "deleted_ref": "(deleted bottleneck)",
+        "hidden_ref": "(not to be shown)",
+        "agenda_none": "No agenda is recorded for {year}.",
+        "agenda_items": "Agenda items {year}",
+        "agenda_by_progress": "Agenda items by progress",
+        "objective": "Objective",
+        "bottleneck": "Bottleneck",
+        "responsible": "Responsible",
+        "progress": "Progress",
+        "cases_followed": "Example cases followed in the period",
+        "cases_updates": "Follow-ups in the period",
+        "case": "Example case",
+        "region": "Region / unit",
+        "updates": "Updates",
+        "practices_made": "Practices produced",
         "barrier_intro": (
             "Where along the chain do measures (advice, innovation projects, best practices) "
             "and open bottlenecks stand? Each cell counts them by theme and phase, as the hub "
@@ -195,11 +254,16 @@ def word(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def value(lang: str, field: str, key: str) -> str:
-    """The registry's label of a choice value (expertise/fields); unknown: shown as stored."""
+def value(lang: str, field: str, key: str, kind: str | None = None) -> str:
+    """The registry's label of a choice value (expertise/fields); unknown: shown as stored.
+
+    `field` may name a column of a rows field as "items.progress"."""
     if field == "format":
         return FORMATS.get(key, key)
-    spec = any_spec(field)
+    name, _, column = field.partition(".")
+    spec = field_by_name(kind, name) if kind else any_spec(name)
+    if spec is not None and column:
+        spec = next((c for c in getattr(spec, "columns", ()) or () if c.name == column), None)
     for option in spec.options if spec is not None else ():
         if option.key == key:
             return option.label.get(language_of(lang))
