@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -141,7 +142,12 @@ def main(argv: list[str] | None = None) -> int:
 
     data = {
         "date": dt.date.today().isoformat(),
-        "machine": {**machine_info(), "matplotlib": matplotlib.__version__},
+        # The machine is shared: its load says how far these times are from an idle laptop.
+        "machine": {
+            **machine_info(),
+            "matplotlib": matplotlib.__version__,
+            "load_avg_1_5_15": [round(x, 1) for x in os.getloadavg()],
+        },
         "hubs": hubs,
         "bench_seconds": round(time.perf_counter() - started, 1),
     }

@@ -15,6 +15,7 @@ from expertise.report.words import day, language_of, value, word
 
 MAX_BARS = 10  # longer lists are charted as the largest ones plus "other"
 MAX_ITEMS = 40
+MAX_ROWS = 30  # a table longer than this ends in one "other" row
 
 
 def _num(count: int) -> str:
@@ -98,7 +99,7 @@ def advice(numbers: ReportNumbers, lang: str) -> tuple[Block, ...]:
         _bar("advice-requester", word(lang, "by_requester"), _top(requesters, lang), "hbar"),
         Table(
             (word(lang, "requester"), word(lang, "count")),
-            tuple((name, _num(count)) for name, count in requesters),
+            tuple((name, _num(count)) for name, count in _top(requesters, lang, MAX_ROWS)),
         ),
     )
 
@@ -174,7 +175,10 @@ def courses(numbers: ReportNumbers, lang: str) -> tuple[Block, ...]:
             )
         ),
         Table((word(lang, "format"), word(lang, "count")), tuple((k, _num(c)) for k, c in formats)),
-        Table((word(lang, "pack"), word(lang, "count")), tuple((k, _num(c)) for k, c in packs)),
+        Table(
+            (word(lang, "pack"), word(lang, "count")),
+            tuple((k, _num(c)) for k, c in _top(packs, lang, MAX_ROWS)),
+        ),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from expertise.report.document import MAX_BARS, _empty, _items, _num
+from expertise.report.document import MAX_BARS, MAX_ROWS, _empty, _items, _num
 from expertise.report.gather_cycle import DELETED, HIDDEN
 from expertise.report.model import Block, Chart, Facts, Table, Text
 from expertise.report.numbers import Counts, ReportNumbers
@@ -89,7 +89,7 @@ def _by_party(open_: Counts, resolved: Counts, lang: str) -> list[Block]:
     )
     rows = tuple(
         (_ref(lang, k, word(lang, "no_party")), _num(still.get(k, 0)), _num(done.get(k, 0)))
-        for k in names
+        for k in names[:MAX_ROWS]
     )
     table = Table((word(lang, "party"), word(lang, "open"), word(lang, "resolved")), rows)
     return [chart, table]

@@ -154,43 +154,34 @@ def advice(session: Session, scope: Scope) -> AdviceNumbers:
 # -- best practices -----------------------------------------------------------------
 def practices(session: Session, scope: Scope) -> PracticeNumbers:
     start, end = scope.period.window()
-    added = session.execute(
-        scope.allowed(
-            select(
-                BestPractice.id,
-                BestPractice.title,
-                BestPractice.evidence_level,
-                BestPractice.classification,
-            ).where(BestPractice.created_at >= start, BestPractice.created_at < end),
-            BestPractice,
+
+    def added(query: Select) -> Select:  # type: ignore[type-arg]
+        query = query.where(BestPractice.created_at >= start, BestPractice.created_at < end)
+        return scope.allowed(query, BestPractice)
+
+    rows = session.execute(
+        added(
+            select(BestPractice.title, BestPractice.evidence_level, BestPractice.classification)
         ).order_by(BestPractice.title)
     ).all()
-    scope.saw(row.classification for row in added)
-    evidence = Counter(row.evidence_level for row in added)
-    themes = _theme_counts(session, [row.id for row in added])
-    return PracticeNumbers(
-        total=len(added),
-        by_evidence=ordered(evidence, choices("practice", "evidence_level")),
-        by_theme=by_count(themes),
-        titles=tuple(row.title for row in added),
-    )
-
-
-def _theme_counts(session: Session, ids: list[str]) -> Counter[str]:
-    counter: Counter[str] = Counter()
-    for chunk in _chunks(ids):
-        query = (
+    scope.saw(row.classification for row in rows)
+    # One query for the themes of every practice added, not one per chunk of ids.
+    themes = session.scalars(
+        added(
             select(entry_themes.c.theme_key)
+            .join(BestPractice, BestPractice.id == entry_themes.c.entry_id)
             .join(Theme, Theme.key == entry_themes.c.theme_key)
-            .where(entry_themes.c.entry_id.in_(chunk), Theme.group == "theme")
+            .where(Theme.group == "theme")
         )
-        counter.update(session.scalars(query))
-    return counter
-
-
-def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
-    for first in range(0, len(ids), size):
-        yield ids[first : first + size]
+    )
+    return PracticeNumbers(
+        total=len(rows),
+        by_evidence=ordered(
+            Counter(row.evidence_level for row in rows), choices("practice", "evidence_level")
+        ),
+        by_theme=by_count(Counter(themes)),
+        titles=tuple(row.title for row in rows),
+    )
 
 
 # -- the expert network ---------------------------------------------------------------
