@@ -47,7 +47,7 @@ def _height(chart: Chart) -> float:
     if chart.kind == "hbar" or (chart.kind == "stacked" and _sideways(chart)):
         return 0.9 + 0.32 * len(chart.categories)
     if chart.kind == "heatmap":
-        return 1.2 + 0.28 * len(chart.series)
+        return 1.8 + 0.28 * len(chart.series)
     return 2.8
 
 
@@ -170,7 +170,14 @@ def _heatmap(axes: Axes, chart: Chart) -> None:
         for x, count in enumerate(row):
             colour = "white" if count > peak * 0.6 else "#1d1d1d"
             axes.text(x, y, str(count), ha="center", va="center", fontsize=7, color=colour)
-    axes.set_xticks(range(len(chart.categories)), [_wrap(c, 11) for c in chart.categories])
+    # Phase names run long ("Nazorg en recidivebeperking"): slanted, they never overlap.
+    axes.set_xticks(
+        range(len(chart.categories)),
+        [_wrap(c, 18) for c in chart.categories],
+        rotation=35,
+        ha="left",
+        rotation_mode="anchor",
+    )
     axes.set_yticks(range(len(cells)), [label for label, _ in chart.series])
     axes.tick_params(labelsize=7, length=0)
     axes.xaxis.tick_top()

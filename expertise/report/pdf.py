@@ -61,7 +61,7 @@ def cover_html(doc: ReportDocument) -> str:
 
 def toc_html(doc: ReportDocument, pages: Mapping[str, int]) -> str:
     rows = "".join(
-        f"<tr><td>{number}.</td><td>{escape_text(section.title)}</td>"
+        f'<tr><td width="6%">{number}.</td><td>{escape_text(section.title)}</td>'
         f'<td class="toc-page">{pages.get(section.anchor, "")}</td></tr>'
         for number, section in enumerate(doc.sections, start=1)
     )

@@ -53,7 +53,7 @@ def main(target: Path) -> int:
 
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        with Hub.create(work / "hub", PASSPHRASE, kdf=KdfParams.floor()) as hub:
+        with Hub.create(work / "centrum", PASSPHRASE, kdf=KdfParams.floor()) as hub:
             fill_with_demo(hub)
             for lang in ("nl", "en"):
                 pdf = work / f"{lang}.pdf"
