@@ -185,7 +185,7 @@ def _report(error: Exception, args: argparse.Namespace) -> int:
         output.warn(f"error: {fault.message}")
         return fault.exit_code
     if isinstance(error, PersonalDataFound):
-        privacy_output.list_hits(error)
+        privacy_output.list_hits(error, as_json=bool(getattr(args, "json", False)))
     if isinstance(error, HubError):
         output.warn(f"error: {error}")
         return error.exit_code

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from expertise.cli import output
-from expertise.privacy import PersonalDataFound
+from expertise.privacy import EntryHits, PersonalDataFound
 
 OPTION = "--allow-personal-data"
 
@@ -22,8 +22,29 @@ def add_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def list_hits(error: PersonalDataFound) -> None:
+def list_hits(error: PersonalDataFound, as_json: bool = False) -> None:
+    """Every hit on stderr; with --json also as data on stdout (previews only, no text)."""
+    if as_json:
+        output.emit_json({"personal_data": [_item_json(item) for item in error.found]})
     for item in error.found:
         output.warn(f"{item.entry_id}  {item.kind}  {item.title}")
         for hit in item.hits:
             output.warn(f"    {hit.field} [{hit.start}:{hit.end}]  {hit.kind}  {hit.preview}")
+
+
+def _item_json(item: EntryHits) -> dict[str, object]:
+    return {
+        "id": item.entry_id,
+        "kind": item.kind,
+        "title": item.title,
+        "hits": [
+            {
+                "field": h.field,
+                "start": h.start,
+                "end": h.end,
+                "pattern": h.kind,
+                "preview": h.preview,
+            }
+            for h in item.hits
+        ],
+    }

@@ -59,6 +59,11 @@ def test_course_export_lists_hits_and_exits_1(leaky_hub, tmp_path: Path) -> None
     assert "--allow-personal-data" in lines[-1]
     assert PHONE not in refused.stderr and MAIL not in refused.stderr
     assert _override_rows(folder) == []
+    as_json = cli(folder, "course", "export", "Basiscursus", "--html", str(out), "--json")
+    assert as_json.returncode == 1
+    [item] = json.loads(as_json.stdout)["personal_data"]
+    assert item["id"] == dirty and [h["pattern"] for h in item["hits"]] == ["phone", "email"]
+    assert PHONE not in as_json.stdout and MAIL not in as_json.stdout
 
 
 def test_course_export_override_is_audited_without_content(leaky_hub, tmp_path: Path) -> None:
