@@ -34,8 +34,9 @@ from index.query.compounds import (  # noqa: E402
     CompoundExpander,
     expand_query,
 )
+from index.query.whoosh_query import from_whoosh, to_whoosh  # noqa: E402
 
-FIELD = "all_nl"  # must be one of the fields index.compounds expands
+FIELD = "all_nl"  # must be one of the fields index.query.compounds expands
 assert FIELD in NL_FIELDS
 
 # (id, text, concepts the document is about)
@@ -159,7 +160,7 @@ def ranked(ix: object, strategy: str) -> dict[str, list[str]]:
         for q_text in QUERIES:
             q = parser.parse(q_text)
             if strategy in expanders:
-                q = expand_query(q, expanders[strategy].expand)
+                q = to_whoosh(expand_query(from_whoosh(q), expanders[strategy].expand))
             elif strategy == "ngram":
                 q = query.Or([q, ngram_query(q_text)])
             out[q_text] = [hit["id"] for hit in s.search(q, limit=10)]

@@ -40,8 +40,9 @@ package         role                                             key modules
                 index, sealed staging of finished segments       staging
 ``engine/``     the segment protocol, postings as numpy arrays,  source, postings, segcache,
                 doc sets, BM25F, phrase positions                docsets, scoring, phrases
-``query/``      parsing user text, compound/synonym expansion,   parser, compounds, vocab,
-                the any-word group, the vocabulary               bestof
+``query/``      our query tree and its translation to/from       tree, whoosh_query, parser,
+                Whoosh, parsing user text, compound/synonym      compounds, vocab, bestof
+                expansion, the any-word group, the vocabulary
 ``search/``     the search flow, hits and facets, snippets,      flow, hits, snippets,
                 expert ranking                                   experts
 ==============  ===============================================  ==========================

@@ -14,16 +14,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from whoosh import query
-from whoosh.index import FileIndex
-
 from index.analysis import EDGE_MAX, words
 from index.engine.docsets import docset
 from index.engine.postings import Run
 from index.engine.scoring import top_docs, warm
 from index.engine.segcache import ColumnCache
+from index.engine.source import Searcher
+from index.query import tree
 from index.query.compounds import expand_query
 from index.query.parser import QueryParser, clean
+from index.query.tree import Node
 from index.query.vocab import Vocabulary
 from index.schema import to_document
 from index.search import hits
@@ -31,7 +31,7 @@ from index.search.experts import rank_experts
 from index.search.flow import run_search
 from index.storage import layout
 from index.storage.encrypted import EncryptedStorage
-from index.storage.layout import INDEXNAME, SCHEMA
+from index.storage.layout import SCHEMA
 from index.storage.sidecar import Sidecars
 from index.types import Cipher, ExpertHit, IndexCorrupt, SearchResults, TitleHit
 from index.whoosh_internals import committed_segments, merge_policy
@@ -169,7 +169,7 @@ class SearchIndex:
                     return False
                 with self._rlock:
                     self._storage.adopt(staging, staging.sealed)
-                    self._ix = FileIndex(self._storage, schema=SCHEMA, indexname=INDEXNAME)
+                    self._ix = layout.attach(self._storage)
                     self._meta = dict(meta or {})
                     self._vocab.reset()
                     self._refresh()
@@ -228,7 +228,7 @@ class SearchIndex:
 
     def search(
         self,
-        query: str,  # the contract's name; shadows the whoosh module only in here
+        query: str,
         *,
         kind: str | None = None,
         filters: Mapping[str, str] | None = None,
@@ -252,11 +252,11 @@ class SearchIndex:
         kind: str | None = None,
         max_classification: str | None = None,
     ) -> list[TitleHit]:
-        parts = [query.Term("title_ac", w[:EDGE_MAX]) for w in words(clean(prefix))[:8]]
+        parts = [tree.Term("title_ac", w[:EDGE_MAX]) for w in words(clean(prefix))[:8]]
         if not parts:
             return []
         mask = hits.restriction(kind, None, max_classification)
-        q = hits.masked(query.And(parts), mask)
+        q = hits.masked(tree.And(tuple(parts)), mask)
         with self._rlock:
             self._check_open()
             run = Run(self._searcher, self.columns)
@@ -289,10 +289,10 @@ class SearchIndex:
         return self._parser
 
     @property
-    def searcher(self) -> Any:
+    def searcher(self) -> Searcher:
         return self._searcher
 
-    def expand(self, q: query.Query) -> query.Query:
+    def expand(self, q: Node) -> Node:
         expander = self._vocab.expander(self._searcher.reader(), self.columns.sidecars.vocabulary)
         return expand_query(q, expander.expand)
 

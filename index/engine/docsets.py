@@ -9,51 +9,49 @@ value codes cached in a ColumnCache.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import numpy as np
-from whoosh import query
 
 from index.engine.postings import Mask, Run
 from index.engine.segcache import ColumnCache
-from index.engine.source import SegmentSource
+from index.engine.source import Searcher, SegmentSource
+from index.query import tree
+from index.query.tree import Node
 from index.schema import FACET_FIELDS
 from index.storage.sidecar import strings_of
 
+Pairs = tuple[np.ndarray, np.ndarray]  # (document of each value, value code)
 _MULTI = ("tags", "themes")
 _SINGLE = ("kind", "organisation", "classification")
 
 
-def docset(run: Run, q: query.Query) -> Mask:
+def docset(run: Run, q: Node) -> Mask:
     """True for the live documents matching ``q``."""
-    if type(q) is query.Term:
-        return run.term_mask(q.fieldname, q.text)
-    if isinstance(q, query.MultiTerm):  # prefix, fuzzy: the union of what they expand to
+    if isinstance(q, tree.Term):
+        return run.term_mask(q.field, q.text)
+    if isinstance(q, tree.Prefix | tree.Fuzzy):  # the union of what they expand to
         out = run.empty()
         for fieldname, text in run.expanded(q):
             out[run.postings(fieldname, text)[0]] = True
         return out
-    if isinstance(q, query.And):
-        parts = [docset(run, sub) for sub in q.subqueries]
+    if isinstance(q, tree.And):
+        parts = [docset(run, sub) for sub in q.parts]
         return np.logical_and.reduce(parts) if parts else run.empty()
-    if isinstance(q, query.Or | query.DisjunctionMax):
-        parts = [docset(run, sub) for sub in q.subqueries]
+    if isinstance(q, tree.Or | tree.BestOf):
+        parts = [docset(run, sub) for sub in q.parts]
         return np.logical_or.reduce(parts) if parts else run.empty()
-    if isinstance(q, query.AndNot):
-        return docset(run, q.a) & ~docset(run, q.b)
-    if isinstance(q, query.Not):
-        return run.live() & ~docset(run, q.query)
-    if isinstance(q, query.ConstantScoreQuery):
-        return docset(run, q.child)
-    if isinstance(q, query.Every):
+    if isinstance(q, tree.AndNot):
+        return docset(run, q.positive) & ~docset(run, q.negative)
+    if isinstance(q, tree.Not):
+        return run.live() & ~docset(run, q.part)
+    if isinstance(q, tree.Filter):
+        return docset(run, q.part)
+    if isinstance(q, tree.Every):
         return run.live().copy()
-    if isinstance(q, query.Phrase) and q.words:
+    if isinstance(q, tree.Phrase) and q.words:
         return run.phrase_docs(q)
-    if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
-        return run.empty()
-    out = run.empty()
-    out[list(run.searcher.docs_for_query(q))] = True
-    return out
+    return run.empty()  # Nothing, a phrase of no words
 
 
 def doc_numbers(mask: Mask) -> list[int]:
@@ -89,7 +87,7 @@ class Codes:
         return np.asarray([self.code(v) for v in values], dtype=np.int32)
 
 
-def _single(cache: ColumnCache, name: str) -> Any:
+def _single(cache: ColumnCache, name: str) -> Callable[[SegmentSource], np.ndarray]:
     codes = _codes(cache, name)
 
     def build(source: SegmentSource) -> np.ndarray:
@@ -99,7 +97,7 @@ def _single(cache: ColumnCache, name: str) -> Any:
     return build
 
 
-def _multi(cache: ColumnCache, name: str) -> Any:
+def _multi(cache: ColumnCache, name: str) -> Callable[[SegmentSource], Pairs]:
     """Per segment: (local doc of each value, value code), one pair per value."""
     codes = _codes(cache, name)
 
@@ -111,7 +109,7 @@ def _multi(cache: ColumnCache, name: str) -> Any:
     return build
 
 
-def _glue_pairs(parts: list[tuple[int, tuple[np.ndarray, np.ndarray]]]) -> tuple[Any, Any]:
+def _glue_pairs(parts: list[tuple[int, Pairs]]) -> Pairs:
     if not parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
     docs = np.concatenate([d + offset for offset, (d, _) in parts])
@@ -119,16 +117,16 @@ def _glue_pairs(parts: list[tuple[int, tuple[np.ndarray, np.ndarray]]]) -> tuple
 
 
 def _codes(cache: ColumnCache, name: str) -> Codes:
-    return cache.shared(f"codes:{name}", Codes)  # type: ignore[no-any-return]
+    return cache.shared(f"codes:{name}", Codes)
 
 
-def single_column(cache: ColumnCache, searcher: Any, name: str) -> np.ndarray:
-    return cache.get(searcher, f"facet:{name}", _single(cache, name))  # type: ignore[no-any-return]
+def single_column(cache: ColumnCache, searcher: Searcher, name: str) -> np.ndarray:
+    return cache.get(searcher, f"facet:{name}", _single(cache, name))
 
 
-def multi_column(cache: ColumnCache, searcher: Any, name: str) -> tuple[Any, Any]:
+def multi_column(cache: ColumnCache, searcher: Searcher, name: str) -> Pairs:
     build = _multi(cache, name)
-    return cache.get(searcher, f"facet:{name}", build, _glue_pairs)  # type: ignore[no-any-return]
+    return cache.get(searcher, f"facet:{name}", build, _glue_pairs)
 
 
 def count_facets(run: Run, docs: Mask, limit: int) -> dict[str, list[tuple[str, int]]]:
@@ -153,11 +151,11 @@ def _top(codes: Codes, counts: np.ndarray, limit: int) -> list[tuple[str, int]]:
     return [(codes.values[c], int(counts[c])) for c in present[order]]
 
 
-def dates(cache: ColumnCache, searcher: Any) -> np.ndarray:
+def dates(cache: ColumnCache, searcher: Searcher) -> np.ndarray:
     def build(source: SegmentSource) -> np.ndarray:
         return cache.sidecars.of(source)["updated"]
 
-    return cache.get(searcher, "updated", build)  # type: ignore[no-any-return]
+    return cache.get(searcher, "updated", build)
 
 
 def newest_first(run: Run, docs: Mask, end: int) -> list[int]:
@@ -168,7 +166,7 @@ def newest_first(run: Run, docs: Mask, end: int) -> list[int]:
     return [int(d) for d in found[order]]
 
 
-def warm(cache: ColumnCache, searcher: Any) -> None:
+def warm(cache: ColumnCache, searcher: Searcher) -> None:
     """Read the facet and date columns of new segments now (writer thread)."""
     for name in _SINGLE:
         single_column(cache, searcher, name)

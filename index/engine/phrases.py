@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import chain
-from typing import Any
 
 import numpy as np
-from whoosh import query
 
 from index.engine.postings import Mask, Run
-from index.engine.source import SegmentSource
+from index.engine.source import SegmentSource, TermText
+from index.query.tree import Phrase
 from index.whoosh_internals import segments
 
 SHIFT = 32  # positions below 2**32; doc numbers below 2**31
 
 
-def segment_keys(source: SegmentSource, fieldname: str, word: Any) -> np.ndarray:
+def segment_keys(source: SegmentSource, fieldname: str, word: TermText) -> np.ndarray:
     """Sorted keys of every position of one term in one segment."""
     doc_parts, delta_lists = source.position_deltas(fieldname, word)
     if not doc_parts:
@@ -38,11 +37,11 @@ def segment_keys(source: SegmentSource, fieldname: str, word: Any) -> np.ndarray
     return (docs << SHIFT) | positions
 
 
-def _keys_of(source: SegmentSource, fieldname: str, word: Any) -> Callable[[], np.ndarray]:
+def _keys_of(source: SegmentSource, fieldname: str, word: TermText) -> Callable[[], np.ndarray]:
     return lambda: segment_keys(source, fieldname, word)
 
 
-def position_keys(run: Run, fieldname: str, word: Any) -> np.ndarray:
+def position_keys(run: Run, fieldname: str, word: TermText) -> np.ndarray:
     """Keys of a word's positions over all segments, by global document number."""
 
     def glue() -> np.ndarray:
@@ -58,7 +57,7 @@ def position_keys(run: Run, fieldname: str, word: Any) -> np.ndarray:
             return np.zeros(0, dtype=np.int64)
         return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
-    return run.cache.recent(run.searcher, ("positions", fieldname, word), glue)  # type: ignore[no-any-return]
+    return run.cache.recent(run.searcher, ("positions", fieldname, word), glue)
 
 
 def _present(wanted: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -69,20 +68,20 @@ def _present(wanted: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return keys[at] == wanted
 
 
-def phrase_mask(run: Run, q: query.Phrase) -> Mask:
+def phrase_mask(run: Run, q: Phrase) -> Mask:
     """Documents holding the words in order, each at most ``slop`` after the last."""
-    masks = [run.term_mask(q.fieldname, w) for w in q.words]
+    masks = [run.term_mask(q.field, w) for w in q.words]
     if not masks:
         return run.empty()
     found = masks[0]
     for mask in masks[1:]:
         found = found & mask
-    fmt = run.reader.schema[q.fieldname].format
+    fmt = run.reader.schema[q.field].format
     if len(q.words) < 2 or not found.any() or not fmt.supports("positions"):
         return found
     current: np.ndarray | None = None
     for word in q.words:
-        keys = position_keys(run, q.fieldname, word)
+        keys = position_keys(run, q.field, word)
         keys = keys[found[keys >> SHIFT]]
         if current is None:
             current = keys

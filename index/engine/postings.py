@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
-from whoosh import query
 
 from index.engine.segcache import ColumnCache
-from index.engine.source import Postings, SegmentSource
+from index.engine.source import Postings, Reader, Searcher, SegmentSource, TermText
+from index.query.tree import Expanding, Phrase
+from index.query.whoosh_query import expanded_terms
 from index.whoosh_internals import segments
 
 Mask = np.ndarray  # bool, one entry per document number of the searcher
@@ -28,7 +28,7 @@ _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
 
 
-def _postings_of(source: SegmentSource, fieldname: str, text: Any) -> Callable[[], Postings]:
+def _postings_of(source: SegmentSource, fieldname: str, text: TermText) -> Callable[[], Postings]:
     return lambda: source.postings(fieldname, text)
 
 
@@ -36,12 +36,12 @@ def _postings_of(source: SegmentSource, fieldname: str, text: Any) -> Callable[[
 class Run:
     """One search: the searcher, the shared caches and what this search found."""
 
-    searcher: Any
+    searcher: Searcher
     cache: ColumnCache
-    phrases: dict[Any, Mask] = field(default_factory=dict)
+    phrases: dict[Phrase, Mask] = field(default_factory=dict)
 
     @property
-    def reader(self) -> Any:
+    def reader(self) -> Reader:
         return self.searcher.reader()
 
     @property
@@ -61,12 +61,12 @@ class Run:
         mask.flags.writeable = False
         return mask
 
-    def postings(self, fieldname: str, text: Any) -> Postings:
+    def postings(self, fieldname: str, text: TermText) -> Postings:
         """Global ids (ascending) and weights of the live documents holding a term."""
         key = ("postings", fieldname, text)
         return self.cache.recent(self.searcher, key, lambda: self._postings(fieldname, text))
 
-    def _postings(self, fieldname: str, text: Any) -> Postings:
+    def _postings(self, fieldname: str, text: TermText) -> Postings:
         ids_parts, weight_parts = [], []
         deletions = False
         key = ("postings", fieldname, text)
@@ -87,13 +87,13 @@ class Run:
             ids, weights = ids[keep], weights[keep]
         return ids, weights
 
-    def term_mask(self, fieldname: str, text: Any) -> Mask:
+    def term_mask(self, fieldname: str, text: TermText) -> Mask:
         """Read-only mask of a term's documents (shared through the cache)."""
-        return self.cache.recent(  # type: ignore[no-any-return]
+        return self.cache.recent(
             self.searcher, ("mask", fieldname, text), lambda: self._term_mask(fieldname, text)
         )
 
-    def _term_mask(self, fieldname: str, text: Any) -> Mask:
+    def _term_mask(self, fieldname: str, text: TermText) -> Mask:
         mask = np.zeros(self.size, dtype=bool)
         mask[self.postings(fieldname, text)[0]] = True
         mask.flags.writeable = False
@@ -102,7 +102,7 @@ class Run:
     def empty(self) -> Mask:
         return np.zeros(self.size, dtype=bool)
 
-    def expanded(self, q: query.Query) -> list[tuple[str, Any]]:
+    def expanded(self, q: Expanding) -> list[tuple[str, TermText]]:
         """The (field, term) pairs a prefix or fuzzy query stands for, once per searcher.
 
         Fuzzy expansion walks the lexicon with an edit distance per word; one
@@ -111,16 +111,14 @@ class Run:
         key = (
             "expanded",
             type(q).__name__,
-            q.fieldname,
+            q.field,
             q.text,
             getattr(q, "maxdist", None),
-            getattr(q, "prefixlength", None),
+            getattr(q, "prefix", None),
         )
-        return self.cache.recent(  # type: ignore[no-any-return]
-            self.searcher, key, lambda: list(q.expanded_terms(self.reader))
-        )
+        return self.cache.recent(self.searcher, key, lambda: expanded_terms(q, self.reader))
 
-    def phrase_docs(self, q: query.Phrase) -> Mask:
+    def phrase_docs(self, q: Phrase) -> Mask:
         if q not in self.phrases:
             from index.engine.phrases import phrase_mask  # phrases builds on this module
 

@@ -10,21 +10,21 @@ Only documents already known to match (the docset) are scored.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
-from whoosh import query
 
 from index.engine import docsets
 from index.engine.postings import Mask, Run
 from index.engine.segcache import ColumnCache
-from index.engine.source import SegmentSource
+from index.engine.source import Searcher, SegmentSource, TermText
+from index.query import tree
 from index.query.parser import DEFAULT_FIELDS
+from index.query.tree import Node
 
 B, K1 = 0.75, 1.2
 
 
-def top_docs(run: Run, q: query.Query, docs: Mask, n: int) -> list[tuple[int, float]]:
+def top_docs(run: Run, q: Node, docs: Mask, n: int) -> list[tuple[int, float]]:
     """The ``n`` best of ``docs`` for ``q``, best first (ties: older documents first)."""
     scores = np.zeros(run.size, dtype=np.float64)
     _score(run, q, 1.0, docs, scores)
@@ -45,31 +45,31 @@ def best_of(found: np.ndarray, values: np.ndarray, n: int) -> list[tuple[int, fl
     return [(int(found[i]), float(values[i])) for i in order]
 
 
-def _score(run: Run, q: query.Query, boost: float, docs: Mask, acc: np.ndarray) -> None:
+def _score(run: Run, q: Node, boost: float, docs: Mask, acc: np.ndarray) -> None:
     """Add ``q``'s contribution into ``acc`` (only entries of ``docs`` are read later)."""
-    boost *= getattr(q, "boost", 1.0)
-    if type(q) is query.Term:
-        add_term(run, q.fieldname, q.text, boost, None, acc)
-    elif isinstance(q, query.MultiTerm):
+    boost *= q.boost
+    if isinstance(q, tree.Term):
+        add_term(run, q.field, q.text, boost, None, acc)
+    elif isinstance(q, tree.Prefix | tree.Fuzzy):
         for fieldname, text in run.expanded(q):
             add_term(run, fieldname, text, boost, None, acc)
-    elif isinstance(q, query.Phrase):
+    elif isinstance(q, tree.Phrase):
         hits = run.phrase_docs(q) & docs
         for word in q.words:
-            add_term(run, q.fieldname, word, boost, hits, acc)
-    elif isinstance(q, query.DisjunctionMax):
+            add_term(run, q.field, word, boost, hits, acc)
+    elif isinstance(q, tree.BestOf):
         _add_best(run, q, boost, docs, acc)
-    elif isinstance(q, query.And | query.Or):
-        for sub in q.subqueries:
+    elif isinstance(q, tree.And | tree.Or):
+        for sub in q.parts:
             _score(run, sub, boost, docs, acc)
-    elif isinstance(q, query.AndNot):
-        _score(run, q.a, boost, docs, acc)
-    # NOT, filters (ConstantScoreQuery), Every: no contribution
+    elif isinstance(q, tree.AndNot):
+        _score(run, q.positive, boost, docs, acc)
+    # Not, Filter, Every, Nothing: no contribution
 
 
-def _add_best(run: Run, q: query.Query, boost: float, docs: Mask, acc: np.ndarray) -> None:
+def _add_best(run: Run, q: tree.BestOf, boost: float, docs: Mask, acc: np.ndarray) -> None:
     best = np.zeros(acc.shape, dtype=np.float64)
-    for sub in q.subqueries:
+    for sub in q.parts:
         part = np.zeros(acc.shape, dtype=np.float64)
         _score(run, sub, boost, docs, part)
         np.maximum(best, part, out=best)
@@ -81,7 +81,7 @@ def _lengths(fieldname: str) -> Callable[[SegmentSource], np.ndarray]:
 
 
 def add_term(
-    run: Run, fieldname: str, text: Any, boost: float, only: Mask | None, acc: np.ndarray
+    run: Run, fieldname: str, text: TermText, boost: float, only: Mask | None, acc: np.ndarray
 ) -> None:
     """BM25F of one term for the documents holding it (of ``only``, if given)."""
     searcher = run.searcher
@@ -99,7 +99,7 @@ def add_term(
         acc[ids] += factor * weights / (weights + flat + slope * lengths[ids])
 
 
-def warm(cache: ColumnCache, searcher: Any) -> None:
+def warm(cache: ColumnCache, searcher: Searcher) -> None:
     """Read what every search needs from new segments: facets, dates, lengths."""
     docsets.warm(cache, searcher)
     for fieldname in DEFAULT_FIELDS:

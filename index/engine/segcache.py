@@ -18,16 +18,16 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, TypeVar, cast, overload
 
 import numpy as np
 
-from index.engine.source import SegmentSource
+from index.engine.source import Searcher, SegmentSource
 from index.storage.sidecar import Sidecars
 from index.whoosh_internals import segments
 
-Builder = Callable[[SegmentSource], Any]
-Glue = Callable[[list[tuple[int, Any]]], Any]
+T = TypeVar("T")
+P = TypeVar("P")
 SEGMENT_BYTES = 160 * 2**20  # decoded posting arrays kept across searchers
 RECENT_BYTES = 64 * 2**20  # glued values kept for the current searcher
 
@@ -41,7 +41,7 @@ def nbytes(value: Any) -> int:
     return 64
 
 
-def concat(parts: list[tuple[int, Any]]) -> Any:
+def concat(parts: list[tuple[int, np.ndarray]]) -> np.ndarray:
     arrays = [value for _offset, value in parts]
     if not arrays:
         return np.zeros(0, dtype=np.int64)
@@ -53,17 +53,17 @@ class _Lru:
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self.items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+        self.items: OrderedDict[Hashable, tuple[object, int]] = OrderedDict()
         self.total = 0
 
-    def get(self, key: Hashable) -> Any:
+    def get(self, key: Hashable) -> tuple[object, int] | None:
         found = self.items.get(key)
         if found is None:
             return None
         self.items.move_to_end(key)
         return found
 
-    def put(self, key: Hashable, value: Any) -> None:
+    def put(self, key: Hashable, value: object) -> None:
         size = nbytes(value)
         self.items[key] = (value, size)
         self.total += size
@@ -80,12 +80,12 @@ class ColumnCache:
     def __init__(self, sidecars: Sidecars | None = None) -> None:
         self.sidecars = sidecars or Sidecars(None)
         self._lock = threading.RLock()
-        self._segments: dict[str, dict[str, Any]] = {}
-        self._glued: dict[str, Any] = {}
+        self._segments: dict[str, dict[str, object]] = {}
+        self._glued: dict[str, object] = {}
         self._postings = _Lru(SEGMENT_BYTES)
         self._recent = _Lru(RECENT_BYTES)
-        self._shared: dict[str, Any] = {}
-        self._searcher: Any = None
+        self._shared: dict[str, object] = {}
+        self._searcher: Searcher | None = None
 
     def reset(self) -> None:
         with self._lock:
@@ -99,41 +99,61 @@ class ColumnCache:
         with self._lock:
             self._recent = _Lru(RECENT_BYTES)
 
-    def recent(self, searcher: Any, key: Hashable, build: Callable[[], Any]) -> Any:
+    def recent(self, searcher: Searcher, key: Hashable, build: Callable[[], T]) -> T:
         """``build()``, remembered for this searcher while it fits the byte budget."""
         with self._lock:
             if searcher is not self._searcher:
                 self._switch(searcher)
             found = self._recent.get(key)
             if found is not None:
-                return found[0]
+                return cast(T, found[0])
         value = build()  # outside the lock: other searches need not wait
         with self._lock:
             if searcher is self._searcher:
                 self._recent.put(key, value)
         return value
 
-    def shared(self, key: str, factory: Callable[[], Any]) -> Any:
+    def shared(self, key: str, factory: Callable[[], T]) -> T:
         """One object per key until reset (e.g. the facet value codes)."""
         with self._lock:
             found = self._shared.get(key)
             if found is None:
                 found = self._shared[key] = factory()
-            return found
+            return cast(T, found)
 
-    def segment_value(self, source: SegmentSource, key: Hashable, build: Callable[[], Any]) -> Any:
+    def segment_value(self, source: SegmentSource, key: Hashable, build: Callable[[], T]) -> T:
         """``build()`` for one segment, kept across searchers while it fits."""
         full_key = (source.segment_id(), key)
         with self._lock:
             found = self._postings.get(full_key)
             if found is not None:
-                return found[0]
+                return cast(T, found[0])
         value = build()
         with self._lock:
             self._postings.put(full_key, value)
         return value
 
-    def get(self, searcher: Any, key: str, build: Builder, glue: Glue = concat) -> Any:
+    @overload
+    def get(
+        self, searcher: Searcher, key: str, build: Callable[[SegmentSource], np.ndarray]
+    ) -> np.ndarray: ...
+
+    @overload
+    def get(
+        self,
+        searcher: Searcher,
+        key: str,
+        build: Callable[[SegmentSource], P],
+        glue: Callable[[list[tuple[int, P]]], T],
+    ) -> T: ...
+
+    def get(
+        self,
+        searcher: Searcher,
+        key: str,
+        build: Callable[[SegmentSource], Any],
+        glue: Callable[[list[tuple[int, Any]]], Any] = concat,
+    ) -> Any:
         """``build(segment)`` per segment, glued by global document number."""
         with self._lock:
             if searcher is not self._searcher:
@@ -149,7 +169,7 @@ class ColumnCache:
                 glued = self._glued[key] = glue(parts)
             return glued
 
-    def _switch(self, searcher: Any) -> None:
+    def _switch(self, searcher: Searcher) -> None:
         live = {source.segment_id() for source, _ in segments(searcher.reader())}
         self._segments = {k: v for k, v in self._segments.items() if k in live}
         self.sidecars.prune(live)

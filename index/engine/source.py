@@ -13,12 +13,43 @@ the segment's offset to get the searcher's global numbers.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 Postings = tuple[np.ndarray, np.ndarray]  # (int64 doc numbers, float64 weights)
 ColumnValue = bytes | int | list[bytes] | None
+TermText = str | bytes  # an indexed word as analysed (str) or as stored (bytes)
+
+
+class Reader(Protocol):
+    """What the engine asks of a reader over all segments (Whoosh's IndexReader)."""
+
+    schema: Any  # Whoosh's Schema: the engine only asks a field whether it keeps positions
+
+    def __contains__(self, term: object) -> bool: ...
+
+    def doc_count_all(self) -> int: ...
+
+
+class Searcher(Protocol):
+    """What the engine asks of a searcher (Whoosh's Searcher): statistics and stored fields."""
+
+    def reader(self) -> Reader: ...
+
+    def idf(self, fieldname: str, text: TermText) -> float: ...
+
+    def avg_field_length(self, fieldname: str, default: float | None = None) -> float: ...
+
+    def stored_fields(self, docnum: int) -> dict[str, Any]: ...
+
+    def document_number(self, **kw: str) -> int | None: ...
+
+    def doc_count(self) -> int: ...
+
+    def corrector(self, fieldname: str) -> Any: ...
+
+    def close(self) -> None: ...
 
 
 class SegmentSource(Protocol):
@@ -38,14 +69,14 @@ class SegmentSource(Protocol):
         """Local numbers (int64) of the deleted documents."""
         ...
 
-    def has_term(self, fieldname: str, text: bytes | str) -> bool: ...
+    def has_term(self, fieldname: str, text: TermText) -> bool: ...
 
-    def postings(self, fieldname: str, text: bytes | str) -> Postings:
+    def postings(self, fieldname: str, text: TermText) -> Postings:
         """Local ids (ascending) and weights of a term, deleted documents included."""
         ...
 
     def position_deltas(
-        self, fieldname: str, text: bytes | str
+        self, fieldname: str, text: TermText
     ) -> tuple[list[np.ndarray], list[list[int]]]:
         """Doc ids per posting block and, per posting, its position deltas."""
         ...

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from whoosh import query
-
 from index.analysis import stem
+from index.query import tree
+from index.query.tree import Node
 
 MIN_TERM = 4  # shorter query stems match inside too many unrelated words
 MIN_PART = 3
@@ -100,14 +100,13 @@ def _without_link(part: str, link_at_end: bool) -> list[str]:
     return forms
 
 
-def expand_query(q: query.Query, expand: Callable[[str], list[tuple[str, float]]]) -> query.Query:
+def expand_query(q: Node, expand: Callable[[str], list[tuple[str, float]]]) -> Node:
     """Replace each plain Dutch Term with Or(term, its compounds)."""
-    if type(q) is query.Term and q.fieldname in NL_FIELDS:
+    if isinstance(q, tree.Term) and q.field in NL_FIELDS:
         extra = expand(q.text)
         if not extra:
             return q
-        alts = [query.Term(q.fieldname, t, boost=q.boost * w) for t, w in extra]
-        return query.Or([q, *alts])
-    if isinstance(q, query.Phrase | query.PatternQuery):
-        return q  # a phrase or prefix already names its exact words
-    return q.apply(lambda sub: expand_query(sub, expand))
+        alts = [tree.Term(q.field, t, q.boost * w) for t, w in extra]
+        return tree.Or((q, *alts))
+    # a phrase or prefix already names its exact words; other leaves stay too
+    return tree.map_children(q, lambda sub: expand_query(sub, expand))

@@ -1,4 +1,7 @@
-"""Query parsing: user syntax -> Whoosh query, never an exception.
+"""Query parsing: user syntax -> our query tree (index/query/tree.py), never an exception.
+
+Whoosh's query parser, with the plugins below, reads the user's syntax; its
+result is normalised and translated once (index/query/whoosh_query.py).
 
 Supported: fielded terms (title:, tag:, theme:, kind:, org:, class:, lang:,
 body:, expertise:), AND/OR/NOT (also EN/OF/NIET), "phrases", prefix*,
@@ -20,6 +23,8 @@ from whoosh.qparser.plugins import FuzzyTermPlugin, PhrasePlugin, PrefixPlugin
 
 from index.analysis import LANGUAGES, fold
 from index.query.bestof import BestOfGroup
+from index.query.tree import Node
+from index.query.whoosh_query import from_whoosh
 from index.types import ERR_SYNTAX, ERR_TOO_LONG
 
 MAX_QUERY_CHARS = 1000
@@ -269,7 +274,7 @@ def synonym_table(synonyms: Mapping[str, Sequence[str]]) -> dict[str, tuple[str,
 
 # -- parser ----------------------------------------------------------------------
 class QueryParser:
-    """Builds Whoosh queries from user text; keeps one parser per thesaurus."""
+    """Builds query trees from user text; keeps one parser per thesaurus."""
 
     def __init__(self, schema: Any, synonyms: Mapping[str, Sequence[str]] | None = None) -> None:
         self._schema = schema
@@ -311,7 +316,7 @@ class QueryParser:
             parser.add_plugin(extra)
         return parser
 
-    def parse(self, text: str, *, relaxed: bool = False) -> tuple[query.Query | None, str | None]:
+    def parse(self, text: str, *, relaxed: bool = False) -> tuple[Node | None, str | None]:
         """Return (query or None when nothing searchable is left, error code)."""
         text = clean(text)
         if len(text) > MAX_QUERY_CHARS or len(text.split()) > MAX_QUERY_WORDS:
@@ -319,11 +324,11 @@ class QueryParser:
         error = ERR_SYNTAX if _unbalanced(text) else None
         parser = self._or if relaxed else self._and
         try:
-            return _prune(parser.parse(text)), error
+            return _tree(parser.parse(text)), error
         except Exception:  # Whoosh's parser has corner cases; the user gets words
             pass
         try:
-            return _prune(parser.parse(plain_words(text))), ERR_SYNTAX
+            return _tree(parser.parse(plain_words(text))), ERR_SYNTAX
         except Exception:
             return None, ERR_SYNTAX
 
@@ -337,6 +342,11 @@ def _make_runnable(q: query.Query) -> query.Query:
         q.prefixlength = min(q.prefixlength, max(0, len(q.text) - 1))
         return q
     return q.apply(_make_runnable)
+
+
+def _tree(q: query.Query | None) -> Node | None:
+    pruned = _prune(q)
+    return None if pruned is None else from_whoosh(pruned)
 
 
 def _prune(q: query.Query | None) -> query.Query | None:

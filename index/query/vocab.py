@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any
 
-from index.engine.source import SegmentSource
+from index.engine.source import Reader, SegmentSource
 from index.query.compounds import CompoundExpander
 from index.whoosh_internals import segments
 
@@ -28,7 +27,7 @@ class Vocabulary:
             self._seen, self._expander = set(), CompoundExpander()
 
     def expander(
-        self, reader: Any, words: Callable[[SegmentSource], Iterable[str]]
+        self, reader: Reader, words: Callable[[SegmentSource], Iterable[str]]
     ) -> CompoundExpander:
         """The expander, fed ``words(segment)`` of each segment it has not seen yet."""
         with self._lock:

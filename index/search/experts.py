@@ -11,13 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from whoosh import query
-
 from index.analysis import LANGUAGES, analyse
 from index.engine.docsets import docset
 from index.engine.postings import Run
 from index.engine.scoring import top_docs
 from index.engine.segcache import ColumnCache
+from index.engine.source import Searcher
+from index.query import tree
+from index.query.tree import Node
 from index.search.hits import masked
 from index.types import ExpertHit
 
@@ -27,7 +28,7 @@ ENTRIES_PER_EXPERT = 5  # more evidence helps, with diminishing returns
 MAX_ENTRY_TITLES = 3
 PROFILE_CANDIDATES = 50
 ENTRY_CANDIDATES = 150
-_WORK_KINDS = query.Or([query.Term("kind", k) for k in ("advice", "innovation", "practice")])
+_WORK_KINDS = tree.Or(tuple(tree.Term("kind", k) for k in ("advice", "innovation", "practice")))
 
 
 @dataclass
@@ -48,7 +49,7 @@ class _Candidate:
 
 
 def _top(
-    searcher: Any, cache: ColumnCache, q: query.Query, limit: int
+    searcher: Searcher, cache: ColumnCache, q: Node, limit: int
 ) -> list[tuple[dict[str, Any], float]]:
     run = Run(searcher, cache)
     ranked = top_docs(run, q, docset(run, q), limit)
@@ -66,24 +67,24 @@ def _matched_areas(areas: list[str], topic: str) -> list[str]:
 
 
 def rank_experts(
-    searcher: Any,
+    searcher: Searcher,
     cache: ColumnCache,
-    topic_q: query.Query,
+    topic_q: Node,
     topic: str,
     limit: int,
     allowed: tuple[str, ...] | None,
 ) -> list[ExpertHit]:
     """``allowed``: the classifications the caller may see (None: all)."""
     ceiling = (
-        None if allowed is None else query.Or([query.Term("classification", c) for c in allowed])
+        None if allowed is None else tree.Or(tuple(tree.Term("classification", c) for c in allowed))
     )
 
-    def scoped(extra: query.Query) -> query.Query:
-        return masked(topic_q, extra if ceiling is None else query.And([extra, ceiling]))
+    def scoped(extra: Node) -> Node:
+        return masked(topic_q, extra if ceiling is None else tree.And((extra, ceiling)))
 
     cands: dict[str, _Candidate] = defaultdict(_Candidate)
     for stored, score in _top(
-        searcher, cache, scoped(query.Term("kind", "expert")), PROFILE_CANDIDATES
+        searcher, cache, scoped(tree.Term("kind", "expert")), PROFILE_CANDIDATES
     ):
         cand = cands[stored["id"]]
         cand.title, cand.profile = stored.get("title", ""), score
@@ -101,7 +102,7 @@ def rank_experts(
 
 
 def _fill_titles(
-    searcher: Any, cands: dict[str, _Candidate], allowed: tuple[str, ...] | None
+    searcher: Searcher, cands: dict[str, _Candidate], allowed: tuple[str, ...] | None
 ) -> None:
     """Experts known only through their entries: look them up, drop unknowns."""
     for pid, cand in list(cands.items()):

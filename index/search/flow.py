@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-from whoosh import query
+from typing import TYPE_CHECKING
 
 from index.engine.docsets import docset
 from index.engine.postings import Run
+from index.query import tree
 from index.query.parser import clean, plain_words
+from index.query.tree import Node
 from index.schema import FACET_FIELDS
 from index.search import hits
 from index.types import ERR_SYNTAX, SearchResults
@@ -35,12 +35,12 @@ _Outcome = tuple[int, list[tuple[int, float]], dict[str, list[tuple[str, int]]]]
 class _Request:
     ix: SearchIndex
     text: str
-    mask: query.Query | None
+    mask: Node | None
     limit: int
     page: int
     sort: str
 
-    def run(self, q: query.Query) -> _Outcome:
+    def run(self, q: Node) -> _Outcome:
         return hits.execute(
             self.ix.searcher,
             self.ix.columns,
@@ -50,10 +50,10 @@ class _Request:
             sort=self.sort,
         )
 
-    def try_run(self, q: query.Query) -> _Outcome | None:
+    def try_run(self, q: Node) -> _Outcome | None:
         try:
             return self.run(q)
-        except Exception as exc:  # Whoosh corner cases must not reach the user
+        except Exception as exc:  # engine corner cases must not reach the user
             log.warning("query rejected at search time (%s)", type(exc).__name__)
             return None
 
@@ -64,14 +64,14 @@ def _empty(text: str, error: str | None) -> SearchResults:
 
 
 def run_search(
-    ix: SearchIndex, text: str, mask: query.Query | None, limit: int, page: int, sort: str
+    ix: SearchIndex, text: str, mask: Node | None, limit: int, page: int, sort: str
 ) -> SearchResults:
     req = _Request(
         ix, text, mask, limit, page, sort if sort in ("relevance", "date") else "relevance"
     )
     if ix.browse(text):
         req.sort = "date"  # nothing to rank by: newest first
-        return _results(ix, text, query.NullQuery, req.run(mask or query.Every()), None, None)
+        return _results(ix, text, tree.Nothing(), req.run(mask or tree.Every()), None, None)
     q, error = ix.parser.parse(text)
     if q is None:
         return _empty(text, error)
@@ -84,7 +84,7 @@ def run_search(
         return _empty(text, ERR_SYNTAX)
     outcome = first
     strict_total = outcome[0]
-    if strict_total == 0 and isinstance(q, query.And) and _plain_words(text):
+    if strict_total == 0 and isinstance(q, tree.And) and _plain_words(text):
         q, outcome = _relaxed(req, q, outcome)
     suggestion = None
     if strict_total < hits.FEW_HITS:
@@ -118,12 +118,12 @@ def _plain_words(text: str) -> bool:
     return not any(word in _OPERATOR_WORDS for word in text.split())
 
 
-def _words_only(ix: SearchIndex, text: str) -> query.Query | None:
+def _words_only(ix: SearchIndex, text: str) -> Node | None:
     fallback, _ = ix.parser.parse(plain_words(clean(text)))
     return ix.expand(fallback) if fallback is not None else None
 
 
-def _relaxed(req: _Request, q: query.Query, outcome: _Outcome) -> tuple[query.Query, _Outcome]:
+def _relaxed(req: _Request, q: Node, outcome: _Outcome) -> tuple[Node, _Outcome]:
     """Any-word version of a query whose all-words version found nothing."""
     relaxed, _ = req.ix.parser.parse(req.text, relaxed=True)
     if relaxed is None:
@@ -136,13 +136,13 @@ def _relaxed(req: _Request, q: query.Query, outcome: _Outcome) -> tuple[query.Qu
 def _results(
     ix: SearchIndex,
     text: str,
-    q: Any,
+    q: Node,
     outcome: _Outcome,
     suggestion: str | None,
     error: str | None,
 ) -> SearchResults:
     total, docs, facets = outcome
     run = Run(ix.searcher, ix.columns)
-    stems = hits.query_stems(run, q) if q is not query.NullQuery else {}
+    stems = hits.query_stems(run, q) if not isinstance(q, tree.Nothing) else {}
     found = hits.build_hits(ix.searcher, docs, stems)
     return SearchResults(text, total, found, facets, suggestion, error)

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
 
 import numpy as np
-from whoosh import query
 
 from index.analysis import LANGUAGES, STOP_WORDS, fold, stem
 from index.engine.docsets import count_facets, docset, newest_first
 from index.engine.postings import Run
 from index.engine.scoring import top_docs
 from index.engine.segcache import ColumnCache
+from index.engine.source import Reader, Searcher, TermText
+from index.query import tree
+from index.query.tree import Leaf, Node
 from index.schema import CLASSIFICATIONS, FACET_FIELDS
 from index.search.snippets import make_snippet
 from index.types import Hit
@@ -30,32 +31,28 @@ _LOWERCASE_FIELDS = frozenset({"kind", "tags", "themes", "classification", "lang
 
 def restriction(
     kind: str | None, filters: Mapping[str, str] | None, max_classification: str | None
-) -> query.Query | None:
+) -> Node | None:
     """The non-scoring part of a search: kind, facet filters, classification ceiling."""
-    parts: list[query.Query] = []
+    parts: list[Node] = []
     if kind:
-        parts.append(query.Term("kind", kind.lower()))
+        parts.append(tree.Term("kind", kind.lower()))
     for key, value in (filters or {}).items():
         field = _FILTER_FIELDS.get(key)
         if field is None:
             raise ValueError(f"unknown filter {key!r}")
-        parts.append(query.Term(field, value.lower() if field in _LOWERCASE_FIELDS else value))
+        parts.append(tree.Term(field, value.lower() if field in _LOWERCASE_FIELDS else value))
     if max_classification is not None:
         parts.append(classification_ceiling(max_classification))
     if not parts:
         return None
-    return parts[0] if len(parts) == 1 else query.And(parts)
+    return tree.all_of(parts)
 
 
-def masked(q: query.Query, mask: query.Query | None) -> query.Query:
-    """``q`` limited to documents matching ``mask``, scored by ``q`` alone.
-
-    Not query.Require: its matcher's skip_to_quality() trips an assertion in
-    whoosh-reloaded 2.7.5 when both sides already sit on the same document.
-    """
+def masked(q: Node, mask: Node | None) -> Node:
+    """``q`` limited to documents matching ``mask``, scored by ``q`` alone."""
     if mask is None:
         return q
-    return query.And([q, query.ConstantScoreQuery(mask, 0.0)])
+    return tree.And((q, tree.Filter(mask)))
 
 
 def allowed_levels(level: str) -> tuple[str, ...]:
@@ -64,12 +61,12 @@ def allowed_levels(level: str) -> tuple[str, ...]:
     return CLASSIFICATIONS[: top + 1]
 
 
-def classification_ceiling(level: str) -> query.Query:
-    return query.Or([query.Term("classification", c) for c in allowed_levels(level)])
+def classification_ceiling(level: str) -> Node:
+    return tree.Or(tuple(tree.Term("classification", c) for c in allowed_levels(level)))
 
 
 def execute(
-    searcher: Any, cache: ColumnCache, q: query.Query, *, limit: int, page: int, sort: str
+    searcher: Searcher, cache: ColumnCache, q: Node, *, limit: int, page: int, sort: str
 ) -> tuple[int, list[tuple[int, float]], dict[str, list[tuple[str, int]]]]:
     """Return (total, [(docnum, score)] of the page, facets).
 
@@ -87,35 +84,37 @@ def execute(
     return total, top_docs(run, q, docs, page * limit)[start:], facets
 
 
-def _positive_leaves(q: query.Query) -> list[query.Query]:
-    """Leaf queries outside any NOT: excluded words must not be highlighted."""
-    if isinstance(q, query.Not):
+def _positive_leaves(q: Node) -> list[Leaf]:
+    """Word leaves outside any NOT: excluded words must not be highlighted."""
+    if isinstance(q, tree.Not):
         return []
-    if isinstance(q, query.AndNot):
-        return _positive_leaves(q.a)
-    if q.is_leaf():
+    if isinstance(q, tree.AndNot):
+        return _positive_leaves(q.positive)
+    if isinstance(q, tree.Term | tree.Prefix | tree.Fuzzy | tree.Phrase):
         return [q]
-    return [leaf for child in q.children() for leaf in _positive_leaves(child)]
+    return [leaf for child in tree.children(q) for leaf in _positive_leaves(child)]
 
 
-def _existing_terms(run: Run, q: query.Query) -> set[tuple[str, bytes]]:
-    # Query.existing_terms() reuses its ``fieldname`` argument as a loop
-    # variable in whoosh-reloaded 2.7.5 and silently drops most leaves.
+def _leaf_terms(run: Run, leaf: Leaf) -> list[tuple[str, TermText]]:
+    if isinstance(leaf, tree.Prefix | tree.Fuzzy):
+        return run.expanded(leaf)
+    if isinstance(leaf, tree.Phrase):
+        return [(leaf.field, word) for word in leaf.words]
+    return [(leaf.field, leaf.text)]
+
+
+def _existing_terms(run: Run, q: Node) -> set[tuple[str, bytes]]:
     reader = run.reader
     found: set[tuple[str, bytes]] = set()
     for leaf in _positive_leaves(q):
-        if isinstance(leaf, query.MultiTerm):
-            terms = run.expanded(leaf)
-        else:
-            terms = leaf.expanded_terms(reader, phrases=True)
-        for field, text in terms:
+        for field, text in _leaf_terms(run, leaf):
             btext = text if isinstance(text, bytes) else str(text).encode("utf-8")
             if (field, btext) in reader:
                 found.add((field, btext))
     return found
 
 
-def query_stems(run: Run, q: query.Query) -> dict[str, frozenset[str]]:
+def query_stems(run: Run, q: Node) -> dict[str, frozenset[str]]:
     """Indexed terms the query can match, per document language (for snippets)."""
     terms: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
     try:
@@ -131,7 +130,7 @@ def query_stems(run: Run, q: query.Query) -> dict[str, frozenset[str]]:
 
 
 def build_hits(
-    searcher: Any, docs: list[tuple[int, float]], stems: Mapping[str, frozenset[str]]
+    searcher: Searcher, docs: list[tuple[int, float]], stems: Mapping[str, frozenset[str]]
 ) -> list[Hit]:
     hits = []
     for docnum, score in docs:
@@ -155,7 +154,7 @@ _QUERY_WORD = re.compile(r"(?<![\w:])(\w{3,})(?![\w:*~])", re.UNICODE)
 _OPERATORS = frozenset({"and", "or", "not", "andnot", "en", "of", "niet"})
 
 
-def suggest(searcher: Any, text: str) -> str | None:
+def suggest(searcher: Searcher, text: str) -> str | None:
     """The query with unknown words replaced by the closest indexed word."""
     reader = searcher.reader()
     corrector = searcher.corrector("spell")
@@ -178,7 +177,7 @@ def suggest(searcher: Any, text: str) -> str | None:
     return fixed if changed else None
 
 
-def _known(reader: Any, word: str) -> bool:
+def _known(reader: Reader, word: str) -> bool:
     """Indexed as typed, or as a stem (investigation ~ investigating): no fix needed."""
     if ("spell", word) in reader:
         return True

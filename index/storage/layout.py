@@ -11,7 +11,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from whoosh.index import FileIndex, clean_files
+from whoosh.filedb.filestore import Storage
+from whoosh.index import TOC, FileIndex, clean_files
 
 from index.schema import SCHEMA_VERSION, build_schema
 from index.storage.encrypted import EncryptedStorage
@@ -42,6 +43,17 @@ def decode_meta(data: bytes) -> dict[str, object]:
     return dict(meta) if isinstance(meta, dict) else {}
 
 
+def attach(storage: Storage) -> FileIndex:
+    """The index whose files are in ``storage``, read with our schema (not the pickled one)."""
+    return FileIndex(storage, schema=SCHEMA, indexname=INDEXNAME)
+
+
+def start_empty(storage: Storage, gen: int) -> FileIndex:
+    """An index with no segments at generation ``gen`` (a rebuild's first commit)."""
+    TOC(SCHEMA, [], gen).write(storage, INDEXNAME)
+    return attach(storage)
+
+
 def create(storage: EncryptedStorage) -> FileIndex:
     # metadata first: writing the TOC is the commit point that flushes both
     storage.write_file(meta_name(0), encode_meta({}))
@@ -59,7 +71,7 @@ def open_index(storage: EncryptedStorage) -> tuple[FileIndex, dict[str, object]]
         raise IndexCorrupt("index metadata missing")
     meta = decode_meta(storage.read_bytes(meta_name(gen)))
     try:
-        ix = FileIndex(storage, schema=SCHEMA, indexname=INDEXNAME)
+        ix = attach(storage)
         segments = committed_segments(ix)
         with ix.searcher() as probe:
             probe.doc_count_all()

@@ -11,15 +11,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-
-from whoosh.index import TOC, FileIndex
+from typing import TYPE_CHECKING
 
 from index.schema import to_document
-from index.storage.layout import INDEXNAME, SCHEMA, encode_meta, meta_name
+from index.storage.layout import INDEXNAME, encode_meta, meta_name, start_empty
 from index.types import Cipher
 from index.whoosh_internals import BulkWriter
 from index.write.bulkwrite import CHUNK_DOCS
 from index.write.staging import StagingStorage, release_memory
+
+if TYPE_CHECKING:
+    from whoosh.index import FileIndex
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +50,7 @@ def build(
     ``limitmb`` is kept for callers; the bulk writer never spills.
     """
     release_memory()  # heap freed by earlier work: the peak comes at the end, on top of it
-    TOC(SCHEMA, [], first_gen).write(staging, INDEXNAME)
-    chunks = _Chunks(staging, FileIndex(staging, schema=SCHEMA, indexname=INDEXNAME))
+    chunks = _Chunks(staging, start_empty(staging, first_gen))
     try:
         done = _add_all(chunks, docs, total, progress, cancel)
         if done is None:

@@ -11,6 +11,7 @@ replacement engine or segment source, fails here and not in front of a user.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,8 @@ from index import SearchIndex
 from index.engine.docsets import doc_numbers, docset
 from index.engine.postings import Run
 from index.engine.scoring import top_docs
+from index.query.tree import Node
+from index.query.whoosh_query import to_whoosh
 from tests.index.conftest import CORPUS, GcmCipher, doc
 
 QUERIES = [
@@ -47,7 +50,7 @@ def segmented(folder: Path, cipher: GcmCipher) -> SearchIndex:
     return ix
 
 
-def _parsed(ix: SearchIndex, text: str):
+def _parsed(ix: SearchIndex, text: str) -> Node:
     q, _ = ix.parser.parse(text)
     assert q is not None
     return ix.expand(q)
@@ -57,7 +60,7 @@ def _parsed(ix: SearchIndex, text: str):
 def test_docsets_equal_whoosh_matches(segmented: SearchIndex, text: str) -> None:
     q = _parsed(segmented, text)
     run = Run(segmented.searcher, segmented.columns)
-    assert set(doc_numbers(docset(run, q))) == set(segmented.searcher.docs_for_query(q))
+    assert set(doc_numbers(docset(run, q))) == set(segmented.searcher.docs_for_query(to_whoosh(q)))
 
 
 @pytest.mark.parametrize("text", [t for t in QUERIES if "NOT" not in t and t != "sextortion"])
@@ -67,7 +70,8 @@ def test_scores_equal_whoosh_bm25f(segmented: SearchIndex, text: str) -> None:
     q = _parsed(segmented, text)
     run = Run(segmented.searcher, segmented.columns)
     ours = {d: round(s, 6) for d, s in top_docs(run, q, docset(run, q), 50)}
-    theirs = {h.docnum: round(h.score, 6) for h in segmented.searcher.search(q, limit=50)}
+    found = segmented.searcher.search(to_whoosh(q), limit=50)
+    theirs = {h.docnum: round(h.score, 6) for h in found}
     if '"' in text:  # Whoosh scores a phrase by its own span weighting
         assert set(ours) == set(theirs)
     else:
@@ -115,3 +119,48 @@ def test_position_values_decode_in_one_go_and_one_by_one() -> None:
     assert _decode(values) == deltas
     # a value stored without pickle's final STOP (Whoosh accepts those): slow path
     assert _decode([*values[:-1], values[-1][:-1]]) == deltas
+
+
+def _walk(matcher: Any) -> list[tuple[int, float]]:
+    """(document, weight) the slow way, through Whoosh's public matcher API."""
+    found = []
+    while matcher.is_active():
+        found.append((matcher.id(), matcher.weight()))
+        matcher.next()
+    return found
+
+
+def test_segment_sources_agree_with_whoosh_readers(segmented: SearchIndex) -> None:
+    """Each SegmentSource answers as Whoosh's public reader API does, segment by segment."""
+    from index.whoosh_internals import segments
+
+    reader = segmented.searcher.reader()
+    leaves = [leaf for leaf, _offset in reader.leaf_readers()]
+    sources = segments(reader)
+    assert len(sources) == len(leaves) >= 2
+    checked = 0
+    for (source, _offset), leaf in zip(sources, leaves, strict=True):
+        assert source.doc_count() == leaf.doc_count_all()
+        assert set(source.deleted().tolist()) == set(leaf.deleted_docs_set)
+        assert source.has_deletions() == bool(leaf.deleted_docs_set)
+        for fieldname in ("all_nl", "title_nl"):
+            # Whoosh answers None for a document without the field; the engine reads 0
+            count = leaf.doc_count_all()
+            expected = [leaf.doc_field_length(d, fieldname, 0) or 0 for d in range(count)]
+            assert source.field_lengths(fieldname).tolist() == expected
+            for text in source.lexicon(fieldname):
+                ids, weights = source.postings(fieldname, text)
+                items = _walk(leaf.postings(fieldname, text))
+                live = set(ids.tolist()) - set(leaf.deleted_docs_set)
+                assert live == {d for d, _ in items}
+                kept = [w for d, w in zip(ids.tolist(), weights.tolist(), strict=True) if d in live]
+                assert kept == [w for _, w in items]
+                docs, deltas = source.position_deltas(fieldname, text)
+                positions = dict(leaf.postings(fieldname, text).items_as("positions"))
+                flat = [d for part in docs for d in part.tolist()]
+                for doc_id, steps in zip(flat, deltas, strict=True):
+                    if doc_id in positions:
+                        running = [sum(steps[: i + 1]) for i in range(len(steps))]
+                        assert running == list(positions[doc_id])
+                checked += 1
+    assert checked > 50

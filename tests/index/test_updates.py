@@ -9,7 +9,7 @@ import pytest
 from whoosh.index import FileIndex
 
 from index import SearchIndex
-from index.core import INDEXNAME, SCHEMA
+from index.storage.layout import INDEXNAME, SCHEMA
 from tests.index.conftest import CORPUS, SYNONYMS, GcmCipher, doc, ids
 
 

@@ -130,3 +130,28 @@ def test_the_scan_sees_what_the_seam_does() -> None:
     for name in ("_data", "_read_data", "_cached_reader", "_latest_generation", "_lenfield"):
         assert name in found
     assert "overrides _flush_segment" in found and "imports whoosh.codec" in found
+
+
+QUERY_MODULES = {"query/parser.py", "query/whoosh_query.py", "whoosh_internals.py"}
+
+
+def _imports_whoosh_queries(path: Path) -> bool:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "whoosh":
+            if any(alias.name in ("query", "qparser") for alias in node.names):
+                return True
+        if isinstance(node, ast.ImportFrom | ast.Import):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if any(n.startswith(("whoosh.query", "whoosh.qparser")) for n in names):
+                return True
+    return False
+
+
+def test_whoosh_queries_stay_in_the_parser_and_its_translation() -> None:
+    """Between modules a query is our tree (index/query/tree.py), not a Whoosh Query."""
+    users = {
+        p.relative_to(INDEX).as_posix() for p in INDEX.rglob("*.py") if _imports_whoosh_queries(p)
+    }
+    # bestof.py holds the parser's group node (whoosh.qparser.syntax) for BestOf
+    assert users - {"query/bestof.py"} == QUERY_MODULES
