@@ -13,6 +13,25 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 PASSPHRASE = "correct horse battery staple"
 
+# Whole folders and modules whose tests take seconds each (real faults, kill
+# runs, the hostile corpus, large hubs); `pytest -m "not slow"` skips them for
+# a fast inner loop, `make test` runs everything. Listed here rather than as
+# decorators so one place says what the fast loop leaves out.
+SLOW_PATHS = (
+    "tests/faults/",
+    "tests/core/test_hostile_corpus.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        relative = Path(str(item.fspath)).resolve().relative_to(REPO).as_posix()
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.fuzz)
+            item.add_marker(pytest.mark.slow)
+        elif relative.startswith(SLOW_PATHS):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture
 def hub_path(tmp_path: Path) -> Path:
