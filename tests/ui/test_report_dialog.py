@@ -57,3 +57,15 @@ def test_a_missing_folder_is_a_message_not_a_crash(qtbot, dialog, tmp_path):
 def test_the_menu_has_the_action(window):
     texts = [a.text() for a in window.findChildren(type(window.actions()[0]))]
     assert "&Progress report…" in texts
+
+
+def test_cancel_writes_no_file_and_says_so(qtbot, dialog, tmp_path):
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog.out_path.setText(str(tmp_path / "r.pdf"))
+    dialog.write_button.click()
+    progress = dialog.findChild(QProgressDialog)
+    assert progress is not None
+    progress.canceled.emit()  # as the Cancel button does, before the job has got far
+    qtbot.waitUntil(lambda: "cancelled" in dialog.message.text(), timeout=120000)
+    assert not (tmp_path / "r.pdf").exists() and dialog.result_ is None
