@@ -230,7 +230,7 @@ class EntryEditor(QWidget):
     def _watch_personal_data(self, kind: str) -> None:
         """Mark possible personal data in cases and practices (docs/ARCHITECTURE.md §8)."""
         fields = [("title", self.header.title), ("body", self.text), *self.form.text_widgets()]
-        self.privacy.watch(fields, is_guarded(kind))
+        self.privacy.watch(fields, kind)
         if not is_guarded(kind):
             return
         generation, hub = self._generation, self._ctx.hub

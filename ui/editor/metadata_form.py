@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from expertise.fieldcheck import DEFAULTS
-from expertise.fields import BASE_FIELDS, UPKEEP_FIELDS, FieldSpec, fields_of, kind_spec
+from expertise.fields import (
+    BASE_FIELDS,
+    KIND_SPECS,
+    UPKEEP_FIELDS,
+    FieldSpec,
+    field_by_name,
+    fields_of,
+    kind_spec,
+)
 from expertise.fields.types import type_of
 from expertise.records import EntryRecord
 from ui.editor.field_widgets import (
@@ -64,6 +72,15 @@ def needs_verification(last_verified: date | None, today: date | None = None) ->
     if last_verified is None:
         return True
     return ((today or date.today()) - last_verified).days > VERIFY_AFTER_DAYS
+
+
+def _is_free_text(widget: QWidget) -> bool:
+    return isinstance(widget, QLineEdit | QPlainTextEdit) and not isinstance(widget, ListField)
+
+
+def _is_rows(kind: str, name: str) -> bool:
+    spec = field_by_name(kind, name) if kind in KIND_SPECS else None
+    return spec is not None and spec.type == "rows"
 
 
 class MetadataForm(QWidget):
@@ -154,11 +171,12 @@ class MetadataForm(QWidget):
         return row
 
     def text_widgets(self) -> list[tuple[str, QWidget]]:
-        """The free-text fields (one- and multi-line), for the personal-data marks."""
+        """The free-text fields (one- and multi-line, and rows such as a follow-up log),
+        for the personal-data marks."""
         return [
             (name, widget)
             for name, widget in self._widgets.items()
-            if isinstance(widget, QLineEdit | QPlainTextEdit) and not isinstance(widget, ListField)
+            if _is_rows(self.kind, name) or _is_free_text(widget)
         ]
 
     # -- data ------------------------------------------------------------------

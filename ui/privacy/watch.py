@@ -10,12 +10,14 @@ describes came from the user and may come from a pack.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from expertise.privacy import Hit, NameMatcher, scan_text
+from expertise.privacy import Hit, NameMatcher, is_guarded, scan_text
+from expertise.privacy.scan import scan_values
 from ui.privacy.labels import PatternText
 from ui.tasks import Progress, TaskRunner
 
@@ -24,7 +26,17 @@ DEBOUNCE_MS = 400
 # scanned on the worker (about 80-100 ms per 100k characters) so typing never stalls.
 INLINE_LIMIT = 20_000
 LINE_STYLE = "QLineEdit { border: 2px solid #b26a00; }"
+FRAME_STYLE = "border: 2px solid #b26a00;"
 Watched = QLineEdit | QPlainTextEdit
+
+
+@runtime_checkable
+class StructuredField(Protocol):
+    """A field of rows (the follow-up log): scanned through its value, marked with a frame."""
+
+    sig_edited: SignalInstance
+
+    def value(self) -> object: ...
 
 
 def _text_of(widget: Watched) -> str:
@@ -42,6 +54,9 @@ class PersonalDataWatch(QObject):
         self._names = NameMatcher(())
         self._fields: dict[str, Watched] = {}
         self._explainers: dict[str, Callable[[], None]] = {}
+        # Structured fields (a follow-up log): widgets with value() and sig_edited.
+        self._structured: dict[str, StructuredField] = {}
+        self._kind = ""
         self._hits: dict[str, list[Hit]] = {}
         self._active = False
         self._labels = PatternText(self)
@@ -57,11 +72,11 @@ class PersonalDataWatch(QObject):
     def hits(self, field: str) -> list[Hit]:
         return list(self._hits.get(field, []))
 
-    def watch(self, fields: Iterable[tuple[str, QWidget]], active: bool) -> None:
-        """Follow these widgets (field name, widget); `active` is False for unguarded kinds."""
+    def watch(self, fields: Iterable[tuple[str, QWidget]], kind: str) -> None:
+        """Follow these widgets (field name, widget) of an entry of `kind`, if it is guarded."""
         self.clear()
-        self._active = active
-        if not active:
+        self._active, self._kind = is_guarded(kind), kind
+        if not self._active:
             return
         for name, widget in fields:
             if isinstance(widget, QLineEdit):
@@ -71,6 +86,10 @@ class PersonalDataWatch(QObject):
                 explain = self._explain_cursor(name, widget)
                 widget.cursorPositionChanged.connect(explain)
                 self._explainers[name] = explain
+            elif isinstance(widget, StructuredField):
+                widget.sig_edited.connect(self.schedule)
+                self._structured[name] = widget
+                continue
             else:
                 continue
             self._fields[name] = widget
@@ -94,7 +113,13 @@ class PersonalDataWatch(QObject):
                 self._mark(widget, [])
             except RuntimeError:
                 pass  # the form was rebuilt and this widget deleted
-        self._fields, self._explainers = {}, {}
+        for structured in self._structured.values():
+            try:
+                structured.sig_edited.disconnect(self.schedule)
+                _frame(structured, False)
+            except (RuntimeError, TypeError):
+                pass  # deleted with the form
+        self._fields, self._explainers, self._structured = {}, {}, {}
         self._hits = {}
         self._active = False
         self.sig_count.emit(0)
@@ -104,14 +129,22 @@ class PersonalDataWatch(QObject):
         self._timer.stop()
         self._generation += 1
         texts = {name: _text_of(widget) for name, widget in self._fields.items()}
-        names = self._names
+        values = {name: field.value() for name, field in self._structured.items()}
+        names, kind = self._names, self._kind
+
+        def scan() -> dict[str, list[Hit]]:
+            found = _scan_all(texts, names)
+            for name, value in values.items():
+                found[name] = scan_values(kind, {name: value}, names)
+            return found
+
         if self._runner is None or sum(len(t) for t in texts.values()) <= INLINE_LIMIT:
-            self._apply(self._generation, _scan_all(texts, names))
+            self._apply(self._generation, scan())
             return
         generation = self._generation
 
         def job(_progress: Progress) -> dict[str, list[Hit]]:
-            return _scan_all(texts, names)
+            return scan()
 
         self._runner.submit(job, on_done=lambda found: self._apply(generation, found))
 
@@ -121,8 +154,10 @@ class PersonalDataWatch(QObject):
         for name, hits in found.items():
             widget = self._fields.get(name)
             if widget is not None:
-                self._hits[name] = hits
                 self._mark(widget, hits)
+            elif name in self._structured:
+                _frame(self._structured[name], bool(hits))
+            self._hits[name] = hits
         self.sig_count.emit(self.count)
 
     def _mark(self, widget: Watched, hits: list[Hit]) -> None:
@@ -147,6 +182,11 @@ class PersonalDataWatch(QObject):
             self.sig_explain.emit(self._labels.explain(hit.kind) if hit else "")
 
         return explain
+
+
+def _frame(field: StructuredField, on: bool) -> None:
+    if isinstance(field, QWidget):
+        field.setStyleSheet(FRAME_STYLE if on else "")
 
 
 def _scan_all(texts: dict[str, str], names: NameMatcher) -> dict[str, list[Hit]]:
