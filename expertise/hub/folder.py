@@ -9,6 +9,7 @@ SQLAlchemy nor Whoosh: `Hub` is imported when a hub is opened.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,21 @@ class HubFolder:
     def header(self) -> VaultHeader:
         """The public header; raises NotAHub or IntegrityError for a bad one."""
         return read_header(self.path)
+
+    def identity(self) -> tuple[int, int] | None:
+        """(device, inode) of the hub's database, or None when the hub is not reachable.
+
+        A different identity for the same path means another hub (or a restored
+        copy) now sits where the open one was.
+        """
+        from expertise.db import DB_NAME  # not at import: it loads SQLAlchemy
+
+        try:
+            os.stat(self.header_file)
+            found = os.stat(self.path / DB_NAME)
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
 
     def has_recovery_key(self) -> bool:
         return self.header().wrap(RECOVERY) is not None

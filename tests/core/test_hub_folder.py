@@ -78,3 +78,16 @@ def test_the_demo_hub_is_made_once_and_opens(tmp_path: Path):
     with folder.open_demo() as demo:
         assert demo.entries.count() > 0
     assert folder.ensure_demo() is False  # there already
+
+
+def test_the_identity_follows_the_database_file(tmp_path: Path):
+    folder = HubFolder(tmp_path / "hub")
+    assert folder.identity() is None
+    hub, _ = _create(tmp_path / "hub")
+    hub.lock()
+    first = folder.identity()
+    assert first is not None
+    (tmp_path / "hub" / "hub.db").rename(tmp_path / "elsewhere.db")
+    assert folder.identity() is None  # the drive or share went away
+    (tmp_path / "elsewhere.db").rename(tmp_path / "hub" / "hub.db")
+    assert folder.identity() == first

@@ -11,14 +11,13 @@ the end put the news into the unlock dialog.
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from expertise.vault_header import HEADER_NAME
+from expertise import HubFolder
 
 if TYPE_CHECKING:
     from ui.unlock.unlock_dialog import UnlockDialog
@@ -31,14 +30,7 @@ Identity = tuple[int, int]
 
 def hub_identity(folder: Path) -> Identity | None:
     """(device, inode) of the hub's database, or None when the hub is not reachable."""
-    from expertise.db import DB_NAME  # loaded by the unlock already; not at start-up
-
-    try:
-        os.stat(folder / HEADER_NAME)
-        found = os.stat(folder / DB_NAME)
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
+    return HubFolder(folder).identity()
 
 
 class HubWatch(QObject):

@@ -19,8 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.errors import IntegrityError, UserError, WrongPassphrase
-from expertise.rekey import NotEnoughSpace, RekeyCancelled
+from expertise import (
+    IntegrityError,
+    NotEnoughSpace,
+    RekeyCancelled,
+    UserError,
+    WrongPassphrase,
+)
 from ui.context import AppContext
 from ui.os_fault import fault_of, fault_text
 from ui.plaintext import Icon, MessageBox, buddy_label, message_box, plain_label
