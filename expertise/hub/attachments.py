@@ -52,6 +52,3 @@ class AttachmentFacade:
             return attachments.remove_attachment(session, blobs, attachment_id)
 
         self._work.write(action, lambda entry_id: entry_change([entry_id], []))
-
-    # Until callers say `list`: `hub.attachments(entry_id)` was a Hub method.
-    __call__ = list

@@ -178,11 +178,6 @@ class HubCore:
         """True when the hub's folder or medium cannot be written (docs/FAULTS.md)."""
         return self._read_only
 
-    @property
-    def search_notice(self) -> str | None:
-        """Why search is limited right now (read-only hub, index not usable), else None."""
-        return readonly.LIMITED_SEARCH if self._index.limited else None
-
     @classmethod
     def create(
         cls: type[H],
