@@ -83,7 +83,7 @@ def corpus_hub(work: Path, size: int) -> Path:
     corpus = Corpus(size, 42)
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
         # The report reads the database only: the search index is not needed here.
-        hub.add_entries(((r.kind, r.values) for r in corpus.records()), reindex=False)
+        hub.entries.add_many(((r.kind, r.values) for r in corpus.records()), reindex=False)
     return folder
 
 
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for label, folder in hubs:
         with Hub.open(folder, PASSPHRASE) as hub:
-            entries = hub.count_entries()
+            entries = hub.entries.count()
             results[label] = {"entries": entries, **measure(hub, out, label)}
         print(f"{label}: {json.dumps(results[label])}", flush=True)
     if not args.work:
