@@ -32,7 +32,7 @@ def cycle_hub(tmp_path_factory):
     inside = (period.start + timedelta(days=20)).isoformat()
     earlier = (period.start - timedelta(days=60)).isoformat()
     hub = Hub.create(folder / "hub", PASSPHRASE, kdf=KdfParams.floor())
-    add = hub.add_entry
+    add = hub.entries.add
     police = add("organisation", {"title": "Politie Test", "org_type": "police"})
     secret_org = add(
         "organisation",
@@ -86,7 +86,7 @@ def cycle_hub(tmp_path_factory):
             ],
         },
     )
-    hub.delete_entry(gone.id)
+    hub.entries.delete(gone.id)
     add(
         "case",
         {
