@@ -9,11 +9,12 @@ never reveals that a confidential entry exists (docs/SECURITY.md).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, Subquery, func, select
 from sqlalchemy.orm import Session
 
 from expertise.errors import UserError
@@ -133,6 +134,7 @@ def headings(session: Session) -> tuple[tuple[Heading, ...], tuple[Heading, ...]
     return ordered("phase"), ordered("theme")
 
 
+@cache  # the shipped file does not change while the app runs; parsing it costs ~0.1 s
 def _shipped_order() -> dict[str, int]:
     """Position of each shipped key: themes in file order, then phases by their `order`."""
     return {item.key: position for position, item in enumerate(taxonomy())}
@@ -141,53 +143,55 @@ def _shipped_order() -> dict[str, int]:
 def barrier_matrix(session: Session, ceiling: str | None = None) -> BarrierMatrix:
     level = check_ceiling(ceiling)
     phases, themes = headings(session)
-    phase_keys = {h.key for h in phases}
-    theme_keys = {h.key for h in themes}
-    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for kind, keys in _counted(session, level):
-        column = "open_bottlenecks" if kind == BOTTLENECK_KIND else kind
-        for theme in keys & theme_keys:
-            for phase in keys & phase_keys:
-                counts[(theme, phase)][column] += 1
+    theme_keys, phase_keys = [h.key for h in themes], [h.key for h in phases]
+    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    # Counted by the database: one row per (theme, phase, kind), however many entries.
+    for counted in _counted(level):
+        row, col = entry_themes.alias("row_key"), entry_themes.alias("column_key")
+        query = (
+            select(row.c.theme_key, col.c.theme_key, counted.c.kind, func.count())
+            .select_from(counted)
+            .join(row, row.c.entry_id == counted.c.id)
+            .join(col, col.c.entry_id == counted.c.id)
+            .where(row.c.theme_key.in_(theme_keys), col.c.theme_key.in_(phase_keys))
+            .group_by(row.c.theme_key, col.c.theme_key, counted.c.kind)
+        )
+        for theme, phase, kind, count in session.execute(query):
+            counts[(theme, phase)][kind] = count
     cells = {
         place: Cell(
-            {kind: found.get(kind, 0) for kind in MEASURE_KINDS}, found.get("open_bottlenecks", 0)
+            {kind: found.get(kind, 0) for kind in MEASURE_KINDS}, found.get(BOTTLENECK_KIND, 0)
         )
         for place, found in counts.items()
     }
     return BarrierMatrix(level, phases, themes, cells)
 
 
-def _counted(session: Session, level: str) -> Iterable[tuple[str, set[str]]]:
-    """(kind, theme and phase keys) of every entry the matrix counts."""
-    entries = {entry_id: kind for entry_id, kind in _counted_ids(session, level)}
-    keys: dict[str, set[str]] = defaultdict(set)
-    for entry_id, key in session.execute(select(entry_themes.c.entry_id, entry_themes.c.theme_key)):
-        if entry_id in entries:
-            keys[entry_id].add(key)
-    return ((entries[entry_id], found) for entry_id, found in keys.items())
-
-
-def _counted_ids(session: Session, level: str) -> list[tuple[str, str]]:
-    measures = select(Entry.id, Entry.kind).where(
-        Entry.kind.in_(MEASURE_KINDS),
-        Entry.status != RETIRED,
-        Entry.classification.in_(within(level)),
+def _counted(level: str) -> list[Subquery]:
+    """(id, kind) of the measures and of the open bottlenecks at or below `level`."""
+    measures = (
+        select(Entry.id, Entry.kind)
+        .where(
+            Entry.kind.in_(MEASURE_KINDS),
+            Entry.status != RETIRED,
+            Entry.classification.in_(within(level)),
+        )
+        .subquery("measures")
     )
-    found = [(entry_id, kind) for entry_id, kind in session.execute(measures)]
-    return found + _open_bottlenecks(session, level)
-
-
-def _open_bottlenecks(session: Session, level: str) -> list[tuple[str, str]]:
+    found = [measures]
     model: Any = MODEL_BY_KIND.get(BOTTLENECK_KIND)
-    if model is None:  # a hub model without the kind (older registry): nothing to count
-        return []
-    query = select(model.id).where(
+    if model is not None:  # a hub model without the kind has nothing to count
+        bottlenecks = select(model.id, model.kind).where(*_open(model, level)).subquery("open")
+        found.append(bottlenecks)
+    return found
+
+
+def _open(model: Any, level: str) -> tuple[Any, ...]:
+    return (
         model.state.not_in(CLOSED_BOTTLENECK),
         model.status != RETIRED,
         model.classification.in_(within(level)),
     )
-    return [(entry_id, BOTTLENECK_KIND) for entry_id in session.scalars(query)]
 
 
 def cell_entries(
@@ -195,13 +199,24 @@ def cell_entries(
 ) -> list[EntrySummary]:
     """The entries a cell counts, measures first then bottlenecks, each by title."""
     level = check_ceiling(ceiling)
-    wanted = {entry_id for entry_id, _ in _counted_ids(session, level)}
-    in_both = _with_key(session, theme) & _with_key(session, phase) & wanted
-    rows = session.scalars(select(Entry).where(Entry.id.in_(in_both)))
+    in_cell = (Entry.id.in_(_keyed(theme)), Entry.id.in_(_keyed(phase)))
+    rows = list(
+        session.scalars(
+            select(Entry).where(
+                *in_cell,
+                Entry.kind.in_(MEASURE_KINDS),
+                Entry.status != RETIRED,
+                Entry.classification.in_(within(level)),
+            )
+        )
+    )
+    model: Any = MODEL_BY_KIND.get(BOTTLENECK_KIND)
+    if model is not None:
+        open_here = select(model.id).where(*_open(model, level), *in_cell)
+        rows += session.scalars(select(Entry).where(Entry.id.in_(open_here)))
     ranked = sorted(rows, key=lambda e: (e.kind == BOTTLENECK_KIND, e.title.casefold()))
     return [to_summary(entry) for entry in ranked]
 
 
-def _with_key(session: Session, key: str) -> set[str]:
-    query = select(entry_themes.c.entry_id).where(entry_themes.c.theme_key == key)
-    return set(session.scalars(query))
+def _keyed(key: str) -> Select[tuple[str]]:
+    return select(entry_themes.c.entry_id).where(entry_themes.c.theme_key == key)
