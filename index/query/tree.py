@@ -11,10 +11,10 @@ Every node carries a ``boost`` that multiplies the score of what is below it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """One indexed word (already analysed) in one field."""
 
@@ -23,7 +23,7 @@ class Term:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prefix:
     """Every indexed word of ``field`` starting with ``text``."""
 
@@ -32,7 +32,7 @@ class Prefix:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fuzzy:
     """Indexed words within ``maxdist`` edits of ``text``, the first ``prefix`` fixed."""
 
@@ -43,7 +43,7 @@ class Fuzzy:
     prefix: int = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Phrase:
     """``words`` in order, each at most ``slop`` positions after the previous one."""
 
@@ -53,19 +53,19 @@ class Phrase:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class And:
     parts: tuple[Node, ...]
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Or:
     parts: tuple[Node, ...]
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BestOf:
     """Matches like Or; scores the best part only (thesaurus alternatives)."""
 
@@ -73,7 +73,7 @@ class BestOf:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AndNot:
     """``positive`` without the documents of ``negative``; scored by ``positive``."""
 
@@ -82,7 +82,7 @@ class AndNot:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Not:
     """Every live document not matching ``part``; adds no score."""
 
@@ -90,7 +90,7 @@ class Not:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Filter:
     """Restricts to the documents of ``part`` (kind, facets, classification); no score."""
 
@@ -98,14 +98,14 @@ class Filter:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Every:
     """Every live document (browsing); no score."""
 
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Nothing:
     """Matches no document."""
 
@@ -129,12 +129,15 @@ def children(node: Node) -> tuple[Node, ...]:
 
 def map_children(node: Node, fn: Callable[[Node], Node]) -> Node:
     """``node`` with ``fn`` applied to each direct child (leaves come back as they are)."""
+    # direct constructors, not dataclasses.replace: this runs for every node of every query
     if isinstance(node, And | Or | BestOf):
-        return replace(node, parts=tuple(fn(p) for p in node.parts))
+        return type(node)(tuple([fn(p) for p in node.parts]), node.boost)
     if isinstance(node, AndNot):
-        return replace(node, positive=fn(node.positive), negative=fn(node.negative))
-    if isinstance(node, Not | Filter):
-        return replace(node, part=fn(node.part))
+        return AndNot(fn(node.positive), fn(node.negative), node.boost)
+    if isinstance(node, Not):
+        return Not(fn(node.part), node.boost)
+    if isinstance(node, Filter):
+        return Filter(fn(node.part), node.boost)
     return node
 
 
