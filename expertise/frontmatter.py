@@ -4,7 +4,8 @@ A document is `---`, YAML fields (docs/FIELDS.md), `---`, then the Markdown body
 The YAML comes from outside, so it is read defensively (ARCHITECTURE S10): only the
 safe loader, and only as far as composing nodes. Nothing is constructed from
 tags, anchors and aliases are refused (billion laughs), nesting stops at a list
-of scalars, and sizes are capped. Values are taken as the scalar text the author
+of scalars or a list of rows (mappings of scalars or lists of scalars: the
+follow-ups of a case, the items of an agenda), and sizes are capped. Values are taken as the scalar text the author
 typed, so `country: NO`, `phone: 0612345678` and `title: 2024` stay text instead
 of becoming a boolean, a number or a date; fieldcheck then types them.
 """
@@ -23,7 +24,7 @@ from expertise.fieldcheck import canonical_field, check_entry, check_field, show
 
 MAX_DOCUMENT_CHARS = 5 * 1024 * 1024
 MAX_FRONT_MATTER_CHARS = 256 * 1024
-_MAX_DEPTH = 2  # the field mapping, and a list inside it
+_MAX_DEPTH = 4  # the field mapping, a list of rows, a row, and a list inside a row
 _FRONT_MATTER_LINE = 2  # the YAML starts on the line after the opening `---`
 _RENDER_WIDTH = 4096  # long summaries stay on one line instead of being folded
 
@@ -35,6 +36,15 @@ _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(
     _YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
+
+
+class RawRow(dict[str, object]):
+    """One row of a structured list as read, with the file line of the row and of each cell."""
+
+    def __init__(self, values: dict[str, object], line: int, lines: dict[str, int]) -> None:
+        super().__init__(values)
+        self.line = line
+        self.lines = lines
 
 
 @dataclass
@@ -165,14 +175,46 @@ def _field_name(node: yaml.Node, source: str, line: int) -> str:
     return canonical_field(node.value)
 
 
-def _raw_value(node: yaml.Node, name: str, source: str, line: int) -> object:
+def _raw_value(node: yaml.Node, name: str, source: str, line: int, depth: int = 0) -> object:
+    """A scalar, a list of scalars, or a list of rows; deeper shapes are refused."""
     if node.tag not in _PLAIN_TAGS:
         raise InputError(f"field {name!r} uses an unsupported YAML tag", source, line)
     if isinstance(node, yaml.ScalarNode):
         return None if node.tag == _YAML + "null" else node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_raw_value(item, name, source, line) for item in node.value]
-    raise InputError(f"field {name!r} must be text or a list", source, line)
+        if depth == 1:
+            raise InputError("nested values are not allowed", source, _line(node))
+        return [_raw_value(item, name, source, _line(item), depth + 1) for item in node.value]
+    if isinstance(node, yaml.MappingNode) and depth == 1:
+        return _raw_row(node, name, source)
+    if isinstance(node, yaml.MappingNode) and depth == 0:
+        raise InputError(f"field {name!r} must be text or a list", source, line)
+    raise InputError("nested values are not allowed", source, _line(node))
+
+
+def _raw_row(node: yaml.MappingNode, name: str, source: str) -> RawRow:
+    values: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        at = _line(key_node)
+        column = _field_name(key_node, source, at)
+        if column in values:
+            raise InputError(f"field {name!r}: duplicate column {shown_name(column)}", source, at)
+        values[column] = _cell(value_node, name, source, at)
+        lines[column] = at
+    return RawRow(values, _line(node), lines)
+
+
+def _cell(node: yaml.Node, name: str, source: str, line: int) -> object:
+    """A cell of a row: a scalar, or a list of scalars (several references)."""
+    if isinstance(node, yaml.SequenceNode):
+        items = node.value
+        if any(not isinstance(item, yaml.ScalarNode) for item in items):
+            raise InputError("nested values are not allowed", source, _line(node))
+        return [_raw_value(item, name, source, line) for item in items]
+    if isinstance(node, yaml.MappingNode):
+        raise InputError("nested values are not allowed", source, _line(node))
+    return _raw_value(node, name, source, line)
 
 
 def _title(meta: Mapping[str, object], body: str, body_line: int, source: str) -> str:

@@ -1,0 +1,296 @@
+"""The work-cycle kinds on a real hub: bottleneck, example case and yearly agenda.
+
+Each kind is created, edited, validated, found by search and carried through every
+export the hub has (front matter, JSON, knowledge pack) without losing a field,
+including the structured lists (follow-ups, agenda items).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from expertise.errors import InputError, UserError
+from expertise.frontmatter import parse_document, render_document
+from expertise.history import value_history
+from expertise.hub import Hub
+from expertise.kdf import KdfParams
+from expertise.packs import PackFacade
+from tests.conftest import PASSPHRASE
+from tests.core.packkit import PACK_PASS, export
+
+ORG = "Stichting Baken (fictief)"
+EXPERT = "Rechercheur Noor Heuvelrug"
+
+CASE = """---
+kind: case
+title: Voorbeeldzaak Haven
+classification: internal
+state: following
+region: Regio West
+themes: [victim_identification, opsporing]
+follow_ups:
+  - date: 2026-01-10
+    author: Rechercheur Noor Heuvelrug
+    text: Zaak opgenomen als voorbeeldzaak.
+  - date: 2026-03-02
+    author: Rechercheur Noor Heuvelrug
+    text: |-
+      Evaluatie met de partners.
+      Tweede regel van de evaluatie.
+lessons: Eerst de route naar de jeugdhulp vastleggen.
+---
+Geanonimiseerde beschrijving van de zaak.
+"""
+
+
+def _base(hub: Hub) -> tuple[str, str]:
+    org = hub.add_entry("organisation", {"title": ORG, "org_type": "ngo"})
+    expert = hub.add_entry("expert", {"title": EXPERT, "organisation": org.id})
+    return org.id, expert.id
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _bottleneck(hub: Hub, org_id: str, **values: object) -> str:
+    fields: dict[str, object] = {
+        "title": "Knelpunt: trage vorderingen",
+        "state": "signalled",
+        "signalled_on": "2026-02-01",
+        "signalled_by": org_id,
+        "responsible": [org_id],
+        "themes": ["international_cooperation", "opsporing"],
+    }
+    fields.update(values)
+    return hub.add_entry("bottleneck", fields).id
+
+
+# -- bottleneck --------------------------------------------------------------------
+
+
+def test_bottleneck_create_edit_and_find(hub):
+    org_id, _ = _base(hub)
+    advice = hub.add_entry("advice", {"title": "Advies over vorderingen"}).id
+    entry_id = _bottleneck(hub, org_id, measures=[advice], body="Vorderingen duren maanden.")
+    record = hub.get_entry(entry_id)
+    assert record.kind == "bottleneck"
+    assert record.fields["state"] == "signalled"
+    assert record.fields["signalled_on"] == date(2026, 2, 1)
+    assert record.fields["signalled_by"] == org_id
+    assert record.fields["responsible"] == [org_id]
+    assert record.fields["measures"] == [advice]
+    assert set(record.themes) == {"international_cooperation", "opsporing"}
+
+    hub.update_entry(
+        entry_id,
+        {"state": "resolved", "resolved_on": "2026-06-30", "resolution": "Spoedroute ingericht."},
+    )
+    record = hub.get_entry(entry_id)
+    assert record.fields["state"] == "resolved"
+    assert record.fields["resolved_on"] == date(2026, 6, 30)
+    hub.wait_for_index()
+    assert entry_id in {hit.id for hit in hub.search("spoedroute").hits}
+    assert entry_id in {hit.id for hit in hub.search("vorderingen kind:bottleneck").hits}
+
+
+def test_bottleneck_refuses_bad_values(hub):
+    org_id, _ = _base(hub)
+    with pytest.raises(UserError, match="state"):
+        _bottleneck(hub, org_id, state="forgotten")
+    with pytest.raises(UserError, match="responsible"):
+        _bottleneck(hub, org_id, responsible=["Geen Bestaande Organisatie"])
+    assert hub.count_entries("bottleneck") == 0
+
+
+def test_bottleneck_status_history_comes_from_revisions(hub):
+    org_id, _ = _base(hub)
+    entry_id = _bottleneck(hub, org_id)
+    hub.update_entry(entry_id, {"state": "addressed"})
+    hub.update_entry(entry_id, {"summary": "Alleen de samenvatting."})  # no state change
+    hub.update_entry(entry_id, {"state": "in_progress"})
+    history = value_history(hub.revisions(entry_id), "state")
+    assert [change.value for change in history] == ["signalled", "addressed", "in_progress"]
+    assert [change.revision for change in history] == [1, 2, 4]
+
+
+def test_bottleneck_pointing_at_a_missing_organisation_is_refused_on_import(hub, tmp_path):
+    _base(hub)
+    folder = tmp_path / "in"
+    _write(
+        folder,
+        "knelpunt.md",
+        "---\nkind: bottleneck\ntitle: Knelpunt zonder partij\n"
+        "responsible: [Stichting Baken (fictief), Bestaat Niet BV]\n---\nTekst\n",
+    )
+    with pytest.raises(InputError) as caught:
+        hub.import_paths([folder])
+    message = str(caught.value)
+    assert "knelpunt.md" in message and "responsible" in message and "organisation" in message
+    assert hub.count_entries("bottleneck") == 0
+
+
+# -- example case ------------------------------------------------------------------
+
+
+def test_case_follow_ups_import_and_read_back(hub, tmp_path):
+    _, expert_id = _base(hub)
+    report = hub.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
+    (case_id,) = report.created
+    record = hub.get_entry(case_id)
+    assert record.kind == "case" and record.fields["state"] == "following"
+    follow_ups = record.fields["follow_ups"]
+    assert [row["date"] for row in follow_ups] == ["2026-01-10", "2026-03-02"]
+    assert all(row["author"] == expert_id for row in follow_ups)
+    assert follow_ups[1]["text"] == "Evaluatie met de partners.\nTweede regel van de evaluatie."
+    hub.wait_for_index()
+    assert case_id in {hit.id for hit in hub.search("evaluatie").hits}  # follow-up text
+
+
+def test_case_follow_up_edit_adds_a_revision(hub):
+    _, expert_id = _base(hub)
+    practice = hub.add_entry("practice", {"title": "Vaste belroute jeugdhulp"}).id
+    case = hub.add_entry("case", {"title": "Voorbeeldzaak Duin", "state": "following"})
+    rows = [{"date": "2026-04-01", "author": expert_id, "text": "Eerste overleg."}]
+    hub.update_entry(case.id, {"follow_ups": rows, "produced_practices": [practice]})
+    rows.append({"date": "2026-05-01", "author": EXPERT, "text": "Afgesloten."})
+    hub.update_entry(case.id, {"follow_ups": rows, "state": "closed"})
+    record = hub.get_entry(case.id)
+    assert record.revision == 3
+    assert [row["author"] for row in record.fields["follow_ups"]] == [expert_id, expert_id]
+    assert record.fields["produced_practices"] == [practice]
+    with pytest.raises(UserError, match="follow_ups"):
+        hub.update_entry(case.id, {"follow_ups": [{"date": "gisteren", "text": "x"}]})
+    with pytest.raises(UserError, match="produced_practices"):
+        hub.update_entry(case.id, {"produced_practices": [expert_id]})  # not a practice
+
+
+@pytest.mark.parametrize(
+    ("broken", "line", "words"),
+    [
+        ("  - date: 2026-13-40\n    text: Kapotte datum.\n", 7, "date"),
+        ("  - date: 2026-04-01\n    texts: Verkeerde kolom.\n", 8, "texts"),
+        ("  - date: 2026-04-01\n", 7, "text"),
+        ("  - zomaar tekst\n", 7, "row"),
+        ("  - date: [2026-04-01, [x]]\n    text: Te diep.\n", 7, "nested"),
+        ("  - date: 2026-04-01\n    author: Niemand Bekend\n    text: x\n", None, "author"),
+    ],
+)
+def test_malformed_follow_up_row_names_file_and_line(hub, tmp_path, broken, line, words):
+    _base(hub)
+    text = (
+        "---\nkind: case\ntitle: Voorbeeldzaak Kapot\nfollow_ups:\n"
+        "  - date: 2026-01-10\n    text: Goed.\n" + broken + "---\nTekst\n"
+    )
+    folder = tmp_path / "in"
+    _write(folder, "zaak.md", text)
+    before = hub.count_entries()
+    with pytest.raises(InputError) as caught:
+        hub.import_paths([folder])
+    assert caught.value.source == "zaak.md"
+    assert caught.value.line == line
+    assert words in str(caught.value)
+    assert hub.count_entries() == before
+
+
+# -- agenda ------------------------------------------------------------------------
+
+
+def _agenda(hub: Hub) -> tuple[str, str, str]:
+    org_id, _ = _base(hub)
+    bottleneck = _bottleneck(hub, org_id)
+    items = [
+        {
+            "bottleneck": bottleneck,
+            "objective": "Sneller gegevens van providers.",
+            "result": "Spoedroute bij vijf providers.",
+            "activities": "Werkafspraken maken.\nDoorlooptijden meten.",
+            "responsible": [ORG],
+            "progress": "in_progress",
+        },
+        {"bottleneck": bottleneck, "objective": "Tweede doel.", "progress": "planned"},
+    ]
+    agenda = hub.add_entry("agenda", {"title": "Agenda 2026", "year": "2026", "items": items})
+    return agenda.id, bottleneck, org_id
+
+
+def test_agenda_items_are_stored_with_ids(hub):
+    agenda_id, bottleneck, org_id = _agenda(hub)
+    record = hub.get_entry(agenda_id)
+    assert record.fields["year"] == "2026"
+    first, second = record.fields["items"]
+    assert first["bottleneck"] == bottleneck and first["responsible"] == [org_id]
+    assert first["progress"] == "in_progress" and second["progress"] == "planned"
+    with pytest.raises(UserError, match="year"):
+        hub.update_entry(agenda_id, {"year": "twintig"})
+    with pytest.raises(UserError, match="items"):
+        hub.update_entry(agenda_id, {"items": [{"bottleneck": bottleneck, "progress": "soon"}]})
+    with pytest.raises(UserError, match="items"):
+        hub.update_entry(agenda_id, {"items": [{"bottleneck": org_id}]})  # not a bottleneck
+    hub.wait_for_index()
+    assert agenda_id in {hit.id for hit in hub.search("spoedroute kind:agenda").hits}
+
+
+def test_agenda_item_for_a_deleted_bottleneck_keeps_the_row(hub):
+    agenda_id, bottleneck, _ = _agenda(hub)
+    hub.delete_entry(bottleneck)
+    record = hub.get_entry(agenda_id)
+    assert [row["bottleneck"] for row in record.fields["items"]] == [bottleneck, bottleneck]
+    hub.update_entry(agenda_id, {"summary": "Nog steeds te bewaren."})  # a save still works
+    assert hub.get_entry(agenda_id).revision == 2
+
+
+def _comparable(hub: Hub) -> list[str]:
+    return sorted(json.dumps(entry, sort_keys=True) for entry in hub.export_json())
+
+
+def test_front_matter_and_json_round_trip_of_every_new_kind(hub, tmp_path):
+    agenda_id, _, _ = _agenda(hub)
+    hub.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
+    out = tmp_path / "export"
+    count = hub.export_markdown(out)
+    text = next(out.glob("agenda-*.md")).read_text(encoding="utf-8")
+    parsed = parse_document(text, "agenda.md")
+    assert parsed.meta["items"][0]["progress"] == "in_progress"
+    assert render_document(parsed.meta, parsed.body) == text  # rendering is stable
+    with Hub.create(tmp_path / "second", PASSPHRASE, kdf=KdfParams.floor()) as second:
+        report = second.import_paths([out])
+        assert len(report.created) == count
+        assert _comparable(second) == _comparable(hub)
+        assert len(second.import_paths([out]).unchanged) == count
+
+
+def test_pack_round_trip_keeps_structured_fields(hub, tmp_path):
+    agenda_id, bottleneck, _ = _agenda(hub)
+    hub.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
+    source = PackFacade(hub)
+    source.set_publisher_name("Expertisecentrum (test)")
+    pack = export(source, tmp_path / "werk.ekp", with_people=True)
+    with Hub.create(tmp_path / "target", PASSPHRASE, kdf=KdfParams.floor()) as target:
+        PackFacade(target).import_pack(pack, PACK_PASS, trust=True)
+        assert target.get_entry(agenda_id).fields == hub.get_entry(agenda_id).fields
+        case = hub.find_by_title("Voorbeeldzaak Haven", "case")
+        assert case is not None
+        assert target.get_entry(case.id).fields == case.fields
+
+
+def test_pack_without_people_drops_author_references_in_rows(hub, tmp_path):
+    _base(hub)
+    hub.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
+    source = PackFacade(hub)
+    source.set_publisher_name("Expertisecentrum (test)")
+    pack = export(source, tmp_path / "zonder.ekp", kind="case")
+    with Hub.create(tmp_path / "target", PASSPHRASE, kdf=KdfParams.floor()) as target:
+        PackFacade(target).import_pack(pack, PACK_PASS, trust=True)
+        case = target.find_by_title("Voorbeeldzaak Haven", "case")
+        assert case is not None
+        rows = case.fields["follow_ups"]
+        assert [row["text"].split()[0] for row in rows] == ["Zaak", "Evaluatie"]
+        assert all(row.get("author") is None for row in rows)
