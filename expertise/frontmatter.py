@@ -47,6 +47,14 @@ class RawRow(dict[str, object]):
         self.lines = lines
 
 
+class RawList(list[object]):
+    """A list as read, with the file line of each item (rows are told apart by line)."""
+
+    def __init__(self, items: list[object], lines: list[int]) -> None:
+        super().__init__(items)
+        self.lines = lines
+
+
 @dataclass
 class ParsedDocument:
     meta: dict[str, object]
@@ -184,7 +192,8 @@ def _raw_value(node: yaml.Node, name: str, source: str, line: int, depth: int = 
     if isinstance(node, yaml.SequenceNode):
         if depth == 1:
             raise InputError("nested values are not allowed", source, _line(node))
-        return [_raw_value(item, name, source, _line(item), depth + 1) for item in node.value]
+        items = [_raw_value(item, name, source, _line(item), depth + 1) for item in node.value]
+        return RawList(items, [_line(item) for item in node.value])
     if isinstance(node, yaml.MappingNode) and depth == 1:
         return _raw_row(node, name, source)
     if isinstance(node, yaml.MappingNode) and depth == 0:

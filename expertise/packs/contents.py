@@ -18,7 +18,9 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from expertise.fieldspec import fields_of
+from expertise.fields import FieldSpec
+from expertise.fields.rows import MAX_ROWS
+from expertise.fieldspec import field_by_name, fields_of
 from expertise.models import CLASSIFICATIONS, KINDS, classification_rank
 from expertise.packs.errors import BadPack
 from expertise.packs.manifest import Manifest, canonical_id, revision_number
@@ -146,8 +148,28 @@ def _values(kind: str, value: object) -> dict[str, object]:
     if values.get("classification", "internal") not in CLASSIFICATIONS:
         raise BadPack("pack data: unknown classification")
     for name, item in values.items():
-        _check_value(name, item)
+        spec = field_by_name(kind, name)
+        if spec is not None and spec.type == "rows":
+            _check_rows(spec, item)
+        else:
+            _check_value(name, item)
     return dict(values)
+
+
+def _check_rows(spec: FieldSpec, value: object) -> None:
+    """Rows of a structured list: objects of known columns holding text or lists of text."""
+    if value is None:
+        return
+    rows = expect(value, list, spec.name)
+    if len(rows) > MAX_ROWS:
+        raise BadPack(f"pack data: {spec.name} has too many rows")
+    for row in rows:
+        cells = expect(row, dict, spec.name)
+        unknown = [name for name in cells if spec.column(name) is None]
+        if unknown:
+            raise BadPack(f"pack data: {spec.name} has an unknown column {unknown[0][:40]!r}")
+        for name, cell in cells.items():
+            _check_value(f"{spec.name}.{name}", cell)
 
 
 def _check_value(name: str, value: object) -> None:

@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 
 from expertise.blobstore import BlobStore
 from expertise.errors import UserError
-from expertise.fieldspec import ref_fields
+from expertise.fields import rows
+from expertise.fields.rows import rows_with_refs
+from expertise.fieldspec import field_by_name, ref_fields
 from expertise.models import (
     CLASSIFICATIONS,
     KINDS,
@@ -117,6 +119,10 @@ def shipped_values(entry: Entry, pack_ids: set[str]) -> dict[str, object]:
             values[field.name] = [item for item in _as_ids(value) if item in pack_ids]
         elif value is not None and value not in pack_ids:
             del values[field.name]
+    for name in rows_with_refs(entry.kind):
+        spec = field_by_name(entry.kind, name)
+        if spec is not None and name in values:
+            values[name] = rows.map_refs(spec, values[name], lambda ref, _kind: ref in pack_ids)
     return values
 
 

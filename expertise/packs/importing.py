@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from expertise.blobstore import BlobStore
 from expertise.errors import UserError
-from expertise.fieldspec import ref_fields
+from expertise.fields import rows
+from expertise.fields.rows import rows_with_refs
+from expertise.fieldspec import field_by_name, ref_fields
 from expertise.models import Attachment, Entry, EntryOrigin, Theme
 from expertise.packs.contents import PackContents, PackEntry
 from expertise.packs.errors import BadPack, Cancelled
@@ -190,6 +192,17 @@ class Importer:
                 kept[spec.name] = [str(v) for v in good if v is not None]
             elif good:
                 kept[spec.name] = None if good[0] is None else str(good[0])
+        for name in rows_with_refs(kind):
+            if name in values:
+                kept[name] = self._known_row_refs(kind, name, values[name])
+        return kept
+
+    def _known_row_refs(self, kind: str, name: str, value: object) -> list[dict[str, object]]:
+        spec = field_by_name(kind, name)
+        assert spec is not None
+        before = len(rows.ref_ids(spec, value))
+        kept = rows.map_refs(spec, value, self._exists)
+        self.applied.dropped_references += before - len(rows.ref_ids(spec, kept))
         return kept
 
     def _exists(self, value: object, kind: str | None) -> bool:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from expertise.blobstore import BlobStore
 from expertise.errors import IntegrityError
+from expertise.fields.rows import row_text
 from expertise.fieldspec import fields_of
 from expertise.models import Attachment, Entry
 from index.extract import extract_text
@@ -55,12 +56,14 @@ def _organisation_name(session: Session, entry: Entry, context: DocContext | Non
 
 
 def _extra_text(entry: Entry) -> str:
-    """Kind-specific prose (context, lessons, results...) is searchable body text."""
-    parts = [
-        str(getattr(entry, f.attr) or "")
-        for f in fields_of(entry.kind)
-        if f.type == "text" and f.name not in ("email", "phone", "country")
-    ]
+    """Kind-specific prose (context, lessons, results, follow-ups...) is searchable body text."""
+    parts = []
+    for spec in fields_of(entry.kind):
+        value = getattr(entry, spec.attr)
+        if spec.type == "rows":
+            parts.append(row_text(spec, value))
+        elif spec.type in ("text", "multiline") and spec.name not in ("email", "phone", "country"):
+            parts.append(str(value or ""))
     return "\n".join(part for part in parts if part)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from expertise.errors import UserError
+from expertise.fields.rows import rows_with_refs
 from expertise.fieldspec import ref_fields
 from expertise.models import KINDS, MODEL_BY_KIND, Entry, HubMeta, Revision, utcnow
 from expertise.services import tombstones
@@ -51,7 +52,7 @@ def split_refs(
     kind: str, values: Mapping[str, object]
 ) -> tuple[dict[str, object], dict[str, object]]:
     """Plain values and reference values apart, so a batch can resolve refs last."""
-    names = {field.name for field in ref_fields(kind)}
+    names = {field.name for field in ref_fields(kind)} | set(rows_with_refs(kind))
     plain = {k: v for k, v in values.items() if k not in names}
     refs = {k: v for k, v in values.items() if k in names}
     return plain, refs

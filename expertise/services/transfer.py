@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from expertise.atomic import atomic_write_bytes
 from expertise.csvread import read_csv_entries
 from expertise.errors import InputError, UserError
+from expertise.fields.rows import map_refs, rows_with_refs
+from expertise.fieldspec import field_by_name
 from expertise.frontmatter import decode_text, parse_document, render_document
 from expertise.models import Entry
 from expertise.private import make_private_folder
@@ -133,12 +135,23 @@ def export_markdown(session: Session, out_dir: Path) -> int:
     make_private_folder(out_dir)
     count = 0
     for entry in session.scalars(select(Entry).order_by(Entry.kind, Entry.title)):
-        data = to_record(entry).as_dict()
+        data = without_deleted_row_refs(session, entry.kind, to_record(entry).as_dict())
         text = render_document(export_meta(data), str(data["body"]))
         name = f"{entry.kind}-{slug(entry.title)}-{entry.id[:8]}.md"
         atomic_write_bytes(out_dir / name, text.encode("utf-8"))
         count += 1
     return count
+
+
+def without_deleted_row_refs(
+    session: Session, kind: str, data: dict[str, object]
+) -> dict[str, object]:
+    """A row keeps the id of an entry deleted here; outside this hub that id means nothing."""
+    for name in rows_with_refs(kind):
+        spec = field_by_name(kind, name)
+        if spec is not None and data.get(name):
+            data[name] = map_refs(spec, data[name], lambda ref, _k: session.get(Entry, ref) is not None)
+    return data
 
 
 def export_json(session: Session) -> list[dict[str, object]]:

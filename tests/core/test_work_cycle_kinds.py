@@ -8,6 +8,7 @@ including the structured lists (follow-ups, agenda items).
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -243,8 +244,34 @@ def test_agenda_item_for_a_deleted_bottleneck_keeps_the_row(hub):
     hub.delete_entry(bottleneck)
     record = hub.get_entry(agenda_id)
     assert [row["bottleneck"] for row in record.fields["items"]] == [bottleneck, bottleneck]
-    hub.update_entry(agenda_id, {"summary": "Nog steeds te bewaren."})  # a save still works
+    items = hub.get_entry(agenda_id).fields["items"]
+    hub.update_entry(agenda_id, {"items": items, "summary": "Nog te bewaren."})  # saves as shown
     assert hub.get_entry(agenda_id).revision == 2
+    with pytest.raises(UserError, match="bottleneck"):  # a made-up id is still refused
+        hub.update_entry(agenda_id, {"items": [{"bottleneck": str(uuid.uuid4()), "objective": "x"}]})
+
+
+def test_export_of_an_agenda_with_a_deleted_bottleneck_reads_back_elsewhere(hub, tmp_path):
+    agenda_id, bottleneck, _ = _agenda(hub)
+    hub.delete_entry(bottleneck)
+    out = tmp_path / "export"
+    hub.export_markdown(out)
+    with Hub.create(tmp_path / "second", PASSPHRASE, kdf=KdfParams.floor()) as second:
+        second.import_paths([out])
+        items = second.get_entry(agenda_id).fields["items"]
+        assert [row["bottleneck"] for row in items] == [None, None]
+        assert items[0]["objective"] == "Sneller gegevens van providers."
+
+
+def test_erasing_a_person_clears_them_from_follow_ups(hub, tmp_path):
+    _, expert_id = _base(hub)
+    (case_id,) = hub.import_paths([_write(tmp_path / "in", "zaak.md", CASE)]).created
+    hub.update_entry(case_id, {"state": "closed"})
+    hub.erase_person(expert_id)
+    rows = hub.get_entry(case_id).fields["follow_ups"]
+    assert [row["author"] for row in rows] == [None, None]
+    for revision in hub.revisions(case_id):
+        assert expert_id not in json.dumps(revision.snapshot)
 
 
 def _comparable(hub: Hub) -> list[str]:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from ui.editor.field_widgets import DateField, EnumField, LongTextField, RefField, RefListField
 from ui.editor.rows_field import RowColumn, RowDialog, RowsField
-from ui.timeline import TimelinePoint, TimelineView
+from ui.entries.timeline import TimelinePoint, TimelineView
 
 COLUMNS = (
     RowColumn("bottleneck", "Bottleneck", "ref", ref_kind="bottleneck", shown=True),

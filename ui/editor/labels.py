@@ -20,6 +20,21 @@ class FieldText(QObject):
     def kind(self, kind: str) -> str:
         return self._kinds().get(kind, kind)
 
+    def column(self, field: str, column: str) -> str:
+        """The shown name of a column of a structured list field."""
+        columns = {
+            ("follow_ups", "date"): self.tr("Date"),
+            ("follow_ups", "author"): self.tr("Author"),
+            ("follow_ups", "text"): self.tr("Update"),
+            ("items", "bottleneck"): self.tr("Bottleneck"),
+            ("items", "objective"): self.tr("Objective"),
+            ("items", "result"): self.tr("Intended result"),
+            ("items", "activities"): self.tr("Activities"),
+            ("items", "responsible"): self.tr("Responsible parties"),
+            ("items", "progress"): self.tr("Progress"),
+        }
+        return columns.get((field, column), column.replace("_", " ").capitalize())
+
     def _kinds(self) -> dict[str, str]:
         return {
             "advice": self.tr("Advice note"),
@@ -27,6 +42,9 @@ class FieldText(QObject):
             "practice": self.tr("Best practice"),
             "expert": self.tr("Expert"),
             "organisation": self.tr("Organisation"),
+            "bottleneck": self.tr("Bottleneck"),
+            "case": self.tr("Example case"),
+            "agenda": self.tr("Yearly agenda"),
         }
 
     def _fields(self) -> dict[str, str]:
@@ -75,6 +93,17 @@ class FieldText(QObject):
             "country": self.tr("Country (ISO code)"),
             "contact": self.tr("Contact"),
             "partner_since": self.tr("Partner since"),
+            "state": self.tr("State"),
+            "signalled_on": self.tr("Signalled on"),
+            "signalled_by": self.tr("Signalled by"),
+            "responsible": self.tr("Responsible parties"),
+            "measures": self.tr("Measures"),
+            "resolved_on": self.tr("Resolved on"),
+            "resolution": self.tr("Resolution"),
+            "follow_ups": self.tr("Follow-up log"),
+            "produced_practices": self.tr("Practices it produced"),
+            "year": self.tr("Year"),
+            "items": self.tr("Agenda items"),
         }
 
     def _choices(self) -> dict[str, str]:
@@ -105,4 +134,15 @@ class FieldText(QObject):
             "international": self.tr("International (Europol, Interpol…)"),
             "academic": self.tr("Academic"),
             "other": self.tr("Other"),
+            "signalled": self.tr("Signalled"),
+            "addressed": self.tr("Addressed"),
+            "in_progress": self.tr("In progress"),
+            "resolved": self.tr("Resolved"),
+            "parked": self.tr("Parked"),
+            "following": self.tr("Being followed"),
+            "closed": self.tr("Closed"),
+            "planned": self.tr("Planned"),
+            "done": self.tr("Done"),
+            "delayed": self.tr("Delayed"),
+            "dropped": self.tr("Dropped"),
         }

@@ -34,6 +34,8 @@ from ui.editor.field_widgets import (
     RefListField,
     TextField,
 )
+from expertise.fields import FieldSpec
+from ui.editor.labels import FieldText
 from ui.plaintext import buddy_label
 
 Row = dict[str, object]
@@ -50,6 +52,41 @@ class RowColumn:
     choices: tuple[tuple[str, str], ...] = ()  # (key, label) of an enum
     ref_kind: str | None = None
     shown: bool = False
+
+
+# the columns the table shows of each row (the rest is in the row dialog)
+SHOWN = {"follow_ups": ("date", "text"), "items": ("bottleneck", "progress")}
+
+
+def row_columns(spec: FieldSpec, text: FieldText) -> tuple[RowColumn, ...]:
+    """The columns of a registry rows field, labelled in the UI's language."""
+    shown = SHOWN.get(spec.name, tuple(column.name for column in spec.columns[:2]))
+    return tuple(
+        RowColumn(
+            column.name,
+            text.column(spec.name, column.name),
+            column.type,
+            tuple(text.choices(column.name, column.choices)),
+            column.ref_kind,
+            column.name in shown,
+        )
+        for column in spec.columns
+    )
+
+
+def ref_options(spec: FieldSpec, entries: Options) -> tuple[tuple[str, str], ...]:
+    """(id, title) pairs a reference field offers: of its kind, or of each of its kinds."""
+    kinds = (spec.ref_kind,) if spec.ref_kind else spec.ref_kinds
+    return tuple(pair for kind in kinds for pair in entries.get(kind, ()))
+
+
+def referenced_kinds(specs: Sequence[FieldSpec]) -> set[str]:
+    """Every kind the fields (and the columns of their rows) can refer to."""
+    found: set[str] = set()
+    for spec in specs:
+        found.update((spec.ref_kind,) if spec.ref_kind else spec.ref_kinds)
+        found |= referenced_kinds(spec.columns)
+    return found
 
 
 class RowDialog(QDialog):

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from expertise.errors import UserError
 from expertise.hub import Hub
 from expertise.records import EntryRecord
+from expertise.fields import fields_of
 from ui.editor.metadata_form import FormChoices
+from ui.editor.rows_field import referenced_kinds
 
 SUPERSEDED_CHOICES = 2000  # "superseded by" offers recent entries; older ones can be typed
 
@@ -55,10 +57,8 @@ def load_choices(hub: Hub, kind: str, language: str) -> FormChoices:
     themes = {
         t.key: (t.label_nl if language == "nl" else t.label_en) for t in hub.vocabulary.themes()
     }
-    entries = {
-        ref: tuple((s.id, s.title) for s in hub.entries.list(ref))
-        for ref in ("expert", "organisation")
-    }
+    wanted = {"expert", "organisation"} | referenced_kinds(fields_of(kind))
+    entries = {ref: tuple((s.id, s.title) for s in hub.entries.list(ref)) for ref in wanted}
     if kind not in entries:
         rows = hub.entries.list(kind, order="updated", limit=SUPERSEDED_CHOICES)
         entries[kind] = tuple((s.id, s.title) for s in rows)

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from expertise.errors import HubError
+from expertise.fields.rows import ref_ids
 from expertise.fieldspec import fields_of
+from expertise.history import ValueChange, value_history
 from expertise.records import AttachmentRecord, Change, EntryRecord, LinkRecord
 from expertise.render import escape_text, markdown_to_html
 from ui.context import AppContext
@@ -36,9 +38,11 @@ from ui.entries.entry_list import kind_label, status_label
 from ui.plaintext import warn
 from ui.safe_browser import SafeBrowser
 from ui.shell.banner import ClassificationBanner, level_of
+from ui.entries.work_cycle_view import KINDS_WITH_TAB, WorkCycleView
 from ui.shell.theme import styled_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+WORK_CYCLE_TAB = 1  # after Details: the follow-ups, status history or agenda items
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class EntryDetail:
     attachments: list[AttachmentRecord]
     ref_titles: dict[str, str] = field(default_factory=dict)
     theme_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    history: tuple[ValueChange, ...] = ()  # a bottleneck's status changes, from its revisions
 
 
 def load_detail(ctx: AppContext, entry_id: str) -> EntryDetail:
@@ -62,15 +67,36 @@ def load_detail(ctx: AppContext, entry_id: str) -> EntryDetail:
     }
     html = markdown_to_html(record.body_md, lambda title: targets.get(title.casefold()))
     refs: dict[str, str] = {}
+    for ref in _referenced_ids(record):
+        title = _title_or_none(ctx, ref)
+        if title is not None:  # an id without a title is a deleted entry, shown as such
+            refs[ref] = title
+    themes = {t.key: (t.label_nl, t.label_en) for t in hub.vocabulary.themes()}
+    history = (
+        value_history(hub.entries.revisions(entry_id), "state")
+        if record.kind == "bottleneck"
+        else []
+    )
+    return EntryDetail(
+        record,
+        html,
+        hub.entries.backlinks(entry_id),
+        hub.attachments.list(entry_id),
+        refs,
+        themes,
+        tuple(history),
+    )
+
+
+def _referenced_ids(record: EntryRecord) -> set[str]:
+    found: set[str] = set()
     for spec in fields_of(record.kind):
         values = record.fields.get(spec.name)
         if spec.type in ("ref", "reflist") and values:
-            for ref in values if isinstance(values, list) else [values]:
-                refs[str(ref)] = _title_or_none(ctx, str(ref)) or str(ref)
-    themes = {t.key: (t.label_nl, t.label_en) for t in hub.vocabulary.themes()}
-    return EntryDetail(
-        record, html, hub.entries.backlinks(entry_id), hub.attachments.list(entry_id), refs, themes
-    )
+            found.update(str(ref) for ref in (values if isinstance(values, list) else [values]))
+        elif spec.type == "rows":
+            found.update(ref_ids(spec, values))
+    return found
 
 
 def _title_or_none(ctx: AppContext, entry_id: str) -> str | None:
@@ -101,6 +127,7 @@ class EntryView(QWidget):
         self.backlinks = QListWidget(self)
         self.attachments = QListWidget(self)
         self.tabs = QTabWidget(self)
+        self.work_cycle = WorkCycleView(self)
         self.edit_button = QPushButton(self.tr("&Edit"), self)
         self.history_button = QPushButton(self.tr("&History…"), self)
         self.save_copy_button = QPushButton(self.tr("&Save a copy…"), self)
@@ -127,6 +154,8 @@ class EntryView(QWidget):
         self.history_button.clicked.connect(lambda: self._emit_for_current(self.sig_history))
         self.save_copy_button.clicked.connect(self._save_copy)
         self.tabs.addTab(self.details, self.tr("Details"))
+        self.tabs.addTab(self.work_cycle, "")
+        self.tabs.setTabVisible(WORK_CYCLE_TAB, False)
         self.tabs.addTab(self.backlinks, self.tr("Linked from"))
         self.tabs.addTab(self._attachments_page(), self.tr("Attachments"))
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -197,10 +226,24 @@ class EntryView(QWidget):
         self.details.setHtml(self._details_html(detail))
         self._fill_backlinks(detail.backlinks)
         self._fill_attachments(detail.attachments)
-        self.tabs.setTabText(1, self.tr("Linked from ({n})").format(n=len(detail.backlinks)))
-        self.tabs.setTabText(2, self.tr("Attachments ({n})").format(n=len(detail.attachments)))
+        self.tabs.setTabText(2, self.tr("Linked from ({n})").format(n=len(detail.backlinks)))
+        self.tabs.setTabText(3, self.tr("Attachments ({n})").format(n=len(detail.attachments)))
+        self._fill_work_cycle(detail)
         self.pages.setCurrentIndex(1)
         self.sig_shown.emit(record.id, record.classification)
+
+    def _fill_work_cycle(self, detail: EntryDetail) -> None:
+        kind = detail.record.kind
+        shown = kind in KINDS_WITH_TAB
+        was_shown = self.tabs.isTabVisible(WORK_CYCLE_TAB)
+        self.tabs.setTabVisible(WORK_CYCLE_TAB, shown)
+        if not shown:
+            self.work_cycle.clear()
+            return
+        count = self.work_cycle.show_record(detail.record, detail.ref_titles, detail.history)
+        self.tabs.setTabText(WORK_CYCLE_TAB, self.work_cycle.tab_title(kind, count))
+        if not was_shown:
+            self.tabs.setCurrentIndex(WORK_CYCLE_TAB)  # the timeline is what a case is read for
 
     def _failed(self, entry_id: str, error: Exception) -> None:
         if not isValid(self):
@@ -238,6 +281,8 @@ class EntryView(QWidget):
             )
         )
         for spec in fields_of(record.kind):
+            if spec.type == "rows":
+                continue  # shown in the work-cycle tab
             shown = self._value_text(spec.name, spec.type, record.fields.get(spec.name), detail)
             if shown:
                 rows.append((self._labels.field(spec.name), shown))
@@ -257,7 +302,8 @@ class EntryView(QWidget):
             return ""
         if kind in ("ref", "reflist"):
             values = value if isinstance(value, list) else [value]
-            return ", ".join(detail.ref_titles.get(str(v), str(v)) for v in values)
+            deleted = self.tr("deleted entry")
+            return ", ".join(detail.ref_titles.get(str(v), deleted) for v in values)
         if kind == "bool":
             return self.tr("Yes") if value else self.tr("No")
         if kind == "enum":
@@ -341,4 +387,6 @@ class EntryView(QWidget):
         self.details.clear_content()
         self.backlinks.clear()
         self.attachments.clear()
+        self.work_cycle.clear()
+        self.tabs.setTabVisible(WORK_CYCLE_TAB, False)
         self.pages.setCurrentIndex(0)
