@@ -321,3 +321,35 @@ def test_pack_without_people_drops_author_references_in_rows(hub, tmp_path):
         rows = case.fields["follow_ups"]
         assert [row["text"].split()[0] for row in rows] == ["Zaak", "Evaluatie"]
         assert all(row.get("author") is None for row in rows)
+
+
+# -- the demo's dated history -------------------------------------------------------
+
+NAZORG = "b2549d86-418b-44b5-8578-1165d62d421d"
+
+
+def test_demo_bottlenecks_carry_their_dated_history(demo_hub):
+    history = value_history(demo_hub.revisions(NAZORG), "state")
+    assert [(c.saved_at.date().isoformat(), c.value) for c in history] == [
+        ("2024-11-20", "signalled"),
+        ("2025-02-05", "addressed"),
+        ("2025-05-12", "in_progress"),
+        ("2026-06-30", "resolved"),
+    ]
+    record = demo_hub.get_entry(NAZORG)
+    assert record.revision == 4 and record.updated_at.date() == date(2026, 6, 30)
+    first = min(demo_hub.revisions(NAZORG), key=lambda r: r.revision)
+    assert first.snapshot["resolved_on"] is None and first.snapshot["resolution"] == ""
+    demo_hub.update_entry(NAZORG, {})  # the replayed last revision is the entry as it is
+    assert demo_hub.get_entry(NAZORG).revision == 4
+
+
+def test_history_steps_are_checked():
+    from expertise.services.replay import steps_from
+
+    steps = steps_from([{"date": date(2025, 1, 2), "state": "signalled"}], "x")
+    assert steps[0].values == {"state": "signalled"}
+    with pytest.raises(UserError, match="date"):
+        steps_from([{"on": True, "state": "signalled"}], "x")  # YAML reads `on:` as true
+    with pytest.raises(UserError, match="order"):
+        steps_from([{"date": date(2025, 2, 1)}, {"date": date(2025, 1, 1)}], "x")

@@ -19,12 +19,15 @@ from expertise.errors import HubError
 from expertise.hub import Hub
 from ui.app.grab import grab_with_dialog, settle
 from ui.app.screenshot_overview import OVERVIEW_VIEWS
+from ui.app.screenshot_work_cycle import WORK_CYCLE_VIEWS
 from ui.context import AppContext
 from ui.shell.main_window import MainWindow
 from ui.startup import given_passphrase
 from ui.tasks import TaskRunner
 
-VIEWS = ("unlock", "list", "entry", "search", "experts", "editor", *OVERVIEW_VIEWS)
+VIEWS = (
+    "unlock", "list", "entry", "search", "experts", "editor", *OVERVIEW_VIEWS, *WORK_CYCLE_VIEWS
+)
 SIZE = (1280, 800)
 SAMPLE_QUERY = "grooming"
 SAMPLE_TOPIC = "livestreaming"
@@ -83,6 +86,7 @@ PREPARE: dict[str, Callable[[MainWindow, AppContext], None]] = {
     "experts": _experts,
     "editor": _editor,
     **OVERVIEW_VIEWS,
+    **WORK_CYCLE_VIEWS,
 }
 
 
