@@ -100,6 +100,7 @@ def test_bottleneck_create_edit_and_find(hub):
     hub.wait_for_index()
     assert entry_id in {hit.id for hit in hub.search("spoedroute").hits}
     assert entry_id in {hit.id for hit in hub.search("vorderingen kind:bottleneck").hits}
+    assert entry_id in {hit.id for hit in hub.search("vorderingen kind:knelpunt").hits}
 
 
 def test_bottleneck_refuses_bad_values(hub):
