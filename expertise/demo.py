@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from expertise.hub import Hub
 from expertise.hub.entries import entry_change
-from expertise.models import Entry
 from expertise.kdf import KdfParams
+from expertise.models import Entry
 from expertise.records import ImportReport
 from expertise.resources import load_yaml, resources_dir
 from expertise.services import replay
@@ -35,7 +35,9 @@ def fill_with_demo(hub: Hub) -> ImportReport:
 def replay_demo_history(hub: Hub) -> None:
     """Give the demo's bottlenecks their dated past (resources/demo/history.yaml)."""
     raw = load_yaml("demo/history.yaml") or {}
-    plan = {str(entry_id): replay.steps_from(steps, str(entry_id)) for entry_id, steps in raw.items()}
+    plan = {
+        str(entry_id): replay.steps_from(steps, str(entry_id)) for entry_id, steps in raw.items()
+    }
 
     def action(session: Session) -> list[Entry]:
         return [replay.replay(session, entry_id, steps) for entry_id, steps in plan.items()]

@@ -5,9 +5,10 @@ The YAML comes from outside, so it is read defensively (ARCHITECTURE S10): only 
 safe loader, and only as far as composing nodes. Nothing is constructed from
 tags, anchors and aliases are refused (billion laughs), nesting stops at a list
 of scalars or a list of rows (mappings of scalars or lists of scalars: the
-follow-ups of a case, the items of an agenda), and sizes are capped. Values are taken as the scalar text the author
-typed, so `country: NO`, `phone: 0612345678` and `title: 2024` stay text instead
-of becoming a boolean, a number or a date; fieldcheck then types them.
+follow-ups of a case, the items of an agenda), and sizes are capped. Values are
+taken as the scalar text the author typed, so `country: NO`, `phone: 0612345678`
+and `title: 2024` stay text instead of becoming a boolean, a number or a date;
+fieldcheck then types them.
 """
 
 from __future__ import annotations

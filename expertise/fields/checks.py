@@ -26,6 +26,7 @@ _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EMAIL_RE = re.compile(
     r"[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+"
 )
+_YEAR_RE = re.compile(r"(19|20|21)\d{2}")
 _THEME_RE = re.compile(r"[a-z][a-z0-9_]*")
 _COUNTRY_RE = re.compile(r"[A-Z]{2}")
 _UUID_TEXT_RE = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
@@ -173,10 +174,18 @@ def check_list(
     return items or None
 
 
+def check_year(name: str, value: object, source: str, line: int | None) -> str | None:
+    text = check_line(name, value, source, line)
+    if text is not None and not _YEAR_RE.fullmatch(text):
+        raise InputError(f"field {name!r} must be a year YYYY", source, line)
+    return text
+
+
 # Refinements of a text field's check, named by FieldSpec.format.
 FORMATS: dict[str, Checker] = {
     "id": check_id,
     "email": check_email,
     "country": check_country,
     "theme": check_theme,
+    "year": check_year,
 }

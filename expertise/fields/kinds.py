@@ -10,7 +10,10 @@ from __future__ import annotations
 from expertise.fields.labels import Choice, Label
 from expertise.fields.spec import FieldSpec, KindSpec
 from expertise.fields.values import (
+    AGENDA_PROGRESS,
     AUDIENCES,
+    BOTTLENECK_STATES,
+    CASE_STATES,
     CLASSIFICATION_LEVELS,
     EVIDENCE_LEVELS,
     LANGUAGE_CHOICES,
@@ -130,9 +133,95 @@ ORGANISATION = KindSpec(
     csv=True,
 )
 
+BOTTLENECK = KindSpec(
+    "bottleneck",
+    Label("Knelpunt", "Bottleneck"),
+    Label("Knelpunten", "Bottlenecks"),
+    "bottlenecks",
+    "Bottleneck",
+    (
+        _f("state", "enum", "Stand van zaken", "State", options=BOTTLENECK_STATES),
+        _f("signalled_on", "date", "Gesignaleerd op", "Signalled on"),
+        _f(
+            "signalled_by",
+            "ref",
+            "Gesignaleerd door",
+            "Signalled by",
+            ref_kinds=("organisation", "expert"),
+        ),
+        _f(
+            "responsible",
+            "reflist",
+            "Verantwoordelijke partijen",
+            "Responsible parties",
+            ref_kind="organisation",
+        ),
+        _f(
+            "measures",
+            "reflist",
+            "Maatregelen",
+            "Measures",
+            ref_kinds=("advice", "innovation", "practice"),
+        ),
+        _f("resolved_on", "date", "Opgelost op", "Resolved on"),
+        _f("resolution", "multiline", "Oplossing", "Resolution"),
+    ),
+)
+FOLLOW_UP_COLUMNS = (
+    _f("date", "date", "Datum", "Date", required=True),
+    _f("author", "ref", "Auteur", "Author", ref_kind="expert"),
+    _f("text", "multiline", "Bericht", "Update", required=True),
+)
+CASE = KindSpec(
+    "case",
+    Label("Voorbeeldzaak", "Example case"),
+    Label("Voorbeeldzaken", "Example cases"),
+    "example_cases",
+    "ExampleCase",
+    (
+        _f("state", "enum", "Stand van zaken", "State", options=CASE_STATES),
+        _f("region", "text", "Regio / eenheid", "Region / unit"),
+        _f("follow_ups", "rows", "Vervolglog", "Follow-up log", columns=FOLLOW_UP_COLUMNS),
+        _f("lessons", "multiline", "Geleerde lessen", "Lessons learned"),
+        _f(
+            "produced_practices",
+            "reflist",
+            "Opgeleverde werkwijzen",
+            "Practices it produced",
+            ref_kind="practice",
+        ),
+    ),
+)
+AGENDA_ITEM_COLUMNS = (
+    _f("bottleneck", "ref", "Knelpunt", "Bottleneck", ref_kind="bottleneck"),
+    _f("objective", "multiline", "Doel", "Objective", required=True),
+    _f("result", "multiline", "Beoogd resultaat", "Intended result"),
+    _f("activities", "multiline", "Activiteiten", "Activities"),
+    _f(
+        "responsible",
+        "reflist",
+        "Verantwoordelijke partijen",
+        "Responsible parties",
+        ref_kind="organisation",
+    ),
+    _f("progress", "enum", "Voortgang", "Progress", options=AGENDA_PROGRESS),
+)
+AGENDA = KindSpec(
+    "agenda",
+    Label("Jaaragenda", "Yearly agenda"),
+    Label("Jaaragenda's", "Yearly agendas"),
+    "agendas",
+    "Agenda",
+    (
+        _f("year", "text", "Jaar", "Year", length=4, format="year"),
+        _f("items", "rows", "Agendapunten", "Agenda items", columns=AGENDA_ITEM_COLUMNS),
+    ),
+)
+
 # In the order the sidebar, the kind filter and the CLI offer them.
 KIND_SPECS: dict[str, KindSpec] = {
-    spec.name: spec for spec in (ADVICE, INNOVATION, PRACTICE, EXPERT, ORGANISATION)
+    spec.name: spec
+    for spec in (ADVICE, INNOVATION, PRACTICE, EXPERT, ORGANISATION, BOTTLENECK, CASE, AGENDA)
 }
 KINDS: tuple[str, ...] = tuple(KIND_SPECS)
 

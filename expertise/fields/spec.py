@@ -15,10 +15,13 @@ class FieldSpec:
     type: str
     label: Label
     ref_kind: str | None = None  # the kind a ref/reflist points at; None: any kind
+    ref_kinds: tuple[str, ...] = ()  # without a ref_kind: the kinds it may point at (all if empty)
     options: tuple[Choice, ...] = ()  # enum choices, in the order they are offered
     length: int | None = None  # a String(length) column instead of the type's own column
     default: object = None  # column default; None: the type's default
     format: str | None = None  # a refinement of the text check (expertise.fields.checks.FORMATS)
+    columns: tuple[FieldSpec, ...] = ()  # the columns of a "rows" field (expertise/fields/rows.py)
+    required: bool = False  # a column a row cannot do without
 
     @property
     def attr(self) -> str:
@@ -28,6 +31,9 @@ class FieldSpec:
     @property
     def choices(self) -> tuple[str, ...]:
         return tuple(option.key for option in self.options)
+
+    def column(self, name: str) -> FieldSpec | None:
+        return next((column for column in self.columns if column.name == name), None)
 
     def choice_label(self, key: str, language: str) -> str:
         found = next((option for option in self.options if option.key == key), None)

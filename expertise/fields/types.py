@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, Text
 from sqlalchemy.orm import MappedColumn, mapped_column
 
-from expertise.errors import UserError
-from expertise.fields import checks
+from expertise.errors import InputError, UserError
+from expertise.fields import checks, rows
 from expertise.fields.spec import FieldSpec
 
 # Turns a reference (an id or a title) into the id of an entry of `kind`.
@@ -57,8 +57,16 @@ def _plain(check: checks.Checker) -> Check:
     return lambda spec, value, source, line: check(spec.name, value, source, line)
 
 
-def _as_text(_spec: FieldSpec, value: object, _resolve: Resolver) -> object:
-    return "" if value is None else str(value)
+def _as_text(spec: FieldSpec, value: object, _resolve: Resolver) -> object:
+    text = "" if value is None else str(value)
+    if spec.format == "year" and text.strip():
+        # a year is sorted and compared as text, so its shape is held on every path in
+        try:
+            checks.check_year(spec.name, text, "", None)
+        except InputError:
+            raise UserError(f"{spec.name}: must be a year YYYY") from None
+        return text.strip()
+    return text
 
 
 def _as_enum(spec: FieldSpec, value: object, _resolve: Resolver) -> object:
@@ -159,6 +167,20 @@ TYPES: dict[str, FieldType] = {
         is_list=True,
     ),
 }
+
+
+def _rows_check(spec: FieldSpec, value: object, source: str, line: int | None) -> object | None:
+    return rows.check_rows(spec, value, source, line, check_value)
+
+
+def _rows_coerce(spec: FieldSpec, value: object, resolve: Resolver) -> object:
+    return rows.coerce_rows(spec, value, resolve, lambda column, cell, res: (
+        TYPES[column.type].coerce(column, cell, res)
+    ))
+
+
+# Rows of typed columns (follow-ups, agenda items): one JSON column of row objects.
+TYPES["rows"] = FieldType("rows", _list_column, _rows_check, _rows_coerce)
 
 
 def type_of(spec: FieldSpec) -> FieldType:

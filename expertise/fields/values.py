@@ -51,6 +51,25 @@ ORG_TYPES = choices(
     ("other", "Overig", "Other"),
 )
 
+BOTTLENECK_STATES = choices(
+    ("signalled", "Gesignaleerd", "Signalled"),
+    ("addressed", "Belegd", "Addressed"),
+    ("in_progress", "In uitvoering", "In progress"),
+    ("resolved", "Opgelost", "Resolved"),
+    ("parked", "Geparkeerd", "Parked"),
+)
+CASE_STATES = choices(
+    ("following", "Wordt gevolgd", "Being followed"),
+    ("closed", "Afgesloten", "Closed"),
+)
+AGENDA_PROGRESS = choices(
+    ("planned", "Gepland", "Planned"),
+    ("in_progress", "In uitvoering", "In progress"),
+    ("done", "Gereed", "Done"),
+    ("delayed", "Vertraagd", "Delayed"),
+    ("dropped", "Vervallen", "Dropped"),
+)
+
 CLASSIFICATIONS: tuple[str, ...] = tuple(level.key for level in CLASSIFICATION_LEVELS)
 LANGUAGES: tuple[str, ...] = tuple(choice.key for choice in LANGUAGE_CHOICES)
 STATUSES: tuple[str, ...] = tuple(choice.key for choice in STATUS_CHOICES)

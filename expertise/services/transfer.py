@@ -150,7 +150,9 @@ def without_deleted_row_refs(
     for name in rows_with_refs(kind):
         spec = field_by_name(kind, name)
         if spec is not None and data.get(name):
-            data[name] = map_refs(spec, data[name], lambda ref, _k: session.get(Entry, ref) is not None)
+            data[name] = map_refs(
+                spec, data[name], lambda ref, _k: session.get(Entry, ref) is not None
+            )
     return data
 
 

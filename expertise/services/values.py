@@ -11,21 +11,37 @@ from expertise.errors import UserError
 from expertise.fields import CLASSIFICATIONS, LANGUAGES, STATUSES, FieldSpec, field_by_name
 from expertise.fields.types import as_list, type_of
 from expertise.models import Entry, Tag, Theme
+from expertise.services import tombstones
 from expertise.services.links import find_by_title
 
 BASE_CHOICES = {"classification": CLASSIFICATIONS, "language": LANGUAGES, "status": STATUSES}
 RESERVED = {"id", "kind", "title", "body", "body_md", "summary", "tags", "themes"}
 
 
-def resolve_ref(session: Session, value: object, kind: str | None, name: str) -> str | None:
+def resolve_ref(
+    session: Session,
+    value: object,
+    kind: str | None,
+    name: str,
+    kinds: tuple[str, ...] = (),
+    keep_deleted: bool = False,
+) -> str | None:
+    """The id of the entry `value` names (an id or a title) of `kind` (or one of `kinds`).
+
+    With `keep_deleted`, the id of an entry deleted here is kept as it is: a row of
+    a structured list (an agenda item) outlives the entry it refers to.
+    """
     if value is None or value == "":
         return None
     text = str(value).strip()
     found = session.get(Entry, text)
     if found is None:
         found = find_by_title(session, text, kind)
-    if found is None or (kind and found.kind != kind):
-        raise UserError(f"{name}: no {kind or 'entry'} with that id or title")
+    if found is None and keep_deleted and tombstones.was_deleted(session, text):
+        return text
+    wanted = (kind,) if kind else kinds
+    if found is None or (wanted and found.kind not in wanted):
+        raise UserError(f"{name}: no {' or '.join(wanted) or 'entry'} with that id or title")
     return found.id
 
 
@@ -33,7 +49,8 @@ def coerce(session: Session, field: FieldSpec, value: object) -> object:
     """A model value of `field` from loose input, as the field's type coerces it."""
 
     def resolve(ref: object, kind: str | None, name: str) -> str | None:
-        return resolve_ref(session, ref, kind, name)
+        kinds = field.ref_kinds if kind is None else ()
+        return resolve_ref(session, ref, kind, name, kinds, keep_deleted=field.type == "rows")
 
     return type_of(field).coerce(field, value, resolve)
 

@@ -32,8 +32,12 @@ def _older_hub(folder: Path) -> dict[str, str]:
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
         by_tag = hub.add_entry(
             "practice",
-            {"title": "Zaak Linde", "tags": ["voorbeeldzaak"], "body": "Wat er gebeurde.",
-             **PRACTICE_FIELDS},
+            {
+                "title": "Zaak Linde",
+                "tags": ["voorbeeldzaak"],
+                "body": "Wat er gebeurde.",
+                **PRACTICE_FIELDS,
+            },
         ).id
         hub.update_entry(by_tag, {"summary": "Tweede revisie."})
         by_title = hub.add_entry(

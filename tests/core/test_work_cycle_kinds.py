@@ -249,7 +249,9 @@ def test_agenda_item_for_a_deleted_bottleneck_keeps_the_row(hub):
     hub.update_entry(agenda_id, {"items": items, "summary": "Nog te bewaren."})  # saves as shown
     assert hub.get_entry(agenda_id).revision == 2
     with pytest.raises(UserError, match="bottleneck"):  # a made-up id is still refused
-        hub.update_entry(agenda_id, {"items": [{"bottleneck": str(uuid.uuid4()), "objective": "x"}]})
+        hub.update_entry(
+            agenda_id, {"items": [{"bottleneck": str(uuid.uuid4()), "objective": "x"}]}
+        )
 
 
 def test_export_of_an_agenda_with_a_deleted_bottleneck_reads_back_elsewhere(hub, tmp_path):

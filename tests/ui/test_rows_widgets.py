@@ -15,7 +15,10 @@ COLUMNS = (
     RowColumn("objective", "Objective", "multiline"),
     RowColumn("responsible", "Responsible", "reflist", ref_kind="organisation"),
     RowColumn(
-        "progress", "Progress", "enum", choices=(("planned", "Planned"), ("done", "Done")),
+        "progress",
+        "Progress",
+        "enum",
+        choices=(("planned", "Planned"), ("done", "Done")),
         shown=True,
     ),
     RowColumn("date", "Date", "date"),

@@ -46,6 +46,7 @@ from ui.editor.field_widgets import (
     TextField,
 )
 from ui.editor.labels import FieldText
+from ui.editor.rows_field import RowsField, ref_options, row_columns
 from ui.plaintext import PlainLabel, buddy_label, plain_label, set_plain_tooltip
 
 GENERAL = ("classification", "status", "language", "summary", "tags", "themes")
@@ -153,6 +154,8 @@ class MetadataForm(QWidget):
             return RefListField()
         if spec.type == "list":
             return ListField()
+        if spec.type == "rows":
+            return RowsField(row_columns(spec, self._text))
         return LongTextField() if type_of(spec).multiline else TextField()
 
     def _with_extra(self, name: str, widget: QWidget) -> QWidget:
@@ -184,11 +187,15 @@ class MetadataForm(QWidget):
         self._choices = choices
         for name, widget in self._widgets.items():
             spec = self._spec(name)
-            if isinstance(widget, RefListField):
-                widget.set_refs(choices.entries.get(spec.ref_kind or "", ()) if spec else ())
+            if isinstance(widget, RowsField):
+                widget.set_options(choices.entries)
+            elif isinstance(widget, RefListField):
+                widget.set_refs(ref_options(spec, choices.entries) if spec else ())
             elif isinstance(widget, RefField):
-                ref_kind = (spec.ref_kind if spec else None) or self.kind
-                widget.set_options(choices.entries.get(ref_kind, ()))
+                if spec is not None and (spec.ref_kind or spec.ref_kinds):
+                    widget.set_options(ref_options(spec, choices.entries))
+                else:
+                    widget.set_options(choices.entries.get(self.kind, ()))
             elif isinstance(widget, ListField):
                 self._list_options(name, widget)
 

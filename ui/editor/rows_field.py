@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertise.fields import FieldSpec
 from ui.editor.field_widgets import (
     DateField,
     EnumField,
@@ -34,7 +35,6 @@ from ui.editor.field_widgets import (
     RefListField,
     TextField,
 )
-from expertise.fields import FieldSpec
 from ui.editor.labels import FieldText
 from ui.plaintext import buddy_label
 

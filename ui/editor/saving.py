@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from expertise.errors import UserError
+from expertise.fields import fields_of
 from expertise.hub import Hub
 from expertise.records import EntryRecord
-from expertise.fields import fields_of
 from ui.editor.metadata_form import FormChoices
 from ui.editor.rows_field import referenced_kinds
 

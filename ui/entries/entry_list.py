@@ -43,7 +43,6 @@ PAGE_SIZE = 200
 SUPERSEDED_GREY = "#80868F"  # readable on the light and the dark palette
 RELOAD_CAP = 5 * PAGE_SIZE
 NARROW, NARROWER = 500, 420  # list widths (px) below which a column gives way
-KINDS = ("advice", "innovation", "practice", "expert", "organisation")
 COL_TITLE, COL_KIND, COL_CLASS, COL_STATUS, COL_UPDATED = range(5)
 # Orders the database can give: (column, ascending?) → hub.entries.list(order=…).
 ORDERS = {COL_TITLE: ("title", True), COL_KIND: ("kind", True), COL_UPDATED: ("updated", False)}
@@ -57,6 +56,9 @@ def kind_label(kind: str) -> str:
         "practice": QCoreApplication.translate("Kinds", "Best practice"),
         "expert": QCoreApplication.translate("Kinds", "Expert"),
         "organisation": QCoreApplication.translate("Kinds", "Organisation"),
+        "bottleneck": QCoreApplication.translate("Kinds", "Bottleneck"),
+        "case": QCoreApplication.translate("Kinds", "Example case"),
+        "agenda": QCoreApplication.translate("Kinds", "Yearly agenda"),
     }
     return labels.get(kind, kind)
 

@@ -35,10 +35,10 @@ from expertise.render import escape_text, markdown_to_html
 from ui.context import AppContext
 from ui.editor.labels import FieldText
 from ui.entries.entry_list import kind_label, status_label
+from ui.entries.work_cycle_view import KINDS_WITH_TAB, WorkCycleView
 from ui.plaintext import warn
 from ui.safe_browser import SafeBrowser
 from ui.shell.banner import ClassificationBanner, level_of
-from ui.entries.work_cycle_view import KINDS_WITH_TAB, WorkCycleView
 from ui.shell.theme import styled_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole

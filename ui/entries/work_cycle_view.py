@@ -17,8 +17,8 @@ from expertise.history import ValueChange
 from expertise.records import EntryRecord
 from expertise.render import escape_text
 from ui.editor.labels import FieldText
-from ui.safe_browser import SafeBrowser
 from ui.entries.timeline import TimelinePoint, TimelineView
+from ui.safe_browser import SafeBrowser
 
 STATE_COLOURS = {
     "signalled": "#1565c0",
@@ -83,8 +83,11 @@ class WorkCycleView(QStackedWidget):
             author = row.get("author")
             who = self._ref_text(author, titles, self.tr("deleted expert")) if author else ""
             points.append(
-                TimelinePoint(str(row.get("date") or ""), who or self.tr("Follow-up"),
-                              str(row.get("text") or ""))
+                TimelinePoint(
+                    str(row.get("date") or ""),
+                    who or self.tr("Follow-up"),
+                    str(row.get("text") or ""),
+                )
             )
         return points
 
@@ -109,10 +112,12 @@ class WorkCycleView(QStackedWidget):
             for name in ITEM_COLUMNS
         )
         body = "".join(
-            "<tr>" + "".join(
+            "<tr>"
+            + "".join(
                 f"<td valign='top'>{escape_text(self.item_cell(row, name, titles))}</td>"
                 for name in ITEM_COLUMNS
-            ) + "</tr>"
+            )
+            + "</tr>"
             for row in rows
         )
         return f"<table cellspacing='0' cellpadding='4' border='1'><tr>{head}</tr>{body}</table>"
@@ -123,8 +128,9 @@ class WorkCycleView(QStackedWidget):
             return self._ref_text(value, titles, self.tr("deleted bottleneck")) if value else "—"
         if name == "responsible":
             items = value if isinstance(value, list) else []
-            return ", ".join(self._ref_text(v, titles, self.tr("deleted organisation"))
-                             for v in items)
+            return ", ".join(
+                self._ref_text(v, titles, self.tr("deleted organisation")) for v in items
+            )
         if name == "progress":
             return self._labels.choices("progress", (str(value or "planned"),))[0][1]
         return str(value or "")

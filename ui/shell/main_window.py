@@ -15,12 +15,13 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
 
+from expertise.fields import KINDS
 from ui.barrier.view import BarrierView
 from ui.context import AppContext
 from ui.courses.menu import add_to_pack_menu
 from ui.courses.view import CoursePackView
 from ui.editor.editor import EntryEditor
-from ui.entries.entry_list import KINDS, EntryList, ListQuery, kind_label
+from ui.entries.entry_list import EntryList, ListQuery, kind_label
 from ui.entries.entry_view import EntryView
 from ui.entries.history_dialog import HistoryDialog
 from ui.experts.finder import ExpertFinder

@@ -14,6 +14,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 from shiboken6 import isValid
 
+from expertise.fields import KINDS
 from expertise.records import Change, Label
 from ui.context import AppContext
 from ui.entries.entry_list import kind_label
@@ -21,7 +22,7 @@ from ui.plaintext import set_plain_tooltip
 from ui.tasks import Progress
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_PLURALS = ("advice", "innovation", "practice", "expert", "organisation")
+KIND_PLURALS = KINDS  # the registry's order
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ class Sidebar(QTreeView):
             "practice": self.tr("Best practices"),
             "expert": self.tr("Experts"),
             "organisation": self.tr("Organisations"),
+            "bottleneck": self.tr("Bottlenecks"),
+            "case": self.tr("Example cases"),
+            "agenda": self.tr("Yearly agendas"),
         }
         return plurals.get(kind, kind_label(kind))
 

@@ -19,6 +19,7 @@ import json
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.schema import SchemaItem
 
 revision = "0006"
 down_revision = "0005"
@@ -38,7 +39,7 @@ DROPPED_FIELDS = tuple(name for name, _nl, _en in FOLDED_FIELDS) + ("evidence_le
 SECTION = {"nl": "Uit de eerdere praktijkbeschrijving", "en": "From the earlier practice record"}
 
 
-def _ref_column(table: str, name: str) -> list[sa.SchemaItem]:
+def _ref_column(table: str, name: str) -> list[SchemaItem]:
     return [
         sa.Column(name, sa.String(length=36), nullable=True),
         sa.ForeignKeyConstraint(
@@ -47,7 +48,7 @@ def _ref_column(table: str, name: str) -> list[sa.SchemaItem]:
     ]
 
 
-def _kind_table(table: str, *items: sa.SchemaItem) -> None:
+def _kind_table(table: str, *items: SchemaItem) -> None:
     op.create_table(
         table,
         sa.Column("id", sa.String(length=36), nullable=False),
