@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from expertise.csvread import read_csv_entries
 from expertise.errors import InputError
 from expertise.fieldcheck import check_entry, field_order
-from expertise.fields import KINDS, any_spec
+from expertise.fields import KINDS, FieldSpec, spec_of
 from expertise.frontmatter import decode_text, parse_document, render_document
 
 # A deeper run: EXPERTISE_FUZZ_EXAMPLES=20000 pytest tests/core/test_parsers_fuzz.py
@@ -110,21 +110,30 @@ multi_text = st.text(
 body_text = st.text(st.characters(codec="utf-8", exclude_characters="\x00"))
 
 
-def value_for(name: str) -> st.SearchStrategy[object]:
-    spec = any_spec(name)
+def value_for(kind: str, name: str) -> st.SearchStrategy[object]:
+    spec = spec_of(kind, name)
     assert spec is not None, name
+    return value_of(spec)
+
+
+def value_of(spec: FieldSpec) -> st.SearchStrategy[object]:
+    name = spec.name
     if name == "id":
         return st.uuids(version=4).map(str)
     if spec.type == "enum":
         return st.sampled_from(spec.choices)
     if spec.type == "date":
         return st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31))
+    if spec.type == "rows":
+        return st.lists(row_of(spec), min_size=1, max_size=3)
     if name == "internal":
         return st.booleans()
-    if name == "email":
+    if spec.format == "email":
         return st.from_regex(r"[a-z0-9._-]{1,12}@example\.(org|nl)", fullmatch=True)
-    if name == "country":
+    if spec.format == "country":
         return st.from_regex(r"[A-Z]{2}", fullmatch=True)
+    if spec.format == "year":
+        return st.from_regex(r"20[0-9]{2}", fullmatch=True)
     if name == "themes":
         return st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True), max_size=4)
     if spec.type in ("list", "reflist"):
@@ -133,12 +142,22 @@ def value_for(name: str) -> st.SearchStrategy[object]:
 
 
 @st.composite
+def row_of(draw: st.DrawFn, spec: FieldSpec) -> dict[str, object]:
+    """One row of a structured list: every required column, some of the others."""
+    row: dict[str, object] = {}
+    for column in spec.columns:
+        if column.required or draw(st.booleans()):
+            row[column.name] = draw(value_of(column))
+    return row
+
+
+@st.composite
 def entries(draw: st.DrawFn) -> dict[str, object]:
     kind = draw(st.sampled_from(KINDS))
     names = [name for name in field_order(kind) if name not in ("kind", "title")]
     chosen = draw(st.lists(st.sampled_from(names), unique=True, max_size=len(names)))
     raw: dict[str, object] = {"kind": kind, "title": draw(line_text.filter(str.strip))}
-    raw.update({name: draw(value_for(name)) for name in chosen})
+    raw.update({name: draw(value_for(kind, name)) for name in chosen})
     start, end = raw.get("start_date"), raw.get("end_date")
     if isinstance(start, date) and isinstance(end, date) and end < start:
         raw["end_date"] = start
