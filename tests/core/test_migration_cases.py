@@ -30,7 +30,7 @@ PRACTICE_FIELDS = {
 
 def _older_hub(folder: Path) -> dict[str, str]:
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
-        by_tag = hub.add_entry(
+        by_tag = hub.entries.add(
             "practice",
             {
                 "title": "Zaak Linde",
@@ -39,19 +39,19 @@ def _older_hub(folder: Path) -> dict[str, str]:
                 **PRACTICE_FIELDS,
             },
         ).id
-        hub.update_entry(by_tag, {"summary": "Tweede revisie."})
-        by_title = hub.add_entry(
+        hub.entries.update(by_tag, {"summary": "Tweede revisie."})
+        by_title = hub.entries.add(
             "practice", {"title": "Voorbeeldzaak Kompas", "language": "nl", "body": ""}
         ).id
-        english = hub.add_entry(
+        english = hub.entries.add(
             "practice",
             {"title": "Harbour", "tags": ["Example Case"], "language": "en", "context": "Abroad."},
         ).id
-        plain = hub.add_entry(
+        plain = hub.entries.add(
             "practice", {"title": "Vaste contactpersoon", "body": "Zie [[Zaak Linde]]."}
         ).id
-        hub.update_entry(by_tag, {"body": "Wat er gebeurde, zie [[Vaste contactpersoon]]."})
-        hub.add_attachment(by_tag, folder / "verslag.txt", data=b"Evaluatieverslag, fictief")
+        hub.entries.update(by_tag, {"body": "Wat er gebeurde, zie [[Vaste contactpersoon]]."})
+        hub.attachments.add(by_tag, folder / "verslag.txt", data=b"Evaluatieverslag, fictief")
     vault = Vault.unlock(folder, PASSPHRASE)
     engine = open_engine(folder / "hub.db", vault.subkey("database"))
     config = migrations._config(engine)
@@ -66,7 +66,7 @@ def test_example_cases_held_as_practices_become_cases(tmp_path):
     folder = tmp_path / "hub"
     ids = _older_hub(folder)
     with Hub.open(folder, PASSPHRASE) as hub:
-        case = hub.get_entry(ids["by_tag"])
+        case = hub.entries.get(ids["by_tag"])
         assert case.kind == "case"
         assert case.fields["state"] == "following"
         assert case.fields["lessons"] == PRACTICE_FIELDS["lessons"]
@@ -77,44 +77,44 @@ def test_example_cases_held_as_practices_become_cases(tmp_path):
         for name in ("context", "practice", "outcome", "source_case"):
             assert PRACTICE_FIELDS[name] in case.body_md  # folded into the body, not lost
         assert "## Uit de eerdere praktijkbeschrijving" in case.body_md
-        assert hub.get_entry(ids["by_title"]).kind == "case"
-        english = hub.get_entry(ids["english"])
+        assert hub.entries.get(ids["by_title"]).kind == "case"
+        english = hub.entries.get(ids["english"])
         assert english.kind == "case" and "**Context:** Abroad." in english.body_md
         assert "## From the earlier practice record" in english.body_md
-        assert hub.get_entry(ids["plain"]).kind == "practice"
+        assert hub.entries.get(ids["plain"]).kind == "practice"
 
-        revisions = hub.revisions(ids["by_tag"])
+        revisions = hub.entries.revisions(ids["by_tag"])
         assert sorted(r.revision for r in revisions) == [1, 2, 3]
         assert all(r.snapshot["kind"] == "case" for r in revisions)
         assert all("context" not in r.snapshot for r in revisions)
-        assert [link.entry_id for link in hub.links(ids["by_tag"])] == [ids["plain"]]
-        assert [link.entry_id for link in hub.backlinks(ids["by_tag"])] == [ids["plain"]]
-        (attachment,) = hub.attachments(ids["by_tag"])
-        copy = hub.save_attachment_copy(attachment.id, tmp_path / "copy.txt")
+        assert [link.entry_id for link in hub.entries.links(ids["by_tag"])] == [ids["plain"]]
+        assert [link.entry_id for link in hub.entries.backlinks(ids["by_tag"])] == [ids["plain"]]
+        (attachment,) = hub.attachments.list(ids["by_tag"])
+        copy = hub.attachments.save_copy(attachment.id, tmp_path / "copy.txt")
         assert copy.read_bytes() == b"Evaluatieverslag, fictief"
 
         hub.wait_for_index()
         found = {hit.id: hit.kind for hit in hub.search("kind:case").hits}
         assert found == {ids["by_tag"]: "case", ids["by_title"]: "case", ids["english"]: "case"}
-        restored = hub.restore_revision(ids["by_tag"], 1)
+        restored = hub.entries.restore_revision(ids["by_tag"], 1)
         assert restored.kind == "case" and restored.summary == ""
         # saving the migrated case unchanged adds no revision: row and snapshot agree
-        before = hub.get_entry(ids["by_title"]).revision
-        hub.update_entry(ids["by_title"], {})
-        assert hub.get_entry(ids["by_title"]).revision == before
-        assert hub.check().ok
+        before = hub.entries.get(ids["by_title"]).revision
+        hub.entries.update(ids["by_title"], {})
+        assert hub.entries.get(ids["by_title"]).revision == before
+        assert hub.maintenance.check().ok
 
 
 def test_a_hub_without_example_cases_is_left_as_it_was(tmp_path):
     folder = tmp_path / "hub"
     with Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()) as hub:
-        plain = hub.add_entry("practice", {"title": "Gewone praktijk", "context": "Tekst."}).id
+        plain = hub.entries.add("practice", {"title": "Gewone praktijk", "context": "Tekst."}).id
     vault = Vault.unlock(folder, PASSPHRASE)
     engine = open_engine(folder / "hub.db", vault.subkey("database"))
     command.downgrade(migrations._config(engine), "0005")
     engine.dispose()
     vault.lock()
     with Hub.open(folder, PASSPHRASE) as hub:
-        record = hub.get_entry(plain)
+        record = hub.entries.get(plain)
         assert record.kind == "practice" and record.fields["context"] == "Tekst."
-        assert hub.index_staleness() == ""
+        assert hub.maintenance.index_staleness() == ""

@@ -19,7 +19,6 @@ from expertise.frontmatter import parse_document, render_document
 from expertise.history import value_history
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
-from expertise.packs import PackFacade
 from tests.conftest import PASSPHRASE
 from tests.core.packkit import PACK_PASS, export
 
@@ -49,8 +48,8 @@ Geanonimiseerde beschrijving van de zaak.
 
 
 def _base(hub: Hub) -> tuple[str, str]:
-    org = hub.add_entry("organisation", {"title": ORG, "org_type": "ngo"})
-    expert = hub.add_entry("expert", {"title": EXPERT, "organisation": org.id})
+    org = hub.entries.add("organisation", {"title": ORG, "org_type": "ngo"})
+    expert = hub.entries.add("expert", {"title": EXPERT, "organisation": org.id})
     return org.id, expert.id
 
 
@@ -71,7 +70,7 @@ def _bottleneck(hub: Hub, org_id: str, **values: object) -> str:
         "themes": ["international_cooperation", "opsporing"],
     }
     fields.update(values)
-    return hub.add_entry("bottleneck", fields).id
+    return hub.entries.add("bottleneck", fields).id
 
 
 # -- bottleneck --------------------------------------------------------------------
@@ -79,9 +78,9 @@ def _bottleneck(hub: Hub, org_id: str, **values: object) -> str:
 
 def test_bottleneck_create_edit_and_find(hub):
     org_id, _ = _base(hub)
-    advice = hub.add_entry("advice", {"title": "Advies over vorderingen"}).id
+    advice = hub.entries.add("advice", {"title": "Advies over vorderingen"}).id
     entry_id = _bottleneck(hub, org_id, measures=[advice], body="Vorderingen duren maanden.")
-    record = hub.get_entry(entry_id)
+    record = hub.entries.get(entry_id)
     assert record.kind == "bottleneck"
     assert record.fields["state"] == "signalled"
     assert record.fields["signalled_on"] == date(2026, 2, 1)
@@ -90,11 +89,11 @@ def test_bottleneck_create_edit_and_find(hub):
     assert record.fields["measures"] == [advice]
     assert set(record.themes) == {"international_cooperation", "opsporing"}
 
-    hub.update_entry(
+    hub.entries.update(
         entry_id,
         {"state": "resolved", "resolved_on": "2026-06-30", "resolution": "Spoedroute ingericht."},
     )
-    record = hub.get_entry(entry_id)
+    record = hub.entries.get(entry_id)
     assert record.fields["state"] == "resolved"
     assert record.fields["resolved_on"] == date(2026, 6, 30)
     hub.wait_for_index()
@@ -109,16 +108,16 @@ def test_bottleneck_refuses_bad_values(hub):
         _bottleneck(hub, org_id, state="forgotten")
     with pytest.raises(UserError, match="responsible"):
         _bottleneck(hub, org_id, responsible=["Geen Bestaande Organisatie"])
-    assert hub.count_entries("bottleneck") == 0
+    assert hub.entries.count("bottleneck") == 0
 
 
 def test_bottleneck_status_history_comes_from_revisions(hub):
     org_id, _ = _base(hub)
     entry_id = _bottleneck(hub, org_id)
-    hub.update_entry(entry_id, {"state": "addressed"})
-    hub.update_entry(entry_id, {"summary": "Alleen de samenvatting."})  # no state change
-    hub.update_entry(entry_id, {"state": "in_progress"})
-    history = value_history(hub.revisions(entry_id), "state")
+    hub.entries.update(entry_id, {"state": "addressed"})
+    hub.entries.update(entry_id, {"summary": "Alleen de samenvatting."})  # no state change
+    hub.entries.update(entry_id, {"state": "in_progress"})
+    history = value_history(hub.entries.revisions(entry_id), "state")
     assert [change.value for change in history] == ["signalled", "addressed", "in_progress"]
     assert [change.revision for change in history] == [1, 2, 4]
 
@@ -133,10 +132,10 @@ def test_bottleneck_pointing_at_a_missing_organisation_is_refused_on_import(hub,
         "responsible: [Stichting Baken (fictief), Bestaat Niet BV]\n---\nTekst\n",
     )
     with pytest.raises(InputError) as caught:
-        hub.import_paths([folder])
+        hub.transfer.import_paths([folder])
     message = str(caught.value)
     assert "knelpunt.md" in message and "responsible" in message and "organisation" in message
-    assert hub.count_entries("bottleneck") == 0
+    assert hub.entries.count("bottleneck") == 0
 
 
 # -- example case ------------------------------------------------------------------
@@ -144,9 +143,9 @@ def test_bottleneck_pointing_at_a_missing_organisation_is_refused_on_import(hub,
 
 def test_case_follow_ups_import_and_read_back(hub, tmp_path):
     _, expert_id = _base(hub)
-    report = hub.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
+    report = hub.transfer.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
     (case_id,) = report.created
-    record = hub.get_entry(case_id)
+    record = hub.entries.get(case_id)
     assert record.kind == "case" and record.fields["state"] == "following"
     follow_ups = record.fields["follow_ups"]
     assert [row["date"] for row in follow_ups] == ["2026-01-10", "2026-03-02"]
@@ -158,20 +157,20 @@ def test_case_follow_ups_import_and_read_back(hub, tmp_path):
 
 def test_case_follow_up_edit_adds_a_revision(hub):
     _, expert_id = _base(hub)
-    practice = hub.add_entry("practice", {"title": "Vaste belroute jeugdhulp"}).id
-    case = hub.add_entry("case", {"title": "Voorbeeldzaak Duin", "state": "following"})
+    practice = hub.entries.add("practice", {"title": "Vaste belroute jeugdhulp"}).id
+    case = hub.entries.add("case", {"title": "Voorbeeldzaak Duin", "state": "following"})
     rows = [{"date": "2026-04-01", "author": expert_id, "text": "Eerste overleg."}]
-    hub.update_entry(case.id, {"follow_ups": rows, "produced_practices": [practice]})
+    hub.entries.update(case.id, {"follow_ups": rows, "produced_practices": [practice]})
     rows.append({"date": "2026-05-01", "author": EXPERT, "text": "Afgesloten."})
-    hub.update_entry(case.id, {"follow_ups": rows, "state": "closed"})
-    record = hub.get_entry(case.id)
+    hub.entries.update(case.id, {"follow_ups": rows, "state": "closed"})
+    record = hub.entries.get(case.id)
     assert record.revision == 3
     assert [row["author"] for row in record.fields["follow_ups"]] == [expert_id, expert_id]
     assert record.fields["produced_practices"] == [practice]
     with pytest.raises(UserError, match="follow_ups"):
-        hub.update_entry(case.id, {"follow_ups": [{"date": "gisteren", "text": "x"}]})
+        hub.entries.update(case.id, {"follow_ups": [{"date": "gisteren", "text": "x"}]})
     with pytest.raises(UserError, match="produced_practices"):
-        hub.update_entry(case.id, {"produced_practices": [expert_id]})  # not a practice
+        hub.entries.update(case.id, {"produced_practices": [expert_id]})  # not a practice
 
 
 @pytest.mark.parametrize(
@@ -193,13 +192,13 @@ def test_malformed_follow_up_row_names_file_and_line(hub, tmp_path, broken, line
     )
     folder = tmp_path / "in"
     _write(folder, "zaak.md", text)
-    before = hub.count_entries()
+    before = hub.entries.count()
     with pytest.raises(InputError) as caught:
-        hub.import_paths([folder])
+        hub.transfer.import_paths([folder])
     assert caught.value.source == "zaak.md"
     assert caught.value.line == line
     assert words in str(caught.value)
-    assert hub.count_entries() == before
+    assert hub.entries.count() == before
 
 
 # -- agenda ------------------------------------------------------------------------
@@ -219,107 +218,107 @@ def _agenda(hub: Hub) -> tuple[str, str, str]:
         },
         {"bottleneck": bottleneck, "objective": "Tweede doel.", "progress": "planned"},
     ]
-    agenda = hub.add_entry("agenda", {"title": "Agenda 2026", "year": "2026", "items": items})
+    agenda = hub.entries.add("agenda", {"title": "Agenda 2026", "year": "2026", "items": items})
     return agenda.id, bottleneck, org_id
 
 
 def test_agenda_items_are_stored_with_ids(hub):
     agenda_id, bottleneck, org_id = _agenda(hub)
-    record = hub.get_entry(agenda_id)
+    record = hub.entries.get(agenda_id)
     assert record.fields["year"] == "2026"
     first, second = record.fields["items"]
     assert first["bottleneck"] == bottleneck and first["responsible"] == [org_id]
     assert first["progress"] == "in_progress" and second["progress"] == "planned"
     with pytest.raises(UserError, match="year"):
-        hub.update_entry(agenda_id, {"year": "twintig"})
+        hub.entries.update(agenda_id, {"year": "twintig"})
     with pytest.raises(UserError, match="items"):
-        hub.update_entry(agenda_id, {"items": [{"bottleneck": bottleneck, "progress": "soon"}]})
+        hub.entries.update(agenda_id, {"items": [{"bottleneck": bottleneck, "progress": "soon"}]})
     with pytest.raises(UserError, match="items"):
-        hub.update_entry(agenda_id, {"items": [{"bottleneck": org_id}]})  # not a bottleneck
+        hub.entries.update(agenda_id, {"items": [{"bottleneck": org_id}]})  # not a bottleneck
     hub.wait_for_index()
     assert agenda_id in {hit.id for hit in hub.search("spoedroute kind:agenda").hits}
 
 
 def test_agenda_item_for_a_deleted_bottleneck_keeps_the_row(hub):
     agenda_id, bottleneck, _ = _agenda(hub)
-    hub.delete_entry(bottleneck)
-    record = hub.get_entry(agenda_id)
+    hub.entries.delete(bottleneck)
+    record = hub.entries.get(agenda_id)
     assert [row["bottleneck"] for row in record.fields["items"]] == [bottleneck, bottleneck]
-    items = hub.get_entry(agenda_id).fields["items"]
-    hub.update_entry(agenda_id, {"items": items, "summary": "Nog te bewaren."})  # saves as shown
-    assert hub.get_entry(agenda_id).revision == 2
+    items = hub.entries.get(agenda_id).fields["items"]
+    hub.entries.update(agenda_id, {"items": items, "summary": "Nog te bewaren."})  # saves as shown
+    assert hub.entries.get(agenda_id).revision == 2
     with pytest.raises(UserError, match="bottleneck"):  # a made-up id is still refused
-        hub.update_entry(
+        hub.entries.update(
             agenda_id, {"items": [{"bottleneck": str(uuid.uuid4()), "objective": "x"}]}
         )
 
 
 def test_export_of_an_agenda_with_a_deleted_bottleneck_reads_back_elsewhere(hub, tmp_path):
     agenda_id, bottleneck, _ = _agenda(hub)
-    hub.delete_entry(bottleneck)
+    hub.entries.delete(bottleneck)
     out = tmp_path / "export"
-    hub.export_markdown(out)
+    hub.transfer.export_markdown(out)
     with Hub.create(tmp_path / "second", PASSPHRASE, kdf=KdfParams.floor()) as second:
-        second.import_paths([out])
-        items = second.get_entry(agenda_id).fields["items"]
+        second.transfer.import_paths([out])
+        items = second.entries.get(agenda_id).fields["items"]
         assert [row["bottleneck"] for row in items] == [None, None]
         assert items[0]["objective"] == "Sneller gegevens van providers."
 
 
 def test_erasing_a_person_clears_them_from_follow_ups(hub, tmp_path):
     _, expert_id = _base(hub)
-    (case_id,) = hub.import_paths([_write(tmp_path / "in", "zaak.md", CASE)]).created
-    hub.update_entry(case_id, {"state": "closed"})
-    hub.erase_person(expert_id)
-    rows = hub.get_entry(case_id).fields["follow_ups"]
+    (case_id,) = hub.transfer.import_paths([_write(tmp_path / "in", "zaak.md", CASE)]).created
+    hub.entries.update(case_id, {"state": "closed"})
+    hub.maintenance.erase_person(expert_id)
+    rows = hub.entries.get(case_id).fields["follow_ups"]
     assert [row["author"] for row in rows] == [None, None]
-    for revision in hub.revisions(case_id):
+    for revision in hub.entries.revisions(case_id):
         assert expert_id not in json.dumps(revision.snapshot)
 
 
 def _comparable(hub: Hub) -> list[str]:
-    return sorted(json.dumps(entry, sort_keys=True) for entry in hub.export_json())
+    return sorted(json.dumps(entry, sort_keys=True) for entry in hub.transfer.export_json())
 
 
 def test_front_matter_and_json_round_trip_of_every_new_kind(hub, tmp_path):
     agenda_id, _, _ = _agenda(hub)
-    hub.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
+    hub.transfer.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
     out = tmp_path / "export"
-    count = hub.export_markdown(out)
+    count = hub.transfer.export_markdown(out)
     text = next(out.glob("agenda-*.md")).read_text(encoding="utf-8")
     parsed = parse_document(text, "agenda.md")
     assert parsed.meta["items"][0]["progress"] == "in_progress"
     assert render_document(parsed.meta, parsed.body) == text  # rendering is stable
     with Hub.create(tmp_path / "second", PASSPHRASE, kdf=KdfParams.floor()) as second:
-        report = second.import_paths([out])
+        report = second.transfer.import_paths([out])
         assert len(report.created) == count
         assert _comparable(second) == _comparable(hub)
-        assert len(second.import_paths([out]).unchanged) == count
+        assert len(second.transfer.import_paths([out]).unchanged) == count
 
 
 def test_pack_round_trip_keeps_structured_fields(hub, tmp_path):
     agenda_id, bottleneck, _ = _agenda(hub)
-    hub.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
-    source = PackFacade(hub)
+    hub.transfer.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
+    source = hub.packs
     source.set_publisher_name("Expertisecentrum (test)")
     pack = export(source, tmp_path / "werk.ekp", with_people=True)
     with Hub.create(tmp_path / "target", PASSPHRASE, kdf=KdfParams.floor()) as target:
-        PackFacade(target).import_pack(pack, PACK_PASS, trust=True)
-        assert target.get_entry(agenda_id).fields == hub.get_entry(agenda_id).fields
-        case = hub.find_by_title("Voorbeeldzaak Haven", "case")
+        target.packs.import_pack(pack, PACK_PASS, trust=True)
+        assert target.entries.get(agenda_id).fields == hub.entries.get(agenda_id).fields
+        case = hub.entries.find_by_title("Voorbeeldzaak Haven", "case")
         assert case is not None
-        assert target.get_entry(case.id).fields == case.fields
+        assert target.entries.get(case.id).fields == case.fields
 
 
 def test_pack_without_people_drops_author_references_in_rows(hub, tmp_path):
     _base(hub)
-    hub.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
-    source = PackFacade(hub)
+    hub.transfer.import_paths([_write(tmp_path / "in", "zaak.md", CASE)])
+    source = hub.packs
     source.set_publisher_name("Expertisecentrum (test)")
     pack = export(source, tmp_path / "zonder.ekp", kind="case")
     with Hub.create(tmp_path / "target", PASSPHRASE, kdf=KdfParams.floor()) as target:
-        PackFacade(target).import_pack(pack, PACK_PASS, trust=True)
-        case = target.find_by_title("Voorbeeldzaak Haven", "case")
+        target.packs.import_pack(pack, PACK_PASS, trust=True)
+        case = target.entries.find_by_title("Voorbeeldzaak Haven", "case")
         assert case is not None
         rows = case.fields["follow_ups"]
         assert [row["text"].split()[0] for row in rows] == ["Zaak", "Evaluatie"]
@@ -332,19 +331,19 @@ NAZORG = "b2549d86-418b-44b5-8578-1165d62d421d"
 
 
 def test_demo_bottlenecks_carry_their_dated_history(demo_hub):
-    history = value_history(demo_hub.revisions(NAZORG), "state")
+    history = value_history(demo_hub.entries.revisions(NAZORG), "state")
     assert [(c.saved_at.date().isoformat(), c.value) for c in history] == [
         ("2024-11-20", "signalled"),
         ("2025-02-05", "addressed"),
         ("2025-05-12", "in_progress"),
         ("2026-06-30", "resolved"),
     ]
-    record = demo_hub.get_entry(NAZORG)
+    record = demo_hub.entries.get(NAZORG)
     assert record.revision == 4 and record.updated_at.date() == date(2026, 6, 30)
-    first = min(demo_hub.revisions(NAZORG), key=lambda r: r.revision)
+    first = min(demo_hub.entries.revisions(NAZORG), key=lambda r: r.revision)
     assert first.snapshot["resolved_on"] is None and first.snapshot["resolution"] == ""
-    demo_hub.update_entry(NAZORG, {})  # the replayed last revision is the entry as it is
-    assert demo_hub.get_entry(NAZORG).revision == 4
+    demo_hub.entries.update(NAZORG, {})  # the replayed last revision is the entry as it is
+    assert demo_hub.entries.get(NAZORG).revision == 4
 
 
 def test_history_steps_are_checked():

@@ -55,8 +55,8 @@ def test_case_timeline_shows_the_follow_ups_in_order(view, ctx, wait_idle):
 
 
 def test_bottleneck_status_history_follows_the_revisions(view, ctx, wait_idle):
-    ctx.hub.update_entry(SEXTORTION, {"state": "addressed"})
-    ctx.hub.update_entry(SEXTORTION, {"state": "in_progress"})
+    ctx.hub.entries.update(SEXTORTION, {"state": "addressed"})
+    ctx.hub.entries.update(SEXTORTION, {"state": "in_progress"})
     _show(view, ctx, wait_idle, SEXTORTION)
     assert view.tabs.tabText(WORK_CYCLE_TAB) == "Status history"
     headings = [t.split("  ·  ")[1] for t in view.work_cycle.timeline.texts() if "  ·  " in t]
@@ -67,7 +67,7 @@ def test_agenda_item_of_a_deleted_bottleneck_says_so(view, ctx, wait_idle):
     _show(view, ctx, wait_idle, AGENDA)
     items = view.work_cycle.items.toPlainText()
     assert "Knelpunt: signalen van sextortion" in items and "Planned" in items
-    ctx.hub.delete_entry(SEXTORTION)
+    ctx.hub.entries.delete(SEXTORTION)
     _show(view, ctx, wait_idle, AGENDA)
     items = view.work_cycle.items.toPlainText()
     assert "deleted bottleneck" in items
@@ -77,7 +77,7 @@ def test_agenda_item_of_a_deleted_bottleneck_says_so(view, ctx, wait_idle):
 
 def test_other_kinds_have_no_work_cycle_tab(view, ctx, wait_idle):
     _show(view, ctx, wait_idle, AGENDA)
-    advice = ctx.hub.list_entries("advice")[0].id
+    advice = ctx.hub.entries.list("advice")[0].id
     _show(view, ctx, wait_idle, advice)
     assert not view.tabs.isTabVisible(WORK_CYCLE_TAB)
 
@@ -100,7 +100,7 @@ def test_agenda_items_edited_in_the_editor_are_saved(qtbot, editor, ctx, wait_id
     items.replace_row(0, first)
     items.remove_row(4)
     _save(qtbot, editor)
-    saved = ctx.hub.get_entry(AGENDA).fields["items"]
+    saved = ctx.hub.entries.get(AGENDA).fields["items"]
     assert len(saved) == 4 and saved[0]["progress"] == "done"
     assert saved[0]["bottleneck"] == "7fb287e8-70d3-425c-a3cb-cd6c9c2f0387"
 
@@ -112,10 +112,10 @@ def test_new_case_with_a_follow_up_from_the_editor(qtbot, editor, ctx, wait_idle
     editor.text.setPlainText("Geanonimiseerde beschrijving.")
     follow_ups = editor.form.widget("follow_ups")
     assert isinstance(follow_ups, RowsField)
-    author = next(s for s in ctx.hub.list_entries("expert") if "Veldkamp" in s.title)
+    author = next(s for s in ctx.hub.entries.list("expert") if "Veldkamp" in s.title)
     follow_ups.insert_row({"date": "2026-11-30", "author": author.id, "text": "Eerste overleg."})
     entry_id = _save(qtbot, editor)
-    (row,) = ctx.hub.get_entry(entry_id).fields["follow_ups"]
+    (row,) = ctx.hub.entries.get(entry_id).fields["follow_ups"]
     assert row == {"date": "2026-11-30", "author": author.id, "text": "Eerste overleg."}
 
 
@@ -129,4 +129,4 @@ def test_a_bad_follow_up_row_is_refused_with_the_field_named(qtbot, editor, ctx,
     wait_idle(ctx)
     assert follow_ups.styleSheet() == ERROR_STYLE  # the field is marked, its rows kept
     assert len(follow_ups.value()) == 5  # type: ignore[arg-type]
-    assert len(ctx.hub.get_entry(LINDENLAAN).fields["follow_ups"]) == 4  # nothing half-saved
+    assert len(ctx.hub.entries.get(LINDENLAAN).fields["follow_ups"]) == 4  # nothing half-saved

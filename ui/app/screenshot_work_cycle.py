@@ -16,7 +16,7 @@ from ui.shell.main_window import MainWindow
 
 
 def _richest(ctx: AppContext, kind: str, score: Callable[[str], int]) -> str | None:
-    rows = ctx.hub.list_entries(kind)
+    rows = ctx.hub.entries.list(kind)
     return max(rows, key=lambda row: score(row.id)).id if rows else None
 
 
@@ -31,12 +31,12 @@ def _open(window: MainWindow, entry_id: str | None) -> None:
 
 
 def _bottleneck(window: MainWindow, ctx: AppContext) -> None:
-    _open(window, _richest(ctx, "bottleneck", lambda i: len(ctx.hub.revisions(i))))
+    _open(window, _richest(ctx, "bottleneck", lambda i: len(ctx.hub.entries.revisions(i))))
 
 
 def _case(window: MainWindow, ctx: AppContext) -> None:
     def follow_ups(entry_id: str) -> int:
-        rows = ctx.hub.get_entry(entry_id).fields.get("follow_ups")
+        rows = ctx.hub.entries.get(entry_id).fields.get("follow_ups")
         return len(rows) if isinstance(rows, list) else 0
 
     _open(window, _richest(ctx, "case", follow_ups))
