@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from expertise.report.document import MAX_BARS, MAX_ROWS, _empty, _items, _num
 from expertise.report.gather_cycle import DELETED, HIDDEN
 from expertise.report.model import Block, Chart, Facts, Table, Text
@@ -51,7 +53,7 @@ def bottlenecks(numbers: ReportNumbers, lang: str) -> tuple[Block, ...]:
         blocks.append(
             Chart(
                 "bottleneck-phase",
-                "stacked",
+                "grouped",
                 word(lang, "bn_by_phase"),
                 tuple(label for _k, label in phases),
                 tuple(
@@ -97,23 +99,32 @@ def _by_party(open_: Counts, resolved: Counts, lang: str) -> list[Block]:
 
 def agenda(numbers: ReportNumbers, lang: str) -> tuple[Block, ...]:
     n = numbers.agenda
-    year = numbers.period.year
     if n is None or not n.items:
-        return (Text(word(lang, "agenda_none", year=year)),)
+        years = ", ".join(n.years) if n is not None else str(numbers.period.year)
+        return (Text(word(lang, "agenda_none", year=years)),)
     progress = tuple(
         (value(lang, "items.progress", key, "agenda"), count) for key, count in n.by_progress
     )
+    per_year = Counter(line[0] for line in n.items)
     rows = tuple(
         (
+            year,
             objective,
             _ref(lang, bottleneck),
             ", ".join(_ref(lang, p) for p in parties),
             value(lang, "items.progress", state, "agenda") if state else "",
         )
-        for objective, bottleneck, parties, state in n.items
+        for year, objective, bottleneck, parties, state in n.items
+    )
+    headers = (
+        word(lang, "year"),
+        word(lang, "objective"),
+        word(lang, "bottleneck"),
+        word(lang, "responsible"),
+        word(lang, "progress"),
     )
     return (
-        Facts(((word(lang, "agenda_items", year=year), _num(len(n.items))),)),
+        Facts(tuple((word(lang, "agenda_items", year=y), _num(c)) for y, c in per_year.items())),
         Chart(
             "agenda-progress",
             "bar",
@@ -121,15 +132,7 @@ def agenda(numbers: ReportNumbers, lang: str) -> tuple[Block, ...]:
             tuple(label for label, _ in progress),
             (("", tuple(count for _, count in progress)),),
         ),
-        Table(
-            (
-                word(lang, "objective"),
-                word(lang, "bottleneck"),
-                word(lang, "responsible"),
-                word(lang, "progress"),
-            ),
-            rows,
-        ),
+        Table(headers, rows),
     )
 
 

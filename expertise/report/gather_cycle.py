@@ -169,21 +169,22 @@ def agenda(session: Session, scope: Scope) -> AgendaNumbers | None:
     year = _column("agenda", "year")
     rows = session.execute(
         scope.allowed(
-            select(model.classification, _column("agenda", "items")).where(
-                year == str(scope.period.year)
+            select(model.classification, year, _column("agenda", "items")).where(
+                year.in_(agenda_years(scope))
             ),
             model,
-        )
+        ).order_by(year)
     ).all()
     items: list[dict[str, Any]] = []
-    for level, found in rows:
+    for level, of_year, found in rows:
         scope.saw([level])
-        items += [item for item in found or [] if isinstance(item, dict)]
+        items += [{**item, "_year": of_year} for item in found or [] if isinstance(item, dict)]
     refs = [item.get("bottleneck") for item in items]
     refs += [p for item in items for p in item.get("responsible") or []]
     shown, present = titles(session, scope, refs), existing(session, refs)
     lines = tuple(
         (
+            str(item["_year"]),
             str(item.get("objective") or ""),
             _name(item.get("bottleneck"), shown, present) if item.get("bottleneck") else "",
             tuple(_name(p, shown, present) for p in item.get("responsible") or []),
@@ -191,12 +192,19 @@ def agenda(session: Session, scope: Scope) -> AgendaNumbers | None:
         )
         for item in items
     )
-    progress = Counter(line[3] for line in lines)
+    progress = Counter(line[4] for line in lines)
     return AgendaNumbers(
         agendas=len(rows),
+        years=tuple(agenda_years(scope)),
         items=lines,
         by_progress=ordered(progress, _progress_keys()),
     )
+
+
+def agenda_years(scope: Scope) -> list[str]:
+    """The agendas a period reports on: those of every calendar year it touches (the
+    default period, September to August, touches two)."""
+    return [str(y) for y in range(scope.period.start.year, scope.period.end.year + 1)]
 
 
 def _progress_keys() -> tuple[str, ...]:

@@ -32,8 +32,9 @@ class Items:
 
 @dataclass(frozen=True)
 class Chart:
-    """bar / hbar: one series; stacked: several series over the categories;
-    heatmap: one series per row, one value per category (column)."""
+    """bar / hbar: one series; stacked: several series that add up; grouped: several
+    series side by side (they may overlap); heatmap: one series per row, one value per
+    category (column)."""
 
     id: str
     kind: str

@@ -67,12 +67,14 @@ class BottleneckNumbers:
     open_titles: tuple[str, ...] = ()
 
 
-AgendaLine = tuple[str, str, tuple[str, ...], str]  # objective, bottleneck, parties, progress
+# year, objective, bottleneck, responsible parties, progress
+AgendaLine = tuple[str, str, str, tuple[str, ...], str]
 
 
 @dataclass(frozen=True)
 class AgendaNumbers:
     agendas: int = 0
+    years: tuple[str, ...] = ()  # the calendar years whose agendas were looked for
     items: tuple[AgendaLine, ...] = ()
     by_progress: Counts = ()
 
