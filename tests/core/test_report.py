@@ -130,6 +130,14 @@ def test_pdf_and_docx_carry_the_sections_and_the_exact_numbers(built, tmp_path):
     ):
         assert fact in text, fact
     assert text.count("INTERN") == result.pages  # the banner on every page
+    # the charts are real pictures in the PDF, not the blank stand-in for unknown resources
+    charts = [
+        image
+        for page in pypdf.PdfReader(tmp_path / "r.pdf").pages
+        for image in page.images
+        if image.image is not None and image.image.width > 500
+    ]
+    assert len(charts) >= 5
     words = docx_text(tmp_path / "r.docx")
     for title in NL_TITLES:
         assert title in words
