@@ -41,6 +41,13 @@ def overview_hub(tmp_path_factory) -> tuple[Path, dict[str, str]]:
                 "innovation", "Pilot hashes", ["distribution", "verstoring"], review_by=_day(10)
             ),
             "later": add("advice", "Advies later", ["distribution"], review_by=_day(45)),
+            "bottleneck": add(
+                "bottleneck",
+                "Knelpunt vertrouwelijk",
+                ["grooming", "signalering"],
+                classification="confidential",
+                state="signalled",
+            ),
         }
     return folder, ids
 
@@ -69,6 +76,9 @@ def test_barrier_json_counts_and_ceiling(overview_hub):
     limited = json.loads(cli(folder, "barrier", "--json", "--ceiling", "internal").stdout)
     assert _cell(limited, "grooming", "signalering")["by_kind"]["practice"] == 0
     assert _cell(limited, "grooming", "signalering")["measures"] == 1
+    # the confidential bottleneck counts without a ceiling and not at all under internal
+    assert _cell(data, "grooming", "signalering")["open_bottlenecks"] == 1
+    assert _cell(limited, "grooming", "signalering")["open_bottlenecks"] == 0
 
 
 def test_barrier_text_is_an_aligned_table_in_the_chosen_language(overview_hub):
@@ -79,14 +89,14 @@ def test_barrier_text_is_an_aligned_table_in_the_chosen_language(overview_hub):
     header = next(line for line in lines if "Prevention" in line)
     assert header.index("Prevention") < header.index("Detection") < header.index("Investigation")
     grooming = next(line for line in lines if line.startswith("Grooming"))
-    # the Detection column holds 2 measures and no open bottleneck, right-aligned under it
+    # the Detection column holds 2 measures and 1 open bottleneck, right-aligned under it
     detection_end = header.index("Detection") + len("Detection")
-    assert grooming[:detection_end].rstrip().endswith("2/0")
+    assert grooming[:detection_end].rstrip().endswith("2/1")
     rows = [line for line in lines if line.startswith(("Grooming", "Distribution", "Training"))]
     assert len({len(line) for line in rows}) == 1  # every row as wide as the others
     dutch = cli(folder, "barrier", "--ceiling", "internal").stdout
     assert "Signalering" in dutch and "Grooming (online lokken)" in dutch
-    assert "1/0" in dutch and "2/0" not in dutch
+    assert "1/0" in dutch and "2/1" not in dutch and "1/1" not in dutch
 
 
 def test_due_json_and_within(overview_hub):
