@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,7 @@ from ui.editor.field_widgets import (
     TextField,
 )
 from ui.editor.labels import FieldText
-from ui.plaintext import buddy_label
+from ui.plaintext import buddy_label, set_plain_tooltip, tooltip_text
 
 Row = dict[str, object]
 Options = Mapping[str, Sequence[tuple[str, str]]]  # ref kind -> (id, title) pairs
@@ -147,6 +148,14 @@ def _widget_for(column: RowColumn, options: Options, texts: Mapping[str, str]) -
     return TextField()
 
 
+def _arrow(arrow: str, name: str, parent: QWidget) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(arrow)
+    button.setAccessibleName(name)
+    set_plain_tooltip(button, name)
+    return button
+
+
 class RowsField(QWidget):
     """A table of rows with Add, Edit, Remove, Up and Down; edits go through RowDialog."""
 
@@ -163,18 +172,25 @@ class RowsField(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
+        # one line per row, cut with "…"; the whole text is the cell's tooltip
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        for index, column in enumerate(self._shown):
+            short = column.type in ("date", "enum")
+            mode = (
+                QHeaderView.ResizeMode.ResizeToContents if short else QHeaderView.ResizeMode.Stretch
+            )
+            header.setSectionResizeMode(index, mode)
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 9)
         self.table.cellDoubleClicked.connect(lambda row, _col: self.edit_row(row))
         self.add_button = QPushButton(self.tr("Add…"), self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
-        self.up_button = QPushButton(self.tr("Up"), self)
-        self.down_button = QPushButton(self.tr("Down"), self)
+        # arrows keep the button row inside the narrow side pane; the words are their names
+        self.up_button = _arrow("↑", self.tr("Up"), self)
+        self.down_button = _arrow("↓", self.tr("Down"), self)
         self.add_button.clicked.connect(self.add_row)
         self.edit_button.clicked.connect(lambda: self.edit_row(self.table.currentRow()))
         self.remove_button.clicked.connect(lambda: self.remove_row(self.table.currentRow()))
@@ -277,10 +293,9 @@ class RowsField(QWidget):
             for c, column in enumerate(self._shown):
                 text = self.cell_text(row, column)
                 item = QTableWidgetItem(text.replace("\n", " "))
-                item.setToolTip("")  # user text: never rendered as rich text by a tooltip
+                item.setToolTip(tooltip_text(text))  # user text, shown literally
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(r, c, item)
-        self.table.resizeRowsToContents()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
