@@ -191,6 +191,7 @@ CASE = KindSpec(
             ref_kind="practice",
         ),
     ),
+    anonymised=True,
 )
 AGENDA_ITEM_COLUMNS = (
     _f("bottleneck", "ref", "Knelpunt", "Bottleneck", ref_kind="bottleneck"),

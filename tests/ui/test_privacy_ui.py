@@ -250,3 +250,20 @@ def test_structured_fields_are_scanned_through_their_value(qtbot) -> None:
     assert rows.styleSheet() == FRAME_STYLE
     watch.clear()
     assert rows.styleSheet() == "" and watch.count == 0
+
+
+def test_a_case_follow_up_log_is_watched_in_the_editor(qtbot, editor, ctx, wait_idle) -> None:
+    from ui.privacy.watch import FRAME_STYLE
+
+    case = ctx.hub.entries.list(kind="case")[0]
+    editor.load(case.id)
+    wait_idle(ctx, 900)
+    assert editor.privacy.count == 0  # the demo's example cases are clean
+    rows = editor.form.widget("follow_ups")
+    assert rows is not None
+    rows.insert_row({"date": "2026-11-30", "author": None, "text": f"Moeder belde vanaf {PHONE}."})
+    qtbot.waitUntil(lambda: editor.privacy.count == 1, timeout=5000)
+    [hit] = editor.privacy.hits("follow_ups")
+    assert hit.kind == "phone" and hit.field.endswith("].text")
+    assert rows.styleSheet() == FRAME_STYLE
+    assert editor.header.privacy_count.text() == "1 possible personal data"
