@@ -213,7 +213,10 @@ class BarrierView(QWidget):
             return
         self.entries.clear()
         for row in rows:
-            text = f"{kind_label(row.kind)}: {row.title}"
+            label = kind_label(row.kind)
+            # Titles often start with their kind ("Advies: …"); no need to say it twice.
+            said = row.title.casefold().startswith(label.casefold())
+            text = row.title if said else f"{label}: {row.title}"
             item = QListWidgetItem(text, self.entries)
             item.setData(ENTRY_ROLE, row.id)
             set_plain_tooltip(item, text)
