@@ -51,7 +51,7 @@ def render_all(charts: list[Chart]) -> dict[str, bytes]:
 
 
 def _height(chart: Chart) -> float:
-    if chart.kind == "grouped" and _sideways(chart):
+    if chart.kind == "grouped" and _grouped_sideways(chart):
         return 0.9 + 0.22 * len(chart.categories) * len(chart.series)
     if chart.kind == "hbar" or (chart.kind == "stacked" and _sideways(chart)):
         return 0.9 + 0.32 * len(chart.categories)
@@ -139,7 +139,7 @@ def _grouped(axes: Axes, chart: Chart) -> None:
     """Series side by side: for counts that overlap (a new bottleneck may still be open)."""
     count = max(len(chart.series), 1)
     width = 0.8 / count
-    sideways = _sideways(chart)
+    sideways = _grouped_sideways(chart)
     for index, (label, values) in enumerate(chart.series):
         places = [i - 0.4 + width * (index + 0.5) for i in range(len(values))]
         colour = PALETTE[index % len(PALETTE)]
@@ -156,8 +156,15 @@ def _grouped(axes: Axes, chart: Chart) -> None:
     else:
         axes.set_xticks(ticks, [_wrap(c) for c in chart.categories])
         _integer_axis(axes, "y")
-    axes.legend(fontsize=8, frameon=False, loc="best")
+    # Below the bars, never over them.
+    axes.legend(
+        fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=count
+    )
     _plain(axes)
+
+
+def _grouped_sideways(chart: Chart) -> bool:
+    return len(chart.categories) > 6
 
 
 def _sideways(chart: Chart) -> bool:

@@ -10,13 +10,9 @@ import pytest
 
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
-from expertise.models import MODEL_BY_KIND
 from expertise.report.period import current_year, reporting_period
 from tests.conftest import PASSPHRASE
 
-pytestmark = pytest.mark.skipif(
-    "bottleneck" not in MODEL_BY_KIND, reason="the work-cycle kinds are not in the registry yet"
-)
 SECRET = "Zegelknelpunt"
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 PASSPHRASE = "report screenshots only"
 FIRST_PAGES = 3
-HEATMAP_PAGE = 3
+BARRIER_INTRO = "Waar in de keten"  # the first words of the Dutch barrier-model section
 
 
 def pages(pdf: Path, first: int, last: int, dpi: int, stem: Path) -> list[Path]:
@@ -26,6 +26,15 @@ def pages(pdf: Path, first: int, last: int, dpi: int, stem: Path) -> list[Path]:
         check=True,
     )
     return sorted(stem.parent.glob(f"{stem.name}-*.png"))
+
+
+def barrier_page(pdf: Path) -> int:
+    import pypdf
+
+    for number, page in enumerate(pypdf.PdfReader(pdf).pages, start=1):
+        if BARRIER_INTRO in " ".join(page.extract_text().split()):
+            return number
+    raise SystemExit("no barrier-model page in the report")
 
 
 def side_by_side(images: list[Path], out: Path) -> None:
@@ -60,7 +69,8 @@ def main(target: Path) -> int:
                 hub.report.write(current_year(), pdf=pdf, lang=lang)
                 shots = pages(pdf, 1, FIRST_PAGES, 60, work / f"{lang}-page")
                 side_by_side(shots, target / f"{lang}-report.png")
-            heat = pages(work / "nl.pdf", HEATMAP_PAGE, HEATMAP_PAGE, 110, work / "heat")
+            page = barrier_page(work / "nl.pdf")
+            heat = pages(work / "nl.pdf", page, page, 110, work / "heat")
             side_by_side(heat, target / "nl-report-heatmap.png")
     return 0
 
