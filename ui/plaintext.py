@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QProgressDialog,
+    QTableWidgetItem,
     QTreeWidgetItem,
     QWidget,
 )
@@ -34,7 +35,7 @@ Button = QMessageBox.StandardButton
 MessageBox = QMessageBox  # for annotations only: boxes are made by message_box()
 Icon = QMessageBox.Icon
 Role = QMessageBox.ButtonRole
-Tooltipped = QWidget | QListWidgetItem | QStandardItem | QAction
+Tooltipped = QWidget | QListWidgetItem | QTableWidgetItem | QStandardItem | QAction
 
 
 class PlainLabel(QLabel):

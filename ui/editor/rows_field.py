@@ -37,7 +37,7 @@ from ui.editor.field_widgets import (
     TextField,
 )
 from ui.editor.labels import FieldText
-from ui.plaintext import buddy_label, set_plain_tooltip, tooltip_text
+from ui.plaintext import buddy_label, set_plain_tooltip
 
 Row = dict[str, object]
 Options = Mapping[str, Sequence[tuple[str, str]]]  # ref kind -> (id, title) pairs
@@ -293,7 +293,7 @@ class RowsField(QWidget):
             for c, column in enumerate(self._shown):
                 text = self.cell_text(row, column)
                 item = QTableWidgetItem(text.replace("\n", " "))
-                item.setToolTip(tooltip_text(text))  # user text, shown literally
+                set_plain_tooltip(item, text)  # user text, shown literally
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(r, c, item)
         self._update_buttons()
