@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from expertise.courses import labels
 from expertise.courses.records import CoursePackRecord
 from expertise.courses.service import get_pack, to_record
-from expertise.fieldspec import fields_of
+from expertise.fields.rows import row_lines
+from expertise.fieldspec import field_by_name, fields_of
 from expertise.models import CLASSIFICATIONS, Attachment, CoursePack, Entry, classification_rank
 from expertise.records import AttachmentRecord, EntryRecord
 from expertise.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, WIKI, escape_text, markdown_to_html
@@ -338,6 +339,9 @@ def _field_text(item: SourceItem, name: str, type_: str, lang: str) -> str:
     if type_ in ("ref", "reflist"):
         return item.refs.get(name, "")
     value = item.entry.fields.get(name)
+    spec = field_by_name(item.entry.kind, name)
+    if type_ == "rows" and spec is not None:
+        return "\n".join(row_lines(spec, value))
     if value is None or value == "" or value == []:
         return ""
     if isinstance(value, bool):

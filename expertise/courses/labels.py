@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from expertise.fields import any_spec, field_label, kind_label
 from expertise.fields.taxonomy import taxonomy_labels
 from expertise.resources import load_yaml
 
@@ -121,12 +122,15 @@ def word(lang: str, key: str) -> str:
 
 
 def kind_name(lang: str, kind: str) -> str:
-    return KIND_NAMES[language_of(lang)].get(kind, kind)
+    # kinds without a name here (the work-cycle kinds) take the registry's label
+    return KIND_NAMES[language_of(lang)].get(kind) or kind_label(kind, language_of(lang))
 
 
 def field_name(lang: str, name: str) -> str:
     if language_of(lang) == "nl" and name in FIELD_NAMES_NL:
         return FIELD_NAMES_NL[name]
+    if language_of(lang) == "nl" and any_spec(name) is not None:
+        return field_label(name, "nl")  # the work-cycle fields: the registry's Dutch label
     return name.replace("_", " ").capitalize()
 
 

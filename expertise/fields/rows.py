@@ -190,6 +190,24 @@ def row_text(spec: FieldSpec, rows: object) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def row_lines(spec: FieldSpec, rows: object) -> list[str]:
+    """Each row as one line of its own values, references left out: for documents read
+    outside the hub (course packs), where an id means nothing and a title may be above
+    the document's ceiling."""
+    lines = []
+    for row in _rows(rows):
+        cells = [
+            str(row.get(column.name) or "").replace("_", " ") if column.type == "enum"
+            else str(row.get(column.name) or "")
+            for column in spec.columns
+            if column.type not in REF_TYPES
+        ]
+        line = " · ".join(cell for cell in cells if cell)
+        if line:
+            lines.append(line)
+    return lines
+
+
 def _rows(rows: object) -> list[Mapping[str, object]]:
     return [row for row in rows if isinstance(row, Mapping)] if isinstance(rows, list) else []
 

@@ -355,3 +355,14 @@ def test_history_steps_are_checked():
         steps_from([{"on": True, "state": "signalled"}], "x")  # YAML reads `on:` as true
     with pytest.raises(UserError, match="order"):
         steps_from([{"date": date(2025, 2, 1)}, {"date": date(2025, 1, 1)}], "x")
+
+
+def test_a_case_in_a_course_pack_shows_its_follow_ups_without_ids(hub, tmp_path):
+    _, expert_id = _base(hub)
+    (case_id,) = hub.transfer.import_paths([_write(tmp_path / "in", "zaak.md", CASE)]).created
+    pack = hub.courses.create("Voorbeeldzaken", "internal")
+    hub.courses.add_entries(pack.id, [case_id])
+    hub.courses.export_html(pack.id, tmp_path / "pack.html")
+    html = (tmp_path / "pack.html").read_text(encoding="utf-8")
+    assert "Zaak opgenomen als voorbeeldzaak." in html and "2026-03-02" in html
+    assert expert_id not in html and "{" not in html.split("<body>")[1].split("</style>")[-1]
