@@ -22,7 +22,7 @@ from expertise.errors import (
     WrongPassphrase,
 )
 
-# public name → the module that defines it
+# public name → the module that defines it ("module:attr" where the public name differs)
 _LAZY = {
     "Hub": "expertise.hub.hub",
     "HubFolder": "expertise.hub.folder",
@@ -82,31 +82,96 @@ _LAZY = {
     "PublisherKeyChanged": "expertise.packs.errors",
     "RekeyCancelled": "expertise.rekey",
     "UntrustedPublisher": "expertise.packs.errors",
+
+    # what the rest of ui/ needs: registry, overviews, privacy, report, rendering, start-up
+    "atomic_write_bytes": "expertise.atomic",
+    "DEMO_PASSPHRASE": "expertise.demo",
+    "ensure_demo_hub": "expertise.demo",
+    "DEFAULTS": "expertise.fieldcheck",
+    "BASE_FIELDS": "expertise.fields",
+    "CLASSIFICATIONS": "expertise.fields",
+    "FieldSpec": "expertise.fields",
+    "KINDS": "expertise.fields",
+    "KIND_SPECS": "expertise.fields",
+    "UPKEEP_FIELDS": "expertise.fields",
+    "field_by_name": "expertise.fields",
+    "fields_of": "expertise.fields",
+    "kind_spec": "expertise.fields",
+    "type_of": "expertise.fields.types",
+    "MB": "expertise.oserrors",
+    "classify": "expertise.oserrors",
+    "BarrierMatrix": "expertise.overview",
+    "Cell": "expertise.overview",
+    "DUE_WITHIN_DAYS": "expertise.overview",
+    "DueItem": "expertise.overview",
+    "Heading": "expertise.overview",
+    "REASONS": "expertise.overview",
+    "bundled_pack": "expertise.packs.bundled",
+    "grouped": "expertise.packs.signing",
+    "Allowance": "expertise.privacy",
+    "EntryHits": "expertise.privacy",
+    "NameMatcher": "expertise.privacy",
+    "PersonalDataFound": "expertise.privacy",
+    "PrivacyFacade": "expertise.privacy",
+    "confirmation_key": "expertise.privacy",
+    "is_guarded": "expertise.privacy",
+    "scan_text": "expertise.privacy",
+    "scan_values": "expertise.privacy.scan",
+    "PersonalDataHit": "expertise.privacy:Hit",
+    "private_umask": "expertise.private",
+    "install_excepthooks": "expertise.redact",
+    "stack_only": "expertise.redact",
+    "WIKI": "expertise.render",
+    "escape_text": "expertise.render",
+    "markdown_to_html": "expertise.render",
+    "ReportFacade": "expertise.report",
+    "ReportResult": "expertise.report",
+    "FIRST_YEAR": "expertise.report.period",
+    "current_year": "expertise.report.period",
+    "load_yaml": "expertise.resources",
+    "resources_dir": "expertise.resources",
+    "take_env": "expertise.secretenv",
+    "slug": "expertise.services.transfer",
+    "ensure_space_for_export": "expertise.space:for_export",
+    "ref_ids": "expertise.fields.rows",
+    "ValueChange": "expertise.history",
+    "value_history": "expertise.history",
 }
 
 __all__ = [
-    "BOTH",
-    "MINE",
-    "THEIRS",
     "AboveCeiling",
+    "Allowance",
     "AttachmentFacade",
     "AttachmentRecord",
     "AuditRecord",
+    "BASE_FIELDS",
+    "BOTH",
     "BadPack",
+    "BarrierMatrix",
+    "CLASSIFICATIONS",
+    "Cell",
     "Change",
     "CheckReport",
     "CourseFacade",
     "CourseItemRecord",
     "CoursePackRecord",
+    "DEFAULTS",
+    "DEMO_PASSPHRASE",
+    "DUE_WITHIN_DAYS",
+    "DueItem",
     "EntryFacade",
+    "EntryHits",
     "EntryRecord",
     "EntrySummary",
     "EraseReport",
     "ExpertHit",
     "ExportReport",
     "ExportResult",
+    "FIRST_YEAR",
     "Fault",
     "FaultKind",
+    "FieldSpec",
+    "Heading",
     "Hit",
     "Hub",
     "HubError",
@@ -118,13 +183,18 @@ __all__ = [
     "ImportReport",
     "InputError",
     "IntegrityError",
+    "KINDS",
+    "KIND_SPECS",
     "KdfParams",
     "KeyFacade",
     "KeyringUnavailable",
     "Label",
     "LinkRecord",
+    "MB",
+    "MINE",
     "MaintenanceFacade",
     "MergePlan",
+    "NameMatcher",
     "NewerPackFormat",
     "NotAHub",
     "NotEnoughSpace",
@@ -133,25 +203,62 @@ __all__ = [
     "PackHeader",
     "PackImportReport",
     "PackInfo",
+    "PersonalDataFound",
+    "PersonalDataHit",
     "PlanItem",
+    "PrivacyFacade",
     "PublisherKeyChanged",
     "PublisherRecord",
+    "REASONS",
     "RekeyCancelled",
+    "ReportFacade",
+    "ReportResult",
     "RevisionRecord",
     "SearchFacade",
     "SearchResults",
+    "THEIRS",
     "TitleHit",
     "TransferFacade",
+    "UPKEEP_FIELDS",
     "UntrustedPublisher",
     "UserError",
+    "ValueChange",
     "VaultHeader",
     "VocabularyFacade",
+    "WIKI",
     "WrongPassphrase",
+    "atomic_write_bytes",
+    "bundled_pack",
+    "classify",
+    "confirmation_key",
+    "current_year",
+    "ensure_demo_hub",
+    "ensure_space_for_export",
+    "escape_text",
+    "field_by_name",
+    "fields_of",
+    "grouped",
+    "install_excepthooks",
+    "is_guarded",
     "keyring_available",
+    "kind_spec",
+    "load_yaml",
+    "markdown_to_html",
+    "private_umask",
+    "ref_ids",
+    "resources_dir",
+    "scan_text",
+    "scan_values",
+    "slug",
+    "stack_only",
+    "take_env",
+    "type_of",
+    "value_history",
     "write_private_text",
 ]
 
 if TYPE_CHECKING:
+    from expertise.atomic import atomic_write_bytes
     from expertise.courses.api import CourseFacade
     from expertise.courses.records import (
         AboveCeiling,
@@ -159,6 +266,22 @@ if TYPE_CHECKING:
         CoursePackRecord,
         ExportResult,
     )
+    from expertise.demo import DEMO_PASSPHRASE, ensure_demo_hub
+    from expertise.fieldcheck import DEFAULTS
+    from expertise.fields import (
+        BASE_FIELDS,
+        CLASSIFICATIONS,
+        KIND_SPECS,
+        KINDS,
+        UPKEEP_FIELDS,
+        FieldSpec,
+        field_by_name,
+        fields_of,
+        kind_spec,
+    )
+    from expertise.fields.rows import ref_ids
+    from expertise.fields.types import type_of
+    from expertise.history import ValueChange, value_history
     from expertise.hub.attachments import AttachmentFacade
     from expertise.hub.entries import EntryFacade
     from expertise.hub.folder import HubFolder, keyring_available
@@ -169,8 +292,10 @@ if TYPE_CHECKING:
     from expertise.hub.transfer import TransferFacade
     from expertise.hub.vocabulary import VocabularyFacade
     from expertise.kdf import KdfParams
-    from expertise.oserrors import Fault, FaultKind, HubFault, HubReadOnly
+    from expertise.oserrors import MB, Fault, FaultKind, HubFault, HubReadOnly, classify
+    from expertise.overview import DUE_WITHIN_DAYS, REASONS, BarrierMatrix, Cell, DueItem, Heading
     from expertise.packs.api import PackFacade
+    from expertise.packs.bundled import bundled_pack
     from expertise.packs.errors import (
         BadPack,
         NewerPackFormat,
@@ -186,7 +311,20 @@ if TYPE_CHECKING:
         PackInfo,
         PublisherRecord,
     )
-    from expertise.private import write_private_text
+    from expertise.packs.signing import grouped
+    from expertise.privacy import (
+        Allowance,
+        EntryHits,
+        NameMatcher,
+        PersonalDataFound,
+        PrivacyFacade,
+        confirmation_key,
+        is_guarded,
+        scan_text,
+    )
+    from expertise.privacy import Hit as PersonalDataHit
+    from expertise.privacy.scan import scan_values
+    from expertise.private import private_umask, write_private_text
     from expertise.records import (
         AttachmentRecord,
         AuditRecord,
@@ -200,16 +338,25 @@ if TYPE_CHECKING:
         LinkRecord,
         RevisionRecord,
     )
+    from expertise.redact import install_excepthooks, stack_only
     from expertise.rekey import NotEnoughSpace, RekeyCancelled
+    from expertise.render import WIKI, escape_text, markdown_to_html
+    from expertise.report import ReportFacade, ReportResult
+    from expertise.report.period import FIRST_YEAR, current_year
+    from expertise.resources import load_yaml, resources_dir
+    from expertise.secretenv import take_env
+    from expertise.services.transfer import slug
+    from expertise.space import for_export as ensure_space_for_export
     from expertise.vault_header import VaultHeader
     from index import ExpertHit, Hit, SearchResults, TitleHit
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
+    target = _LAZY.get(name)
+    if target is None:
         raise AttributeError(f"module 'expertise' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    module, _, attr = target.partition(":")  # "module:attr" where the public name differs
+    value = getattr(import_module(module), attr or name)
     globals()[name] = value  # once loaded, a plain attribute
     return value
 

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
-from expertise.hub import Hub
-from expertise.records import Change
+from expertise import Change, Hub
 from ui.tasks import TaskRunner
 
 

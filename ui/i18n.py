@@ -17,7 +17,7 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from expertise.resources import resources_dir
+from expertise import resources_dir
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("en", "nl")

@@ -12,8 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from expertise.private import private_umask
-from expertise.redact import install_excepthooks
+from expertise import install_excepthooks, private_umask
 from ui.display_libs import MISSING_LIBRARIES_EXIT, display_problem
 from ui.startup import demo_hub_folder, has_display
 
@@ -31,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def prepare_demo() -> Path:
-    from expertise.demo import DEMO_PASSPHRASE, ensure_demo_hub
+    from expertise import DEMO_PASSPHRASE, ensure_demo_hub
 
     folder = demo_hub_folder()
     created = ensure_demo_hub(folder)
@@ -56,8 +55,7 @@ def print_headless_help(folder: Path | None, *, demo: bool) -> None:
 
 
 def _print_demo_listing(folder: Path) -> None:
-    from expertise.demo import DEMO_PASSPHRASE
-    from expertise.hub import Hub
+    from expertise import DEMO_PASSPHRASE, Hub
 
     with Hub.open(folder, DEMO_PASSPHRASE) as hub:
         print(f"\nThe demo hub holds {hub.entries.count()} entries:")

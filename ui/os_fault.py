@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from expertise.oserrors import MB, Fault, FaultKind, classify
+from expertise import MB, Fault, FaultKind, classify
 from ui.plaintext import Icon, message_box
 
 _hub_folder: Path | None = None

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
-from expertise.errors import HubError
+from expertise import HubError
 from ui.os_fault import show_fault
 from ui.plaintext import progress_dialog, warn
 from ui.tasks import Progress, TaskRunner

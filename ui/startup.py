@@ -14,7 +14,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from expertise.secretenv import take_env
+from expertise import take_env
 
 
 def demo_hub_folder() -> Path:
@@ -38,7 +38,7 @@ def given_passphrase(args: argparse.Namespace) -> str | None:
     if env:
         return env
     if getattr(args, "demo", False):
-        from expertise.demo import DEMO_PASSPHRASE
+        from expertise import DEMO_PASSPHRASE
 
         return DEMO_PASSPHRASE
     return None

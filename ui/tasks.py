@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from expertise.redact import stack_only
+from expertise import stack_only
 
 # Where failures of jobs submitted without `on_failed` go (ui/app/application.py installs
 # ui/os_fault.report_unhandled), so a full disk is never silently dropped.

@@ -33,7 +33,7 @@ from ui.unlock.unlock_dialog import UnlockDialog, apply_remember, hub_class
 
 if TYPE_CHECKING:
     # The core and the main window load on first use, so the unlock dialog shows at once.
-    from expertise.hub import Hub
+    from expertise import Hub
     from ui.context import AppContext
     from ui.shell.main_window import MainWindow, ViewState
 

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from expertise.errors import HubError
-from expertise.hub import Hub
+from expertise import Hub, HubError
 from ui.app.grab import grab_with_dialog, settle
 from ui.app.screenshot_overview import OVERVIEW_VIEWS
 from ui.app.screenshot_work_cycle import WORK_CYCLE_VIEWS

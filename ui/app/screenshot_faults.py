@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QTextCursor
 
-from expertise.hub import Hub
+from expertise import Hub
 from ui.app.grab import fault_dialog, settle
 from ui.app.screenshot import close, open_window, save
 from ui.editor.editor import EntryEditor

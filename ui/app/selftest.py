@@ -17,8 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from expertise.hub import Hub
-from expertise.kdf import KdfParams
+from expertise import Hub, KdfParams
 
 MARKER = "zelftestcontrole"
 
@@ -55,7 +54,7 @@ def _write_and_search(hub: Hub) -> None:
 
 
 def _render() -> None:
-    from expertise.render import markdown_to_html
+    from expertise import markdown_to_html
 
     html = markdown_to_html("**vet** <script>x()</script>")
     if "<strong>" not in html or "<script" in html:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QWidget
 
-from expertise.overview import BarrierMatrix, Cell, Heading
+from expertise import BarrierMatrix, Cell, Heading
 from ui.barrier.heat import cell_colour, text_colour
 from ui.plaintext import tooltip_text
 

@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.models import CLASSIFICATIONS
-from expertise.overview import BarrierMatrix, Heading
-from expertise.records import Change, EntrySummary
+from expertise import CLASSIFICATIONS, BarrierMatrix, Change, EntrySummary, Heading
 from ui.barrier.heat import HeatScale
 from ui.barrier.model import MatrixModel
 from ui.context import AppContext

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.courses import AboveCeiling, CoursePackRecord
-from expertise.errors import HubError
+from expertise import AboveCeiling, CoursePackRecord, HubError
 from ui.os_fault import fault_of, fault_text
 from ui.plaintext import form_row
 from ui.shell.banner import level_of, levels

@@ -8,9 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton, QWidget
 
-from expertise.courses import CoursePackRecord, ExportResult
-from expertise.privacy import Allowance, PersonalDataFound
-from expertise.services.transfer import slug
+from expertise import Allowance, CoursePackRecord, ExportResult, PersonalDataFound, slug
 from ui.context import AppContext
 from ui.privacy.hits_dialog import confirm_hits
 from ui.progress import default_failure, run_with_progress

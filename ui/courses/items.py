@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from expertise.courses import CourseItemRecord, CoursePackRecord
+from expertise import CourseItemRecord, CoursePackRecord
 from ui.courses.mime import ENTRY_IDS_MIME, entry_ids_from_mime
 from ui.entries.entry_list import kind_label
 from ui.plaintext import set_plain_tooltip

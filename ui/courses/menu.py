@@ -18,7 +18,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
-from expertise.courses import CoursePackRecord
+from expertise import CoursePackRecord
 from ui.context import AppContext
 from ui.courses.dialogs import error_text
 from ui.plaintext import warn

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.courses import CoursePackRecord
-from expertise.records import Change
+from expertise import Change, CoursePackRecord
 from ui.context import AppContext
 from ui.courses.dialogs import PackDetails, PackDialog, error_text
 from ui.courses.export_bar import ExportBar

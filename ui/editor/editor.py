@@ -13,9 +13,7 @@ from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from expertise.errors import UserError
-from expertise.privacy import PrivacyFacade, is_guarded
-from expertise.records import EntryRecord
+from expertise import EntryRecord, PrivacyFacade, UserError, is_guarded
 from ui.context import AppContext
 from ui.editor.drafts import EditorDraft
 from ui.editor.header import ConflictBar, EditorHeader

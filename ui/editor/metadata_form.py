@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.fieldcheck import DEFAULTS
-from expertise.fields import (
+from expertise import (
     BASE_FIELDS,
+    DEFAULTS,
     KIND_SPECS,
     UPKEEP_FIELDS,
+    EntryRecord,
     FieldSpec,
     field_by_name,
     fields_of,
     kind_spec,
+    type_of,
 )
-from expertise.fields.types import type_of
-from expertise.records import EntryRecord
 from ui.editor.field_widgets import (
     BoolField,
     ClassificationField,

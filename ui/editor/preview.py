@@ -14,8 +14,7 @@ from html import escape
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from expertise.errors import HubError
-from expertise.render import WIKI, markdown_to_html
+from expertise import WIKI, HubError, markdown_to_html
 from ui.context import AppContext
 from ui.safe_browser import SafeBrowser
 from ui.tasks import Progress, TaskRunner

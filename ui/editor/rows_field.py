@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.fields import FieldSpec
+from expertise import FieldSpec
 from ui.editor.field_widgets import (
     DateField,
     EnumField,

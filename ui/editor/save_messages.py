@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
-from expertise.errors import HubError
+from expertise import HubError
 from ui.editor.saving import SaveConflict
 from ui.os_fault import fault_of, headline, make_dialog
 from ui.plaintext import Button, Icon, Role, message_box

@@ -11,10 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from expertise.errors import UserError
-from expertise.fields import fields_of
-from expertise.hub import Hub
-from expertise.records import EntryRecord
+from expertise import EntryRecord, Hub, UserError, fields_of
 from ui.editor.metadata_form import FormChoices
 from ui.editor.rows_field import referenced_kinds
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from expertise.records import Change, EntrySummary
+from expertise import Change, EntrySummary
 from ui.context import AppContext
 from ui.plaintext import tooltip_text
 from ui.shell.banner import level_of

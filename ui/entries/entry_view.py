@@ -26,12 +26,19 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from expertise.errors import HubError
-from expertise.fields.rows import ref_ids
-from expertise.fieldspec import fields_of
-from expertise.history import ValueChange, value_history
-from expertise.records import AttachmentRecord, Change, EntryRecord, LinkRecord
-from expertise.render import escape_text, markdown_to_html
+from expertise import (
+    AttachmentRecord,
+    Change,
+    EntryRecord,
+    HubError,
+    LinkRecord,
+    ValueChange,
+    escape_text,
+    fields_of,
+    markdown_to_html,
+    ref_ids,
+    value_history,
+)
 from ui.context import AppContext
 from ui.editor.labels import FieldText
 from ui.entries.entry_list import kind_label, status_label

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from expertise.records import EntryRecord, RevisionRecord
+from expertise import EntryRecord, RevisionRecord
 from ui.context import AppContext
 from ui.plaintext import Button, ask, plain_label, warn
 from ui.tasks import Progress

@@ -13,9 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from expertise.history import ValueChange
-from expertise.records import EntryRecord
-from expertise.render import escape_text
+from expertise import EntryRecord, ValueChange, escape_text
 from ui.editor.labels import FieldText
 from ui.entries.timeline import TimelinePoint, TimelineView
 from ui.safe_browser import SafeBrowser

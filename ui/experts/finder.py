@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.errors import HubError
-from expertise.hub import Hub
-from index.types import ExpertHit
+from expertise import ExpertHit, Hub, HubError
 from ui.context import AppContext
 from ui.experts.delegate import ITEM_ROLE, ExpertDelegate, ExpertItem
 from ui.plaintext import plain_label, set_plain_tooltip

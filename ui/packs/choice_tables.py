@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.packs import PlanItem
+from expertise import PlanItem
 from ui.shell.banner import level_of
 
 KEEP, ACCEPT = "keep", "accept"

@@ -8,7 +8,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from expertise.errors import HubError
+from expertise import HubError
 from ui import plaintext
 from ui.os_fault import fault_of, fault_text
 

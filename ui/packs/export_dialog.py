@@ -19,11 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.models import KINDS
-from expertise.packs import ExportReport, PackFacade
-from expertise.packs.records import PackChoices
-from expertise.packs.signing import grouped
-from expertise.privacy import Allowance, PersonalDataFound
+from expertise import (
+    KINDS,
+    Allowance,
+    ExportReport,
+    PackChoices,
+    PackFacade,
+    PersonalDataFound,
+    grouped,
+)
 from ui.os_fault import show_fault
 from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
 from ui.plaintext import form_row

@@ -6,9 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QWidget
 
-from expertise.errors import HubError
-from expertise.packs import PackFacade
-from expertise.packs.bundled import bundled_pack
+from expertise import HubError, PackFacade, bundled_pack
 from ui.packs.import_dialog import ImportPackDialog
 from ui.tasks import TaskRunner
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.packs import BOTH, MINE, THEIRS, PackFacade, PackImportReport, PackInfo
+from expertise import BOTH, MINE, THEIRS, PackFacade, PackImportReport, PackInfo
 from ui.os_fault import show_fault
 from ui.packs.choice_tables import DeletedTable, DowngradeTable
 from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label

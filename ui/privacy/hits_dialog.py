@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.privacy import EntryHits, PersonalDataFound, confirmation_key
+from expertise import EntryHits, PersonalDataFound, confirmation_key
 from ui.editor.labels import FieldText
 from ui.plaintext import plain_label
 from ui.privacy.labels import PatternText

@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from expertise.privacy import Hit, NameMatcher, is_guarded, scan_text
-from expertise.privacy.scan import scan_values
+from expertise import NameMatcher, is_guarded, scan_text, scan_values
+from expertise import PersonalDataHit as Hit
 from ui.privacy.labels import PatternText
 from ui.tasks import Progress, TaskRunner
 

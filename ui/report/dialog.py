@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.errors import HubError
-from expertise.report import ReportFacade, ReportResult
-from expertise.report.period import FIRST_YEAR, current_year
+from expertise import FIRST_YEAR, HubError, ReportFacade, ReportResult, current_year
 from ui import plaintext
 from ui.os_fault import fault_of, fault_text, show_fault
 from ui.progress import run_with_progress

@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.errors import HubError
-from expertise.hub import Hub
-from index.types import SearchResults, TitleHit
+from expertise import Hub, HubError, SearchResults, TitleHit
 from ui.context import AppContext
 from ui.os_fault import fault_of, fault_text
 from ui.plaintext import ask_text, plain_label

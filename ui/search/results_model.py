@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from index.types import Hit, TitleHit
+from expertise import Hit, TitleHit
 from ui.editor.labels import FieldText
 from ui.plaintext import tooltip_text
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from expertise.resources import load_yaml
+from expertise import load_yaml
 from ui.plaintext import PlainLabel
 
 FALLBACK_COLOUR = "#5A606A"

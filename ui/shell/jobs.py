@@ -14,11 +14,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from expertise import space
-from expertise.atomic import atomic_write_bytes
-from expertise.hub import Hub
-from expertise.oserrors import HubFault, classify
-from expertise.records import ImportReport
+from expertise import (
+    Hub,
+    HubFault,
+    ImportReport,
+    atomic_write_bytes,
+    classify,
+    ensure_space_for_export,
+)
 from ui.context import AppContext
 from ui.progress import run_with_progress
 from ui.tasks import Progress
@@ -30,7 +33,7 @@ def write_json_export(hub: Hub, target: Path) -> int:
     A disk that fills midway keeps no half of the plaintext, and the fault names
     the target's disk, not the hub's (a write error carries no file name).
     """
-    space.for_export(hub.path, target.parent)
+    ensure_space_for_export(hub.path, target.parent)
     data = hub.transfer.export_json()
     try:
         atomic_write_bytes(target, json.dumps(data, ensure_ascii=False, indent=1).encode())
@@ -161,7 +164,7 @@ class LongJobs(QObject):
         dialog.open()
 
     def _report_written(self, result: object) -> None:
-        from expertise.report import ReportResult
+        from expertise import ReportResult
 
         assert isinstance(result, ReportResult)
         files = ", ".join(str(path) for path in (result.pdf, result.docx) if path is not None)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
 
-from expertise.fields import KINDS
+from expertise import KINDS
 from ui.barrier.view import BarrierView
 from ui.context import AppContext
 from ui.courses.menu import add_to_pack_menu

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QBoxLayout, QMenu
 from ui.plaintext import PlainLabel, plain_label, set_plain_tooltip
 
 if TYPE_CHECKING:
-    from expertise.hub import Hub
+    from expertise import Hub
     from ui.search.panel import SearchPanel
     from ui.shell.main_window import MainWindow
 

@@ -14,8 +14,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 from shiboken6 import isValid
 
-from expertise.fields import KINDS
-from expertise.records import Change, Label
+from expertise import KINDS, Change, Label
 from ui.context import AppContext
 from ui.entries.entry_list import kind_label
 from ui.plaintext import set_plain_tooltip

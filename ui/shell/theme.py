@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from expertise.resources import resources_dir
+from expertise import resources_dir
 from ui.plaintext import PlainLabel, plain_label
 
 THEMES = ("light", "dark")

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertise.overview import DUE_WITHIN_DAYS, REASONS, DueItem
-from expertise.records import Change
+from expertise import DUE_WITHIN_DAYS, REASONS, Change, DueItem
 from ui.context import AppContext
 from ui.entries.entry_list import kind_label
 from ui.plaintext import buddy_label, plain_label, set_plain_item_tooltip
