@@ -19,17 +19,25 @@ from functools import cached_property, lru_cache
 from bench import vocab as V
 from bench.corpus_util import pick, zipf_cum
 from bench.text import Writer
+from expertise.fields import CLASSIFICATIONS as REGISTRY_LEVELS
+from expertise.fields import kind_spec, measure_kinds, named_kinds
 
-CONTENT_KINDS = ("advice", "innovation", "practice")
-CONTENT_WEIGHTS = (0.35, 0.25, 0.40)
-CLASSIFICATIONS = (("public", 0.3), ("internal", 0.55), ("confidential", 0.15))
+# The content kinds are the registry's measures; one weight each, in the registry's order
+# (the mix bench/results was measured with). A new measure kind fails loudly here.
+CONTENT_KINDS = measure_kinds()
+CONTENT_WEIGHTS = dict(zip(CONTENT_KINDS, (0.35, 0.25, 0.40), strict=True))
+# One weight per classification level, lowest first.
+LEVEL_WEIGHTS = dict(zip(REGISTRY_LEVELS, (0.3, 0.55, 0.15), strict=True))
 BASE_DATE = date(2024, 1, 1)
-EXTRA_TEXT = {
-    "innovation": ("bottleneck", "results"),
-    "practice": ("context", "practice", "outcome", "lessons", "source_case", "region"),
-    "expert": ("role", "unit", "availability", "consent_basis"),
-    "organisation": ("contact",),
-}
+
+
+def extra_text_fields(kind: str) -> tuple[str, ...]:
+    """A kind's free-text fields (not e-mail, phone or country): the FTS5 baseline's `extra`."""
+    return tuple(
+        spec.name
+        for spec in kind_spec(kind).fields
+        if spec.type == "multiline" or (spec.type == "text" and not spec.format and not spec.length)
+    )
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ class Corpus:
         if i < self.n_orgs + self.n_experts:
             return "expert"
         rng = random.Random(f"{self.seed}:k:{i}")
-        return rng.choices(CONTENT_KINDS, CONTENT_WEIGHTS)[0]
+        return rng.choices(CONTENT_KINDS, tuple(CONTENT_WEIGHTS.values()))[0]
 
     def id_of(self, i: int) -> str:
         return stable_id(self.seed, i)
@@ -108,12 +116,12 @@ class Corpus:
             "body": self.writer.body(rng, lang, kind, links),
             "tags": sorted({pick(rng, V.TAGS, _TAG_CUM) for _ in range(rng.randint(1, 4))}),
             "themes": sorted({pick(rng, self.theme_keys) for _ in range(rng.randint(1, 3))}),
-            "classification": rng.choices(*zip(*CLASSIFICATIONS, strict=True))[0],
+            "classification": rng.choices(tuple(LEVEL_WEIGHTS), tuple(LEVEL_WEIGHTS.values()))[0],
             "language": lang,
             "status": "draft" if rng.random() < 0.08 else "current",
             "review_by": (BASE_DATE + timedelta(days=rng.randint(200, 1200))).isoformat(),
         }
-        if kind not in ("expert", "organisation"):
+        if kind not in named_kinds():
             values["author"] = self._expert(rng)
         return values
 
@@ -134,23 +142,17 @@ class Corpus:
 
     # -- per kind ----------------------------------------------------------------
     def _kind_fields(self, rng: random.Random, kind: str, lang: str) -> dict[str, object]:
-        makers = {
-            "advice": self._advice,
-            "innovation": self._innovation,
-            "practice": self._practice,
-            "expert": self._expert_fields,
-            "organisation": self._organisation,
-        }
-        return makers[kind](rng, lang)
+        maker = getattr(self, f"_fields_{kind}", None)
+        return maker(rng, lang) if maker is not None else {}
 
-    def _advice(self, rng: random.Random, lang: str) -> dict[str, object]:
+    def _fields_advice(self, rng: random.Random, lang: str) -> dict[str, object]:
         return {
             "audience": rng.choice(("investigation", "policy", "public")),
             "requested_by": self._org(rng),
             "advice_date": self._day(rng),
         }
 
-    def _innovation(self, rng: random.Random, lang: str) -> dict[str, object]:
+    def _fields_innovation(self, rng: random.Random, lang: str) -> dict[str, object]:
         start = self._day(rng, 700)
         return {
             "stage": rng.choice(("idea", "pilot", "running", "evaluated", "adopted", "stopped")),
@@ -165,7 +167,7 @@ class Corpus:
             "results": self.writer.result(rng, lang),
         }
 
-    def _practice(self, rng: random.Random, lang: str) -> dict[str, object]:
+    def _fields_practice(self, rng: random.Random, lang: str) -> dict[str, object]:
         w = self.writer
         return {
             "context": w.sentence(rng, lang),
@@ -177,7 +179,7 @@ class Corpus:
             "region": pick(rng, V.REGIONS),
         }
 
-    def _expert_fields(self, rng: random.Random, lang: str) -> dict[str, object]:
+    def _fields_expert(self, rng: random.Random, lang: str) -> dict[str, object]:
         return {
             "role": pick(rng, V.ROLES_NL),
             "organisation": self._org(rng),
@@ -193,7 +195,7 @@ class Corpus:
             "last_verified": self._day(rng),
         }
 
-    def _organisation(self, rng: random.Random, lang: str) -> dict[str, object]:
+    def _fields_organisation(self, rng: random.Random, lang: str) -> dict[str, object]:
         return {
             "org_type": rng.choice(tuple(V.ORG_TYPES)),
             "country": pick(rng, V.COUNTRIES),
@@ -203,7 +205,7 @@ class Corpus:
 
     # -- the FTS5 view ---------------------------------------------------------
     def _plain(self, i: int, kind: str, values: dict[str, object]) -> dict[str, str]:
-        extra = " ".join(str(values.get(name, "")) for name in EXTRA_TEXT.get(kind, ()))
+        extra = " ".join(str(values.get(name, "")) for name in extra_text_fields(kind))
         org_ref = (
             values.get("organisation") or values.get("owner_org") or values.get("requested_by")
         )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from bench import vocab as V
 from bench.corpus import Corpus
 from bench.corpus_util import pick, zipf_cum
+from expertise.fields import CLASSIFICATIONS, measure_kinds
 
 CLASSES = ("term", "and2", "phrase", "prefix", "fuzzy", "facet")
 # Too common in both languages to be what anyone searches for.
@@ -114,13 +115,13 @@ class MixBuilder:
         w = self.word()
         roll = self.rng.random()
         if roll < 0.4:
-            kind = self.rng.choice(("advice", "innovation", "practice", "expert"))
+            kind = self.rng.choice((*measure_kinds(), "expert"))
             return BenchQuery("facet", w, quote(w), kind=kind)
         if roll < 0.75:
             return BenchQuery(
                 "facet", w, quote(w), filters={"themes": self.rng.choice(self.themes)}
             )
-        level = self.rng.choice(("public", "internal", "confidential"))
+        level = self.rng.choice(CLASSIFICATIONS)
         return BenchQuery("facet", w, quote(w), filters={"classification": level})
 
 

@@ -23,6 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: E402
 
+from expertise.fields import CLASSIFICATIONS, measure_kinds  # noqa: E402
+from expertise.fields.search import index_config  # noqa: E402
 from index import SearchIndex  # noqa: E402
 
 NL_WORDS = (
@@ -51,8 +53,11 @@ EN_WORDS = (
 ).split()
 TAGS = [f"tag{i}" for i in range(40)] + ["grooming", "sextortion", "livestream", "darkweb", "osint"]
 THEMES = "victim_identification production distribution downloading live_streaming grooming".split()
-KINDS = ("advice", "innovation", "practice")
-CLASSES = ("public", "internal", "internal", "confidential")
+KINDS = measure_kinds()
+# internal twice as likely as public or confidential
+CLASSES = tuple(
+    level for level, times in zip(CLASSIFICATIONS, (1, 2, 1), strict=True) for _ in range(times)
+)
 
 
 class Cipher:
@@ -176,7 +181,9 @@ def main() -> None:
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     folder = Path(tempfile.mkdtemp(prefix="ixbench-")) / "index"
     cipher = Cipher()
-    ix = SearchIndex(folder, cipher, synonyms={"grooming": ["online lokken"]})
+    ix = SearchIndex(
+        folder, cipher, synonyms={"grooming": ["online lokken"]}, config=index_config()
+    )
     start, start_cpu = time.perf_counter(), time.process_time()
     ix.rebuild(Generator(size), total=size)
     build, build_cpu = time.perf_counter() - start, time.process_time() - start_cpu
@@ -188,13 +195,13 @@ def main() -> None:
     ix.close()
 
     start = time.perf_counter()
-    ix = SearchIndex(folder, cipher)
+    ix = SearchIndex(folder, cipher, config=index_config())
     ix.search("onderzoek")
     print(f"open (decrypt all files) + first search: {(time.perf_counter() - start) * 1000:.0f} ms")
 
     rng = random.Random(7)
     sets = query_sets(rng, Generator(size))
-    kinds = ["advice", "practice", "innovation"]
+    kinds = list(KINDS)
     runners: dict[str, Callable[[str], object]] = {
         "as-you-type": lambda q: ix.suggest_titles(q),
         "faceted": lambda q: ix.search(

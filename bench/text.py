@@ -12,6 +12,7 @@ import random
 
 from bench import vocab as V
 from bench.corpus_util import pick, zipf_cum
+from expertise.fields import KIND_SPECS, kind_spec, measure_kinds
 
 N_NAMES = 6000
 SENTENCES = {
@@ -52,18 +53,25 @@ HEADINGS = {
     "nl": ("Aanleiding", "Werkwijze", "Resultaat", "Lessen", "Achtergrond", "Afspraken"),
     "en": ("Background", "Approach", "Results", "Lessons", "Context", "Agreements"),
 }
-TITLES = {
-    "nl": {
-        "advice": ("Advies: {topic} bij {actor}", "Advies over {topic} en {topic2}"),
-        "innovation": ("Project {name}: {topic}", "Pilot {topic} ({name})"),
-        "practice": ("Werkwijze {topic} in regio {region}", "Goede praktijk: {topic} ({name})"),
-    },
-    "en": {
-        "advice": ("Advice: {topic} for {actor}", "Advice on {topic} and {topic2}"),
-        "innovation": ("Project {name}: {topic}", "Pilot {topic} ({name})"),
-        "practice": ("Practice: {topic} in the {region} region", "Good practice: {topic} ({name})"),
-    },
+# Title templates per language, one pair per measure kind in the registry's order
+# (advice, projects, practices); a new measure kind fails loudly here.
+_TITLE_PAIRS = {
+    "nl": (
+        ("Advies: {topic} bij {actor}", "Advies over {topic} en {topic2}"),
+        ("Project {name}: {topic}", "Pilot {topic} ({name})"),
+        ("Werkwijze {topic} in regio {region}", "Goede praktijk: {topic} ({name})"),
+    ),
+    "en": (
+        ("Advice: {topic} for {actor}", "Advice on {topic} and {topic2}"),
+        ("Project {name}: {topic}", "Pilot {topic} ({name})"),
+        ("Practice: {topic} in the {region} region", "Good practice: {topic} ({name})"),
+    ),
 }
+TITLES = {
+    lang: dict(zip(measure_kinds(), pairs, strict=True)) for lang, pairs in _TITLE_PAIRS.items()
+}
+# Kinds whose body ends with a result: those with a results or outcome field.
+_RESULT_FIELDS = frozenset({"results", "outcome"})
 LIST_WORDS = {
     "nl": ("Zie ook", "Opgesteld met", "Gerelateerd"),
     "en": ("See also", "Written with", "Related"),
@@ -149,7 +157,7 @@ class Writer:
                 parts.append("\n".join(f"- {self.sentence(rng, lang)}" for _ in range(3)))
             else:
                 parts.append(" ".join(self.sentence(rng, lang) for _ in range(rng.randint(2, 6))))
-        if kind in ("innovation", "practice"):
+        if kind in KIND_SPECS and {f.name for f in kind_spec(kind).fields} & _RESULT_FIELDS:
             parts.append(self.result(rng, lang))
         if links:
             label = rng.choice(LIST_WORDS[lang])

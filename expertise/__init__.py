@@ -97,6 +97,12 @@ _LAZY = {
     "field_by_name": "expertise.fields",
     "fields_of": "expertise.fields",
     "kind_spec": "expertise.fields",
+    "CLASSIFICATION_LEVELS": "expertise.fields",
+    "FieldLabel": "expertise.fields:Label",
+    "any_spec": "expertise.fields",
+    "cycle_kinds": "expertise.fields",
+    "named_kinds": "expertise.fields",
+    "spec_of": "expertise.fields",
     "type_of": "expertise.fields.types",
     "MB": "expertise.oserrors",
     "classify": "expertise.oserrors",
@@ -139,6 +145,12 @@ _LAZY = {
 }
 
 __all__ = [
+    "spec_of",
+    "named_kinds",
+    "cycle_kinds",
+    "any_spec",
+    "FieldLabel",
+    "CLASSIFICATION_LEVELS",
     "AboveCeiling",
     "Allowance",
     "AttachmentFacade",
@@ -270,15 +282,21 @@ if TYPE_CHECKING:
     from expertise.fieldcheck import DEFAULTS
     from expertise.fields import (
         BASE_FIELDS,
+        CLASSIFICATION_LEVELS,
         CLASSIFICATIONS,
         KIND_SPECS,
         KINDS,
         UPKEEP_FIELDS,
         FieldSpec,
+        any_spec,
+        cycle_kinds,
         field_by_name,
         fields_of,
         kind_spec,
+        named_kinds,
+        spec_of,
     )
+    from expertise.fields import Label as FieldLabel
     from expertise.fields.rows import ref_ids
     from expertise.fields.types import type_of
     from expertise.history import ValueChange, value_history

@@ -32,8 +32,9 @@ package         role                                             key modules
 ==============  ===============================================  ==========================
 ``index``       public face, Whoosh schema, text analysis        core, types, schema,
                 (schema and analysis paths are pickled into      analysis, extract
-                existing indexes: do not move them); the one     whoosh_internals
-                module that touches Whoosh internals
+                existing indexes: do not move them); the one     whoosh_internals, config
+                module that touches Whoosh internals; what the
+                owner tells the index of its data model
 ``storage/``    sealed files, in-RAM Whoosh file system,         encrypted, memstore,
                 commit layout, sealed sidecars                   spill, layout, sidecar
 ``write/``      bulk segment writing, rebuild beside the live    bulkwrite, rebuild,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from index.analysis import EDGE_MAX, words
+from index.config import IndexConfig
 from index.engine.docsets import docset
 from index.engine.postings import Run
 from index.engine.scoring import top_docs, warm
@@ -51,10 +52,12 @@ class SearchIndex:
         cipher: Cipher,
         *,
         synonyms: Mapping[str, Sequence[str]] | None = None,
+        config: IndexConfig | None = None,
     ) -> None:
         self._folder = Path(folder)
         self._cipher = cipher
-        self._parser = QueryParser(SCHEMA, synonyms)
+        self.config = config or IndexConfig()
+        self._parser = QueryParser(SCHEMA, synonyms, self.config.value_aliases)
         self._wlock = threading.Lock()
         self._rlock = threading.RLock()
         self._vocab = Vocabulary()
@@ -103,7 +106,7 @@ class SearchIndex:
 
     # -- writing -----------------------------------------------------------------
     def set_synonyms(self, synonyms: Mapping[str, Sequence[str]]) -> None:
-        parser = QueryParser(SCHEMA, synonyms)
+        parser = QueryParser(SCHEMA, synonyms, self.config.value_aliases)
         with self._rlock:
             self._parser = parser
 
@@ -118,7 +121,8 @@ class SearchIndex:
         Deleting purges the affected segments, so deleted text leaves the
         lexicon and stored fields at once (erase-person).
         """
-        prepared = [to_document(d) for d in docs]  # a bad record fails before any write
+        # a bad record fails before any write
+        prepared = [to_document(d, self.config) for d in docs]
         deletes = [str(i) for i in delete_ids]
         with self._wlock:
             self._check_open()
@@ -164,6 +168,7 @@ class SearchIndex:
                     cancel=cancel,
                     meta=meta or {},
                     limitmb=REBUILD_LIMITMB,
+                    config=self.config,
                 )
                 if built is None:
                     return False
@@ -239,7 +244,7 @@ class SearchIndex:
     ) -> SearchResults:
         """Never raises on query syntax; see index.search.flow for the steps."""
         limit, page = max(1, min(limit, 500)), max(1, page)
-        mask = hits.restriction(kind, filters, max_classification)
+        mask = hits.restriction(kind, filters, max_classification, self.config)
         with self._rlock:
             self._check_open()
             return run_search(self, query, mask, limit, page, sort)
@@ -255,7 +260,7 @@ class SearchIndex:
         parts = [tree.Term("title_ac", w[:EDGE_MAX]) for w in words(clean(prefix))[:8]]
         if not parts:
             return []
-        mask = hits.restriction(kind, None, max_classification)
+        mask = hits.restriction(kind, None, max_classification, self.config)
         q = hits.masked(tree.And(tuple(parts)), mask)
         with self._rlock:
             self._check_open()
@@ -272,7 +277,7 @@ class SearchIndex:
     ) -> list[ExpertHit]:
         allowed = None
         if max_classification is not None:
-            allowed = hits.allowed_levels(max_classification)
+            allowed = self.config.allowed_levels(max_classification)
         with self._rlock:
             self._check_open()
             q, _error = self._parser.parse(topic, relaxed=True)
@@ -280,7 +285,13 @@ class SearchIndex:
                 return []
             q = self.expand(q)
             return rank_experts(
-                self._searcher, self.columns, q, clean(topic), max(1, limit), allowed
+                self._searcher,
+                self.columns,
+                q,
+                clean(topic),
+                max(1, limit),
+                allowed,
+                self.config.work_kinds,
             )
 
     # -- used by search_flow (under _rlock) ---------------------------------------

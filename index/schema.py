@@ -22,11 +22,9 @@ from index.analysis import (
     plain_analyzer,
     text_analyzer,
 )
+from index.config import IndexConfig
 
 SCHEMA_VERSION = 2
-KINDS = ("advice", "innovation", "practice", "expert", "organisation")
-CLASSIFICATIONS = ("public", "internal", "confidential")
-DEFAULT_CLASSIFICATION = "internal"
 SNIPPET_MAX = 30_000  # characters kept for highlighting; matches later fall back to the start
 
 # Language-specific text fields, by base name. "all" holds title, summary,
@@ -113,10 +111,9 @@ def _updated(value: object) -> datetime | None:
     return None
 
 
-def classification_of(record: Mapping[str, object]) -> str:
-    value = _text(record, "classification").lower() or DEFAULT_CLASSIFICATION
+def classification_of(record: Mapping[str, object], config: IndexConfig) -> str:
     # an unknown level is treated as the most restrictive one, never the least
-    return value if value in CLASSIFICATIONS else "confidential"
+    return config.classification_of(_text(record, "classification"))
 
 
 def language_of(record: Mapping[str, object]) -> str:
@@ -124,7 +121,7 @@ def language_of(record: Mapping[str, object]) -> str:
     return value if value in LANGUAGES else "nl"
 
 
-def to_document(record: Mapping[str, object]) -> dict[str, Any]:
+def to_document(record: Mapping[str, object], config: IndexConfig) -> dict[str, Any]:
     """Turn a plain record (see docs/FIELDS.md) into Whoosh field values."""
     doc_id = _text(record, "id")
     if not doc_id:
@@ -147,7 +144,7 @@ def to_document(record: Mapping[str, object]) -> dict[str, Any]:
         "tags": ",".join(tags),
         "themes": ",".join(themes),
         "org": organisation,
-        "classification": classification_of(record),
+        "classification": classification_of(record, config),
         "language": lang,
         "revision": _revision(record.get("revision")),
         "people": ",".join(_strings(record, "people")),

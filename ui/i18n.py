@@ -22,6 +22,12 @@ from expertise import resources_dir
 log = logging.getLogger(__name__)
 LANGUAGES = ("en", "nl")
 SOURCE_LANGUAGE = "en"  # the strings in the code are English: no .qm needed
+_current = SOURCE_LANGUAGE  # the installed language; data labels (ui/labels.py) follow it
+
+
+def ui_language() -> str:
+    """The language the UI speaks now: the one the last Translations.install chose."""
+    return _current
 
 
 def system_language() -> str:
@@ -91,6 +97,8 @@ class Translations:
             raise RuntimeError("create the QApplication first")
         self._remove(app)
         self.language = language if language in LANGUAGES else SOURCE_LANGUAGE
+        global _current
+        _current = self.language
         if self.language == SOURCE_LANGUAGE:
             return True
         ours = qm_path(self.language)

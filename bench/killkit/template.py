@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import Corpus
+from expertise.fields import named_kinds
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
 
@@ -85,7 +86,7 @@ def _build_hub(folder: Path, sizes: Sizes, marker: str) -> str:
     rng = random.Random(f"killrun:{marker}")
     with Hub.create(folder, OLD_PASSPHRASE, kdf=KdfParams.floor()) as hub:
         hub.entries.add_many(((r.kind, r.values) for r in corpus.records()), reindex=False)
-        people = ("expert", "organisation")
+        people = named_kinds()
         content = [r.values["id"] for r in corpus.records() if r.kind not in people]
         person = hub.entries.add(
             "expert",

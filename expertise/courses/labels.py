@@ -1,8 +1,8 @@
 """Words printed in an exported course pack, in the pack's language (nl or en).
 
 An export is a document for people outside the app, so it needs words; they
-live here as data, next to the taxonomy labels, not in the code that lays out
-the page. The UI's own strings still go through Qt's tr().
+live here as data, not in the code that lays out the page. Kind, field and
+classification names come from the registry (expertise/fields); UI strings go through tr().
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from expertise.fields import any_spec, field_label, kind_label
+from expertise.fields import classification_level, field_label, kind_label
 from expertise.fields.taxonomy import taxonomy_labels
-from expertise.resources import load_yaml
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -53,59 +52,6 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-KIND_NAMES = {
-    "en": {
-        "advice": "Advice note",
-        "innovation": "Innovation project",
-        "practice": "Best practice",
-        "expert": "Expert",
-        "organisation": "Organisation",
-    },
-    "nl": {
-        "advice": "Advies",
-        "innovation": "Innovatieproject",
-        "practice": "Goede praktijk",
-        "expert": "Expert",
-        "organisation": "Organisatie",
-    },
-}
-
-FIELD_NAMES_NL = {
-    "author": "Auteur",
-    "audience": "Doelgroep",
-    "requested_by": "Aangevraagd door",
-    "advice_date": "Datum advies",
-    "stage": "Fase",
-    "bottleneck": "Knelpunt",
-    "start_date": "Start",
-    "end_date": "Einde",
-    "owner_org": "Eigenaar (organisatie)",
-    "lead": "Projectleider",
-    "partners": "Partners",
-    "results": "Resultaten",
-    "context": "Context",
-    "practice": "Werkwijze",
-    "outcome": "Resultaat",
-    "lessons": "Lessen",
-    "source_case": "Voorbeeldzaak",
-    "evidence_level": "Onderbouwing",
-    "region": "Regio/eenheid",
-    "role": "Rol",
-    "organisation": "Organisatie",
-    "unit": "Eenheid",
-    "expertise": "Expertise",
-    "languages": "Talen",
-    "email": "E-mail",
-    "phone": "Telefoon",
-    "availability": "Beschikbaarheid",
-    "internal": "Intern",
-    "org_type": "Soort",
-    "country": "Land",
-    "contact": "Contact",
-    "partner_since": "Partner sinds",
-}
-
-
 @dataclass(frozen=True)
 class Level:
     key: str
@@ -122,32 +68,18 @@ def word(lang: str, key: str) -> str:
 
 
 def kind_name(lang: str, kind: str) -> str:
-    # kinds without a name here (the work-cycle kinds) take the registry's label
-    return KIND_NAMES[language_of(lang)].get(kind) or kind_label(kind, language_of(lang))
+    return kind_label(kind, language_of(lang))
 
 
 def field_name(lang: str, name: str) -> str:
-    if language_of(lang) == "nl" and name in FIELD_NAMES_NL:
-        return FIELD_NAMES_NL[name]
-    if language_of(lang) == "nl" and any_spec(name) is not None:
-        return field_label(name, "nl")  # the work-cycle fields: the registry's Dutch label
-    return name.replace("_", " ").capitalize()
-
-
-@lru_cache(maxsize=4)
-def _levels() -> tuple[tuple[str, str, str, str], ...]:
-    data = load_yaml("taxonomy.yaml") or {}
-    return tuple(
-        (str(c["key"]), str(c["label_nl"]), str(c["label_en"]), str(c.get("colour", "#555555")))
-        for c in data.get("classifications", [])
-    )
+    return field_label(name, language_of(lang))
 
 
 def level(lang: str, key: str) -> Level:
-    for found, label_nl, label_en, colour in _levels():
-        if found == key:
-            return Level(key, label_nl if language_of(lang) == "nl" else label_en, colour)
-    return Level(key, key.capitalize(), "#555555")
+    found = classification_level(key)
+    if found is None:
+        return Level(key, key.capitalize(), "#555555")
+    return Level(key, found.label.get(language_of(lang)), found.colour)
 
 
 @lru_cache(maxsize=4)

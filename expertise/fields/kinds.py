@@ -38,6 +38,7 @@ ADVICE = KindSpec(
         _f("requested_by", "ref", "Aangevraagd door", "Requested by", ref_kind="organisation"),
         _f("advice_date", "date", "Adviesdatum", "Advice date"),
     ),
+    measure=True,
 )
 INNOVATION = KindSpec(
     "innovation",
@@ -61,6 +62,8 @@ INNOVATION = KindSpec(
         _f("partners", "reflist", "Partners", "Partners", ref_kind="organisation"),
         _f("results", "multiline", "Resultaten", "Results"),
     ),
+    measure=True,
+    words=("innovatie",),
 )
 PRACTICE = KindSpec(
     "practice",
@@ -85,6 +88,8 @@ PRACTICE = KindSpec(
         _f("region", "text", "Regio / eenheid", "Region / unit"),
     ),
     anonymised=True,
+    measure=True,
+    words=("praktijk",),
 )
 EXPERT = KindSpec(
     "expert",
@@ -131,6 +136,7 @@ ORGANISATION = KindSpec(
     ),
     named=True,
     csv=True,
+    words=("organization",),
 )
 
 BOTTLENECK = KindSpec(
@@ -166,6 +172,7 @@ BOTTLENECK = KindSpec(
         _f("resolved_on", "date", "Opgelost op", "Resolved on"),
         _f("resolution", "multiline", "Oplossing", "Resolution"),
     ),
+    cycle=True,
 )
 FOLLOW_UP_COLUMNS = (
     _f("date", "date", "Datum", "Date", required=True),
@@ -192,6 +199,7 @@ CASE = KindSpec(
         ),
     ),
     anonymised=True,
+    cycle=True,
 )
 AGENDA_ITEM_COLUMNS = (
     _f("bottleneck", "ref", "Knelpunt", "Bottleneck", ref_kind="bottleneck"),
@@ -217,6 +225,7 @@ AGENDA = KindSpec(
         _f("year", "text", "Jaar", "Year", length=4, format="year"),
         _f("items", "rows", "Agendapunten", "Agenda items", columns=AGENDA_ITEM_COLUMNS),
     ),
+    cycle=True,
 )
 
 # In the order the sidebar, the kind filter and the CLI offer them.

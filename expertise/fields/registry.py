@@ -38,8 +38,25 @@ def anonymised_kinds() -> tuple[str, ...]:
     return tuple(kind for kind, spec in KIND_SPECS.items() if spec.anonymised)
 
 
+def measure_kinds() -> tuple[str, ...]:
+    """Kinds that count as measures in the barrier model."""
+    return tuple(kind for kind, spec in KIND_SPECS.items() if spec.measure)
+
+
+def cycle_kinds() -> tuple[str, ...]:
+    """Kinds followed over time in the work cycle (bottlenecks, cases, agendas)."""
+    return tuple(kind for kind, spec in KIND_SPECS.items() if spec.cycle)
+
+
 def csv_kinds() -> tuple[str, ...]:
     return tuple(kind for kind, spec in KIND_SPECS.items() if spec.csv)
+
+
+def ref_target_kinds() -> tuple[str, ...]:
+    """Kinds some reference field points at (an editor offers their entries), in KINDS order."""
+    every = UPKEEP_FIELDS + tuple(f for s in KIND_SPECS.values() for f in s.fields)
+    targets = {spec.ref_kind for spec in every if spec.type in ("ref", "reflist")}
+    return tuple(kind for kind in KINDS if kind in targets)
 
 
 def fields_of(kind: str) -> tuple[FieldSpec, ...]:

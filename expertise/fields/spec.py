@@ -55,6 +55,9 @@ class KindSpec:
     # Anonymised by rule (example cases, practices): the personal-data guard scans its text
     # in the editor and before an export (docs/ARCHITECTURE.md §8).
     anonymised: bool = False
+    measure: bool = False  # a measure placed in the barrier model (expertise/overview)
+    cycle: bool = False  # followed over time in the work cycle (a tab in the entry pane)
+    words: tuple[str, ...] = ()  # other words a search may use for it (`kind:praktijk`)
 
     def field(self, name: str) -> FieldSpec | None:
         return next((spec for spec in self.fields if spec.name == name), None)

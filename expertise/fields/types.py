@@ -174,9 +174,9 @@ def _rows_check(spec: FieldSpec, value: object, source: str, line: int | None) -
 
 
 def _rows_coerce(spec: FieldSpec, value: object, resolve: Resolver) -> object:
-    return rows.coerce_rows(spec, value, resolve, lambda column, cell, res: (
-        TYPES[column.type].coerce(column, cell, res)
-    ))
+    return rows.coerce_rows(
+        spec, value, resolve, lambda column, cell, res: TYPES[column.type].coerce(column, cell, res)
+    )
 
 
 # Rows of typed columns (follow-ups, agenda items): one JSON column of row objects.

@@ -18,6 +18,7 @@ from sqlalchemy import Select, Subquery, func, select
 from sqlalchemy.orm import Session
 
 from expertise.errors import UserError
+from expertise.fields import measure_kinds
 from expertise.fields.taxonomy import taxonomy
 from expertise.models import (
     CLASSIFICATIONS,
@@ -30,7 +31,7 @@ from expertise.models import (
 from expertise.records import EntrySummary
 from expertise.services.convert import to_summary
 
-MEASURE_KINDS = ("advice", "innovation", "practice")
+MEASURE_KINDS = measure_kinds()
 BOTTLENECK_KIND = "bottleneck"
 CLOSED_BOTTLENECK = frozenset({"resolved", "parked"})
 RETIRED = "superseded"  # a superseded measure no longer stands in the chain

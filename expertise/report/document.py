@@ -210,31 +210,32 @@ def barrier(numbers: ReportNumbers, lang: str) -> tuple[Block, ...]:
 
 Builder = Callable[[ReportNumbers, str], tuple[Block, ...]]
 # Report order: the work cycle first (bottlenecks, agenda, barrier model), then the output.
+# A section's key is its builder's name; its title is the word "section_<key>".
 SECTIONS: list[tuple[str, Builder]] = [
-    ("barrier", barrier),
-    ("innovation", innovation),
-    ("advice", advice),
-    ("practices", practices),
-    ("network", network),
-    ("courses", courses),
+    (builder.__name__, builder)
+    for builder in (barrier, innovation, advice, practices, network, courses)
 ]
-# The work-cycle kinds' sections, each only when the hub's model has that kind.
-CYCLE_ORDER = ("bottlenecks", "agenda", "barrier", "innovation", "advice", "cases")
 
 
 def sections_of(numbers: ReportNumbers) -> list[tuple[str, Builder]]:
-    from expertise.report import document_cycle
+    """The sections in report order; a work-cycle kind's only when the hub's model has it."""
+    from expertise.report import document_cycle as cycle
 
-    cycle: dict[str, Builder] = {}
-    if numbers.bottlenecks is not None:
-        cycle["bottlenecks"] = document_cycle.bottlenecks
-    if numbers.agenda is not None:
-        cycle["agenda"] = document_cycle.agenda
-    if numbers.cases is not None:
-        cycle["cases"] = document_cycle.cases
-    merged = dict(SECTIONS) | cycle
-    order = [k for k in CYCLE_ORDER if k in merged] + [k for k in merged if k not in CYCLE_ORDER]
-    return [(key, merged[key]) for key in order]
+    present: dict[Builder, bool] = {
+        cycle.bottlenecks: numbers.bottlenecks is not None,
+        cycle.agenda: numbers.agenda is not None,
+        cycle.cases: numbers.cases is not None,
+    }
+    order: list[Builder] = [
+        cycle.bottlenecks,
+        cycle.agenda,
+        barrier,
+        innovation,
+        advice,
+        cycle.cases,
+    ]
+    order += [builder for _key, builder in SECTIONS if builder not in order]
+    return [(builder.__name__, builder) for builder in order if present.get(builder, True)]
 
 
 def build_document(numbers: ReportNumbers, lang: str) -> ReportDocument:
@@ -245,7 +246,7 @@ def build_document(numbers: ReportNumbers, lang: str) -> ReportDocument:
     if period.running:
         notes.append(word(lang, "running", today=day(lang, period.today)))
     sections = tuple(
-        Section(key, word(lang, key), builder(numbers, lang))
+        Section(key, word(lang, f"section_{key}"), builder(numbers, lang))
         for key, builder in sections_of(numbers)
     )
     return ReportDocument(

@@ -279,10 +279,7 @@ def _pack_titles(session: Session, scope: Scope) -> dict[str, tuple[str, str]]:
 
 
 Step = Callable[[Session, Scope], object]
-STEPS: tuple[tuple[str, Step], ...] = (
-    ("innovation", innovation),
-    ("advice", advice),
-    ("practices", practices),
-    ("network", network),
-    ("courses", courses),
+# Each step fills the field of ReportNumbers named like the step.
+STEPS: tuple[tuple[str, Step], ...] = tuple(
+    (step.__name__, step) for step in (innovation, advice, practices, network, courses)
 )

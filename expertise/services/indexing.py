@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker, with_polymorphic
 from expertise.blobstore import BlobStore
 from expertise.crypto import AeadCipher, Secret
 from expertise.db import session_scope
+from expertise.fields.search import index_config
 from expertise.models import Entry, SynonymGroup
 from expertise.redact import describe
 from expertise.services.documents import build_document, load_context
@@ -73,7 +74,7 @@ class IndexSync:
     def _start_read_only(self) -> None:
         """Use the index as it is when it matches the database; never repair it."""
         try:
-            self._index = SearchIndex(self._folder, self._cipher)
+            self._index = SearchIndex(self._folder, self._cipher, config=index_config())
             self._index.set_synonyms(self.synonyms())
             reason = self.staleness()
         except (IndexCorrupt, OSError) as error:
@@ -84,13 +85,13 @@ class IndexSync:
 
     def _open_or_reset(self) -> SearchIndex:
         try:
-            return SearchIndex(self._folder, self._cipher)
+            return SearchIndex(self._folder, self._cipher, config=index_config())
         except IndexCorrupt as error:
             # Never trust an index that fails authentication: drop it and rebuild.
             self.last_rebuild_reason = f"index unreadable ({error})"
             log.warning("search index unreadable, rebuilding: %s", error)
             shutil.rmtree(self._folder, ignore_errors=True)
-            return SearchIndex(self._folder, self._cipher)
+            return SearchIndex(self._folder, self._cipher, config=index_config())
 
     def doc_count(self) -> int:
         return self._index.doc_count() if self._index is not None else 0

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from expertise.atomic import atomic_write_bytes
 from expertise.csvread import read_csv_entries
 from expertise.errors import InputError, UserError
+from expertise.fields import csv_kinds, kind_plural, kind_spec
 from expertise.fields.rows import map_refs, rows_with_refs
 from expertise.fieldspec import field_by_name
 from expertise.frontmatter import decode_text, parse_document, render_document
@@ -27,7 +28,7 @@ from expertise.services.convert import jsonable, to_record
 from expertise.services.entries import apply_values, new_entry, save_revision, split_refs
 
 MAX_FILE = 20 * 1024 * 1024
-CSV_KINDS = (("organis", "organisation"), ("organiz", "organisation"), ("expert", "expert"))
+MARKER_CHARS = 7  # "organis" and "organiz": a file name may spell it either way
 
 
 @dataclass
@@ -51,13 +52,13 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 
 def _csv_kind(path: Path) -> str:
     name = path.name.lower()
-    for marker, kind in CSV_KINDS:
-        if marker in name:
+    for kind in csv_kinds():
+        if any(word[:MARKER_CHARS] in name for word in (kind, *kind_spec(kind).words)):
             return kind
+    plurals = " or ".join(kind_plural(kind, "en").lower() for kind in csv_kinds())
+    files = " or ".join(f"{kind_plural(kind, 'en').lower()}*.csv" for kind in csv_kinds())
     raise InputError(
-        "cannot tell whether this CSV holds experts or organisations "
-        "(name the file experts*.csv or organisations*.csv)",
-        path.name,
+        f"cannot tell whether this CSV holds {plurals} (name the file {files})", path.name
     )
 
 

@@ -69,21 +69,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "expertise": _both("areas"),
     "id": ("id",),
 }
-# Exact-value fields: the UI is bilingual, so accept Dutch value names too.
-VALUE_ALIASES: dict[str, dict[str, str]] = {
-    "kind": {
-        "advies": "advice",
-        "innovatie": "innovation",
-        "praktijk": "practice",
-        "organisatie": "organisation",
-        "organization": "organisation",
-        "knelpunt": "bottleneck",
-        "voorbeeldzaak": "case",
-        "jaaragenda": "agenda",
-    },
-    "classification": {"openbaar": "public", "intern": "internal", "vertrouwelijk": "confidential"},
-    "language": {"dutch": "nl", "nederlands": "nl", "english": "en", "engels": "en"},
-}
+# Exact-value fields take other words for their values (Dutch labels: the UI is
+# bilingual); the owner of the index supplies them (IndexConfig.value_aliases).
+ValueAliases = Mapping[str, Mapping[str, str]]
 # A multi-field alias is first renamed to its lead field, then fanned out.
 _FANOUT = {targets[0]: targets for targets in ALIASES.values() if len(targets) > 1}
 
@@ -151,6 +139,9 @@ class DefaultPrefixFuzzyPlugin(FuzzyTermPlugin):  # type: ignore[misc]
 class AliasPlugin(qparser.Plugin):  # type: ignore[misc]
     """Maps user field names to schema fields; unknown ones become plain text."""
 
+    def __init__(self, values: ValueAliases) -> None:
+        self._values = values
+
     def filters(self, parser: Any) -> list[tuple[Any, int]]:
         # 99: before the fields filter (100) attaches names to nodes
         return [(self.do_aliases, 99), (self.do_fanout, 105)]
@@ -175,9 +166,9 @@ class AliasPlugin(qparser.Plugin):  # type: ignore[misc]
                 group[i] = self.do_fanout(parser, node)
             elif getattr(node, "fieldname", None) in _FANOUT:
                 group[i] = syntax.OrGroup(_copies(node, _FANOUT[node.fieldname]))
-            elif getattr(node, "fieldname", None) in VALUE_ALIASES and node.has_text:
+            elif getattr(node, "fieldname", None) in self._values and node.has_text:
                 value = node.text.strip().lower()
-                node.text = VALUE_ALIASES[node.fieldname].get(value, value)
+                node.text = self._values[node.fieldname].get(value, value)
         return group
 
 
@@ -279,8 +270,14 @@ def synonym_table(synonyms: Mapping[str, Sequence[str]]) -> dict[str, tuple[str,
 class QueryParser:
     """Builds query trees from user text; keeps one parser per thesaurus."""
 
-    def __init__(self, schema: Any, synonyms: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(
+        self,
+        schema: Any,
+        synonyms: Mapping[str, Sequence[str]] | None = None,
+        values: ValueAliases | None = None,
+    ) -> None:
         self._schema = schema
+        self._values = values or {}
         self.set_synonyms(synonyms or {})
 
     def set_synonyms(self, synonyms: Mapping[str, Sequence[str]]) -> None:
@@ -313,7 +310,7 @@ class QueryParser:
         for extra in (
             SafePrefixPlugin(),
             DefaultPrefixFuzzyPlugin(),
-            AliasPlugin(),
+            AliasPlugin(self._values),
             SynonymPlugin(table),
         ):
             parser.add_plugin(extra)

@@ -19,7 +19,7 @@ from index.engine.segcache import ColumnCache
 from index.engine.source import Searcher
 from index.query import tree
 from index.query.tree import Node
-from index.search.hits import masked
+from index.search.hits import classification_ceiling, masked
 from index.types import ExpertHit
 
 PROFILE_WEIGHT = 1.0
@@ -28,7 +28,6 @@ ENTRIES_PER_EXPERT = 5  # more evidence helps, with diminishing returns
 MAX_ENTRY_TITLES = 3
 PROFILE_CANDIDATES = 50
 ENTRY_CANDIDATES = 150
-_WORK_KINDS = tree.Or(tuple(tree.Term("kind", k) for k in ("advice", "innovation", "practice")))
 
 
 @dataclass
@@ -73,11 +72,14 @@ def rank_experts(
     topic: str,
     limit: int,
     allowed: tuple[str, ...] | None,
+    work_kinds: tuple[str, ...],
 ) -> list[ExpertHit]:
-    """``allowed``: the classifications the caller may see (None: all)."""
-    ceiling = (
-        None if allowed is None else tree.Or(tuple(tree.Term("classification", c) for c in allowed))
-    )
+    """``allowed``: the classifications the caller may see (None: all).
+
+    ``work_kinds``: kinds whose entries count as an expert's work (IndexConfig).
+    """
+    ceiling = None if allowed is None else classification_ceiling(allowed)
+    work = tree.any_of([tree.Term("kind", kind) for kind in work_kinds]) if work_kinds else None
 
     def scoped(extra: Node) -> Node:
         return masked(topic_q, extra if ceiling is None else tree.And((extra, ceiling)))
@@ -89,7 +91,8 @@ def rank_experts(
         cand = cands[stored["id"]]
         cand.title, cand.profile = stored.get("title", ""), score
         cand.areas = _matched_areas(stored.get("areas") or [], topic)
-    for stored, score in _top(searcher, cache, scoped(_WORK_KINDS), ENTRY_CANDIDATES):
+    work_hits = _top(searcher, cache, scoped(work), ENTRY_CANDIDATES) if work else []
+    for stored, score in work_hits:
         for person in filter(None, (stored.get("people") or "").split(",")):
             cands[person].entries.append((score, stored.get("title", "")))
     _fill_titles(searcher, cands, allowed)

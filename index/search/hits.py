@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from index.analysis import LANGUAGES, STOP_WORDS, fold, stem
+from index.config import IndexConfig
 from index.engine.docsets import count_facets, docset, newest_first
 from index.engine.postings import Run
 from index.engine.scoring import top_docs
@@ -19,7 +20,7 @@ from index.engine.segcache import ColumnCache
 from index.engine.source import Reader, Searcher, TermText
 from index.query import tree
 from index.query.tree import Leaf, Node
-from index.schema import CLASSIFICATIONS, FACET_FIELDS
+from index.schema import FACET_FIELDS
 from index.search.snippets import make_snippet
 from index.types import Hit
 
@@ -30,7 +31,10 @@ _LOWERCASE_FIELDS = frozenset({"kind", "tags", "themes", "classification", "lang
 
 
 def restriction(
-    kind: str | None, filters: Mapping[str, str] | None, max_classification: str | None
+    kind: str | None,
+    filters: Mapping[str, str] | None,
+    max_classification: str | None,
+    config: IndexConfig,
 ) -> Node | None:
     """The non-scoring part of a search: kind, facet filters, classification ceiling."""
     parts: list[Node] = []
@@ -42,7 +46,7 @@ def restriction(
             raise ValueError(f"unknown filter {key!r}")
         parts.append(tree.Term(field, value.lower() if field in _LOWERCASE_FIELDS else value))
     if max_classification is not None:
-        parts.append(classification_ceiling(max_classification))
+        parts.append(classification_ceiling(config.allowed_levels(max_classification)))
     if not parts:
         return None
     return tree.all_of(parts)
@@ -55,14 +59,11 @@ def masked(q: Node, mask: Node | None) -> Node:
     return tree.And((q, tree.Filter(mask)))
 
 
-def allowed_levels(level: str) -> tuple[str, ...]:
-    """Classifications at or below ``level``; an unknown level fails closed (public only)."""
-    top = CLASSIFICATIONS.index(level) if level in CLASSIFICATIONS else 0
-    return CLASSIFICATIONS[: top + 1]
-
-
-def classification_ceiling(level: str) -> Node:
-    return tree.Or(tuple(tree.Term("classification", c) for c in allowed_levels(level)))
+def classification_ceiling(levels: tuple[str, ...]) -> Node:
+    """Documents at one of ``levels`` (IndexConfig.allowed_levels); none for no levels."""
+    if not levels:
+        return tree.Nothing()
+    return tree.any_of([tree.Term("classification", c) for c in levels])
 
 
 def execute(

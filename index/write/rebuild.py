@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from index.config import IndexConfig
 from index.schema import to_document
 from index.storage.layout import INDEXNAME, encode_meta, meta_name, start_empty
 from index.types import Cipher
@@ -40,6 +41,7 @@ def build(
     cancel: Cancel,
     meta: Mapping[str, object],
     limitmb: int,
+    config: IndexConfig,
 ) -> int | None:
     """Index ``docs`` into ``staging``; the number indexed, or None if cancelled.
 
@@ -52,7 +54,7 @@ def build(
     release_memory()  # heap freed by earlier work: the peak comes at the end, on top of it
     chunks = _Chunks(staging, start_empty(staging, first_gen))
     try:
-        done = _add_all(chunks, docs, total, progress, cancel)
+        done = _add_all(chunks, docs, total, progress, cancel, config)
         if done is None:
             return None
         writer = chunks.current()
@@ -108,13 +110,14 @@ def _add_all(
     total: int,
     progress: Progress,
     cancel: Cancel,
+    config: IndexConfig,
 ) -> int | None:
     done = skipped = 0
     for record in docs:
         if cancel is not None and cancel():
             return None
         try:
-            writer.add_document(**to_document(record))
+            writer.add_document(**to_document(record, config))
         except ValueError:
             skipped += 1
             continue

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from expertise.csvread import read_csv_entries
-from expertise.fields import KINDS
+from expertise.fields import CLASSIFICATION_LEVELS, KINDS
 from expertise.frontmatter import decode_text, parse_document
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -254,8 +254,9 @@ def test_mail_addresses_only_at_example_domains() -> None:
 
 def test_taxonomy_shape() -> None:
     data = taxonomy()
-    themes, phases, levels = data["themes"], data["phases"], data["classifications"]
-    assert isinstance(themes, list) and isinstance(phases, list) and isinstance(levels, list)
+    themes, phases = data["themes"], data["phases"]
+    assert isinstance(themes, list) and isinstance(phases, list)
+    assert "classifications" not in data  # the levels live in the registry (expertise/fields)
     assert len(themes) == 15 and len(phases) >= 4
     keys = [str(item["key"]) for item in themes + phases]
     assert len(set(keys)) == len(keys)
@@ -263,10 +264,13 @@ def test_taxonomy_shape() -> None:
         assert item["label_nl"] and item["label_en"]
     for phase in phases:
         assert phase["description_nl"] and phase["description_en"]
-    assert [level["key"] for level in levels] == ["public", "internal", "confidential"]
-    for level in levels:
-        assert re.fullmatch(r"#[0-9A-Fa-f]{6}", str(level["colour"]))
-        assert level["label_nl"] and level["label_en"]
+
+
+def test_classification_levels_have_labels_and_colours() -> None:
+    assert [level.key for level in CLASSIFICATION_LEVELS] == ["public", "internal", "confidential"]
+    for level in CLASSIFICATION_LEVELS:
+        assert re.fullmatch(r"#[0-9A-Fa-f]{6}", level.colour)
+        assert level.label.nl and level.label.en
 
 
 def test_thesaurus_groups_are_distinct() -> None:

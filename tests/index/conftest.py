@@ -11,11 +11,24 @@ import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from index import SearchIndex
+from index.config import IndexConfig
 
 SYNONYMS = {
     "grooming": ["online lokken"],
     "sextortion": ["afpersing", "seksuele afpersing"],
 }
+
+# What the core hands in (expertise/fields/search.py), written out: the index is tested alone.
+CONFIG = IndexConfig(
+    work_kinds=("advice", "innovation", "practice"),
+    classifications=("public", "internal", "confidential"),
+    default_classification="internal",
+    value_aliases={
+        "kind": {"advies": "advice", "praktijk": "practice", "organisatie": "organisation"},
+        "classification": {"openbaar": "public", "intern": "internal"},
+        "language": {"nederlands": "nl", "engels": "en"},
+    },
+)
 
 
 class GcmCipher:
@@ -160,7 +173,7 @@ def folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def empty_index(folder: Path, cipher: GcmCipher) -> Iterator[SearchIndex]:
-    ix = SearchIndex(folder, cipher, synonyms=SYNONYMS)
+    ix = SearchIndex(folder, cipher, synonyms=SYNONYMS, config=CONFIG)
     yield ix
     ix.close()
 

@@ -40,9 +40,9 @@ QUERIES = [
 
 @pytest.fixture
 def segmented(folder: Path, cipher: GcmCipher) -> SearchIndex:
-    from tests.index.conftest import SYNONYMS
+    from tests.index.conftest import CONFIG, SYNONYMS
 
-    ix = SearchIndex(folder, cipher, synonyms=SYNONYMS)
+    ix = SearchIndex(folder, cipher, synonyms=SYNONYMS, config=CONFIG)
     for record in CORPUS:  # one commit each: several segments
         ix.update([record])
     ix.update([doc(f"extra{i}", f"Extra kinderen {i}", "chat met kinderen") for i in range(5)])

@@ -16,7 +16,7 @@ from index import IndexCorrupt, SearchIndex
 from index.storage.encrypted import MAGIC, STAGE_DIR
 from index.storage.layout import INDEXNAME, SCHEMA
 from index.write import rebuild
-from tests.index.conftest import CORPUS, GcmCipher, doc, files_holding, ids
+from tests.index.conftest import CONFIG, CORPUS, GcmCipher, doc, files_holding, ids
 
 MARKER = "Staginggeheim"
 CHUNK = 40  # progress comes every 100 documents: 2 sealed segments by then
@@ -122,7 +122,15 @@ def test_what_a_crash_leaves_is_dropped_on_the_next_open(
     # a rebuild that died with segments sealed: the stage folder stays behind
     staging = rebuild.stage(folder, cipher)
     built = rebuild.build(
-        staging, 99, _docs(2 * CHUNK + 5), total=0, progress=None, cancel=None, meta={}, limitmb=1
+        staging,
+        99,
+        _docs(2 * CHUNK + 5),
+        total=0,
+        progress=None,
+        cancel=None,
+        meta={},
+        limitmb=1,
+        config=CONFIG,
     )
     assert built == 2 * CHUNK + 5
     assert staging.sealed and (folder / STAGE_DIR).is_dir()

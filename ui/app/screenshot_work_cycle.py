@@ -42,7 +42,7 @@ def _case(window: MainWindow, ctx: AppContext) -> None:
     _open(window, _richest(ctx, "case", follow_ups))
 
 
+# a view is named after its function (the kind whose richest entry it opens)
 WORK_CYCLE_VIEWS: dict[str, Callable[[MainWindow, AppContext], None]] = {
-    "bottleneck": _bottleneck,
-    "case": _case,
+    view.__name__.removeprefix("_"): view for view in (_bottleneck, _case)
 }

@@ -30,7 +30,7 @@ from expertise import CLASSIFICATIONS, BarrierMatrix, Change, EntrySummary, Head
 from ui.barrier.heat import HeatScale
 from ui.barrier.model import MatrixModel
 from ui.context import AppContext
-from ui.entries.entry_list import kind_label
+from ui.labels import kind_label
 from ui.plaintext import buddy_label, plain_label, set_plain_tooltip
 from ui.shell.banner import level_of
 from ui.shell.theme import styled_label

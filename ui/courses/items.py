@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from expertise import CourseItemRecord, CoursePackRecord
 from ui.courses.mime import ENTRY_IDS_MIME, entry_ids_from_mime
-from ui.entries.entry_list import kind_label
+from ui.labels import kind_label
 from ui.plaintext import set_plain_tooltip
 from ui.shell.banner import level_of
 

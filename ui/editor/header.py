@@ -14,10 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.editor.labels import FieldText
+from expertise import named_kinds
+from ui.labels import kind_label
 from ui.plaintext import PlainLabel, plain_label, set_plain_tooltip
-
-NAMED_KINDS = ("expert", "organisation")  # their title is a name
 
 
 class EditorHeader(QWidget):
@@ -27,7 +26,6 @@ class EditorHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._text = FieldText(self)
         self.kind_label = plain_label("", self)
         self.kind_label.setStyleSheet("font-weight: bold;")
         self.title = QLineEdit(self)
@@ -81,8 +79,8 @@ class EditorHeader(QWidget):
         grid.setColumnStretch(0, 1)
 
     def show_entry(self, kind: str, title: str) -> None:
-        self.kind_label.setText(self._text.kind(kind))
-        named = kind in NAMED_KINDS
+        self.kind_label.setText(kind_label(kind))
+        named = kind in named_kinds()  # the title is a name
         self.title.setPlaceholderText(self.tr("Name") if named else self.tr("Title"))
         self.title.setAccessibleName(self.tr("Name") if named else self.tr("Title"))
         self.title.setText(title)

@@ -45,8 +45,8 @@ from ui.editor.field_widgets import (
     RefListField,
     TextField,
 )
-from ui.editor.labels import FieldText
 from ui.editor.rows_field import RowsField, ref_options, row_columns
+from ui.labels import choice_items, field_label, kind_label
 from ui.plaintext import PlainLabel, buddy_label, plain_label, set_plain_tooltip
 
 GENERAL = ("classification", "status", "language", "summary", "tags", "themes")
@@ -90,7 +90,6 @@ class MetadataForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = ""
-        self._text = FieldText(self)
         self._widgets: dict[str, QWidget] = {}
         self._choices = FormChoices()
         self._error = _flag_label("#c62828")
@@ -116,7 +115,7 @@ class MetadataForm(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._section(form, self.tr("General"), self._general_fields())
-        self._section(form, self._text.kind(kind), kind_spec(kind).fields)
+        self._section(form, kind_label(kind), kind_spec(kind).fields)
         self._section(form, self.tr("Upkeep"), UPKEEP_FIELDS)
         self._layout.addWidget(self._body, 1)
         self.set_choices(self._choices)
@@ -133,17 +132,17 @@ class MetadataForm(QWidget):
         for spec in fields:
             widget = self._make(spec)
             widget.setObjectName(f"field_{spec.name}")
-            widget.setAccessibleName(self._text.field(spec.name))
+            widget.setAccessibleName(field_label(spec.name, self.kind))
             widget.sig_edited.connect(self._edited)  # type: ignore[attr-defined]
             self._widgets[spec.name] = widget
-            label = buddy_label(self._text.field(spec.name), self._body, widget)
+            label = buddy_label(field_label(spec.name, self.kind), self._body, widget)
             form.addRow(label, self._with_extra(spec.name, widget))
 
     def _make(self, spec: FieldSpec) -> QWidget:
         if spec.name == "classification":
-            return ClassificationField(self._text.choices(spec.name, spec.choices))
+            return ClassificationField(choice_items(spec))
         if spec.type == "enum":
-            return EnumField(self._text.choices(spec.name, spec.choices))
+            return EnumField(choice_items(spec))
         if spec.type == "date":
             return DateField(self.tr("none"), self.tr("Clear the date"))
         if spec.type == "bool":
@@ -155,7 +154,7 @@ class MetadataForm(QWidget):
         if spec.type == "list":
             return ListField()
         if spec.type == "rows":
-            return RowsField(row_columns(spec, self._text))
+            return RowsField(row_columns(spec))
         return LongTextField() if type_of(spec).multiline else TextField()
 
     def _with_extra(self, name: str, widget: QWidget) -> QWidget:
@@ -258,7 +257,7 @@ class MetadataForm(QWidget):
         if widget is None:
             self._error.setText(message)
         else:
-            self._error.setText(f"{self._text.field(name.strip())}: {rest.strip()}")
+            self._error.setText(f"{field_label(name.strip(), self.kind)}: {rest.strip()}")
             widget.setStyleSheet(ERROR_STYLE)
             widget.setFocus()
         self._error.setVisible(bool(message) and name.strip() != "title")

@@ -36,7 +36,7 @@ from ui.editor.field_widgets import (
     RefListField,
     TextField,
 )
-from ui.editor.labels import FieldText
+from ui.labels import choice_items, shown
 from ui.plaintext import buddy_label, set_plain_tooltip
 
 Row = dict[str, object]
@@ -59,17 +59,17 @@ class RowColumn:
 SHOWN = {"follow_ups": ("date", "text"), "items": ("bottleneck", "progress")}
 
 
-def row_columns(spec: FieldSpec, text: FieldText) -> tuple[RowColumn, ...]:
+def row_columns(spec: FieldSpec) -> tuple[RowColumn, ...]:
     """The columns of a registry rows field, labelled in the UI's language."""
-    shown = SHOWN.get(spec.name, tuple(column.name for column in spec.columns[:2]))
+    in_table = SHOWN.get(spec.name, tuple(column.name for column in spec.columns[:2]))
     return tuple(
         RowColumn(
             column.name,
-            text.column(spec.name, column.name),
+            shown(column.label),
             column.type,
-            tuple(text.choices(column.name, column.choices)),
+            tuple(choice_items(column)),
             column.ref_kind,
-            column.name in shown,
+            column.name in in_table,
         )
         for column in spec.columns
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from expertise import EntryRecord, Hub, UserError, fields_of
+from expertise import EntryRecord, Hub, UserError, fields_of, named_kinds
 from ui.editor.metadata_form import FormChoices
 from ui.editor.rows_field import referenced_kinds
 
@@ -54,7 +54,7 @@ def load_choices(hub: Hub, kind: str, language: str) -> FormChoices:
     themes = {
         t.key: (t.label_nl if language == "nl" else t.label_en) for t in hub.vocabulary.themes()
     }
-    wanted = {"expert", "organisation"} | referenced_kinds(fields_of(kind))
+    wanted = set(named_kinds()) | referenced_kinds(fields_of(kind))
     entries = {ref: tuple((s.id, s.title) for s in hub.entries.list(ref)) for ref in wanted}
     if kind not in entries:
         rows = hub.entries.list(kind, order="updated", limit=SUPERSEDED_CHOICES)

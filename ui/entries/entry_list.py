@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -35,6 +34,7 @@ from shiboken6 import isValid
 
 from expertise import Change, EntrySummary
 from ui.context import AppContext
+from ui.labels import kind_label, status_label
 from ui.plaintext import tooltip_text
 from ui.shell.banner import level_of
 from ui.tasks import Progress
@@ -47,29 +47,6 @@ COL_TITLE, COL_KIND, COL_CLASS, COL_STATUS, COL_UPDATED = range(5)
 # Orders the database can give: (column, ascending?) → hub.entries.list(order=…).
 ORDERS = {COL_TITLE: ("title", True), COL_KIND: ("kind", True), COL_UPDATED: ("updated", False)}
 Index = QModelIndex | QPersistentModelIndex
-
-
-def kind_label(kind: str) -> str:
-    labels = {
-        "advice": QCoreApplication.translate("Kinds", "Advice note"),
-        "innovation": QCoreApplication.translate("Kinds", "Innovation project"),
-        "practice": QCoreApplication.translate("Kinds", "Best practice"),
-        "expert": QCoreApplication.translate("Kinds", "Expert"),
-        "organisation": QCoreApplication.translate("Kinds", "Organisation"),
-        "bottleneck": QCoreApplication.translate("Kinds", "Bottleneck"),
-        "case": QCoreApplication.translate("Kinds", "Example case"),
-        "agenda": QCoreApplication.translate("Kinds", "Yearly agenda"),
-    }
-    return labels.get(kind, kind)
-
-
-def status_label(status: str) -> str:
-    labels = {
-        "draft": QCoreApplication.translate("Status", "Draft"),
-        "current": QCoreApplication.translate("Status", "Current"),
-        "superseded": QCoreApplication.translate("Status", "Superseded"),
-    }
-    return labels.get(status, status)
 
 
 @dataclass(frozen=True)

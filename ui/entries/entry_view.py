@@ -40,9 +40,8 @@ from expertise import (
     value_history,
 )
 from ui.context import AppContext
-from ui.editor.labels import FieldText
-from ui.entries.entry_list import kind_label, status_label
 from ui.entries.work_cycle_view import KINDS_WITH_TAB, WorkCycleView
+from ui.labels import choice_label, field_label, kind_label, status_label
 from ui.plaintext import warn
 from ui.safe_browser import SafeBrowser
 from ui.shell.banner import ClassificationBanner, level_of
@@ -123,7 +122,6 @@ class EntryView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._labels = FieldText(self)
         self.detail: EntryDetail | None = None
         self._wanted: str | None = None
         self.banner = ClassificationBanner(self)
@@ -275,16 +273,16 @@ class EntryView(QWidget):
         record = detail.record
         rows: list[tuple[str, str]] = []
         if record.summary:
-            rows.append((self._labels.field("summary"), record.summary))
+            rows.append((field_label("summary"), record.summary))
         if record.themes:
             names = [self._theme_name(detail, key) for key in record.themes]
-            rows.append((self._labels.field("themes"), ", ".join(names)))
+            rows.append((field_label("themes"), ", ".join(names)))
         if record.tags:
-            rows.append((self._labels.field("tags"), ", ".join(record.tags)))
+            rows.append((field_label("tags"), ", ".join(record.tags)))
         rows.append(
             (
-                self._labels.field("language"),
-                self._labels.choices("language", (record.language,))[0][1],
+                field_label("language"),
+                choice_label("language", record.language),
             )
         )
         for spec in fields_of(record.kind):
@@ -292,7 +290,7 @@ class EntryView(QWidget):
                 continue  # shown in the work-cycle tab
             shown = self._value_text(spec.name, spec.type, record.fields.get(spec.name), detail)
             if shown:
-                rows.append((self._labels.field(spec.name), shown))
+                rows.append((field_label(spec.name, record.kind), shown))
         cells = "".join(
             f"<tr><th align='left' valign='top' style='padding-right:12px'>{escape_text(k)}</th>"
             f"<td>{escape_text(v)}</td></tr>"
@@ -314,7 +312,7 @@ class EntryView(QWidget):
         if kind == "bool":
             return self.tr("Yes") if value else self.tr("No")
         if kind == "enum":
-            return self._labels.choices(name, (str(value),))[0][1]
+            return choice_label(name, str(value))
         if isinstance(value, list):
             return ", ".join(str(v) for v in value)
         return str(value)

@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from expertise import EntryRecord, ValueChange, escape_text
-from ui.editor.labels import FieldText
+from expertise import EntryRecord, ValueChange, cycle_kinds, escape_text
 from ui.entries.timeline import TimelinePoint, TimelineView
+from ui.labels import choice_label, column_label
 from ui.safe_browser import SafeBrowser
 
 STATE_COLOURS = {
@@ -26,7 +26,7 @@ STATE_COLOURS = {
     "parked": "#757575",
 }
 ITEM_COLUMNS = ("bottleneck", "objective", "result", "activities", "responsible", "progress")
-KINDS_WITH_TAB = ("bottleneck", "case", "agenda")
+KINDS_WITH_TAB = cycle_kinds()
 
 
 class WorkCycleView(QStackedWidget):
@@ -34,7 +34,6 @@ class WorkCycleView(QStackedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._labels = FieldText(self)
         self.timeline = TimelineView(self.tr("Nothing recorded yet."), self)
         self.timeline.setAccessibleName(self.tr("Timeline"))
         self.items = SafeBrowser(self)
@@ -93,7 +92,7 @@ class WorkCycleView(QStackedWidget):
         return [
             TimelinePoint(
                 change.saved_at.strftime("%Y-%m-%d"),
-                self._labels.choices("state", (change.value,))[0][1],
+                choice_label("state", change.value),
                 self.tr("revision {n}, saved by {who}").format(
                     n=change.revision, who=change.saved_by or "?"
                 ),
@@ -106,7 +105,7 @@ class WorkCycleView(QStackedWidget):
         if not rows:
             return f"<p>{escape_text(self.tr('This agenda has no items yet.'))}</p>"
         head = "".join(
-            f"<th align='left'>{escape_text(self._labels.column('items', name))}</th>"
+            f"<th align='left'>{escape_text(column_label('items', name))}</th>"
             for name in ITEM_COLUMNS
         )
         body = "".join(
@@ -130,7 +129,7 @@ class WorkCycleView(QStackedWidget):
                 self._ref_text(v, titles, self.tr("deleted organisation")) for v in items
             )
         if name == "progress":
-            return self._labels.choices("progress", (str(value or "planned"),))[0][1]
+            return choice_label("progress", str(value or "planned"))
         return str(value or "")
 
     @staticmethod

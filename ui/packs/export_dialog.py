@@ -28,6 +28,7 @@ from expertise import (
     PersonalDataFound,
     grouped,
 )
+from ui.labels import kind_plural
 from ui.os_fault import show_fault
 from ui.packs.common import buddy_label, error_message, guarded, password_field, plain_label
 from ui.plaintext import form_row
@@ -77,7 +78,7 @@ class ExportPackDialog(QDialog):
         self.ceiling.setCurrentIndex(max(0, self.ceiling.findData("internal")))
         self.kind = self._combo(self.tr("Kind"))
         for kind in KINDS:
-            self.kind.addItem(self._kind_label(kind), kind)
+            self.kind.addItem(kind_plural(kind), kind)
         self.theme = self._combo(self.tr("Theme"))
         self.tag = self._combo(self.tr("Tag"))
         self.saved_search = self._combo(self.tr("Saved search"))
@@ -114,16 +115,6 @@ class ExportPackDialog(QDialog):
         form_row(form, self.tr("&Repeat"), self.repeat)
         form.addRow(self.message)
         form.addRow(self.buttons)
-
-    def _kind_label(self, kind: str) -> str:
-        labels = {
-            "advice": self.tr("Advice notes"),
-            "innovation": self.tr("Innovation projects"),
-            "practice": self.tr("Best practices"),
-            "expert": self.tr("Experts"),
-            "organisation": self.tr("Organisations"),
-        }
-        return labels.get(kind, kind)
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertise import EntryHits, PersonalDataFound, confirmation_key
-from ui.editor.labels import FieldText
+from ui.labels import field_label
 from ui.plaintext import plain_label
 from ui.privacy.labels import PatternText
 
@@ -36,7 +36,7 @@ class PersonalDataDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Possible personal data"))
         self.setMinimumWidth(640)
-        patterns, fields = PatternText(self), FieldText(self)
+        patterns = PatternText(self)
         intro = plain_label(
             self.tr(
                 "This export would carry text that looks like personal data. Example cases and "
@@ -55,7 +55,7 @@ class PersonalDataDialog(QDialog):
         for item in found:
             for hit in item.hits:
                 base = re.split(r"[\[.]", hit.field)[0]  # "follow_ups[2].text" -> "follow_ups"
-                field = (patterns.field(base) or fields.field(base)) + hit.field[len(base) :]
+                field = (patterns.field(base) or field_label(base)) + hit.field[len(base) :]
                 row = QTreeWidgetItem([item.title, field, patterns.name(hit.kind), hit.preview])
                 row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 row.setCheckState(0, Qt.CheckState.Unchecked)

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from ui.editor.labels import FieldText
+from ui.labels import classification_label, kind_label
 from ui.plaintext import set_plain_item_tooltip
 
 FACET_ORDER = ("kind", "classification", "themes", "tags", "organisation")
@@ -25,7 +25,6 @@ class FacetTree(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._text = FieldText(self)
         self._selected: dict[str, str] = {}
         self._theme_labels: dict[str, str] = {}
         self.setHeaderHidden(True)
@@ -113,9 +112,9 @@ class FacetTree(QTreeWidget):
 
     def _value_label(self, facet: str, value: str) -> str:
         if facet == "kind":
-            return self._text.kind(value)
+            return kind_label(value)
         if facet == "classification":
-            return dict(self._text.choices("classification", (value,)))[value]
+            return classification_label(value)
         if facet == "themes":
             return self._theme_labels.get(value, value)
         return value

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from expertise import Hit, TitleHit
-from ui.editor.labels import FieldText
+from ui.labels import kind_label
 from ui.plaintext import tooltip_text
 
 _TAG = re.compile(r"<[^>]*>")
@@ -48,7 +48,6 @@ class ResultsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ResultRow] = []
-        self._text = FieldText(self)
 
     def rowCount(  # noqa: N802 (Qt override)
         self,
@@ -71,7 +70,7 @@ class ResultsModel(QAbstractListModel):
         return self._role_value(row, role)
 
     def _described(self, row: ResultRow) -> str:
-        return f"{self._text.kind(row.kind)}: {row.title}. {plain_snippet(row.snippet)}"
+        return f"{kind_label(row.kind)}: {row.title}. {plain_snippet(row.snippet)}"
 
     def _role_value(self, row: ResultRow, role: int) -> object:
         values: dict[int, object] = {
@@ -79,7 +78,7 @@ class ResultsModel(QAbstractListModel):
             self.KindRole: row.kind,
             self.SnippetRole: row.snippet,
             self.TitleMatchRole: row.title_match,
-            self.KindLabelRole: self._text.kind(row.kind),
+            self.KindLabelRole: kind_label(row.kind),
         }
         return values.get(role)
 

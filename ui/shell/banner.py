@@ -1,7 +1,7 @@
 """The classification banner shown on every open entry, in the colour of its level.
 
-Colours and the Dutch/English labels come from resources/taxonomy.yaml
-(`classifications`), the same source the exports use, so screen and paper agree.
+Colours and the Dutch/English labels come from the registry (expertise/fields),
+the same source the exports use, so screen and paper agree.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from expertise import load_yaml
+from expertise import CLASSIFICATION_LEVELS
 from ui.plaintext import PlainLabel
 
 FALLBACK_COLOUR = "#5A606A"
@@ -38,18 +38,11 @@ def _colour(value: str) -> str:
 
 @cache
 def levels() -> dict[str, Level]:
-    data = load_yaml("taxonomy.yaml") or {}
-    found: dict[str, Level] = {}
-    for item in data.get("classifications", []) or []:
-        key = str(item["key"])
-        found[key] = Level(
-            key,
-            int(item.get("rank", len(found))),
-            str(item.get("label_nl", key)),
-            str(item.get("label_en", key)),
-            _colour(str(item.get("colour", FALLBACK_COLOUR))),
-        )
-    return found
+    """Every classification level of the registry, lowest first."""
+    return {
+        level.key: Level(level.key, rank, level.label.nl, level.label.en, _colour(level.colour))
+        for rank, level in enumerate(CLASSIFICATION_LEVELS)
+    }
 
 
 def level_of(key: str) -> Level:

@@ -21,10 +21,11 @@ from ui.context import AppContext
 from ui.courses.menu import add_to_pack_menu
 from ui.courses.view import CoursePackView
 from ui.editor.editor import EntryEditor
-from ui.entries.entry_list import EntryList, ListQuery, kind_label
+from ui.entries.entry_list import EntryList, ListQuery
 from ui.entries.entry_view import EntryView
 from ui.entries.history_dialog import HistoryDialog
 from ui.experts.finder import ExpertFinder
+from ui.labels import kind_label
 from ui.plaintext import plain_label
 from ui.search.panel import SearchPanel
 from ui.shell.banner import level_of

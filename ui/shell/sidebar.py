@@ -16,12 +16,11 @@ from shiboken6 import isValid
 
 from expertise import KINDS, Change, Label
 from ui.context import AppContext
-from ui.entries.entry_list import kind_label
+from ui.labels import kind_plural
 from ui.plaintext import set_plain_tooltip
 from ui.tasks import Progress
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_PLURALS = KINDS  # the registry's order
 
 
 @dataclass(frozen=True)
@@ -63,19 +62,6 @@ class Sidebar(QTreeView):
         ctx.events.sig_changed.connect(self._on_changed)
 
     # -- labels -----------------------------------------------------------------
-    def _kind_plural(self, kind: str) -> str:
-        plurals = {
-            "advice": self.tr("Advice notes"),
-            "innovation": self.tr("Innovation projects"),
-            "practice": self.tr("Best practices"),
-            "expert": self.tr("Experts"),
-            "organisation": self.tr("Organisations"),
-            "bottleneck": self.tr("Bottlenecks"),
-            "case": self.tr("Example cases"),
-            "agenda": self.tr("Yearly agendas"),
-        }
-        return plurals.get(kind, kind_label(kind))
-
     @staticmethod
     def _with_count(text: str, count: int | None) -> str:
         return text if count is None else f"{text}  ({count})"
@@ -127,9 +113,9 @@ class Sidebar(QTreeView):
         root = self.tree.invisibleRootItem()
         total = sum(data.counts.values()) if data.counts else None
         root.appendRow(self._item(self._with_count(self.tr("All entries"), total), Place("all")))
-        for kind in KIND_PLURALS:
+        for kind in KINDS:
             count = data.counts.get(kind, 0) if data.counts else None
-            text = self._with_count(self._kind_plural(kind), count)
+            text = self._with_count(kind_plural(kind), count)
             root.appendRow(self._item(text, Place("kind", kind)))
         root.appendRow(self._item(self.tr("Course packs"), Place("courses")))
         root.appendRow(self._item(self.tr("Barrier model"), Place("barrier")))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from expertise import DUE_WITHIN_DAYS, REASONS, Change, DueItem
 from ui.context import AppContext
-from ui.entries.entry_list import kind_label
+from ui.labels import kind_label
 from ui.plaintext import buddy_label, plain_label, set_plain_item_tooltip
 from ui.shell.theme import styled_label
 
