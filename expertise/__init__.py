@@ -31,6 +31,8 @@ _LAZY = {
     "write_private_text": "expertise.private",  # e.g. a saved recovery key: 0600
     # sub-facades named in type hints (reach them as hub.courses, hub.packs, ...)
     "AttachmentFacade": "expertise.hub.attachments",
+    "BarrierFacade": "expertise.overview.api",
+    "UpkeepFacade": "expertise.overview.api",
     "CourseFacade": "expertise.courses.api",
     "EntryFacade": "expertise.hub.entries",
     "KeyFacade": "expertise.hub.keys",
@@ -159,6 +161,7 @@ __all__ = [
     "BASE_FIELDS",
     "BOTH",
     "BadPack",
+    "BarrierFacade",
     "BarrierMatrix",
     "CLASSIFICATIONS",
     "Cell",
@@ -233,6 +236,7 @@ __all__ = [
     "TransferFacade",
     "UPKEEP_FIELDS",
     "UntrustedPublisher",
+    "UpkeepFacade",
     "UserError",
     "ValueChange",
     "VaultHeader",
@@ -312,6 +316,7 @@ if TYPE_CHECKING:
     from expertise.kdf import KdfParams
     from expertise.oserrors import MB, Fault, FaultKind, HubFault, HubReadOnly, classify
     from expertise.overview import DUE_WITHIN_DAYS, REASONS, BarrierMatrix, Cell, DueItem, Heading
+    from expertise.overview.api import BarrierFacade, UpkeepFacade
     from expertise.packs.api import PackFacade
     from expertise.packs.bundled import bundled_pack
     from expertise.packs.errors import (
