@@ -9,17 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from expertise.courses.labels import level, theme_name
-from expertise.report.model import Block, Chart, Facts, Items, ReportDocument, Section, Table, Text
+from expertise.report import document_cycle as cycle
+from expertise.report.blocks import MAX_BARS, MAX_ROWS, _empty, _items, _num
+from expertise.report.model import Block, Chart, Facts, ReportDocument, Section, Table, Text
 from expertise.report.numbers import Counts, ReportNumbers
 from expertise.report.words import day, language_of, value, word
-
-MAX_BARS = 10  # longer lists are charted as the largest ones plus "other"
-MAX_ITEMS = 40
-MAX_ROWS = 30  # a table longer than this ends in one "other" row
-
-
-def _num(count: int) -> str:
-    return str(count)
 
 
 def _label(lang: str, field: str, key: str) -> str:
@@ -41,16 +35,6 @@ def _bar(chart_id: str, title: str, counts: Counts, kind: str = "bar") -> Chart:
         tuple(key for key, _ in counts),
         (("", tuple(count for _, count in counts)),),
     )
-
-
-def _items(lang: str, heading: str, titles: tuple[str, ...]) -> Items:
-    shown = titles[:MAX_ITEMS]
-    more = (word(lang, "more", count=len(titles) - len(shown)),) if len(titles) > MAX_ITEMS else ()
-    return Items(heading, shown + more)
-
-
-def _empty(lang: str) -> tuple[Block, ...]:
-    return (Text(word(lang, "empty")),)
 
 
 # -- sections ---------------------------------------------------------------------------
@@ -219,8 +203,6 @@ SECTIONS: list[tuple[str, Builder]] = [
 
 def sections_of(numbers: ReportNumbers) -> list[tuple[str, Builder]]:
     """The sections in report order; a work-cycle kind's only when the hub's model has it."""
-    from expertise.report import document_cycle as cycle
-
     present: dict[Builder, bool] = {
         cycle.bottlenecks: numbers.bottlenecks is not None,
         cycle.agenda: numbers.agenda is not None,

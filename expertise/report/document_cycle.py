@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from expertise.report.document import MAX_BARS, MAX_ROWS, _empty, _items, _num
+from expertise.report.blocks import MAX_BARS, MAX_ROWS, _empty, _items, _num
 from expertise.report.gather_cycle import DELETED, HIDDEN
 from expertise.report.model import Block, Chart, Facts, Table, Text
 from expertise.report.numbers import Counts, ReportNumbers

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from index.engine.phrases import phrase_docs
 from index.engine.postings import Mask, Run
 from index.engine.segcache import ColumnCache
 from index.engine.source import Searcher, SegmentSource
@@ -50,7 +51,7 @@ def docset(run: Run, q: Node) -> Mask:
     if isinstance(q, tree.Every):
         return run.live().copy()
     if isinstance(q, tree.Phrase) and q.words:
-        return run.phrase_docs(q)
+        return phrase_docs(run, q)
     return run.empty()  # Nothing, a phrase of no words
 
 

@@ -99,3 +99,10 @@ def phrase_mask(run: Run, q: Phrase) -> Mask:
     if current is not None and current.size:
         result[current >> SHIFT] = True
     return result & found
+
+
+def phrase_docs(run: Run, q: Phrase) -> Mask:
+    """The documents holding the phrase, computed once per search run."""
+    if q not in run.phrases:
+        run.phrases[q] = phrase_mask(run, q)
+    return run.phrases[q]

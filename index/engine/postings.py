@@ -117,10 +117,3 @@ class Run:
             getattr(q, "prefix", None),
         )
         return self.cache.recent(self.searcher, key, lambda: expanded_terms(q, self.reader))
-
-    def phrase_docs(self, q: Phrase) -> Mask:
-        if q not in self.phrases:
-            from index.engine.phrases import phrase_mask  # phrases builds on this module
-
-            self.phrases[q] = phrase_mask(self, q)
-        return self.phrases[q]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import numpy as np
 
 from index.engine import docsets
+from index.engine.phrases import phrase_docs
 from index.engine.postings import Mask, Run
 from index.engine.segcache import ColumnCache
 from index.engine.source import Searcher, SegmentSource, TermText
@@ -54,7 +55,7 @@ def _score(run: Run, q: Node, boost: float, docs: Mask, acc: np.ndarray) -> None
         for fieldname, text in run.expanded(q):
             add_term(run, fieldname, text, boost, None, acc)
     elif isinstance(q, tree.Phrase):
-        hits = run.phrase_docs(q) & docs
+        hits = phrase_docs(run, q) & docs
         for word in q.words:
             add_term(run, q.field, word, boost, hits, acc)
     elif isinstance(q, tree.BestOf):
