@@ -189,8 +189,10 @@ def cold(args: argparse.Namespace, name: str, opener: Callable[[], Any], kdf: fl
 
 def hub_cold(args: argparse.Namespace) -> dict[str, Any]:
     # The app has imported everything before its unlock dialog shows, so
-    # unlock-to-first-result starts after the imports (alembic alone is ~1 s).
-    import expertise.hub  # noqa: F401
+    # unlock-to-first-result starts after the imports (alembic alone is ~1 s; the unlock
+    # dialog loads them on a worker while the passphrase is typed). `expertise.hub` is lazy,
+    # so the class itself is what loads the core.
+    from expertise.hub.hub import Hub  # noqa: F401
 
     kdf = HubEngine.kdf_seconds(args.work / "hub", PASSPHRASE)
     return cold(args, "hub", lambda: HubEngine.open(args.work / "hub", PASSPHRASE), kdf)
