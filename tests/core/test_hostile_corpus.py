@@ -283,7 +283,7 @@ def test_the_json_export_keeps_the_data_and_holds_no_markup(world, path):
 def test_the_markdown_export_reads_back_unchanged(world, path):
     with Hub.open(world.root / "md-copy", PASSPHRASE) as copy:
         for entry_id in world.created[path.name]:
-            again = copy.get_entry(entry_id)
+            again = copy.entries.get(entry_id)
             assert (again.title, again.body_md) == world.records[entry_id]
 
 
@@ -387,7 +387,7 @@ def test_the_course_markdown_is_inert(world, course_markdown, path):
 def test_a_pack_carries_it_unchanged(world, path):
     with Hub.open(world.root / "pack-copy", PASSPHRASE) as copy:
         for entry_id in world.created[path.name]:
-            again = copy.get_entry(entry_id)
+            again = copy.entries.get(entry_id)
             assert (again.title, again.body_md) == world.records[entry_id]
 
 
