@@ -52,7 +52,7 @@ class EntryFacade:
         """
         self._work.require_writable()
         created = bulk.insert_entries(
-            self._hub._sessions, items, audit.current_actor(), progress=progress
+            self._work.sessions, items, audit.current_actor(), progress=progress
         )
         if reindex:
             MaintenanceFacade(self._hub).reindex()

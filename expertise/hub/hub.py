@@ -59,7 +59,7 @@ class Hub(HubCore):
     @cached_property
     def keys(self) -> KeyFacade:
         """Passphrase, re-key, recovery key, the key kept on this device."""
-        return KeyFacade(self)
+        return KeyFacade(self, lambda: self._vault, self._rekey)
 
     @cached_property
     def courses(self) -> CourseFacade:

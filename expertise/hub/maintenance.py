@@ -46,7 +46,7 @@ class MaintenanceFacade:
     def check(self) -> CheckReport:
         service, blobs, folder = self._hub.index_service, self._hub.blobs, self._hub.path
         service.wait()
-        report = CheckReport(problems=verify_database(self._hub._engine))
+        report = CheckReport(problems=verify_database(self._work.engine))
 
         def action(session: Session) -> None:
             report.entries = entries.count_entries(session)
@@ -70,7 +70,8 @@ class MaintenanceFacade:
             oserrors.raised_as_fault(folder, Path(target)),
             backup.removed_on_failure(Path(target)),
         ):
-            out = backup.write_backup(self._hub._engine, self._hub._db_key, folder, Path(target))
+            work = self._work
+            out = backup.write_backup(work.engine, work.database_key, folder, Path(target))
         self._work.read(lambda s: audit.record(s, "backup"))
         return out
 
@@ -101,5 +102,5 @@ class MaintenanceFacade:
             self.reindex()
         # merge away the deleted documents' terms, then rewrite hub.db without free pages
         service.index.optimize()
-        maintenance.vacuum(self._hub._engine)
+        maintenance.vacuum(self._work.engine)
         return outcome.report

@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from expertise import oserrors
 from expertise.db import session_scope
@@ -22,6 +23,7 @@ from expertise.errors import HubLocked
 from expertise.records import Change
 
 if TYPE_CHECKING:
+    from expertise.db import DatabaseKey
     from expertise.hub.core import HubCore
 
 T = TypeVar("T")
@@ -45,6 +47,20 @@ class UnitOfWork:
     @property
     def _folder(self) -> Path:
         return self._core.path
+
+    # The database itself, for whole-database work (integrity check, backup, vacuum,
+    # bulk import); each raises HubLocked once the hub is locked.
+    @property
+    def engine(self) -> Engine:
+        return self._core._engine
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._core._sessions
+
+    @property
+    def database_key(self) -> DatabaseKey:
+        return self._core._db_key
 
     def require_writable(self) -> None:
         """Raise HubLocked or HubReadOnly before any work that would write."""
