@@ -63,3 +63,20 @@ def window(qtbot, ctx, wait_idle):
     yield main
     main.clear_all()
     wait_idle(ctx)
+
+
+@pytest.fixture
+def editor(qtbot, ctx, wait_idle):
+    """An entry editor on the demo hub, shown; its workers are idle before it goes."""
+    from ui.editor.editor import EntryEditor
+
+    widget = EntryEditor(ctx)
+    widget.resize(1000, 700)
+    widget.show()
+    yield widget
+    # not qtbot.addWidget: the workers must be idle before the widget goes
+    widget.clear()
+    wait_idle(ctx)
+    widget.preview.wait()
+    widget.close()
+    widget.deleteLater()

@@ -13,20 +13,6 @@ from ui.editor.field_widgets import DateField, ListField, RefField
 from ui.editor.metadata_form import needs_verification
 
 
-@pytest.fixture
-def editor(qtbot, ctx, wait_idle):
-    widget = EntryEditor(ctx)
-    widget.resize(1000, 700)
-    widget.show()
-    yield widget
-    # not qtbot.addWidget: the workers must be idle before the widget goes
-    widget.clear()
-    wait_idle(ctx)
-    widget.preview.wait()
-    widget.close()
-    widget.deleteLater()
-
-
 def _org(ctx, title_part: str) -> str:
     return next(s.id for s in ctx.hub.entries.list("organisation") if title_part in s.title)
 

@@ -11,12 +11,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog
 
 from expertise.privacy import AUDIT_ACTION, EntryHits, PersonalDataFound, scan_text
-from ui.editor.editor import EntryEditor
 from ui.privacy import hits_dialog
 from ui.privacy.hits_dialog import PersonalDataDialog
 from ui.privacy.watch import INLINE_LIMIT
@@ -24,17 +22,6 @@ from ui.privacy.watch import INLINE_LIMIT
 PHONE = "06-12345678"
 
 
-@pytest.fixture
-def editor(qtbot, ctx, wait_idle):
-    widget = EntryEditor(ctx)
-    widget.resize(1000, 700)
-    widget.show()
-    yield widget
-    widget.clear()
-    wait_idle(ctx)
-    widget.preview.wait()
-    widget.close()
-    widget.deleteLater()
 
 
 def _practice(ctx, body: str, **values: object) -> str:

@@ -23,17 +23,6 @@ def view(qtbot, ctx):
     return widget
 
 
-@pytest.fixture
-def editor(qtbot, ctx, wait_idle):
-    widget = EntryEditor(ctx)
-    widget.resize(1000, 700)
-    widget.show()
-    yield widget
-    widget.clear()
-    wait_idle(ctx)
-    widget.preview.wait()
-    widget.close()
-    widget.deleteLater()
 
 
 def _show(view: EntryView, ctx, wait_idle, entry_id: str) -> None:
