@@ -31,7 +31,9 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
+# The team tests start their own PostgreSQL; this installs the distribution's one if missing.
 test: setup lint typecheck translations
+	$(BIN)/python -m tools.postgres ensure
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 # Hub vs SQLite FTS5 on one generated corpus; results in bench/results/ (see bench/run.py).

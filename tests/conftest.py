@@ -21,6 +21,8 @@ SLOW_PATHS = (
     "tests/faults/",
     "tests/core/test_hostile_corpus.py",
 )
+# Against the suite's own PostgreSQL (tests/team/conftest.py); fast enough for the inner loop.
+TEAM_PATH = "tests/team/"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -31,6 +33,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.slow)
         elif relative.startswith(SLOW_PATHS):
             item.add_marker(pytest.mark.slow)
+        if relative.startswith(TEAM_PATH):
+            item.add_marker(pytest.mark.team)
 
 
 @pytest.fixture
