@@ -140,6 +140,23 @@ class Corpus:
     def _day(self, rng: random.Random, spread: int = 900) -> str:
         return (BASE_DATE + timedelta(days=rng.randint(0, spread))).isoformat()
 
+    def record_values(self, rng: random.Random, kind: str, lang: str) -> dict[str, object]:
+        """A kind's values without id, title, body or author (bench/notes.py's front matter).
+
+        Apart from `_base` so that the entries of `record` stay what earlier runs measured.
+        """
+        values: dict[str, object] = {
+            "summary": self.writer.summary(rng, lang),
+            "tags": sorted({pick(rng, V.TAGS, _TAG_CUM) for _ in range(rng.randint(1, 4))}),
+            "themes": sorted({pick(rng, self.theme_keys) for _ in range(rng.randint(1, 3))}),
+            "classification": rng.choices(tuple(LEVEL_WEIGHTS), tuple(LEVEL_WEIGHTS.values()))[0],
+            "language": lang,
+            "status": "draft" if rng.random() < 0.08 else "current",
+            "review_by": (BASE_DATE + timedelta(days=rng.randint(200, 1200))).isoformat(),
+        }
+        values.update(self._kind_fields(rng, kind, lang))
+        return values
+
     # -- per kind ----------------------------------------------------------------
     def _kind_fields(self, rng: random.Random, kind: str, lang: str) -> dict[str, object]:
         maker = getattr(self, f"_fields_{kind}", None)

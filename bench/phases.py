@@ -2,9 +2,10 @@
 
 ``python -m bench.phases PHASE --size N --seed S --work DIR --out FILE``
 writes one JSON object to FILE. bench.run starts the phases in order:
-fts-build, hub-build, fts-cold, hub-cold, warm. The warm phase opens both
-engines in one process and alternates them query by query, so load from
-other processes on a shared machine hits both sides alike.
+fts-build, hub-build, fts-cold, hub-cold, warm, then reindex and the import
+phases of bench/phases_cost.py. The warm phase opens both engines in one
+process and alternates them query by query, so load from other processes on
+a shared machine hits both sides alike.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench import phases_cost
 from bench.corpus import Corpus
 from bench.engines import FtsEngine, HubEngine
 from bench.measure import (
@@ -31,9 +33,10 @@ from bench.measure import (
     timed,
     timed_cpu,
 )
+from bench.phases_cost import PASSPHRASE
+from bench.procmem import TreeRssSampler, tree_rss_bytes
 from bench.queries import BenchQuery, query_mix, typing_prefixes
 
-PASSPHRASE = "benchmark passphrase, not secret"
 FTS_BATCH = 2000
 WARM_ROUNDS = 2
 EDITS = 5
@@ -106,7 +109,7 @@ def hub_build(args: argparse.Namespace) -> dict[str, Any]:
     corpus = Corpus(args.size, args.seed)
     engine = HubEngine.create(args.work / "hub", PASSPHRASE)
     insert_s, _ = timed(lambda: engine.bulk_insert((r.kind, r.values) for r in corpus.records()))
-    with RssSampler() as rss:
+    with TreeRssSampler() as rss:  # analysis workers, if any, count too
         index_s, _ = timed(engine.hub.maintenance.reindex)
     engine.close()
     build = {"docs": corpus.size, "insert_seconds": round(insert_s, 3)}
@@ -175,6 +178,8 @@ def cold(args: argparse.Namespace, name: str, opener: Callable[[], Any], kdf: fl
     first = time.perf_counter() - start
     latency = run_mix({name: engine}, mix[1:], 1)[name]["latency"]
     typing = run_typing({name: engine}, typing_prefixes(corpus, seed=11), 1)[name]
+    run_mix({name: engine}, mix, 1)  # warm now: what stays resident while the user searches
+    searching = tree_rss_bytes()
     engine.close()
     return {
         "open_s": round(opened, 4),
@@ -184,6 +189,7 @@ def cold(args: argparse.Namespace, name: str, opener: Callable[[], Any], kdf: fl
         "cold": latency,
         "typing_cold": typing,
         "peak_rss_mb": _mb(peak_rss_bytes()),
+        "rss_searching_mb": _mb(searching),
     }
 
 
@@ -208,6 +214,11 @@ PHASES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "fts-cold": fts_cold,
     "hub-cold": hub_cold,
     "warm": warm,
+    "notes": phases_cost.notes,
+    "fts-import": phases_cost.fts_import,
+    "import": phases_cost.cli_import,
+    "import-lib": phases_cost.lib_import,
+    "reindex": phases_cost.reindex,
 }
 
 

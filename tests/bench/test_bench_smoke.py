@@ -9,10 +9,14 @@ import json
 from pathlib import Path
 
 from bench.corpus import Corpus
+from bench.notes import LINK_EVERY, MAX_WORDS, MIN_WORDS, Notes, simple_front_matter
 from bench.queries import CLASSES, query_mix
 from bench.run import main
+from expertise.frontmatter import parse_document
 
 SIZE = 200
+NOTES = 12
+SEARCH_PHASES = "fts-build,hub-build,fts-cold,hub-cold,warm,reindex"
 LATENCY_KEYS = {"p50_ms", "p95_ms", "max_ms", "n"}
 
 
@@ -39,6 +43,7 @@ def _check_engine(engine: dict, *, hub: bool) -> None:
     ):
         assert key in engine, key
     assert engine["build"]["docs"] == SIZE and engine["build"]["docs_per_s"] > 0
+    assert engine["rss_searching_mb"] > 0
     for phase in ("warm", "cold"):
         assert set(engine[phase]) == set(CLASSES)
         for stats in engine[phase].values():
@@ -50,6 +55,9 @@ def _check_engine(engine: dict, *, hub: bool) -> None:
         for key in ("edit_to_searchable", "kdf_s", "beyond_kdf_s", "db_bytes"):
             assert key in engine, key
         assert engine["build"]["insert_docs_per_s"] > 0
+        rebuild = engine["reindex"]
+        assert rebuild["docs"] == SIZE and rebuild["peak_rss_mb"] >= rebuild["rss_before_mb"] > 0
+        assert 0 <= rebuild["searches_answered"] <= rebuild["searches"]
 
 
 def test_run_writes_json_and_markdown_with_every_metric(tmp_path: Path) -> None:
@@ -65,11 +73,15 @@ def test_run_writes_json_and_markdown_with_every_metric(tmp_path: Path) -> None:
                 str(out),
                 "--work",
                 str(tmp_path / "work"),
+                "--phases",
+                SEARCH_PHASES,
+                "--tag",
+                "smoke",
             ]
         )
         == 0
     )
-    [json_file] = out.glob("*-200.json")
+    [json_file] = out.glob("smoke-200.json")
     result = json.loads(json_file.read_text())
     _check_engine(result["hub"], hub=True)
     _check_engine(result["fts5"], hub=False)
@@ -88,4 +100,39 @@ def test_run_writes_json_and_markdown_with_every_metric(tmp_path: Path) -> None:
     assert result["hub"]["answers"][0]["total"] >= 0
     table = (out / json_file.name.replace(".json", ".md")).read_text()
     assert "hub ÷ FTS5" in table and "top-10 overlap" in table
-    assert (out / "LATEST.md").exists()
+    assert "peak RSS during a real reindex" in table
+    assert not (out / "LATEST.md").exists(), "a tagged run leaves LATEST.md alone"
+
+
+def test_import_phases_import_every_note_beside_fts5(tmp_path: Path) -> None:
+    out, work = tmp_path / "results", tmp_path / "work"
+    argv = ["--sizes", str(NOTES), "--out", str(out), "--work", str(work)]
+    assert main([*argv, "--phases", "import,import-lib,fts-import", "--keep"]) == 0
+    [json_file] = out.glob(f"*-partial-{NOTES}.json")
+    result = json.loads(json_file.read_text())
+    assert result["phases"] == ["notes", "fts-import", "import", "import-lib"]
+    hub, fts = result["hub"], result["fts5"]
+    assert hub["import"]["searchable"] is True
+    assert f"{NOTES} created" in hub["import"]["output"]
+    for figures in (hub["import"], hub["import_lib"], fts["import"]):
+        assert figures["files"] == NOTES and figures["files_per_s"] > 0
+        assert figures["peak_rss_mb"] > 0
+    assert not (work / f"size-{NOTES}" / "notes").exists(), "the notes never stay on disk"
+    assert "import, files/s" in (out / json_file.name.replace(".json", ".md")).read_text()
+
+
+def test_notes_read_alike_by_the_hub_and_the_simple_parser() -> None:
+    notes = Notes(40, 5)
+    titles = {notes.title_of(i) for i in range(notes.size)}
+    assert len(titles) == notes.size, "every link has one target"
+    for i in range(notes.size):
+        text = notes.text(i)
+        simple, body = simple_front_matter(text)
+        parsed = parse_document(text, notes.file_name(i))
+        assert parsed.title == simple["title"] == notes.title_of(i)
+        assert parsed.meta["kind"] == simple["kind"]
+        assert parsed.meta["tags"] == simple["tags"] and parsed.meta["themes"] == simple["themes"]
+        assert MIN_WORDS <= len(body.split()) <= MAX_WORDS + 400
+        links = [line for line in body.splitlines() if line.startswith("[[")]
+        assert len(links) == (i % LINK_EVERY == 0)
+        assert all(link.strip("[]") in titles for link in links)
