@@ -96,6 +96,13 @@ def _entry_json(entry: PackEntry) -> dict[str, object]:
 
 
 def parse_inner(data: bytes, manifest: Manifest) -> PackContents:
+    contents = read_inner(data)
+    check_against_manifest(contents, manifest)
+    return contents
+
+
+def read_inner(data: bytes) -> PackContents:
+    """The entries and attachments, each checked on its own (team items use this too)."""
     archive = open_zip(data, "the pack contents")
     infos = {info.filename: info for info in archive.infolist()}
     if ENTRIES_NAME not in infos:
@@ -118,9 +125,7 @@ def parse_inner(data: bytes, manifest: Manifest) -> PackContents:
         name[len(ATTACHMENT_DIR) :]: read_member(archive, info, MAX_ATTACHMENT)
         for name, info in infos.items()
     }
-    contents = PackContents(entries, blobs)
-    check_against_manifest(contents, manifest)
-    return contents
+    return PackContents(entries, blobs)
 
 
 def _parse_entry(item: Any) -> PackEntry:
