@@ -52,6 +52,7 @@ class HubCore:
         self._read_only = read_only
         self._index_async = index_async
         self._listeners: list[Callable[[Change], None]] = []
+        self._forgetters: list[Callable[[], None]] = []
         self._parts: HubParts | None = None
         self._work = UnitOfWork(self)
         self._open_parts(vault)
@@ -244,8 +245,17 @@ class HubCore:
 
     close = lock
 
+    def forget_on_lock(self, forget: Callable[[], None]) -> None:
+        """Call `forget` (which wipes keys a sub-facade loaded) when the hub locks."""
+        self._forgetters.append(forget)
+
     def _abandon(self) -> None:
         """Close without the audit write that `lock` makes (it could not be stored)."""
+        for forget in self._forgetters:
+            try:
+                forget()
+            except Exception:  # the parts must still close and the lock be released
+                log.warning("a sub-facade failed to forget its keys", exc_info=True)
         try:
             self._close_parts()
         finally:

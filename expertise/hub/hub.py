@@ -2,7 +2,8 @@
 
 Each concern is a sub-facade: ``hub.entries``, ``hub.attachments``, ``hub.search``
 (callable), ``hub.vocabulary``, ``hub.transfer``, ``hub.maintenance``, ``hub.keys``,
-``hub.courses``, ``hub.packs``, ``hub.barrier``, ``hub.upkeep`` and ``hub.report``.
+``hub.courses``, ``hub.packs``, ``hub.barrier``, ``hub.upkeep``, ``hub.report`` and
+``hub.team``.
 They work through the public units of work of `HubCore` (``hub.session``,
 ``hub.blobs``, ``hub.index_service``).
 """
@@ -18,6 +19,7 @@ from expertise.hub.entries import EntryFacade
 from expertise.hub.keys import KeyFacade
 from expertise.hub.maintenance import MaintenanceFacade
 from expertise.hub.search import SearchFacade
+from expertise.hub.team import TeamFacade
 from expertise.hub.transfer import TransferFacade
 from expertise.hub.vocabulary import VocabularyFacade
 from expertise.overview.api import BarrierFacade, UpkeepFacade
@@ -85,3 +87,8 @@ class Hub(HubCore):
     def report(self) -> ReportFacade:
         """The yearly progress report to the minister (ARCHITECTURE §8)."""
         return ReportFacade(self)
+
+    @cached_property
+    def team(self) -> TeamFacade:
+        """This hub as a member of a team hub on PostgreSQL (docs/TEAM.md)."""
+        return TeamFacade(self)

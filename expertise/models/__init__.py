@@ -31,6 +31,14 @@ from expertise.models.support import (
     SavedSearch,
     SynonymGroup,
 )
+from expertise.models.team import (
+    TeamConfig,
+    TeamConflict,
+    TeamIdentity,
+    TeamItem,
+    TeamLevelKey,
+    TeamMember,
+)
 
 __all__ = [
     "CLASSIFICATIONS",
@@ -53,6 +61,12 @@ __all__ = [
     "SavedSearch",
     "SynonymGroup",
     "Tag",
+    "TeamConfig",
+    "TeamConflict",
+    "TeamIdentity",
+    "TeamItem",
+    "TeamLevelKey",
+    "TeamMember",
     "Theme",
     "classification_rank",
     "entry_tags",

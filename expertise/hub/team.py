@@ -1,0 +1,191 @@
+"""`TeamFacade` (``hub.team``): this hub as a member of a team hub on PostgreSQL (docs/TEAM.md).
+
+Passwords are parameters: the CLI takes them from the OS keyring or a prompt, the app from a
+dialog; a server URL never carries one. Server work runs in one server transaction and one
+local session; the local part commits only after the server part succeeded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, delete, select
+from sqlalchemy.orm import Session
+
+from expertise.hub.core import HubCore
+from expertise.models import TeamLevelKey, TeamMember
+from expertise.services import audit
+from expertise.team import local, membership
+from expertise.team.connect import ServerAddress, TeamServer, role_from_url
+from expertise.team.errors import ServerRefused, ServerUnavailable, TeamError
+from expertise.team.keys import TeamKeys
+from expertise.team.levels import LEVELS, level_of
+from expertise.team.records import MemberInfo, TeamStatus
+from expertise.team.request import MemberRequest, parse
+from expertise.team.scram import verifier
+
+
+class TeamFacade:
+    def __init__(self, hub: HubCore) -> None:
+        self._hub = hub
+        self._work = hub.session
+        self.keys = TeamKeys(hub)
+        hub.forget_on_lock(self.keys.forget)
+
+    # -- local settings (the sync cursor and such live here too) --------------------
+    def setting(self, key: str) -> str | None:
+        return self._work.read(lambda s: local.get(s, key))
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._work.require_writable()
+        self._work.read(lambda s: local.put(s, key, value))
+
+    @property
+    def joined(self) -> bool:
+        """Whether this hub has been part of a team (admin, or admitted and refreshed)."""
+        return self.setting(local.JOINED) == "1"
+
+    def role(self) -> str | None:
+        return self.setting(local.ROLE)
+
+    def _address(self, url: str | None) -> ServerAddress:
+        text = url or self.setting(local.SERVER)
+        if not text:
+            raise TeamError("no team server: give its URL (or set $EXPERTISE_SERVER)")
+        return ServerAddress.parse(text)
+
+    # -- connecting ------------------------------------------------------------------
+    def server(self, password: str, url: str | None = None) -> TeamServer:
+        """Log in as this laptop's role (the caller closes it, or uses `with`)."""
+        role = self.role()
+        if not role:
+            raise TeamError("this hub is not in a team: `team create` or `team request` first")
+        return TeamServer(self._address(url), role, password)
+
+    @contextmanager
+    def _round(self, server: TeamServer) -> Iterator[tuple[Connection, Session]]:
+        self._work.require_writable()
+        with self._work.reading() as session, server.transaction() as connection:
+            yield connection, session
+
+    def refresh(self, server: TeamServer) -> None:
+        """Members and this member's new level keys from the server into this hub."""
+        with self._round(server) as (connection, session):
+            membership.refresh(connection, session, self.keys)
+            local.put(session, local.JOINED, "1")
+            local.put(session, local.SERVER, server.address.text())
+
+    # -- membership --------------------------------------------------------------------
+    def create(self, url: str, name: str, password: str, display_name: str = "admin") -> None:
+        """Schema, level keys and this hub as the first admin, on an empty team database."""
+        if self.setting(local.ROLE):
+            raise TeamError("this hub is in a team already (or has a pending request)")
+        address = ServerAddress.parse(url)
+        role = role_from_url(url)
+        if not role:
+            raise TeamError("the URL must name the admin's database role: "
+                            "postgresql://ROLE@host:5432/database")
+        team_name = " ".join(name.split())
+        if not team_name:
+            raise TeamError("the team needs a name")
+        self._work.read(lambda s: s.execute(delete(TeamLevelKey)))  # left by a failed create
+        identity = self.keys.create_identity()
+        with TeamServer(address, role, password) as server, self._round(server) as (conn, s):
+            membership.create(conn, s, self.keys, identity, team_name, display_name)
+            membership.refresh(conn, s, self.keys)
+            local.put(s, local.SERVER, address.text())
+            local.put(s, local.JOINED, "1")
+            local.put(s, local.DISPLAY_NAME, display_name)
+        self._audit("team-create")
+
+    def request(self, display_name: str, password: str, url: str | None = None) -> str:
+        """The request file's text for the admin: public keys, name, role, password verifier."""
+        if self.joined:
+            raise TeamError("this hub is in a team already")
+        if len(password) < 12:
+            raise TeamError("the server password must be at least 12 characters")
+        address = ServerAddress.parse(url) if url else None
+        identity = self.keys.create_identity()
+        made = MemberRequest.make(identity, display_name, verifier(password))
+
+        def keep(session: Session) -> None:
+            local.put(session, local.ROLE, made.role)
+            local.put(session, local.MEMBER_ID, made.member_id)
+            local.put(session, local.DISPLAY_NAME, made.display_name)
+            if address is not None:
+                local.put(session, local.SERVER, address.text())
+
+        self._work.require_writable()
+        self._work.read(keep)
+        self._audit("team-request")
+        return made.to_json(identity)
+
+    def admit(self, request_bytes: bytes, clearance: str, password: str) -> MemberInfo:
+        """Admit the member a request file describes, cleared up to `clearance`."""
+        request = parse(request_bytes)
+        level = level_of(clearance)
+        self._require_admin()
+        with self.server(password) as server, self._round(server) as (connection, session):
+            membership.refresh(connection, session, self.keys)
+            membership.admit(connection, session, self.keys, request, level)
+            membership.refresh(connection, session, self.keys)
+        self._audit("team-admit")
+        return MemberInfo(request.member_id, request.display_name, clearance, "active")
+
+    def remove(self, who: str, password: str) -> str:
+        """Remove a member (id, role or display name): role dropped, keys rotated; its id."""
+        self._require_admin()
+        with self.server(password) as server, self._round(server) as (connection, session):
+            membership.refresh(connection, session, self.keys)
+            removed = membership.remove(connection, session, self.keys, who)
+            membership.refresh(connection, session, self.keys)
+        self._audit("team-remove")
+        return removed
+
+    def _require_admin(self) -> None:
+        if self.setting(local.IS_ADMIN) != "1":
+            raise TeamError("only the team admin can do this")
+
+    def _audit(self, action: str) -> None:
+        self._work.read(lambda s: audit.record(s, action))
+
+    # -- status ------------------------------------------------------------------------
+    def status(self, password: str | None = None) -> TeamStatus:
+        """What this hub knows of its team; with a password, refreshed from the server first."""
+        if not self.setting(local.ROLE):
+            return TeamStatus(in_team=False)
+        online: bool | None = None
+        if password is not None:
+            try:
+                with self.server(password) as server:
+                    self.refresh(server)
+                online = True
+            except (ServerUnavailable, ServerRefused):
+                online = False
+        return self._work.read(lambda s: self._status(s, online))
+
+    def _status(self, session: Session, online: bool | None) -> TeamStatus:
+        def get(key: str) -> str:
+            return local.get(session, key) or ""
+
+        clearance = get(local.CLEARANCE)
+        rows = session.scalars(select(TeamMember).order_by(TeamMember.member_id)).all()
+        epochs: dict[str, int] = {}
+        for key in session.scalars(select(TeamLevelKey)):
+            name = LEVELS[key.level] if key.level < len(LEVELS) else str(key.level)
+            epochs[name] = max(epochs.get(name, 0), key.epoch)
+        return TeamStatus(
+            in_team=get(local.JOINED) == "1", team_name=get(local.TEAM_NAME),
+            server=_display(get(local.SERVER)), member_id=get(local.MEMBER_ID),
+            role=get(local.ROLE), clearance=LEVELS[int(clearance)] if clearance else "",
+            is_admin=get(local.IS_ADMIN) == "1", request_pending=get(local.JOINED) != "1",
+            online=online, epochs=epochs,
+            members=[MemberInfo(r.member_id, r.display_name, LEVELS[min(r.clearance,
+                                len(LEVELS) - 1)], r.status) for r in rows])
+
+
+def _display(url: str) -> str:
+    return ServerAddress.parse(url).display() if url else ""
+
+
