@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from expertise.crypto import aead_decrypt, aead_encrypt
+from expertise.crypto import Secret, aead_decrypt, aead_encrypt
 from expertise.errors import IntegrityError
 from expertise.models import CLASSIFICATIONS, KINDS, classification_rank
 from expertise.packs.contents import (
@@ -76,12 +76,16 @@ class ItemKeys(Protocol):
 
     def sign(self, data: bytes) -> bytes: ...
 
-    def verify(self, author_id: str, data: bytes, signature: bytes) -> bool:
-        """True if valid; False if not; UnknownAuthor for a non-member."""
+    def verify(self, author_id: str, data: bytes, signature: bytes) -> None:
+        """IntegrityError unless valid; UnknownAuthor for a non-member."""
         ...
 
-    def content_key(self, level: int, epoch: int) -> bytes:
+    def content_key(self, level: int, epoch: int) -> Secret:
         """The level's content key of one epoch; KeyError if this member does not hold it."""
+        ...
+
+    def current_epoch(self, level: int) -> int:
+        """The newest epoch of the level: what new items are written with."""
         ...
 
 
@@ -129,6 +133,20 @@ class SealedItem:
     def digest(self) -> str:
         """SHA-256 of the ciphertext: tells two items of one revision apart."""
         return hashlib.sha256(self.ciphertext).hexdigest()
+
+    def to_bytes(self) -> bytes:
+        """The whole item as stored locally for a conflict (re-verified when resolved)."""
+        clear = {k: v for k, v in vars(self).items() if k not in ("ciphertext", "signature")}
+        clear["signature"] = self.signature.hex()
+        header = json.dumps(clear, sort_keys=True).encode("utf-8")
+        return len(header).to_bytes(4, "big") + header + self.ciphertext
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> SealedItem:
+        size = int.from_bytes(data[:4], "big")
+        clear = json.loads(data[4 : 4 + size].decode("utf-8"))
+        clear["signature"] = bytes.fromhex(clear["signature"])
+        return cls(ciphertext=bytes(data[4 + size :]), **clear)
 
     def signed_bytes(self) -> bytes:
         base = "" if self.base_revision is None else str(self.base_revision)
@@ -206,11 +224,12 @@ def _check_signature(item: SealedItem, keys: ItemKeys) -> None:
     if not item.signature:
         raise _refused(item, UNSIGNED, "the item carries no signature")
     try:
-        valid = keys.verify(item.author_id, item.signed_bytes(), item.signature)
+        keys.verify(item.author_id, item.signed_bytes(), item.signature)
     except UnknownAuthor:
         raise _refused(item, UNKNOWN_AUTHOR, "its author is not a member of the team") from None
-    if not valid:
-        raise _refused(item, BAD_SIGNATURE, "the signature does not verify (altered or replayed)")
+    except IntegrityError:
+        message = "the signature does not verify (altered or replayed)"
+        raise _refused(item, BAD_SIGNATURE, message) from None
 
 
 def _parse(plaintext: bytes, revision: int) -> ItemContent:

@@ -7,6 +7,7 @@ import secrets
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from expertise.errors import IntegrityError
 from expertise.team.items import UnknownAuthor
 
 
@@ -39,15 +40,14 @@ class MemoryKeys:
     def sign(self, data: bytes) -> bytes:
         return self._private.sign(data)
 
-    def verify(self, author_id: str, data: bytes, signature: bytes) -> bool:
+    def verify(self, author_id: str, data: bytes, signature: bytes) -> None:
         public = self._team.public.get(author_id)
         if public is None:
             raise UnknownAuthor(author_id)
         try:
             Ed25519PublicKey.from_public_bytes(public).verify(signature, data)
         except InvalidSignature:
-            return False
-        return True
+            raise IntegrityError("wrong signature") from None
 
     def content_key(self, level: int, epoch: int) -> bytes:
         if level > self.clearance:

@@ -1,0 +1,347 @@
+"""Applying pulled items to the local hub, in the caller's one transaction (docs/TEAM.md).
+
+Per item, against what this laptop last synced of that entry (`TeamItem`):
+
+    same      the item this laptop holds already (its own push coming back)
+    stale     an older revision stored before the one held here: skipped
+    replayed  an older revision stored after it, or the held revision with
+              other content: refused and reported, never applied
+    create    new here; update: changed there and not here; delete: a deletion
+              of an entry not changed here
+    conflict  changed (or deleted) on both sides: their sealed item is kept in
+              `TeamConflict` for the user (keep mine / take theirs / keep both,
+              expertise/team/conflicts.py), and the entry stays as it is here
+
+References are resolved in a second pass after every entry of the batch exists,
+as a pack import does; a reference to an entry this laptop does not have (not
+yet pulled, or above its clearance) is left out here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, with_polymorphic
+
+from expertise.blobstore import BlobStore
+from expertise.errors import UserError
+from expertise.models import Attachment, Entry, TeamConflict, TeamItem, Theme
+from expertise.services import audit
+from expertise.services.entries import (
+    apply_values,
+    delete_entry,
+    new_entry,
+    save_revision,
+    split_refs,
+)
+from expertise.services.tombstones import forget
+from expertise.team import refs
+from expertise.team.changes import entry_content
+from expertise.team.items import (
+    REPLAYED,
+    ItemContent,
+    ItemRefused,
+    SealedItem,
+    content_hash,
+)
+
+Pulled = tuple[SealedItem, ItemContent]
+
+
+@dataclass
+class Refusal:
+    item_id: str
+    revision: int
+    reason: str
+    message: str
+
+
+@dataclass
+class ApplyResult:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+    blobs_to_delete: list[str] = field(default_factory=list)
+    dropped_references: int = 0
+
+    def add(self, other: ApplyResult) -> None:
+        for name in ("created", "updated", "deleted", "conflicts", "unchanged", "refused"):
+            getattr(self, name).extend(getattr(other, name))
+        self.kinds |= other.kinds
+        self.dropped_references += other.dropped_references
+
+
+def record(
+    session: Session,
+    item: SealedItem,
+    kind: str,
+    entry: Entry | None,
+    attached: list[Attachment],
+    pushed: bool = False,
+) -> TeamItem:
+    """Note that this laptop holds `item` for the entry, as the entry now stands here."""
+    row = session.get(TeamItem, item.item_id)
+    if row is None:
+        row = TeamItem(entry_id=item.item_id)
+        session.add(row)
+    row.kind, row.level, row.pushed = kind, item.level, pushed
+    row.item_revision, row.item_digest, row.item_seq = item.revision, item.digest, item.seq
+    if entry is None:
+        row.content_hash, row.local_revision, row.attachment_ids = None, None, []
+    else:
+        light = entry_content(entry, attached, None)
+        row.content_hash = content_hash(light.values, light.attachments)
+        row.local_revision = entry.revision
+        row.attachment_ids = sorted(a.id for a in attached)
+    return row
+
+
+def keep_conflict(session: Session, item: SealedItem) -> None:
+    """Their item, kept as it came for the user's choice (the newest one per entry)."""
+    drop_conflicts(session, item.item_id)
+    session.add(
+        TeamConflict(
+            entry_id=item.item_id,
+            their_revision=item.revision,
+            their_payload_sealed=item.to_bytes(),
+        )
+    )
+
+
+def drop_conflicts(session: Session, entry_id: str) -> None:
+    session.execute(delete(TeamConflict).where(TeamConflict.entry_id == entry_id))
+
+
+def held_state(row: TeamItem | None, item: SealedItem) -> str | None:
+    """'same', 'stale', or None (new to us); ItemRefused for a replay."""
+    if row is None:
+        return None
+    if item.revision == row.item_revision:
+        if item.digest == row.item_digest:
+            return "same"
+        raise ItemRefused(
+            item.item_id, item.revision, REPLAYED, "the revision held here, with other content"
+        )
+    if item.revision < row.item_revision:
+        if row.item_seq is not None and item.seq is not None and item.seq > row.item_seq:
+            raise ItemRefused(
+                item.item_id,
+                item.revision,
+                REPLAYED,
+                f"an older revision than the one held here ({row.item_revision}), stored after it",
+            )
+        return "stale"
+    return None
+
+
+def _last_of_each(batch: list[Pulled], result: ApplyResult) -> list[Pulled]:
+    """One item per entry: a later revision in the same batch supersedes an earlier one."""
+    last = {item.item_id: index for index, (item, _) in enumerate(batch)}
+    for index, (item, _) in enumerate(batch):
+        if last[item.item_id] != index:
+            result.unchanged.append(item.item_id)
+    return [pulled for index, pulled in enumerate(batch) if last[pulled[0].item_id] == index]
+
+
+class Applier:
+    """Applies one batch of verified items inside the caller's session."""
+
+    def __init__(
+        self,
+        session: Session,
+        blobs: BlobStore,
+        actor: str,
+        *,
+        theirs: bool = False,
+        track: bool = True,
+    ) -> None:
+        # theirs: the user chose their version (conflicts.py): applied over local edits.
+        # track=False: a local copy (keep both), not an item this laptop holds.
+        self._theirs = theirs
+        self._track = track
+        self._session = session
+        self._blobs = blobs
+        self._actor = actor
+        self.result = ApplyResult()
+        self._writes: list[tuple[SealedItem, ItemContent, Entry, bool]] = []
+
+    def run(self, batch: list[Pulled]) -> ApplyResult:
+        ids = sorted({item.item_id for item, _ in batch})
+        every_kind = with_polymorphic(Entry, "*")
+        self._local = {
+            e.id: e for e in self._session.scalars(select(every_kind).where(every_kind.id.in_(ids)))
+        }
+        self._synced = {
+            r.entry_id: r
+            for r in self._session.scalars(select(TeamItem).where(TeamItem.entry_id.in_(ids)))
+        }
+        self._waiting = set(
+            self._session.scalars(
+                select(TeamConflict.entry_id).where(TeamConflict.entry_id.in_(ids))
+            )
+        )
+        for item, content in _last_of_each(batch, self.result):
+            try:
+                self._one(item, content)
+            except ItemRefused as refused:
+                self.result.refused.append(
+                    Refusal(item.item_id, item.revision, refused.reason, str(refused))
+                )
+        self._session.flush()
+        for item, content, entry, created in self._writes:
+            self._finish(item, content, entry, created)
+        if self.result.created or self.result.updated or self.result.deleted:
+            audit.record(self._session, "team-pull", None, self._detail())
+        return self.result
+
+    # -- deciding ------------------------------------------------------------
+    def _one(self, item: SealedItem, content: ItemContent) -> None:
+        row = self._synced.get(item.item_id)
+        held = held_state(row, item)
+        if held is not None:
+            self.result.unchanged.append(item.item_id)
+            return
+        local = self._local.get(item.item_id)
+        edited = item.item_id in self._waiting or self._edited_here(row, local)
+        if edited and not self._theirs:
+            if self._same_as(local, content):
+                self._adopt(item, content, local)
+                return
+            keep_conflict(self._session, item)
+            self._waiting.add(item.item_id)
+            self.result.conflicts.append(item.item_id)
+            return
+        if content.deleted:
+            self._delete(item, content, local)
+        else:
+            self._write(item, content, local)
+
+    def _edited_here(self, row: TeamItem | None, local: Entry | None) -> bool:
+        if row is None:
+            return local is not None  # ours, never synced, and the team has one too
+        if local is None:
+            return row.content_hash is not None  # deleted here since the last sync
+        return self._hash(local) != row.content_hash
+
+    def _hash(self, entry: Entry) -> str:
+        rows = list(
+            self._session.scalars(select(Attachment).where(Attachment.entry_id == entry.id))
+        )
+        light = entry_content(entry, rows, None)
+        return content_hash(light.values, light.attachments)
+
+    def _same_as(self, local: Entry | None, content: ItemContent) -> bool:
+        if local is None or content.deleted:
+            return local is None and content.deleted
+        return self._hash(local) == content_hash(content.values, content.attachments)
+
+    def _adopt(self, item: SealedItem, content: ItemContent, local: Entry | None) -> None:
+        """Both sides say the same thing (our own push whose record was lost, say):
+        nothing to apply, only note the item."""
+        rows: list[Attachment] = []
+        if local is not None:
+            query = select(Attachment).where(Attachment.entry_id == local.id)
+            rows = list(self._session.scalars(query))
+        self._synced[item.item_id] = record(self._session, item, content.kind, local, rows)
+        self._waiting.discard(item.item_id)
+        drop_conflicts(self._session, item.item_id)
+        self.result.unchanged.append(item.item_id)
+
+    # -- writing -------------------------------------------------------------
+    def _delete(self, item: SealedItem, content: ItemContent, local: Entry | None) -> None:
+        if local is not None:
+            rows = self._session.scalars(
+                select(Attachment.id).where(Attachment.entry_id == local.id)
+            )
+            self.result.blobs_to_delete.extend(rows)
+            delete_entry(self._session, local.id)
+            audit.record(self._session, "delete", local.id, {"by": "team-sync"})
+            self.result.deleted.append(local.id)
+            self.result.kinds.add(content.kind)
+            del self._local[local.id]
+        self._synced[item.item_id] = record(self._session, item, content.kind, None, [])
+        if self._theirs:
+            drop_conflicts(self._session, item.item_id)
+
+    def _write(self, item: SealedItem, content: ItemContent, local: Entry | None) -> None:
+        created = local is None
+        if local is not None and local.kind != content.kind:
+            raise ItemRefused(item.item_id, item.revision, "malformed", "the entry's kind changed")
+        entry = local if local is not None else new_entry(content.kind, content.entry_id)
+        assert content.values is not None
+        plain, _ = split_refs(content.kind, content.values)
+        plain["themes"] = self._known_themes(plain.get("themes"))
+        if created:
+            forget(self._session, content.entry_id)
+            # Added only now: a row without its title must not be flushed by a query above.
+            self._session.add(entry)
+        try:
+            apply_values(self._session, entry, plain)
+        except UserError as error:
+            raise ItemRefused(item.item_id, item.revision, "malformed", str(error)) from None
+        self._local[entry.id] = entry
+        self._writes.append((item, content, entry, created))
+
+    def _finish(self, item: SealedItem, content: ItemContent, entry: Entry, created: bool) -> None:
+        assert content.values is not None
+        _, ref_values = split_refs(content.kind, content.values)
+        kept, dropped = refs.known(self._session, content.kind, ref_values)
+        self.result.dropped_references += dropped
+        apply_values(self._session, entry, kept)
+        changed = save_revision(self._session, entry, self._actor)
+        attached, moved = self._attachments(entry.id, content)
+        if self._track:
+            self._synced[item.item_id] = record(self._session, item, content.kind, entry, attached)
+        if self._theirs:
+            drop_conflicts(self._session, item.item_id)
+        self.result.kinds.add(content.kind)
+        bucket = self.result.created if created else self.result.updated
+        (bucket if created or changed or moved else self.result.unchanged).append(entry.id)
+
+    def _attachments(self, entry_id: str, content: ItemContent) -> tuple[list[Attachment], bool]:
+        """Make the entry's attachments those of the item: the blob first, then the row."""
+        rows = {
+            r.id: r
+            for r in self._session.scalars(
+                select(Attachment).where(Attachment.entry_id == entry_id)
+            )
+        }
+        wanted = {a.id: a for a in content.attachments}
+        moved = set(rows) != set(wanted)
+        for gone in set(rows) - set(wanted):
+            self._session.delete(rows.pop(gone))
+            self.result.blobs_to_delete.append(gone)
+        for attachment_id in sorted(set(wanted) - set(rows)):
+            meta = wanted[attachment_id]
+            if self._session.get(Attachment, attachment_id) is not None:
+                continue  # the id belongs to another entry here: never moved silently
+            self._blobs.put(attachment_id, content.blobs[attachment_id])
+            row = Attachment(
+                id=attachment_id,
+                entry_id=entry_id,
+                file_name=refs.safe_name(meta.file_name),
+                media_type=refs.media_type(meta.file_name),
+                size=meta.size,
+            )
+            self._session.add(row)
+            rows[attachment_id] = row
+        self._session.flush()
+        return list(rows.values()), moved
+
+    def _known_themes(self, value: object) -> list[str]:
+        wanted = [str(key) for key in value] if isinstance(value, list) else []
+        return sorted(self._session.scalars(select(Theme.key).where(Theme.key.in_(wanted))))
+
+    def _detail(self) -> dict[str, object]:
+        r = self.result
+        return {
+            "created": len(r.created),
+            "updated": len(r.updated),
+            "deleted": len(r.deleted),
+            "conflicts": list(r.conflicts),
+        }

@@ -1,0 +1,143 @@
+"""What this laptop has to push: entries changed since their last sync, new ones, deletions.
+
+The scan reads three narrow columns lists (entries, synced items, attachment ids)
+in one query each, so it stays cheap at 10k entries; only entries whose local
+revision or attachments moved since their sync are loaded and hashed, and an
+edit that was undone (same content, new revision) is recognised by its hash.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, with_polymorphic
+
+from expertise.blobstore import BlobStore
+from expertise.models import Attachment, Entry, TeamConflict, TeamItem
+from expertise.packs.contents import PackAttachment
+from expertise.services.convert import snapshot
+from expertise.team.items import ItemContent, content_hash
+
+BATCH = 200
+_BOOKKEEPING = ("id", "kind")
+
+
+@dataclass(frozen=True)
+class Deletion:
+    entry_id: str
+    kind: str
+    level: int
+    base_revision: int
+
+
+@dataclass
+class Scan:
+    """Entry ids that may differ from their synced item, and entries deleted here."""
+
+    changed: list[str] = field(default_factory=list)
+    deleted: list[Deletion] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.changed and not self.deleted
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One entry as it would be pushed, with what to record once the server has it."""
+
+    content: ItemContent
+    base_revision: int | None  # None: new on the server
+    content_hash: str
+    local_revision: int
+    attachment_ids: list[str]
+
+
+def attachment_ids(
+    session: Session, entry_ids: Iterable[str] | None = None
+) -> dict[str, list[str]]:
+    query = select(Attachment.entry_id, Attachment.id)
+    if entry_ids is not None:
+        query = query.where(Attachment.entry_id.in_(list(entry_ids)))
+    found: dict[str, list[str]] = defaultdict(list)
+    for entry_id, attachment_id in session.execute(query):
+        found[entry_id].append(attachment_id)
+    return {entry_id: sorted(ids) for entry_id, ids in found.items()}
+
+
+def scan(session: Session) -> Scan:
+    """Candidates for a push; entries in an open conflict wait for the user's choice."""
+    local = {row[0]: row[1] for row in session.execute(select(Entry.id, Entry.revision))}
+    synced = {row.entry_id: row for row in session.scalars(select(TeamItem))}
+    waiting = set(session.scalars(select(TeamConflict.entry_id)))
+    attached = attachment_ids(session)
+    result = Scan()
+    for entry_id, revision in local.items():
+        row = synced.get(entry_id)
+        if entry_id in waiting:
+            continue
+        moved = (
+            row is None
+            or row.content_hash is None
+            or row.local_revision != revision
+            or list(row.attachment_ids or []) != attached.get(entry_id, [])
+        )
+        if moved:
+            result.changed.append(entry_id)
+    for entry_id, row in synced.items():
+        if entry_id not in local and row.content_hash is not None and entry_id not in waiting:
+            result.deleted.append(Deletion(entry_id, row.kind, row.level, row.item_revision))
+    return result
+
+
+def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def entry_content(entry: Entry, rows: list[Attachment], blobs: BlobStore | None) -> ItemContent:
+    """An entry as an item: its snapshot (the revision format) and its attachments."""
+    values = {k: v for k, v in snapshot(entry).items() if k not in _BOOKKEEPING}
+    attachments = tuple(
+        PackAttachment(r.id, r.file_name, r.media_type, r.size) for r in sorted(rows, key=_by_id)
+    )
+    data = {r.id: blobs.get(r.id) for r in rows} if blobs is not None else {}
+    return ItemContent(entry.id, entry.kind, values, attachments, data)
+
+
+def _by_id(row: Attachment) -> str:
+    return row.id
+
+
+def outgoing(
+    session: Session, blobs: BlobStore, ids: list[str]
+) -> tuple[list[Outgoing], list[TeamItem]]:
+    """The changed entries among `ids` as items to push, and the synced rows that only
+    need their local revision noted (content equal to the synced item's)."""
+    every_kind = with_polymorphic(Entry, "*")
+    pushing: list[Outgoing] = []
+    unchanged: list[TeamItem] = []
+    for chunk in _chunks(ids, BATCH):
+        synced = {
+            r.entry_id: r
+            for r in session.scalars(select(TeamItem).where(TeamItem.entry_id.in_(chunk)))
+        }
+        rows: dict[str, list[Attachment]] = defaultdict(list)
+        for attachment in session.scalars(select(Attachment).where(Attachment.entry_id.in_(chunk))):
+            rows[attachment.entry_id].append(attachment)
+        for entry in session.scalars(select(every_kind).where(every_kind.id.in_(chunk))):
+            light = entry_content(entry, rows[entry.id], None)
+            digest = content_hash(light.values, light.attachments)
+            attached = sorted(r.id for r in rows[entry.id])
+            held = synced.get(entry.id)
+            if held is not None and held.content_hash == digest:
+                held.local_revision, held.attachment_ids = entry.revision, attached
+                unchanged.append(held)
+                continue
+            content = entry_content(entry, rows[entry.id], blobs)
+            base = held.item_revision if held is not None else None
+            pushing.append(Outgoing(content, base, digest, entry.revision, attached))
+    return pushing, unchanged
