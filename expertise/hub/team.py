@@ -15,15 +15,21 @@ from sqlalchemy.orm import Session
 
 from expertise.hub.core import HubCore
 from expertise.models import TeamLevelKey, TeamMember
+from expertise.records import Change
 from expertise.services import audit
+from expertise.team import conflicts as team_conflicts
 from expertise.team import local, membership
+from expertise.team import sync as team_sync
+from expertise.team.conflicts import ConflictRecord
 from expertise.team.connect import ServerAddress, TeamServer, role_from_url
 from expertise.team.errors import ServerRefused, ServerUnavailable, TeamError
 from expertise.team.keys import TeamKeys
 from expertise.team.levels import LEVELS, level_of
 from expertise.team.records import MemberInfo, TeamStatus
+from expertise.team.remote import ServerItems, SyncKeys
 from expertise.team.request import MemberRequest, parse
 from expertise.team.scram import verifier
+from expertise.team.sync import Cancel, Progress, SyncReport, SyncRound
 
 
 class TeamFacade:
@@ -183,6 +189,38 @@ class TeamFacade:
             online=online, epochs=epochs,
             members=[MemberInfo(r.member_id, r.display_name, LEVELS[min(r.clearance,
                                 len(LEVELS) - 1)], r.status) for r in rows])
+
+    # -- sync (expertise/team/sync.py, conflicts.py) -----------------------------------
+    def sync(
+        self, password: str, progress: Progress | None = None, cancel: Cancel | None = None
+    ) -> SyncReport:
+        """One round: members and new keys, then push local changes and pull the server's."""
+        with self.server(password) as server:
+            self.refresh(server)
+            keys = SyncKeys(self.keys, self._work)
+            items = ServerItems(server)
+            return SyncRound(self._work, self._hub.blobs, items, keys, progress, cancel).run()
+
+    def conflicts(self) -> list[ConflictRecord]:
+        """Entries changed here and by a teammate, waiting for keep mine / theirs / both."""
+        keys = SyncKeys(self.keys, self._work)
+        return self._work.read(lambda s: team_conflicts.listed(s, keys))
+
+    def resolve(self, entry_id: str, choice: str) -> None:
+        keys = SyncKeys(self.keys, self._work)
+        with self._work.writing() as work:
+            done = team_conflicts.resolve(
+                work.session, self._hub.blobs, keys, audit.current_actor(), entry_id, choice
+            )
+            audit.record(work.session, "team-resolve", entry_id, {"choice": choice})
+            touched = frozenset(done.created + done.updated + [entry_id])
+            work.changed(Change(touched, frozenset(done.kinds), frozenset(done.deleted), "team"))
+        for blob_id in done.blobs_to_delete:
+            self._hub.blobs.delete(blob_id)
+
+    def last_sync(self) -> dict[str, object] | None:
+        """The last round's summary (finished_at, pushed, pulled, conflicts, refused)."""
+        return self._work.read(team_sync.last_sync)
 
 
 def _display(url: str) -> str:

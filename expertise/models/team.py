@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import LargeBinary, String, Text
+from sqlalchemy import JSON, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from expertise.models.base import Base, utcnow
@@ -60,8 +60,20 @@ class TeamItem(Base):
     __tablename__ = "team_items"
     entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     item_revision: Mapped[int]
-    content_hash: Mapped[str] = mapped_column(String(64))
+    # None: the item is a deletion (the entry is gone here too).
+    content_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     pushed: Mapped[bool] = mapped_column(default=False)
+    # Added by migration 0008 for sync (expertise/team/apply.py): the item's kind and
+    # level (a deletion is pushed at the level the entry had), the SHA-256 of its
+    # ciphertext and its server sequence number (an older revision stored after the one
+    # held here is a replay; the same revision with another digest too), and the entry's
+    # local revision and attachment ids when synced (the push scan's cheap first filter).
+    kind: Mapped[str] = mapped_column(String(20), default="")
+    level: Mapped[int] = mapped_column(default=0)
+    item_digest: Mapped[str] = mapped_column(String(64), default="")
+    item_seq: Mapped[int | None] = mapped_column(nullable=True)
+    local_revision: Mapped[int | None] = mapped_column(nullable=True)
+    attachment_ids: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
 
 
 class TeamConflict(Base):

@@ -20,8 +20,13 @@ from expertise.team.errors import ServerRefused, ServerUnavailable, TeamError
 _SCHEMES = {"postgresql", "postgres", "postgresql+psycopg"}
 CONNECT_TIMEOUT_S = 10
 # Phrases of libpq/PostgreSQL that mean "you may not", as opposed to "cannot reach".
-_REFUSED = ("password authentication failed", "permission denied", "role", "no pg_hba.conf",
-            "does not exist")
+_REFUSED = (
+    "password authentication failed",
+    "permission denied",
+    "role",
+    "no pg_hba.conf",
+    "does not exist",
+)
 
 
 @dataclass(frozen=True)
@@ -60,8 +65,11 @@ class ServerAddress:
         url = self.url.set(username=role)
         return create_engine(
             url,
-            connect_args={"password": password, "connect_timeout": CONNECT_TIMEOUT_S,
-                          "application_name": "expertise-hub"},
+            connect_args={
+                "password": password,
+                "connect_timeout": CONNECT_TIMEOUT_S,
+                "application_name": "expertise-hub",
+            },
             pool_pre_ping=True,
         )
 
@@ -78,13 +86,17 @@ def translate(error: sa_exc.DBAPIError, where: str) -> Exception:
     """A driver error as ServerRefused / ServerUnavailable with a one-line message."""
     text = str(error.orig or error).lower()
     if isinstance(error, sa_exc.OperationalError) and not any(p in text for p in _REFUSED):
-        return ServerUnavailable(f"the team server {where} cannot be reached now; "
-                                 "nothing was changed, try again later")
+        return ServerUnavailable(
+            f"the team server {where} cannot be reached now; nothing was changed, try again later"
+        )
     if "password authentication failed" in text:
-        return ServerRefused(f"the team server {where} refused the login: wrong password, "
-                             "or this member was removed from the team")
-    return ServerRefused(f"the team server {where} refused this member: not (or no longer) "
-                         "admitted to the team")
+        return ServerRefused(
+            f"the team server {where} refused the login: wrong password, "
+            "or this member was removed from the team"
+        )
+    return ServerRefused(
+        f"the team server {where} refused this member: not (or no longer) admitted to the team"
+    )
 
 
 @contextmanager

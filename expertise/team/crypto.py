@@ -42,13 +42,19 @@ class Identity:
 
     @property
     def x25519_public(self) -> bytes:
-        return X25519PrivateKey.from_private_bytes(bytes(self.x25519_seed)).public_key() \
+        return (
+            X25519PrivateKey.from_private_bytes(bytes(self.x25519_seed))
+            .public_key()
             .public_bytes_raw()
+        )
 
     @property
     def ed25519_public(self) -> bytes:
-        return Ed25519PrivateKey.from_private_bytes(bytes(self.ed25519_seed)).public_key() \
+        return (
+            Ed25519PrivateKey.from_private_bytes(bytes(self.ed25519_seed))
+            .public_key()
             .public_bytes_raw()
+        )
 
     @property
     def member_id(self) -> str:
@@ -67,8 +73,9 @@ def wrap_aad(member_id: str, level: int, epoch: int) -> bytes:
 
 
 def _kek(shared: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytearray:
-    derived = HKDF(hashes.SHA256(), KEY_LEN, salt=None,
-                   info=_WRAP_INFO + ephemeral_public + recipient_public).derive(shared)
+    derived = HKDF(
+        hashes.SHA256(), KEY_LEN, salt=None, info=_WRAP_INFO + ephemeral_public + recipient_public
+    ).derive(shared)
     return bytearray(derived)
 
 

@@ -55,9 +55,12 @@ class TeamKeys:
         if self.has_identity():
             return self.identity()
         made = Identity.generate()
-        row = TeamIdentity(id=1, member_id=made.member_id,
-                           x25519_private=bytes(made.x25519_seed),
-                           ed25519_private=bytes(made.ed25519_seed))
+        row = TeamIdentity(
+            id=1,
+            member_id=made.member_id,
+            x25519_private=bytes(made.x25519_seed),
+            ed25519_private=bytes(made.ed25519_seed),
+        )
         self._hub.session.read(lambda s: s.add(row))
         self._identity = made
         return made
@@ -68,10 +71,10 @@ class TeamKeys:
         if self._identity is None:
             row = self._hub.session.read(lambda s: s.get(TeamIdentity, 1))
             if row is None:
-                raise TeamError("this hub has no team identity: run `team request` or "
-                                "`team create` first")
-            self._identity = Identity(bytearray(row.x25519_private),
-                                      bytearray(row.ed25519_private))
+                raise TeamError(
+                    "this hub has no team identity: run `team request` or `team create` first"
+                )
+            self._identity = Identity(bytearray(row.x25519_private), bytearray(row.ed25519_private))
         return self._identity
 
     @property
@@ -112,8 +115,11 @@ class TeamKeys:
     def current_epoch(self, level: int) -> int:
         """The newest epoch of `level` this laptop holds (what new items are written with)."""
         loaded = [epoch for (lv, epoch) in self._levels if lv == level]
-        newest = self._hub.session.read(lambda s: s.scalar(
-            select(func.max(TeamLevelKey.epoch)).where(TeamLevelKey.level == level)))
+        newest = self._hub.session.read(
+            lambda s: s.scalar(
+                select(func.max(TeamLevelKey.epoch)).where(TeamLevelKey.level == level)
+            )
+        )
         found = loaded + ([int(newest)] if newest is not None else [])
         if not found:
             raise TeamKeyMissing(f"no team key for level {level} on this laptop")
@@ -144,4 +150,5 @@ class TeamKeys:
 
     def known_members(self) -> list[TeamMember]:
         return self._hub.session.read(
-            lambda s: list(s.scalars(select(TeamMember).where(TeamMember.status == ACTIVE))))
+            lambda s: list(s.scalars(select(TeamMember).where(TeamMember.status == ACTIVE)))
+        )

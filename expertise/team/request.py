@@ -37,8 +37,11 @@ class MemberRequest:
 
     def _body(self) -> dict[str, str]:
         return {
-            "format": FORMAT, "member_id": self.member_id, "role": self.role,
-            "display_name": self.display_name, "verifier": self.verifier,
+            "format": FORMAT,
+            "member_id": self.member_id,
+            "role": self.role,
+            "display_name": self.display_name,
+            "verifier": self.verifier,
             "x25519_public": base64.b64encode(self.x25519_public).decode(),
             "ed25519_public": base64.b64encode(self.ed25519_public).decode(),
         }
@@ -50,8 +53,14 @@ class MemberRequest:
 
     @classmethod
     def make(cls, identity: Identity, display_name: str, verifier: str) -> MemberRequest:
-        return cls(identity.member_id, member_role(identity.member_id), _name(display_name),
-                   identity.x25519_public, identity.ed25519_public, verifier)
+        return cls(
+            identity.member_id,
+            member_role(identity.member_id),
+            _name(display_name),
+            identity.x25519_public,
+            identity.ed25519_public,
+            verifier,
+        )
 
 
 def _canonical(body: dict[str, str]) -> bytes:
@@ -93,17 +102,24 @@ def parse(raw: bytes) -> MemberRequest:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TeamError("not a team membership request (or from a newer app version)")
     request = MemberRequest(
-        _field(data, "member_id"), _field(data, "role"), _name(_field(data, "display_name")),
-        _key(data, "x25519_public"), _key(data, "ed25519_public"), _field(data, "verifier"))
-    if request.member_id != member_id_of(request.ed25519_public) or \
-            request.role != member_role(request.member_id):
+        _field(data, "member_id"),
+        _field(data, "role"),
+        _name(_field(data, "display_name")),
+        _key(data, "x25519_public"),
+        _key(data, "ed25519_public"),
+        _field(data, "verifier"),
+    )
+    if request.member_id != member_id_of(request.ed25519_public) or request.role != member_role(
+        request.member_id
+    ):
         raise TeamError("the request's member id does not match its keys")
     if not is_verifier(request.verifier):
         raise TeamError("the request's password verifier is malformed")
     try:
         signature = base64.b64decode(_field(data, "signature"), validate=True)
         Ed25519PublicKey.from_public_bytes(request.ed25519_public).verify(
-            signature, _canonical(request._body()))
+            signature, _canonical(request._body())
+        )
     except (InvalidSignature, binascii.Error, ValueError):
         raise TeamError("the request's signature does not verify: it was altered") from None
     return request

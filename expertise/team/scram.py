@@ -16,8 +16,10 @@ import secrets
 import unicodedata
 
 ITERATIONS = 4096  # PostgreSQL's own default
-_FORMAT = re.compile(r"^SCRAM-SHA-256\$\d{4,7}:[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{44}:"
-                     r"[A-Za-z0-9+/=]{44}$")
+_FORMAT = re.compile(
+    r"^SCRAM-SHA-256\$\d{4,7}:[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{44}:"
+    r"[A-Za-z0-9+/=]{44}$"
+)
 
 
 def _b64(data: bytes) -> str:

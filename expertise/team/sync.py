@@ -69,6 +69,7 @@ class SyncCancelled(Exception):
 class SyncReport:
     pushed: int = 0
     push_conflicts: int = 0  # pushes that found the revision taken (then pulled)
+    held_back: list[str] = field(default_factory=list)  # above this member's clearance
     pulled: int = 0
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
@@ -128,6 +129,9 @@ class SyncRound:
     def _push_entries(self, ids: list[str]) -> None:
         with self.work.reading() as session:
             outgoing, _ = changes.outgoing(session, self.blobs, ids)
+        outgoing = [
+            out for out in outgoing if self._cleared(out.content.level, out.content.entry_id)
+        ]
         sealed = [
             seal_item(
                 out.content,
@@ -149,6 +153,15 @@ class SyncRound:
 
         self.work.read(note)
 
+    def _cleared(self, level: int, entry_id: str) -> bool:
+        """An entry above this member's clearance stays on this laptop (reported)."""
+        try:
+            self.keys.current_epoch(level)
+        except KeyError:
+            self.report.held_back.append(entry_id)
+            return False
+        return True
+
     def _note(self, session: Session, item: SealedItem, seq: int, kind: str) -> None:
         stored = dataclasses.replace(item, seq=seq)
         entry = session.get(Entry, item.item_id)
@@ -157,6 +170,7 @@ class SyncRound:
         self.report.pushed += 1
 
     def _push_deletions(self, gone: list[changes.Deletion]) -> None:
+        gone = [d for d in gone if self._cleared(d.level, d.entry_id)]
         sealed = [
             seal_item(
                 ItemContent(d.entry_id, d.kind, None),
@@ -168,7 +182,7 @@ class SyncRound:
             )
             for d in gone
         ]
-        seqs = self.server.push(sealed)
+        seqs = self.server.push(sealed) if sealed else []
 
         def note(session: Session) -> None:
             for d, item, seq in zip(gone, sealed, seqs, strict=True):

@@ -55,4 +55,6 @@ class MemoryKeys:
         return self._team.level_keys[(level, epoch)]
 
     def current_epoch(self, level: int) -> int:
+        if level > self.clearance:
+            raise KeyError(level)
         return max(epoch for (lvl, epoch) in self._team.level_keys if lvl == level)

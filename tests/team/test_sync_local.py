@@ -41,9 +41,7 @@ def _snapshots(hub: Hub) -> dict[str, dict]:
     from expertise.models import Entry
 
     def read(session):
-        return {
-            e.id: {k: v for k, v in snapshot(e).items()} for e in session.query(Entry).all()
-        }
+        return {e.id: {k: v for k, v in snapshot(e).items()} for e in session.query(Entry).all()}
 
     return hub.session.read(read)
 

@@ -33,13 +33,15 @@ def _checked(role: str) -> str:
 
 def require_createrole(connection: Connection) -> None:
     """TeamError unless the connected role may create roles (the team admin's privilege)."""
-    allowed = connection.execute(text(
-        "SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user"
-    )).scalar()
+    allowed = connection.execute(
+        text("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")
+    ).scalar()
     if not allowed:
         user = connection.execute(text("SELECT current_user")).scalar()
-        raise TeamError(f"the database role {user!r} may not create roles: agency IT grants "
-                        "it CREATEROLE for the team admin (docs/TEAM.md)")
+        raise TeamError(
+            f"the database role {user!r} may not create roles: agency IT grants "
+            "it CREATEROLE for the team admin (docs/TEAM.md)"
+        )
 
 
 def create_member(connection: Connection, role: str, verifier: str, group: str) -> None:
@@ -50,8 +52,7 @@ def create_member(connection: Connection, role: str, verifier: str, group: str) 
         raise TeamError(f"the database role {role} exists already: was this request admitted?")
     # not text(): the verifier's colons would read as bind parameters
     connection.exec_driver_sql(
-        f"CREATE ROLE \"{_checked(role)}\" LOGIN PASSWORD '{verifier}' "
-        f"IN ROLE \"{_checked(group)}\""
+        f'CREATE ROLE "{_checked(role)}" LOGIN PASSWORD \'{verifier}\' IN ROLE "{_checked(group)}"'
     )
 
 
@@ -64,11 +65,14 @@ def remove_member(connection: Connection, role: str, group: str) -> bool:
     role = _checked(role)
     connection.execute(text(f'ALTER ROLE "{role}" NOLOGIN'))
     connection.execute(text(f'REVOKE "{_checked(group)}" FROM "{role}"'))
-    connection.execute(text(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-        "WHERE usename = :r AND pid <> pg_backend_pid() "
-        "AND pg_has_role(current_user, 'pg_signal_backend', 'MEMBER')"
-    ), {"r": role})
+    connection.execute(
+        text(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE usename = :r AND pid <> pg_backend_pid() "
+            "AND pg_has_role(current_user, 'pg_signal_backend', 'MEMBER')"
+        ),
+        {"r": role},
+    )
     savepoint = connection.begin_nested()
     try:
         connection.execute(text(f'DROP ROLE "{role}"'))

@@ -23,13 +23,15 @@ metadata = MetaData()
 VERSION_TABLE = "team_schema_version"
 
 team_meta = Table(
-    "team_meta", metadata,
+    "team_meta",
+    metadata,
     Column("key", Text, primary_key=True),
     Column("value", Text, nullable=False),
 )
 
 members = Table(
-    "members", metadata,
+    "members",
+    metadata,
     Column("member_id", Text, primary_key=True),
     Column("role_name", Text, nullable=False, unique=True),
     Column("x25519_public", LargeBinary, nullable=False),
@@ -44,14 +46,16 @@ members = Table(
 )
 
 key_epochs = Table(
-    "key_epochs", metadata,
+    "key_epochs",
+    metadata,
     Column("level", Integer, primary_key=True),
     Column("epoch", Integer, primary_key=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 wrapped_keys = Table(
-    "wrapped_keys", metadata,
+    "wrapped_keys",
+    metadata,
     Column("member_id", Text, primary_key=True),
     Column("level", Integer, primary_key=True),
     Column("epoch", Integer, primary_key=True),
@@ -59,7 +63,8 @@ wrapped_keys = Table(
 )
 
 items = Table(
-    "items", metadata,
+    "items",
+    metadata,
     Column("seq", BigInteger, primary_key=True, autoincrement=True),
     Column("item_id", Text, nullable=False),
     Column("revision", Integer, nullable=False),

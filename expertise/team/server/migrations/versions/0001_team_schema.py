@@ -108,8 +108,11 @@ def _security(group: str, database: str) -> None:
     ]
     for statement in filter(None, statements):
         op.execute(statement)
-    op.execute(sa.text("INSERT INTO team_meta (key, value) VALUES ('member_group', :g)")
-               .bindparams(g=group))
+    op.execute(
+        sa.text("INSERT INTO team_meta (key, value) VALUES ('member_group', :g)").bindparams(
+            g=group
+        )
+    )
 
 
 def _role_exists(name: str) -> bool:
