@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from expertise.errors import InputError
 from expertise.fieldcheck import canonical_field, check_entry, field_order, shown_name
@@ -24,27 +25,42 @@ _LIST_SEPARATOR = ";"
 Row = tuple[int, list[str]]
 
 
+@dataclass
+class CsvRow:
+    """One checked data row: its file line, its fields (with `kind`), the lenient notes."""
+
+    line: int
+    values: dict[str, object]
+    notes: list[str] = field(default_factory=list)
+
+
 def read_csv_entries(text: str, source: str, kind: str) -> list[dict[str, object]]:
-    """One checked field dict (with `kind`) per non-empty data row."""
+    """One checked field dict (with `kind`) per non-empty data row; only keys pass."""
+    return [row.values for row in read_csv_rows(text, source, kind)]
+
+
+def read_csv_rows(text: str, source: str, kind: str, lenient: bool = False) -> list[CsvRow]:
+    """One checked row per non-empty data row; `lenient` reads enum values by label too."""
     if kind not in csv_kinds():
         raise InputError(f"kind {kind!r} cannot be imported from CSV", source, None)
     if len(text) > MAX_CSV_CHARS:
         raise InputError(f"file is longer than {MAX_CSV_CHARS} characters", source, None)
     rows = _rows(text.removeprefix("\ufeff"), source)
     header = _header(next(rows, None), source, kind)
-    entries: list[dict[str, object]] = []
+    entries: list[CsvRow] = []
     seen_ids: set[object] = set()
     for line, cells in rows:
         if not any(cell.strip() for cell in cells):
             continue  # spreadsheets leave blank rows behind
         if len(entries) >= MAX_ROWS:
             raise InputError(f"more than {MAX_ROWS} rows", source, line)
-        entry = _entry(header, cells, kind, source, line)
+        notes: list[str] | None = [] if lenient else None
+        entry = _entry(header, cells, kind, source, line, notes)
         if entry.get("id") in seen_ids:
             raise InputError("duplicate id in this file", source, line)
         if "id" in entry:
             seen_ids.add(entry["id"])
-        entries.append(entry)
+        entries.append(CsvRow(line, entry, notes or []))
     return entries
 
 
@@ -86,7 +102,7 @@ def _unknown_column(cell: str, kind: str) -> str:
 
 
 def _entry(
-    header: list[str], cells: list[str], kind: str, source: str, line: int
+    header: list[str], cells: list[str], kind: str, source: str, line: int, notes: list[str] | None
 ) -> dict[str, object]:
     if len(cells) != len(header):
         raise InputError(f"row has {len(cells)} cells, the header has {len(header)}", source, line)
@@ -97,7 +113,7 @@ def _entry(
                 raise InputError(f"field 'kind' must be {kind!r} in this file", source, line)
             continue
         raw[name] = cell.split(_LIST_SEPARATOR) if _is_list(kind, name) else cell
-    entry = check_entry(raw, source, line=line)
+    entry = check_entry(raw, source, line=line, notes=notes)
     if "title" not in entry:
         raise InputError("missing title (name)", source, line)
     return entry

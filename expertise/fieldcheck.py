@@ -24,6 +24,7 @@ from expertise.fields import (
     field_order,
     spec_of,
 )
+from expertise.fields.lenient import read_values
 from expertise.fields.types import check_value
 
 # Applied by the hub when a field is absent; the parsers leave absent fields
@@ -63,13 +64,19 @@ def check_entry(
     source: str,
     lines: Mapping[str, int] | None = None,
     line: int | None = None,
+    notes: list[str] | None = None,
 ) -> dict[str, object]:
     """Validate and normalise one entry's fields; absent or empty values are dropped.
 
     `lines` maps a field to the line it came from; `line` is the fallback (the
-    front matter start, or the CSV row).
+    front matter start, or the CSV row). With a `notes` list, enum values and
+    themes are read leniently (expertise/fields/lenient.py) and a note is added
+    for each value read other than as its key; without one, only keys pass.
     """
     lines = lines or {}
+    if notes is not None:
+        raw, read_how = read_values(raw, source, lines, line)
+        notes.extend(read_how)
     kind = _require_kind(raw, source, lines.get("kind", line))
     allowed = field_order(kind)
     checked: dict[str, object] = {}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -62,6 +62,8 @@ class ParsedDocument:
     body: str
     title: str
     source: str
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  # field -> file line
+    notes: list[str] = field(default_factory=list)  # values read by label (lenient)
 
 
 def decode_text(data: bytes, source: str) -> str:
@@ -78,15 +80,19 @@ def decode_text(data: bytes, source: str) -> str:
     return text
 
 
-def parse_document(text: str, source: str) -> ParsedDocument:
-    """Read one entry; raises InputError with the file line of the first problem."""
+def parse_document(text: str, source: str, lenient: bool = False) -> ParsedDocument:
+    """Read one entry; raises InputError with the file line of the first problem.
+
+    `lenient` reads enum values and themes by label too, noting each in `notes`.
+    """
     text = text.removeprefix("\ufeff")
     _check_text(text, source)
     front, body, body_line = _split(text, source)
     raw, lines = _read_fields(front, source)
-    meta = check_entry(raw, source, lines, line=1)
+    notes: list[str] | None = [] if lenient else None
+    meta = check_entry(raw, source, lines, line=1, notes=notes)
     title = _title(meta, body, body_line, source)
-    return ParsedDocument(meta=meta, body=body, title=title, source=source)
+    return ParsedDocument(meta, body, title, source, lines=lines, notes=notes or [])
 
 
 def render_document(meta: Mapping[str, object], body: str) -> str:

@@ -112,12 +112,26 @@ class Change:
     reason: str = "write"
 
 
+@dataclass(frozen=True)
+class CreatedMissing:
+    """A draft entry an import made for a reference to a name the hub did not have."""
+
+    id: str
+    kind: str
+    title: str
+    source: str  # file:line of the first reference to it
+    field: str  # the field that referred to it
+
+
 @dataclass
 class ImportReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     files: int = 0
+    # "file.md:3: theme `Kindersekstoerisme` read as `child_sex_tourism`" (lenient values)
+    notes: list[str] = field(default_factory=list)
+    created_missing: list[CreatedMissing] = field(default_factory=list)  # --create-missing
 
 
 @dataclass

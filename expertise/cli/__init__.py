@@ -56,6 +56,20 @@ REKEY_HELP = (
     "nothing"
 )
 
+IMPORT_EPILOG = """\
+values (docs/FIELDS.md, "Lenient values"):
+  an enum value or theme may be given by its key or its Dutch or English label,
+  in any case, with or without accents, with '-' or spaces for '_'
+  ('Kindersekstoerisme', 'child-sex-tourism' and 'Prevention Awareness' all read
+  as a key); each value read so is listed ("file.md:3: theme `...` read as `...`").
+  An unknown value is refused with the allowed keys and the closest one.
+references:
+  a reference (organisation, lead, partners, author...) names an entry by id or
+  title, in this hub or in the same import; a missing one is an error naming the
+  file, the field and the name. --create-missing makes each missing name a draft
+  entry of the field's kind instead, and lists them.
+the import is all or nothing: on any error nothing is written."""
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="expertise", description="Expertise Hub command line")
@@ -91,7 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--theme")
 
     imp = _sub(sub, common, "import", commands.cmd_import, "import Markdown/CSV files or folders")
+    imp.epilog = IMPORT_EPILOG
+    imp.formatter_class = argparse.RawDescriptionHelpFormatter
     imp.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    imp.add_argument(
+        "--create-missing",
+        action="store_true",
+        help="create each organisation, expert… a reference names but the hub lacks, as a draft",
+    )
     exp = _sub(sub, common, "export", commands.cmd_export, "export as a Markdown folder or JSON")
     exp.add_argument("--format", choices=("md", "json"), default="json")
     exp.add_argument("out_dir", nargs="?", metavar="OUT_DIR")

@@ -86,10 +86,11 @@ def cmd_list(hub: Hub, args: argparse.Namespace) -> int:
 
 
 def cmd_import(hub: Hub, args: argparse.Namespace) -> int:
-    report = hub.transfer.import_paths(args.paths)
+    report = hub.transfer.import_paths(args.paths, create_missing=args.create_missing)
     if args.json:
         output.emit_json(report)
     else:
+        output.say_import_notes(report)
         output.say(
             f"{report.files} files: {len(report.created)} created, "
             f"{len(report.updated)} updated, {len(report.unchanged)} unchanged"

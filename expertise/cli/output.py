@@ -72,3 +72,19 @@ def show_entry(record: Any, links: list[Any], backlinks: list[Any]) -> None:
         say("\nLinks: " + ", ".join(link.title for link in links))
     if backlinks:
         say("Linked from: " + ", ".join(link.title for link in backlinks))
+
+
+MAX_NOTES_SHOWN = 50  # a folder of 10k notes from one tool may give a note each
+
+
+def say_import_notes(report: Any) -> None:
+    """How lenient values were read, and the drafts made for missing references."""
+    for note in report.notes[:MAX_NOTES_SHOWN]:
+        say(note)
+    hidden = len(report.notes) - MAX_NOTES_SHOWN
+    if hidden > 0:
+        say(f"… and {hidden} more values read by label (--json lists them all)")
+    if report.created_missing:
+        say(f"created {len(report.created_missing)} missing entries as drafts:")
+    for made in report.created_missing:
+        say(f"  {made.kind} `{made.title}` ({made.id}), named by {made.field} in {made.source}")

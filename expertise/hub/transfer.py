@@ -12,7 +12,7 @@ from expertise import oserrors, space
 from expertise.hub.core import HubCore
 from expertise.hub.entries import entry_change
 from expertise.records import ImportReport
-from expertise.services import audit, transfer
+from expertise.services import audit, import_refs, transfer
 
 
 class TransferFacade:
@@ -20,15 +20,29 @@ class TransferFacade:
         self._hub = hub
         self._work = hub.session
 
-    def import_paths(self, paths: Iterable[Path | str]) -> ImportReport:
+    def import_paths(
+        self, paths: Iterable[Path | str], create_missing: bool = False
+    ) -> ImportReport:
+        """Import Markdown and CSV files, all or nothing.
+
+        Enum values and themes may be given by label (the report's `notes` say how
+        each was read). A reference to a name the hub lacks is refused, or with
+        `create_missing` made a draft entry (the report's `created_missing`).
+        """
         sources = [Path(p) for p in paths]
         self._work.require_writable()  # before the space check, which would call it full
         space.for_import(self._hub.path, sources)
         items, file_count = transfer.parse_all(sources)
 
         def action(session: Session) -> ImportReport:
-            report = transfer.import_items(session, items, audit.current_actor())
+            made = import_refs.resolve_references(session, items, create_missing)
+            drafts = [
+                transfer.Incoming(m.source, m.kind, import_refs.draft_values(m)) for m in made
+            ]
+            report = transfer.import_items(session, [*drafts, *items], audit.current_actor())
             report.files = file_count
+            report.notes = [note for item in items for note in item.notes]
+            report.created_missing = made
             audit.record(
                 session,
                 "import",

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertise.atomic import atomic_write_bytes
-from expertise.csvread import read_csv_entries
+from expertise.csvread import read_csv_rows
 from expertise.errors import InputError, UserError
 from expertise.fields import csv_kinds, kind_plural, kind_spec
 from expertise.fields.rows import map_refs, rows_with_refs
@@ -36,6 +36,9 @@ class Incoming:
     source: str
     kind: str
     values: dict[str, object]
+    line: int | None = None  # the CSV row, or None: the file as a whole
+    lines: dict[str, int] = field(default_factory=dict)  # field -> file line (front matter)
+    notes: list[str] = field(default_factory=list)  # values read by label (fields/lenient.py)
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -68,14 +71,13 @@ def read_file(path: Path) -> list[Incoming]:
     text = decode_text(path.read_bytes(), path.name)
     if path.suffix.lower() == ".csv":
         kind = _csv_kind(path)
-        return [
-            Incoming(path.name, kind, dict(row)) for row in read_csv_entries(text, path.name, kind)
-        ]
-    parsed = parse_document(text, path.name)
+        rows = read_csv_rows(text, path.name, kind, lenient=True)
+        return [Incoming(path.name, kind, row.values, row.line, {}, row.notes) for row in rows]
+    parsed = parse_document(text, path.name, lenient=True)
     values = dict(parsed.meta)
     values["title"] = parsed.title
     values["body"] = parsed.body
-    return [Incoming(path.name, str(values["kind"]), values)]
+    return [Incoming(path.name, str(values["kind"]), values, None, parsed.lines, parsed.notes)]
 
 
 def parse_all(paths: Iterable[Path]) -> tuple[list[Incoming], int]:

@@ -1,0 +1,225 @@
+"""The references of one import, checked in one go before anything is written.
+
+Every reference an imported item makes (a ref or reflist field, a reference
+inside a row) must name an entry: one already in the hub, or one in the same
+import. A missing one is refused with the file, the field, the name and the
+closest existing name; with `create_missing` each missing name becomes a draft
+entry of the kind the field points at (docs/FIELDS.md, "References"), added to
+the import so it is created in the same transaction. Existing names are read
+with one query for all names and one for all ids, then looked up in dicts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from expertise.errors import InputError
+from expertise.fields import fields_of, kind_label
+from expertise.fields.rows import REF_TYPES
+from expertise.fields.spec import FieldSpec
+from expertise.models import Entry, EntryTombstone
+from expertise.records import CreatedMissing
+
+_ID_RE = re.compile(r"[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_CHUNK = 500  # names per IN (...): well under SQLite's variable limit
+_SHOWN_CHARS = 60
+_SUGGEST_CUTOFF = 0.6
+
+
+class Item(Protocol):
+    """What an import item offers (expertise/services/transfer.py `Incoming`)."""
+
+    source: str
+    kind: str
+    values: dict[str, object]
+    line: int | None
+    lines: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """One reference an item makes: where, which field, what it may point at, the name."""
+
+    source: str
+    line: int | None
+    field: str
+    kinds: tuple[str, ...]  # the kinds it may point at; () for any kind
+    name: str
+    in_row: bool  # a row keeps the id of an entry deleted here
+
+    @property
+    def is_id(self) -> bool:
+        return _ID_RE.fullmatch(self.name) is not None
+
+
+def _lower(text: str) -> str:
+    """Lower case as SQLite's lower() makes it (ASCII only), so a match here is one there."""
+    return text.strip().translate(_ASCII_LOWER)
+
+
+# -- what the items ask for ---------------------------------------------------------
+
+
+@cache
+def _ref_specs(kind: str) -> tuple[FieldSpec, ...]:
+    return tuple(
+        spec
+        for spec in fields_of(kind)
+        if spec.type in REF_TYPES
+        or (spec.type == "rows" and any(c.type in REF_TYPES for c in spec.columns))
+    )
+
+
+def _targets(spec: FieldSpec) -> tuple[str, ...]:
+    return (spec.ref_kind,) if spec.ref_kind else spec.ref_kinds
+
+
+def _names(value: object) -> list[str]:
+    items = value if isinstance(value, list | tuple) else [value]
+    return [str(item).strip() for item in items if item not in (None, "")]
+
+
+def wanted_refs(items: Iterable[Item]) -> Iterator[Wanted]:
+    """Every reference the items make, in the order of the items and their fields."""
+    for item in items:
+        for spec in _ref_specs(item.kind):
+            value = item.values.get(spec.name)
+            if value in (None, "", []):
+                continue
+            line = item.lines.get(spec.name, item.line)
+            if spec.type != "rows":
+                for name in _names(value):
+                    yield Wanted(item.source, line, spec.name, _targets(spec), name, False)
+                continue
+            for index, row in enumerate(value if isinstance(value, list) else []):
+                for column in spec.columns:
+                    if column.type in REF_TYPES and isinstance(row, Mapping):
+                        field = f"{spec.name}[{index + 1}].{column.name}"
+                        for name in _names(row.get(column.name)):
+                            yield Wanted(item.source, line, field, _targets(column), name, True)
+
+
+# -- what the hub and the import hold -----------------------------------------------
+
+
+class Known:
+    """Ids and (kind, lower-case title) pairs of the hub and of the items being imported."""
+
+    def __init__(self, session: Session, items: Sequence[Item], wanted: list[Wanted]) -> None:
+        self.session = session
+        self.items = items
+        self.ids: dict[str, str] = {}  # id -> kind
+        self.titles: dict[str, set[str]] = {}  # lower title -> kinds
+        self.deleted: set[str] = set()
+        for item in items:
+            if item.values.get("id"):
+                self.ids[str(item.values["id"])] = item.kind
+            self.add(item.kind, str(item.values.get("title") or ""))
+        self._load(session, wanted)
+
+    def add(self, kind: str, title: str) -> None:
+        self.titles.setdefault(_lower(title), set()).add(kind)
+
+    def _load(self, session: Session, wanted: list[Wanted]) -> None:
+        ids = sorted({w.name.lower() for w in wanted if w.is_id})
+        names = sorted({_lower(w.name) for w in wanted if not w.is_id} - set(self.titles))
+        for chunk in _chunks(ids):
+            query = select(Entry.id, Entry.kind).where(Entry.id.in_(chunk))
+            self.ids.update({row.id: row.kind for row in session.execute(query)})
+            tombs = select(EntryTombstone.entry_id).where(EntryTombstone.entry_id.in_(chunk))
+            self.deleted.update(session.scalars(tombs))
+        for chunk in _chunks(names):
+            query = select(Entry.kind, Entry.title).where(func.lower(Entry.title).in_(chunk))
+            for kind, title in session.execute(query):
+                self.add(kind, title)
+
+    def has(self, want: Wanted) -> bool:
+        if want.is_id:
+            kind = self.ids.get(want.name.lower())
+            if kind is None:
+                return want.in_row and want.name.lower() in self.deleted
+            return not want.kinds or kind in want.kinds
+        kinds = self.titles.get(_lower(want.name), set())
+        return bool(kinds) and (not want.kinds or bool(kinds & set(want.kinds)))
+
+    def closest(self, want: Wanted) -> str | None:
+        """The existing title most like the missing name, among entries it may point at.
+
+        Asked only when a reference is missing, so this second query costs nothing
+        on an import whose references are all found.
+        """
+        query = select(Entry.title)
+        if want.kinds:
+            query = query.where(Entry.kind.in_(want.kinds))
+        titles = list(self.session.scalars(query))
+        titles += [
+            str(item.values.get("title") or "")
+            for item in self.items
+            if not want.kinds or item.kind in want.kinds
+        ]
+        by_lower = {title.lower(): title for title in titles if title}
+        found = difflib.get_close_matches(want.name.lower(), by_lower, n=1, cutoff=_SUGGEST_CUTOFF)
+        return by_lower[found[0]] if found else None
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+# -- the one call per import -------------------------------------------------------------
+
+
+def resolve_references(
+    session: Session, items: Sequence[Item], create_missing: bool = False
+) -> list[CreatedMissing]:
+    """Check every reference of `items`; with `create_missing`, the drafts to import first.
+
+    Without `create_missing` a missing reference raises InputError naming the file,
+    the line, the field and the name. With it, each missing name (once per kind,
+    whatever its case) becomes a draft of the field's kind, titled by the name: the
+    caller imports `draft_values(made)` for each one in the same transaction.
+    """
+    wanted = list(wanted_refs(items))
+    if not wanted:
+        return []
+    known = Known(session, items, wanted)
+    made: list[CreatedMissing] = []
+    for want in wanted:
+        if known.has(want):
+            continue
+        if not create_missing or want.is_id or len(want.kinds) != 1:
+            raise InputError(_missing_message(known, want, create_missing), want.source, want.line)
+        where = f"{want.source}:{want.line}" if want.line is not None else want.source
+        made.append(CreatedMissing(str(uuid.uuid4()), want.kinds[0], want.name, where, want.field))
+        known.add(want.kinds[0], want.name)
+    return made
+
+
+def draft_values(made: CreatedMissing) -> dict[str, object]:
+    """The fields of the draft entry made for a missing reference."""
+    return {"id": made.id, "kind": made.kind, "title": made.title, "status": "draft"}
+
+
+def _missing_message(known: Known, want: Wanted, create_missing: bool) -> str:
+    shown = want.name if len(want.name) <= _SHOWN_CHARS else want.name[:_SHOWN_CHARS] + "…"
+    what = " or ".join(kind_label(kind, "en").lower() for kind in want.kinds) or "entry"
+    if want.is_id:
+        return f"field {want.field!r}: no {what} with id {shown!r}"
+    message = f"field {want.field!r}: no {what} named {shown!r}"
+    closest = known.closest(want)
+    if closest is not None:
+        message += f"; did you mean `{closest}`?"
+    if not create_missing:
+        return message + " (import with --create-missing to create it as a draft)"
+    return message + f" (cannot create it: the field may point at an {what})"
