@@ -92,7 +92,20 @@ def parse_document(text: str, source: str, lenient: bool = False) -> ParsedDocum
     notes: list[str] | None = [] if lenient else None
     meta = check_entry(raw, source, lines, line=1, notes=notes)
     title = _title(meta, body, body_line, source)
+    lines.update(_row_lines(raw))
     return ParsedDocument(meta, body, title, source, lines=lines, notes=notes or [])
+
+
+def _row_lines(raw: Mapping[str, object]) -> dict[str, int]:
+    """`follow_ups[2]` and `follow_ups[2].author` -> file line: a later check (a reference
+    that names nothing) can point at the row and the cell."""
+    found: dict[str, int] = {}
+    for name, value in raw.items():
+        for index, row in enumerate(value if isinstance(value, RawList) else []):
+            if isinstance(row, RawRow):
+                found[f"{name}[{index + 1}]"] = row.line
+                found.update({f"{name}[{index + 1}].{k}": at for k, at in row.lines.items()})
+    return found
 
 
 def render_document(meta: Mapping[str, object], body: str) -> str:

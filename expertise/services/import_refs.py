@@ -102,11 +102,13 @@ def wanted_refs(items: Iterable[Item]) -> Iterator[Wanted]:
                     yield Wanted(item.source, line, spec.name, _targets(spec), name, False)
                 continue
             for index, row in enumerate(value if isinstance(value, list) else []):
+                at = item.lines.get(f"{spec.name}[{index + 1}]", line)
                 for column in spec.columns:
                     if column.type in REF_TYPES and isinstance(row, Mapping):
                         field = f"{spec.name}[{index + 1}].{column.name}"
+                        cell = item.lines.get(field, at)
                         for name in _names(row.get(column.name)):
-                            yield Wanted(item.source, line, field, _targets(column), name, True)
+                            yield Wanted(item.source, cell, field, _targets(column), name, True)
 
 
 # -- what the hub and the import hold -----------------------------------------------

@@ -128,6 +128,7 @@ def test_create_missing_makes_linked_drafts_once_per_name(hub, tmp_path):
     assert made[("organisation", "Politie Oost-Brabant")].source == "a-jan.md:4"
     assert made[("organisation", "Politie Oost-Brabant")].field == "organisation"
     assert made[("organisation", "Europol EC3")].field == "items[1].responsible"
+    assert made[("organisation", "Europol EC3")].source == "c-agenda.md:7"  # the cell's line
     orgs = _by_title(hub, "organisation")
     assert set(orgs) == {"Politie Oost-Brabant", "Stichting Offlimits", "Europol EC3"}
     assert all(record.status == "draft" for record in orgs.values())

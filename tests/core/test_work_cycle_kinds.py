@@ -181,7 +181,8 @@ def test_case_follow_up_edit_adds_a_revision(hub):
         ("  - date: 2026-04-01\n", 7, "text"),
         ("  - zomaar tekst\n", 7, "row"),
         ("  - date: [2026-04-01, [x]]\n    text: Te diep.\n", 7, "nested"),
-        ("  - date: 2026-04-01\n    author: Niemand Bekend\n    text: x\n", None, "author"),
+        # a reference that names nothing: the line of the cell (expertise/services/import_refs.py)
+        ("  - date: 2026-04-01\n    author: Niemand Bekend\n    text: x\n", 8, "author"),
     ],
 )
 def test_malformed_follow_up_row_names_file_and_line(hub, tmp_path, broken, line, words):
