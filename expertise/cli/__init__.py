@@ -17,6 +17,7 @@ from expertise.cli import (
     pack_commands,
     privacy_output,
     report_commands,
+    team_commands,
 )
 from expertise.cli.options import (
     add_global_options,
@@ -145,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     course_commands.register(sub, common)
     overview_commands.register(sub, common)
     report_commands.register(sub, common)
+    team_commands.register(sub, common)
     return parser
 
 

@@ -29,6 +29,7 @@ from expertise.team.records import MemberInfo, TeamStatus
 from expertise.team.remote import ServerItems, SyncKeys
 from expertise.team.request import MemberRequest, parse
 from expertise.team.scram import verifier
+from expertise.team.server import migrate
 from expertise.team.sync import Cancel, Progress, SyncReport, SyncRound
 
 
@@ -148,6 +149,13 @@ class TeamFacade:
             membership.refresh(connection, session, self.keys)
         self._audit("team-remove")
         return removed
+
+    def upgrade(self, password: str) -> str:
+        """Bring the server's schema to this app's (admin only); the schema now running."""
+        self._require_admin()
+        with self.server(password) as server, server.transaction() as connection:
+            migrate.upgrade(connection)
+            return migrate.current(connection) or ""
 
     def _require_admin(self) -> None:
         if self.setting(local.IS_ADMIN) != "1":

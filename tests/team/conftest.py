@@ -10,7 +10,9 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,28 +45,47 @@ def _admin_execute(cluster: TempCluster, sql: str) -> None:
         conn.execute(sql)
 
 
-@pytest.fixture
-def team_url(pg_cluster: TempCluster) -> Iterator[str]:
-    """A fresh, empty database; the URL carries the superuser's name and password."""
-    name = f"team_{os.getpid()}_{next(_numbers)}"
-    _admin_execute(pg_cluster, f'CREATE DATABASE "{name}"')
-    yield pg_cluster.url(db=name)
+@pytest.fixture(scope="session")
+def new_team_db(pg_cluster: TempCluster) -> Callable[[], str]:
+    """`new_team_db()`: a fresh, empty database; its URL carries the superuser and password."""
+
+    def make() -> str:
+        name = f"team_{os.getpid()}_{next(_numbers)}"
+        _admin_execute(pg_cluster, f'CREATE DATABASE "{name}"')
+        return pg_cluster.url(db=name)
+
+    return make
 
 
 @pytest.fixture
-def make_laptop(tmp_path: Path) -> Iterator[Callable[[str], object]]:
-    """`make_laptop(name)`: a real local hub (SQLCipher + index) in its own folder."""
+def team_url(new_team_db: Callable[[], str]) -> str:
+    """A fresh, empty database for this test."""
+    return new_team_db()
+
+
+@contextmanager
+def laptops(folder: Path) -> Iterator[Callable[[str], Any]]:
+    """`make(name)`: a real local hub (SQLCipher + index) in its own folder, closed at the end."""
     from expertise.hub import Hub
     from expertise.kdf import KdfParams
 
     opened: list[Hub] = []
 
     def make(name: str) -> Hub:
-        hub = Hub.create(tmp_path / name, PASSPHRASE, kdf=KdfParams.floor())
+        hub = Hub.create(folder / name, PASSPHRASE, kdf=KdfParams.floor())
         opened.append(hub)
         return hub
 
-    yield make
-    for hub in opened:
-        if not hub.locked:
-            hub.close()
+    try:
+        yield make
+    finally:
+        for hub in opened:
+            if not hub.locked:
+                hub.close()
+
+
+@pytest.fixture
+def make_laptop(tmp_path: Path) -> Iterator[Callable[[str], Any]]:
+    """`make_laptop(name)`: a real local hub (SQLCipher + index) in its own folder."""
+    with laptops(tmp_path) as make:
+        yield make

@@ -37,3 +37,14 @@ def test_two_members_with_different_clearances(make_laptop, team_url):
     assert bytes(cas.team.keys.content_key(0, 1)) == bytes(admin.team.keys.content_key(0, 1))
     with member_connect(team_url, bea) as conn:
         assert conn.execute("SELECT current_user").fetchone()[0] == bea.team.role()
+
+
+def test_lock_wipes_the_loaded_team_keys(make_laptop, team_url):
+    admin = make_laptop("admin")
+    make_team(admin, team_url)
+    level_key = admin.team.keys.content_key(2, 1)
+    identity = admin.team.keys.identity()
+    assert any(level_key) and any(identity.ed25519_seed)
+    admin.lock()
+    assert not any(level_key)
+    assert not any(identity.ed25519_seed) and not any(identity.x25519_seed)
