@@ -45,7 +45,7 @@ package         role                                             key modules
                 Whoosh, parsing user text, compound/synonym      compounds, vocab, bestof
                 expansion, the any-word group, the vocabulary
 ``search/``     the search flow, hits and facets, snippets,      flow, hits, snippets,
-                expert ranking                                   experts
+                stored records of shown hits, expert ranking     stored, experts
 ==============  ===============================================  ==========================
 """
 

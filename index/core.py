@@ -30,6 +30,7 @@ from index.schema import to_document
 from index.search import hits
 from index.search.experts import rank_experts
 from index.search.flow import run_search
+from index.search.stored import StoredCache
 from index.storage import layout
 from index.storage.encrypted import EncryptedStorage
 from index.storage.layout import SCHEMA
@@ -61,6 +62,7 @@ class SearchIndex:
         self._wlock = threading.Lock()
         self._rlock = threading.RLock()
         self._vocab = Vocabulary()
+        self._stored = StoredCache()
         self._closed = False
         try:
             self._storage = EncryptedStorage(self._folder, cipher)
@@ -218,6 +220,7 @@ class SearchIndex:
             self._closed = True
             self._searcher.close()
             self._storage.release()
+            self._stored.clear()
             self._vocab.reset()
             self.columns.reset()
             del self._cipher
@@ -266,7 +269,7 @@ class SearchIndex:
             self._check_open()
             run = Run(self._searcher, self.columns)
             best = top_docs(run, q, docset(run, q), max(1, limit))
-            stored = [self._searcher.stored_fields(d) for d, _score in best]
+            stored = [self.stored_fields(d) for d, _score in best]
             return [
                 TitleHit(id=h["id"], kind=h.get("kind", ""), title=h.get("title", ""))
                 for h in stored
@@ -295,6 +298,10 @@ class SearchIndex:
             )
 
     # -- used by search_flow (under _rlock) ---------------------------------------
+    def stored_fields(self, docnum: int) -> dict[str, Any]:
+        """A document's stored fields in the current searcher (index/search/stored.py)."""
+        return self._stored.get(self._searcher, docnum)
+
     @property
     def parser(self) -> QueryParser:
         return self._parser

@@ -15,6 +15,7 @@ import copy
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from functools import lru_cache, partial
 from typing import Any
 
 from whoosh import qparser, query
@@ -267,8 +268,17 @@ def synonym_table(synonyms: Mapping[str, Sequence[str]]) -> dict[str, tuple[str,
 
 
 # -- parser ----------------------------------------------------------------------
+PARSED_KEPT = 512  # parsed queries remembered per thesaurus (trees are small and frozen)
+
+
 class QueryParser:
-    """Builds query trees from user text; keeps one parser per thesaurus."""
+    """Builds query trees from user text; keeps one parser per thesaurus.
+
+    Whoosh's parser costs about as much as the rest of a search at 1k entries, and
+    the same text comes back often (a facet clicked, the next page, the sort, the
+    panel refreshed after an edit): parsed trees are kept in a bounded cache that a
+    new thesaurus empties. The trees are frozen, so a cached one is safe to share.
+    """
 
     def __init__(
         self,
@@ -284,6 +294,8 @@ class QueryParser:
         table = synonym_table(synonyms)
         self._and = self._make(table, syntax.AndGroup)
         self._or = self._make(table, syntax.OrGroup.factory(0.9))
+        # a partial of the two parsers, not a bound method: no cycle through self
+        self._parsed = lru_cache(maxsize=PARSED_KEPT)(partial(_parse_with, self._and, self._or))
 
     def _make(self, table: Mapping[str, tuple[str, ...]], group: Any) -> qparser.QueryParser:
         parser = qparser.MultifieldParser(
@@ -321,16 +333,27 @@ class QueryParser:
         text = clean(text)
         if len(text) > MAX_QUERY_CHARS or len(text.split()) > MAX_QUERY_WORDS:
             return None, ERR_TOO_LONG
-        error = ERR_SYNTAX if _unbalanced(text) else None
-        parser = self._or if relaxed else self._and
-        try:
-            return _tree(parser.parse(text)), error
-        except Exception:  # Whoosh's parser has corner cases; the user gets words
-            pass
-        try:
-            return _tree(parser.parse(plain_words(text))), ERR_SYNTAX
-        except Exception:
-            return None, ERR_SYNTAX
+        return self._parsed(text, relaxed)
+
+    def cache_info(self) -> Any:
+        """How often the parsed-query cache answered (for tests)."""
+        return self._parsed.cache_info()
+
+
+def _parse_with(
+    strict: qparser.QueryParser, relaxed_parser: qparser.QueryParser, text: str, relaxed: bool
+) -> tuple[Node | None, str | None]:
+    """Parse cleaned ``text`` that is within the limits; never raises."""
+    error = ERR_SYNTAX if _unbalanced(text) else None
+    parser = relaxed_parser if relaxed else strict
+    try:
+        return _tree(parser.parse(text)), error
+    except Exception:  # Whoosh's parser has corner cases; the user gets words
+        pass
+    try:
+        return _tree(parser.parse(plain_words(text))), ERR_SYNTAX
+    except Exception:
+        return None, ERR_SYNTAX
 
 
 def _make_runnable(q: query.Query) -> query.Query:

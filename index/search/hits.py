@@ -7,7 +7,8 @@ locking and searcher lifetime belong to :class:`index.core.SearchIndex`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -131,11 +132,13 @@ def query_stems(run: Run, q: Node) -> dict[str, frozenset[str]]:
 
 
 def build_hits(
-    searcher: Searcher, docs: list[tuple[int, float]], stems: Mapping[str, frozenset[str]]
+    stored_fields: Callable[[int], Mapping[str, Any]],
+    docs: list[tuple[int, float]],
+    stems: Mapping[str, frozenset[str]],
 ) -> list[Hit]:
     hits = []
     for docnum, score in docs:
-        stored = searcher.stored_fields(docnum)
+        stored = stored_fields(docnum)
         lang = stored.get("language", "nl")
         text = stored.get("snippet", "")
         hits.append(

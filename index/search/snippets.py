@@ -3,43 +3,87 @@
 Every piece of document text is escaped on its own and only our own <mark>
 tags are added between pieces (S8: escape before highlighting), so nothing in
 a note can open a tag. Whoosh's highlighter re-analyses the whole stored text
-per hit; this one scans words with a cheap prefix test first and stops once
-the window is full.
+per hit; this one folds the text a piece at a time (a note's first match is
+usually early: folding all 30,000 stored characters cost more than the rest of
+a search), scans words with a cheap prefix test first and stops once the
+window is full.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+
+from whoosh.support.charset import accent_map
 
 from index.analysis import MAX_TOKEN, STOP_WORDS, fold, stem
 
 WINDOW = 220
 LEAD_IN = 60
+FIRST_PIECE = 512  # characters folded first; each further piece is four times longer
 _WORD = re.compile(r"\w+(\.?\w+)*", re.UNICODE)
+_SPACE = re.compile(r"\s")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_IN_WORD = re.compile(r"[\w.]")
+
+
+def fold_text(text: str) -> str:
+    """``fold`` for long text: the same result, without a table lookup per character.
+
+    After ``lower()`` the accent table leaves ASCII as it is and maps each other
+    character to one ASCII character, so replacing the few distinct accented
+    characters a text holds equals ``str.translate`` over all of it.
+    """
+    text = text.lower()
+    if text.isascii():
+        return text
+    for char in set(_NON_ASCII.findall(text)):
+        plain = accent_map.get(ord(char))
+        if plain is not None:
+            text = text.replace(char, plain)
+    return text
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, folded piece) of ``text``, cut before whitespace so no word is split."""
+    start, size = 0, FIRST_PIECE
+    while start < len(text):
+        cut = _SPACE.search(text, start + size)
+        end = cut.start() if cut else len(text)
+        yield start, end, fold_text(text[start:end])
+        start, size = end, size * 4
 
 
 def _matches(text: str, stems: frozenset[str], lang: str) -> list[tuple[int, int]]:
     # Snowball stems almost always share their first three letters with the
     # word: a regex over the folded text finds only words with such a start,
     # so the Python loop (and the cached stemmer) sees a handful of words.
-    folded = fold(text)
-    if len(folded) != len(text):  # folding changed lengths: positions would drift
-        return _matches_word_by_word(text, stems, lang)
+    candidates = _candidates(frozenset(s[:3] for s in stems))
     spans: list[tuple[int, int]] = []
-    for m in _candidates(frozenset(s[:3] for s in stems)).finditer(folded):
-        if spans and m.start() > spans[0][0] + WINDOW:
-            break
-        if _is_match(m.group(0), stems, lang):
-            spans.append((m.start(), m.end()))
+    for offset, end, folded in _pieces(text):
+        if len(folded) != end - offset:  # folding changed lengths: positions would drift
+            return _matches_word_by_word(text, stems, lang)
+        for m in candidates.finditer(folded):
+            if spans and offset + m.start() > spans[0][0] + WINDOW:
+                return spans
+            if m.start() and _IN_WORD.match(folded, m.start() - 1):
+                continue  # inside a word or a dotted name: not a word of its own
+            if _is_match(m.group(0), stems, lang):
+                spans.append((offset + m.start(), offset + m.end()))
+        if spans and end > spans[0][0] + WINDOW:  # the rest lies outside the window
+            return spans
     return spans
 
 
 @lru_cache(maxsize=256)
 def _candidates(prefixes: frozenset[str]) -> re.Pattern[str]:
+    # Words starting with one of the prefixes. Whether the match starts a word is
+    # checked by the caller: a look-behind here would run at every position and
+    # keep the regex engine from skipping ahead to the prefixes' first letters.
     alternatives = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternatives})\w*(?:\.\w+)*", re.UNICODE)
+    return re.compile(rf"(?:{alternatives})\w*(?:\.\w+)*", re.UNICODE)
 
 
 def _is_match(word: str, stems: frozenset[str], lang: str) -> bool:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from index.analysis import stem
+from index.analysis import fold, stem
 from index.search.snippets import make_snippet
 
 
@@ -33,3 +35,33 @@ def test_no_match_shows_the_start_and_words_inside_others_are_not_marked() -> No
     marked = make_snippet("De x.triage-notatie, triage-lijst en triage.", _stems("triage"), "nl")
     # "x.triage" is one word (a dotted name); the part before "-" and the last one count
     assert marked == "De x.triage-notatie, <mark>triage</mark>-lijst en <mark>triage</mark>."
+
+
+def test_fold_text_folds_like_fold_every_accented_character() -> None:
+    from whoosh.support.charset import accent_map
+
+    from index.search.snippets import fold_text
+
+    every = "".join(chr(code) for code in accent_map) + " Financiële ÉÈ ß İ Ωμέγα x"
+    assert fold_text(every) == fold(every)
+    assert fold_text("plain ASCII Text") == fold("plain ASCII Text")
+
+
+@pytest.mark.parametrize("at", [10, 500, 511, 512, 530, 2600, 9000, 25_000])
+def test_a_match_anywhere_is_found_across_the_folded_pieces(at: int) -> None:
+    from index.search import snippets
+
+    filler = "Één aanloop zonder x.triage-treffer, geen enkel woordtriage. "
+    text = (filler * (at // len(filler) + 1))[:at] + " triage in de keten en nog eens triage."
+    expected = "<mark>triage</mark>"
+    snippet = make_snippet(text, _stems("triage"), "nl")
+    assert snippet.count(expected) == 2, snippet
+    # the same spans as a look-behind regex over the whole folded text at once
+    spans = snippets._matches(text, _stems("triage"), "nl")
+    word = re.compile(r"(?<![\w.])tri\w*(?:\.\w+)*")
+    whole = [
+        (m.start(), m.end())
+        for m in word.finditer(fold(text))
+        if snippets._is_match(m.group(0), _stems("triage"), "nl")
+    ]
+    assert spans == whole[: len(spans)] and len(spans) == 2
