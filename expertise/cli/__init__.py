@@ -17,6 +17,7 @@ from expertise.cli import (
     pack_commands,
     privacy_output,
     report_commands,
+    sync_commands,
     team_commands,
 )
 from expertise.cli.options import (
@@ -147,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     overview_commands.register(sub, common)
     report_commands.register(sub, common)
     team_commands.register(sub, common)
+    sync_commands.register(sub, common)
     return parser
 
 
