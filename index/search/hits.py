@@ -105,14 +105,15 @@ def _leaf_terms(run: Run, leaf: Leaf) -> list[tuple[str, TermText]]:
     return [(leaf.field, leaf.text)]
 
 
-def _existing_terms(run: Run, q: Node) -> set[tuple[str, bytes]]:
-    reader = run.reader
-    found: set[tuple[str, bytes]] = set()
+def _existing_terms(run: Run, q: Node) -> set[tuple[str, TermText]]:
+    # Live postings rather than the lexicon: matching the query decoded them
+    # already (a cache hit per term, where the reader's lookup walks every
+    # segment's term table), and a term no live document holds marks nothing.
+    found: set[tuple[str, TermText]] = set()
     for leaf in _positive_leaves(q):
         for field, text in _leaf_terms(run, leaf):
-            btext = text if isinstance(text, bytes) else str(text).encode("utf-8")
-            if (field, btext) in reader:
-                found.add((field, btext))
+            if run.postings(field, text)[0].size:
+                found.add((field, text))
     return found
 
 
