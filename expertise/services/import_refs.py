@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from expertise.errors import InputError
@@ -46,7 +46,7 @@ class Item(Protocol):
     lines: dict[str, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Wanted:
     """One reference an item makes: where, which field, what it may point at, the name."""
 
@@ -56,10 +56,16 @@ class Wanted:
     kinds: tuple[str, ...]  # the kinds it may point at; () for any kind
     name: str
     in_row: bool  # a row keeps the id of an entry deleted here
+    is_id: bool  # the name is an entry id, not a title
+    key: str  # how it is looked up: the id, or the title in lower case
 
-    @property
-    def is_id(self) -> bool:
-        return _ID_RE.fullmatch(self.name) is not None
+
+def _want(
+    source: str, line: int | None, field: str, kinds: tuple[str, ...], name: str, in_row: bool
+) -> Wanted:
+    if _ID_RE.fullmatch(name.lower()):
+        return Wanted(source, line, field, kinds, name, in_row, True, name.lower())
+    return Wanted(source, line, field, kinds, name, in_row, False, _lower(name))
 
 
 def _lower(text: str) -> str:
@@ -99,7 +105,7 @@ def wanted_refs(items: Iterable[Item]) -> Iterator[Wanted]:
             line = item.lines.get(spec.name, item.line)
             if spec.type != "rows":
                 for name in _names(value):
-                    yield Wanted(item.source, line, spec.name, _targets(spec), name, False)
+                    yield _want(item.source, line, spec.name, _targets(spec), name, False)
                 continue
             for index, row in enumerate(value if isinstance(value, list) else []):
                 at = item.lines.get(f"{spec.name}[{index + 1}]", line)
@@ -108,7 +114,7 @@ def wanted_refs(items: Iterable[Item]) -> Iterator[Wanted]:
                         field = f"{spec.name}[{index + 1}].{column.name}"
                         cell = item.lines.get(field, at)
                         for name in _names(row.get(column.name)):
-                            yield Wanted(item.source, cell, field, _targets(column), name, True)
+                            yield _want(item.source, cell, field, _targets(column), name, True)
 
 
 # -- what the hub and the import hold -----------------------------------------------
@@ -123,36 +129,51 @@ class Known:
         self.ids: dict[str, str] = {}  # id -> kind
         self.titles: dict[str, set[str]] = {}  # lower title -> kinds
         self.deleted: set[str] = set()
+        names = {want.key for want in wanted if not want.is_id}
         for item in items:
             if item.values.get("id"):
                 self.ids[str(item.values["id"])] = item.kind
-            self.add(item.kind, str(item.values.get("title") or ""))
-        self._load(session, wanted)
+            title = _lower(str(item.values.get("title") or ""))
+            if title in names:
+                self.titles.setdefault(title, set()).add(item.kind)
+        self._load_ids(session, sorted({want.key for want in wanted if want.is_id}))
+        self._load_names(session, [want for want in wanted if want.key not in self.titles])
 
     def add(self, kind: str, title: str) -> None:
         self.titles.setdefault(_lower(title), set()).add(kind)
 
-    def _load(self, session: Session, wanted: list[Wanted]) -> None:
-        ids = sorted({w.name.lower() for w in wanted if w.is_id})
-        names = sorted({_lower(w.name) for w in wanted if not w.is_id} - set(self.titles))
+    def _load_ids(self, session: Session, ids: list[str]) -> None:
         for chunk in _chunks(ids):
             query = select(Entry.id, Entry.kind).where(Entry.id.in_(chunk))
             self.ids.update({row.id: row.kind for row in session.execute(query)})
             tombs = select(EntryTombstone.entry_id).where(EntryTombstone.entry_id.in_(chunk))
             self.deleted.update(session.scalars(tombs))
-        for chunk in _chunks(names):
-            query = select(Entry.kind, Entry.title).where(func.lower(Entry.title).in_(chunk))
-            for kind, title in session.execute(query):
-                self.add(kind, title)
+
+    def _load_names(self, session: Session, wanted: list[Wanted]) -> None:
+        """One query for the names of fields that point at given kinds (the kind index keeps
+        it to those entries), and one more only if some field may point at any kind."""
+        typed = sorted({w.key for w in wanted if not w.is_id and w.kinds})
+        kinds = sorted({kind for w in wanted if not w.is_id for kind in w.kinds})
+        untyped = sorted({w.key for w in wanted if not w.is_id and not w.kinds})
+        for chunk in _chunks(typed):
+            self._add_rows(session, func.lower(Entry.title).in_(chunk), Entry.kind.in_(kinds))
+        for chunk in _chunks(untyped):
+            self._add_rows(session, func.lower(Entry.title).in_(chunk))
+
+    def _add_rows(self, session: Session, *where: ColumnElement[bool]) -> None:
+        for kind, title in session.execute(select(Entry.kind, Entry.title).where(*where)):
+            self.add(kind, title)
 
     def has(self, want: Wanted) -> bool:
         if want.is_id:
-            kind = self.ids.get(want.name.lower())
+            kind = self.ids.get(want.key)
             if kind is None:
-                return want.in_row and want.name.lower() in self.deleted
+                return want.in_row and want.key in self.deleted
             return not want.kinds or kind in want.kinds
-        kinds = self.titles.get(_lower(want.name), set())
-        return bool(kinds) and (not want.kinds or bool(kinds & set(want.kinds)))
+        kinds = self.titles.get(want.key)
+        if not kinds:
+            return False
+        return not want.kinds or not kinds.isdisjoint(want.kinds)
 
     def closest(self, want: Wanted) -> str | None:
         """The existing title most like the missing name, among entries it may point at.
@@ -197,7 +218,12 @@ def resolve_references(
         return []
     known = Known(session, items, wanted)
     made: list[CreatedMissing] = []
+    checked: set[tuple[str, tuple[str, ...], bool]] = set()
     for want in wanted:
+        asked = (want.key, want.kinds, want.in_row)
+        if asked in checked:
+            continue  # the same name in many notes: looked up once
+        checked.add(asked)
         if known.has(want):
             continue
         if not create_missing or want.is_id or len(want.kinds) != 1:

@@ -269,3 +269,30 @@ def test_cli_refuses_then_creates_and_lists(tmp_path):
     ]
     listed = run_cli("--hub", str(folder), "list", "--kind", "organisation", env=ENV)
     assert "Stichting X" in listed.stdout and "Politie Oost-Brabant" in listed.stdout
+
+
+def test_a_field_of_any_kind_finds_any_title_and_creates_nothing(hub, tmp_path):
+    hub.entries.add("practice", {"title": "Nieuwe werkwijze"})
+    text = "---\nkind: advice\ntitle: Oud advies\nsuperseded_by: {target}\n---\n"
+    _write(tmp_path / "in", "oud.md", text.format(target="nieuwe werkwijze"))
+    report = hub.transfer.import_paths([tmp_path / "in"], create_missing=True)
+    assert report.created_missing == [] and len(report.created) == 1
+    _write(tmp_path / "in", "oud.md", text.format(target="Bestaat niet"))
+    with pytest.raises(InputError, match="field 'superseded_by': no entry named 'Bestaat niet'"):
+        hub.transfer.import_paths([tmp_path / "in"], create_missing=True)
+
+
+def test_a_row_keeps_the_id_of_an_entry_deleted_here(hub, tmp_path):
+    gone = hub.entries.add("expert", {"title": "Vertrokken Expert"}).id
+    hub.entries.delete(gone)
+    text = (
+        "---\nkind: case\ntitle: Zaak\nfollow_ups:\n"
+        f"  - date: 2026-01-10\n    author: {gone}\n    text: Eerder.\n---\n"
+    )
+    _write(tmp_path / "in", "zaak.md", text)
+    report = hub.transfer.import_paths([tmp_path / "in"])
+    assert len(report.created) == 1 and report.created_missing == []
+    # outside a row the same id names nothing
+    _write(tmp_path / "in", "zaak.md", f"---\nkind: advice\ntitle: A\nauthor: {gone}\n---\n")
+    with pytest.raises(InputError, match=f"field 'author': no expert with id '{gone}'"):
+        hub.transfer.import_paths([tmp_path / "in"])
