@@ -114,5 +114,20 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def children_cpu_seconds() -> float:
+    """CPU of this process's children that have ended and been waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def tree_cpu_seconds() -> float:
+    """CPU of this process and of its ended children (workers, subprocesses).
+
+    On a shared machine wall time also counts other processes' turns; CPU seconds
+    are the work itself (an idle wait on the disk is in neither).
+    """
+    return cpu_seconds() + children_cpu_seconds()
+
+
 def pid() -> int:
     return os.getpid()

@@ -26,12 +26,14 @@ from bench.engines import FtsEngine, HubEngine
 from bench.measure import (
     RssSampler,
     by_class,
+    cpu_seconds,
     folder_bytes,
     peak_rss_bytes,
     summary_ms,
     summary_wall_cpu,
     timed,
     timed_cpu,
+    tree_cpu_seconds,
 )
 from bench.phases_cost import PASSPHRASE
 from bench.procmem import TreeRssSampler, tree_rss_bytes
@@ -93,15 +95,23 @@ def run_typing(engines: Engines, prefixes: list[str], rounds: int) -> dict[str, 
 def fts_build(args: argparse.Namespace) -> dict[str, Any]:
     corpus = Corpus(args.size, args.seed)
     engine = FtsEngine.create(args.work / "fts5.db")
-    seconds = 0.0
+    seconds, cpu = 0.0, 0.0
     with RssSampler() as rss:
         for start in range(0, corpus.size, FTS_BATCH):
             docs = [r.plain for r in corpus.records(start, start + FTS_BATCH)]  # untimed
+            before = cpu_seconds()
             seconds += timed(lambda docs=docs: engine.fts.add_batch(docs))[0]
+            cpu += cpu_seconds() - before
+        before = cpu_seconds()
         seconds += timed(engine.fts.finish)[0]
+        cpu += cpu_seconds() - before
     engine.close()
-    build = {"docs": corpus.size, "seconds": round(seconds, 3)}
-    build.update(docs_per_s=round(corpus.size / seconds, 1), peak_rss_mb=_mb(rss.peak))
+    build = {"docs": corpus.size, "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
+    build.update(
+        docs_per_s=round(corpus.size / seconds, 1),
+        docs_per_cpu_s=round(corpus.size / cpu, 1),
+        peak_rss_mb=_mb(rss.peak),
+    )
     return {"build": build, "index_bytes": engine.fts.size_bytes()}
 
 
@@ -109,14 +119,18 @@ def hub_build(args: argparse.Namespace) -> dict[str, Any]:
     corpus = Corpus(args.size, args.seed)
     engine = HubEngine.create(args.work / "hub", PASSPHRASE)
     insert_s, _ = timed(lambda: engine.bulk_insert((r.kind, r.values) for r in corpus.records()))
+    cpu = tree_cpu_seconds()
     with TreeRssSampler() as rss:  # analysis workers, if any, count too
         index_s, _ = timed(engine.hub.maintenance.reindex)
+    cpu = tree_cpu_seconds() - cpu  # workers count once they have ended
     engine.close()
     build = {"docs": corpus.size, "insert_seconds": round(insert_s, 3)}
     build.update(
         insert_docs_per_s=round(corpus.size / insert_s, 1),
         seconds=round(index_s, 3),
         docs_per_s=round(corpus.size / index_s, 1),
+        cpu_seconds=round(cpu, 3),
+        docs_per_cpu_s=round(corpus.size / cpu, 1),
         peak_rss_mb=_mb(rss.peak),
     )
     index_bytes = folder_bytes(args.work / "hub" / "index")

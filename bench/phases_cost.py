@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.engines import FtsEngine, HubEngine
-from bench.measure import MB, timed
+from bench.measure import MB, children_cpu_seconds, timed, tree_cpu_seconds
 from bench.notes import Notes, plain_documents
 from bench.procmem import TreeRssSampler, tree_rss_bytes
 from bench.queries import BenchQuery
@@ -52,6 +52,7 @@ def notes(args: argparse.Namespace) -> dict[str, Any]:
 
 def fts_import(args: argparse.Namespace) -> dict[str, Any]:
     folder = notes_dir(args.work)
+    cpu = tree_cpu_seconds()
     with TreeRssSampler() as rss:
         start = time.perf_counter()
         engine = FtsEngine.create(args.work / "fts5-notes.db")
@@ -66,14 +67,16 @@ def fts_import(args: argparse.Namespace) -> dict[str, Any]:
         engine.fts.finish()
         engine.close()
         seconds = time.perf_counter() - start
-    return {"import": _import_figures(files, seconds, rss.peak)}
+    return {"import": _import_figures(files, seconds, tree_cpu_seconds() - cpu, rss.peak)}
 
 
-def _import_figures(files: int, seconds: float, peak: int) -> dict[str, Any]:
+def _import_figures(files: int, seconds: float, cpu: float, peak: int) -> dict[str, Any]:
     return {
         "files": files,
         "seconds": round(seconds, 3),
         "files_per_s": round(files / seconds, 1),
+        "cpu_seconds": round(cpu, 3),
+        "files_per_cpu_s": round(files / cpu, 1) if cpu > 0 else None,
         "peak_rss_mb": _mb(peak),
     }
 
@@ -100,17 +103,18 @@ def cli_import(args: argparse.Namespace) -> dict[str, Any]:
     HubEngine.create(hub_dir, PASSPHRASE).close()
     command = [sys.executable, "-m", "expertise", "--hub", str(hub_dir), "import"]
     env = {**os.environ, "EXPERTISE_PASSPHRASE": PASSPHRASE}
+    cpu = children_cpu_seconds()
     start = time.perf_counter()
     process = subprocess.Popen(
         [*command, str(notes_dir(args.work))], env=env, stdout=subprocess.PIPE, text=True
     )
     with TreeRssSampler(process.pid) as rss:
         output, _ = process.communicate()
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, children_cpu_seconds() - cpu
     if process.returncode != 0:
         raise SystemExit(f"expertise import failed ({process.returncode}): {output[-500:]}")
     children_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    figures = _import_figures(args.size, seconds, max(rss.peak, children_peak))
+    figures = _import_figures(args.size, seconds, cpu, max(rss.peak, children_peak))
     figures.update(
         tree_samples=rss.samples,
         searchable=_found_every_note(hub_dir, args.size),
@@ -122,13 +126,15 @@ def cli_import(args: argparse.Namespace) -> dict[str, Any]:
 def lib_import(args: argparse.Namespace) -> dict[str, Any]:
     hub_dir = args.work / "hub-import-lib"
     engine = HubEngine.create(hub_dir, PASSPHRASE)
+    cpu = tree_cpu_seconds()
     with TreeRssSampler() as rss:
         start = time.perf_counter()
         engine.hub.transfer.import_paths([notes_dir(args.work)])
         engine.hub.wait_for_index()
         seconds = time.perf_counter() - start
+    cpu = tree_cpu_seconds() - cpu
     engine.close()
-    return {"import_lib": _import_figures(args.size, seconds, rss.peak)}
+    return {"import_lib": _import_figures(args.size, seconds, cpu, rss.peak)}
 
 
 # -- a real reindex ----------------------------------------------------------------------
@@ -143,6 +149,7 @@ def reindex(args: argparse.Namespace) -> dict[str, Any]:
     expected = [answer["total"] for answer in warm]
     before = tree_rss_bytes()
     searches: list[tuple[float, bool]] = []
+    cpu = tree_cpu_seconds()
     with TreeRssSampler() as rss:
         worker = threading.Thread(target=engine.hub.maintenance.reindex, name="reindex")
         start = time.perf_counter()
@@ -153,6 +160,7 @@ def reindex(args: argparse.Namespace) -> dict[str, Any]:
             time.sleep(REINDEX_QUERY_PAUSE)
         worker.join()
         seconds = time.perf_counter() - start
+    cpu = tree_cpu_seconds() - cpu  # the searches during the rebuild included
     after = tree_rss_bytes()
     engine.close()
     answered = [took for took, same in searches if same]
@@ -161,6 +169,7 @@ def reindex(args: argparse.Namespace) -> dict[str, Any]:
             "docs": args.size,
             "seconds": round(seconds, 3),
             "docs_per_s": round(args.size / seconds, 1),
+            "cpu_seconds": round(cpu, 3),
             "rss_before_mb": _mb(before),
             "peak_rss_mb": _mb(rss.peak),
             "rss_after_mb": _mb(after),

@@ -44,6 +44,12 @@ ROWS: tuple[Row, ...] = (
         "≥ 1,000",
     ),
     (
+        "import, files per CPU second (the `expertise import` process tree)",
+        _get("import", "files_per_cpu_s"),
+        _get("import", "files_per_cpu_s"),
+        "",
+    ),
+    (
         "import in-process, files/s (`hub.transfer.import_paths`)",
         _get("import_lib", "files_per_s"),
         _get("import", "files_per_s"),
@@ -56,6 +62,12 @@ ROWS: tuple[Row, ...] = (
         "",
     ),
     ("index build, docs/s", _get("build", "docs_per_s"), _get("build", "docs_per_s"), "≥ 1,000"),
+    (
+        "index build, docs per CPU second (workers included)",
+        _get("build", "docs_per_cpu_s"),
+        _get("build", "docs_per_cpu_s"),
+        "",
+    ),
     (
         "peak RSS while building, MB (tree)",
         _get("build", "peak_rss_mb"),
