@@ -142,6 +142,10 @@ def headline(results: list[dict[str, Any]]) -> list[str]:
         + " | ".join(f"{_reindex_searches(r)} | | " for r in results)
         + " |"
     )
-    codes = ", ".join(f"{r['size']:,}: {r.get('code', '?')} ({r['date'][:16]})" for r in results)
+    codes = ", ".join(
+        f"{r['size']:,}: {r.get('code', '?')}"
+        + ("" if "(" in r.get("code", "") else f" ({r['date'][:16]})")
+        for r in results
+    )
     lines += ["", f"Code measured: {codes}."]
     return lines

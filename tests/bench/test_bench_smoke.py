@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from bench.corpus import Corpus
+from bench.merge import main as merge_main
 from bench.notes import LINK_EVERY, MAX_WORDS, MIN_WORDS, Notes, simple_front_matter
 from bench.queries import CLASSES, query_mix
 from bench.run import main
@@ -102,6 +103,12 @@ def test_run_writes_json_and_markdown_with_every_metric(tmp_path: Path) -> None:
     assert "hub ÷ FTS5" in table and "top-10 overlap" in table
     assert "peak RSS during a real reindex" in table
     assert not (out / "LATEST.md").exists(), "a tagged run leaves LATEST.md alone"
+    # a size measured in parts is put back together; LATEST.md from chosen results
+    assert merge_main(["--tag", "merged", "--out", str(out), str(json_file), str(json_file)]) == 0
+    again = json.loads((out / "merged-200.json").read_text())
+    assert again["comparison"]["targets"] == comparison["targets"]
+    assert merge_main(["--latest", "--out", str(out), str(out / "merged-200.json")]) == 0
+    assert "What users wait for" in (out / "LATEST.md").read_text()
 
 
 def test_import_phases_import_every_note_beside_fts5(tmp_path: Path) -> None:
