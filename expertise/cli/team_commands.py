@@ -177,6 +177,8 @@ def _print_status(status: TeamStatus) -> None:
     state = {None: "not asked", True: "reachable", False: "NOT reachable"}[status.online]
     output.say(f"team:      {status.team_name or '(not admitted yet)'}")
     output.say(f"server:    {status.server or '(unknown)'} ({state})")
+    if status.problem:
+        output.say(f"           {status.problem}")
     output.say(f"member:    {status.member_id} role {status.role}"
                + (" (admin)" if status.is_admin else ""))
     if status.request_pending:

@@ -7,6 +7,7 @@ local session; the local part commits only after the server part succeeded.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -170,14 +171,16 @@ class TeamFacade:
         if not self.setting(local.ROLE):
             return TeamStatus(in_team=False)
         online: bool | None = None
+        problem = ""
         if password is not None:
             try:
                 with self.server(password) as server:
                     self.refresh(server)
                 online = True
-            except (ServerUnavailable, ServerRefused):
-                online = False
-        return self._work.read(lambda s: self._status(s, online))
+            except (ServerUnavailable, ServerRefused) as error:
+                online, problem = False, str(error)
+        found = self._work.read(lambda s: self._status(s, online))
+        return dataclasses.replace(found, problem=problem)
 
     def _status(self, session: Session, online: bool | None) -> TeamStatus:
         def get(key: str) -> str:

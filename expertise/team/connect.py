@@ -108,7 +108,10 @@ def connected(address: ServerAddress, engine: Engine) -> Iterator[Connection]:
     except sa_exc.DBAPIError as error:
         if error.connection_invalidated or isinstance(error, sa_exc.OperationalError):
             raise translate(error, address.display()) from None
-        raise
+        # Anything else the server refused: its class says what; its text may quote values.
+        kind = type(error.orig).__name__ if error.orig is not None else type(error).__name__
+        raise TeamError(f"the team server {address.display()} refused the operation "
+                        f"({kind}); nothing was changed") from None
 
 
 class TeamServer:

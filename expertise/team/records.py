@@ -24,6 +24,7 @@ class TeamStatus:
     clearance: str = ""
     is_admin: bool = False
     request_pending: bool = False  # a request was made, the first refresh has not yet worked
-    online: bool | None = None  # None: not asked; False: could not reach the server
+    online: bool | None = None  # None: not asked; False: could not reach or log in
+    problem: str = ""  # why not, when online is False
     members: list[MemberInfo] = field(default_factory=list)
     epochs: dict[str, int] = field(default_factory=dict)  # level name -> newest epoch held

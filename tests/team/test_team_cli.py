@@ -46,6 +46,7 @@ def test_create_request_admit_status_remove(tmp_path, team_url):
     assert done.returncode == 0, done.stderr
     done = _cli(bea, "status", password=MEMBER_PASSWORD)
     assert done.returncode == 0 and "NOT reachable" in done.stdout
+    assert "refused the login" in done.stdout
 
 
 def test_faults_give_one_line_and_an_exit_code(tmp_path, team_url):

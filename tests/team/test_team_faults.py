@@ -48,6 +48,7 @@ def test_wrong_password_and_unreachable_server(make_laptop, team_url):
         bea.team.refresh(server)
     status = bea.team.status(MEMBER_PASSWORD + "x")
     assert status.online is False and status.clearance == "internal"
+    assert "wrong password" in status.problem
 
 
 def test_create_refuses_bad_urls_and_roles_without_createrole(make_laptop, team_url, pg_cluster):
