@@ -36,6 +36,9 @@ _SHOWN_CHARS = 60
 _SUGGEST_CUTOFF = 0.6
 
 
+Asked = tuple[str, tuple[str, ...], bool]  # (lookup key, kinds, in a row)
+
+
 class Item(Protocol):
     """What an import item offers (expertise/services/transfer.py `Incoming`)."""
 
@@ -129,6 +132,8 @@ class Known:
         self.ids: dict[str, str] = {}  # id -> kind
         self.titles: dict[str, set[str]] = {}  # lower title -> kinds
         self.deleted: set[str] = set()
+        self.hub_titles: dict[str, list[tuple[str, str, str]]] = {}  # lower -> (title, kind, id)
+        self.seen: set[str] = set()
         names = {want.key for want in wanted if not want.is_id}
         for item in items:
             if item.values.get("id"):
@@ -136,8 +141,9 @@ class Known:
             title = _lower(str(item.values.get("title") or ""))
             if title in names:
                 self.titles.setdefault(title, set()).add(item.kind)
+        self.batch_titles = set(self.titles)
         self._load_ids(session, sorted({want.key for want in wanted if want.is_id}))
-        self._load_names(session, [want for want in wanted if want.key not in self.titles])
+        self._load_names(session, [want for want in wanted if not want.is_id])
 
     def add(self, kind: str, title: str) -> None:
         self.titles.setdefault(_lower(title), set()).add(kind)
@@ -161,8 +167,23 @@ class Known:
             self._add_rows(session, func.lower(Entry.title).in_(chunk))
 
     def _add_rows(self, session: Session, *where: ColumnElement[bool]) -> None:
-        for kind, title in session.execute(select(Entry.kind, Entry.title).where(*where)):
-            self.add(kind, title)
+        query = select(Entry.id, Entry.kind, Entry.title).where(*where).order_by(Entry.created_at)
+        for entry_id, kind, title in session.execute(query):
+            if entry_id not in self.seen:  # a name asked by a typed and an untyped field
+                self.seen.add(entry_id)
+                self.add(kind, title)
+                self.hub_titles.setdefault(_lower(title), []).append((title, kind, entry_id))
+
+    def id_of(self, want: Wanted) -> str | None:
+        """The id a title names in the hub, picked as `find_by_title` would (the exact title
+        first, the oldest first); None when an item of this import may be meant instead."""
+        found = [
+            c for c in self.hub_titles.get(want.key, []) if not want.kinds or c[1] in want.kinds
+        ]
+        exact = next((c for c in found if c[0] == want.name), None)
+        if exact is not None:
+            return exact[2]
+        return found[0][2] if found and want.key not in self.batch_titles else None
 
     def has(self, want: Wanted) -> bool:
         if want.is_id:
@@ -218,20 +239,55 @@ def resolve_references(
         return []
     known = Known(session, items, wanted)
     made: list[CreatedMissing] = []
-    checked: set[tuple[str, tuple[str, ...], bool]] = set()
+    ids: dict[Asked, str | None] = {}
     for want in wanted:
         asked = (want.key, want.kinds, want.in_row)
-        if asked in checked:
+        if asked in ids:
             continue  # the same name in many notes: looked up once
-        checked.add(asked)
         if known.has(want):
+            ids[asked] = None if want.is_id else known.id_of(want)
             continue
         if not create_missing or want.is_id or len(want.kinds) != 1:
             raise InputError(_missing_message(known, want, create_missing), want.source, want.line)
         where = f"{want.source}:{want.line}" if want.line is not None else want.source
         made.append(CreatedMissing(str(uuid.uuid4()), want.kinds[0], want.name, where, want.field))
+        ids[asked] = made[-1].id
         known.add(want.kinds[0], want.name)
+    _to_ids(items, ids)
     return made
+
+
+def _to_ids(items: Sequence[Item], ids: dict[Asked, str | None]) -> None:
+    """Names the check found are replaced by the ids they name, in the items' values, so
+    writing them needs no lookup by title; names it left open stay for the writer."""
+
+    def mapped(name: object, kinds: tuple[str, ...], in_row: bool) -> object:
+        if not isinstance(name, str):
+            return name
+        found = ids.get((_lower(name), kinds, in_row))
+        return found if found is not None else name
+
+    def each(value: object, kinds: tuple[str, ...], in_row: bool) -> object:
+        if isinstance(value, list | tuple):
+            return [mapped(item, kinds, in_row) for item in value]
+        return mapped(value, kinds, in_row)
+
+    for item in items:
+        for spec in _ref_specs(item.kind):
+            value = item.values.get(spec.name)
+            if value in (None, "", []):
+                continue
+            if spec.type != "rows":
+                item.values[spec.name] = each(value, _targets(spec), False)
+                continue
+            if not isinstance(value, list):
+                continue
+            rows = [dict(row) if isinstance(row, Mapping) else row for row in value]
+            for row in rows:
+                for column in spec.columns:
+                    if column.type in REF_TYPES and isinstance(row, dict) and column.name in row:
+                        row[column.name] = each(row[column.name], _targets(column), True)
+            item.values[spec.name] = rows
 
 
 def draft_values(made: CreatedMissing) -> dict[str, object]:

@@ -296,3 +296,17 @@ def test_a_row_keeps_the_id_of_an_entry_deleted_here(hub, tmp_path):
     _write(tmp_path / "in", "zaak.md", f"---\nkind: advice\ntitle: A\nauthor: {gone}\n---\n")
     with pytest.raises(InputError, match=f"field 'author': no expert with id '{gone}'"):
         hub.transfer.import_paths([tmp_path / "in"])
+
+
+def test_found_and_created_names_become_ids_for_the_writer(hub):
+    korps = _add_org(hub, "Korps Noord")
+    items = _items(2, "korps noord") + _items(1, "Nieuw Korps")
+    _count, made = _statements(hub, items, create_missing=True)
+    assert [item.values["organisation"] for item in items] == [korps, korps, made[0].id]
+    agenda = Incoming(
+        "ag.md",
+        "agenda",
+        {"kind": "agenda", "title": "A", "items": [{"objective": "x", "responsible": ["O1"]}]},
+    )
+    _count, made = _statements(hub, [agenda], create_missing=True)
+    assert agenda.values["items"] == [{"objective": "x", "responsible": [made[0].id]}]
