@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,16 +64,31 @@ def team_url(new_team_db: Callable[[], str]) -> str:
     return new_team_db()
 
 
-@contextmanager
-def laptops(folder: Path) -> Iterator[Callable[[str], Any]]:
-    """`make(name)`: a real local hub (SQLCipher + index) in its own folder, closed at the end."""
+@pytest.fixture(scope="session")
+def laptop_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A blank hub made once; laptops are copies of it, opened (4x faster than creating).
+
+    The copies share the vault's master key, which no team code looks at: each laptop still
+    makes its own team identity, and every hub is a real SQLCipher file with a real index.
+    """
     from expertise.hub import Hub
     from expertise.kdf import KdfParams
+
+    folder = tmp_path_factory.mktemp("laptop-template") / "hub"
+    Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()).close()
+    return folder
+
+
+@contextmanager
+def laptops(folder: Path, template: Path) -> Iterator[Callable[[str], Any]]:
+    """`make(name)`: a real local hub (SQLCipher + index) in its own folder, closed at the end."""
+    from expertise.hub import Hub
 
     opened: list[Hub] = []
 
     def make(name: str) -> Hub:
-        hub = Hub.create(folder / name, PASSPHRASE, kdf=KdfParams.floor())
+        shutil.copytree(template, folder / name, ignore=shutil.ignore_patterns(".lock"))
+        hub = Hub.open(folder / name, PASSPHRASE)
         opened.append(hub)
         return hub
 
@@ -85,7 +101,7 @@ def laptops(folder: Path) -> Iterator[Callable[[str], Any]]:
 
 
 @pytest.fixture
-def make_laptop(tmp_path: Path) -> Iterator[Callable[[str], Any]]:
+def make_laptop(tmp_path: Path, laptop_template: Path) -> Iterator[Callable[[str], Any]]:
     """`make_laptop(name)`: a real local hub (SQLCipher + index) in its own folder."""
-    with laptops(tmp_path) as make:
+    with laptops(tmp_path, laptop_template) as make:
         yield make

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 
-from expertise.hub import Hub
-from expertise.kdf import KdfParams
 from tests.conftest import PASSPHRASE, run_cli
 from tests.team.teamkit import MEMBER_PASSWORD, no_user, split
 
 
-def _hub(folder):
-    Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()).close()
+def _hub(folder, template):
+    shutil.copytree(template, folder, ignore=shutil.ignore_patterns(".lock"))
     return str(folder)
 
 
@@ -24,8 +23,9 @@ def _cli(hub: str, *args: str, password: str | None = None, server: str | None =
     return run_cli("--hub", hub, "team", *args, env=env)
 
 
-def test_create_request_admit_status_remove(tmp_path, team_url):
-    admin, bea = _hub(tmp_path / "admin"), _hub(tmp_path / "bea")
+def test_create_request_admit_status_remove(tmp_path, team_url, laptop_template):
+    admin = _hub(tmp_path / "admin", laptop_template)
+    bea = _hub(tmp_path / "bea", laptop_template)
     url, password = split(team_url)
     done = _cli(admin, "create", url, "--name", "Centrum", password=password)
     assert done.returncode == 0, done.stderr
@@ -49,8 +49,8 @@ def test_create_request_admit_status_remove(tmp_path, team_url):
     assert "refused the login" in done.stdout
 
 
-def test_faults_give_one_line_and_an_exit_code(tmp_path, team_url):
-    admin = _hub(tmp_path / "admin")
+def test_faults_give_one_line_and_an_exit_code(tmp_path, team_url, laptop_template):
+    admin = _hub(tmp_path / "admin", laptop_template)
     url, password = split(team_url)
     wrong = _cli(admin, "create", url, "--name", "Centrum", password="wrong password!!")
     assert wrong.returncode == 3 and "refused the login" in wrong.stderr

@@ -19,8 +19,8 @@ def team_url(new_team_db):
 
 
 @pytest.fixture(scope="module")
-def team(tmp_path_factory, team_url):
-    with laptops(tmp_path_factory.mktemp("rls")) as make_laptop:
+def team(tmp_path_factory, laptop_template, team_url):
+    with laptops(tmp_path_factory.mktemp("rls"), laptop_template) as make_laptop:
         admin, bea, cas = make_laptop("admin"), make_laptop("bea"), make_laptop("cas")
         password = make_team(admin, team_url)
         join(bea, admin, password, team_url, "Bea Internal", "internal")
