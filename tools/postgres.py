@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import glob
 import os
-import pwd
 import secrets
 import shutil
 import socket
@@ -86,6 +85,8 @@ def _run_as() -> str | None:
     """The account to run the server as: None for ourselves, else an unprivileged one."""
     if os.name != "posix" or os.geteuid() != 0:
         return None
+    import pwd  # POSIX only: this module is also imported on Windows, where tests run as a user
+
     for name in ("postgres", "nobody"):
         try:
             pwd.getpwnam(name)
@@ -133,6 +134,8 @@ class TempCluster:
         pw_file = self.folder / "pw"
         pw_file.write_text(self.password + "\n")
         if self.user:
+            import pwd
+
             entry = pwd.getpwnam(self.user)
             for path in (self.folder, pw_file):
                 os.chown(path, entry.pw_uid, entry.pw_gid)

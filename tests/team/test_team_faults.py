@@ -102,3 +102,17 @@ def test_items_from_strangers_or_forged_do_not_verify(make_laptop, team_url):
         bea.team.keys.verify(admin.team.keys.member_id, b"item bytes!", signature)
     with pytest.raises(IntegrityError, match="not a team member"):
         bea.team.keys.verify("0123456789abcdef", b"item bytes", signature)
+
+
+def test_upgrade_is_idempotent_and_an_empty_database_has_no_team(make_laptop, team_url,
+                                                                 new_team_db):
+    admin, bea = make_laptop("admin"), make_laptop("bea")
+    password = make_team(admin, team_url)
+    assert admin.team.upgrade(password) == "0001"
+    join(bea, admin, password, team_url, "Bea", "internal")
+    empty = no_user(new_team_db())
+    with pytest.raises(TeamError, match="admin runs `team create`"), \
+            admin.team.server(password, url=empty) as server:
+        admin.team.refresh(server)
+    with pytest.raises(TeamError, match="only the team admin"):
+        bea.team.upgrade(MEMBER_PASSWORD)
