@@ -38,6 +38,7 @@ from expertise.services.entries import (
 from expertise.services.tombstones import forget
 from expertise.team import refs
 from expertise.team.changes import entry_content
+from expertise.team.fresh import create_many
 from expertise.team.items import (
     REPLAYED,
     ItemContent,
@@ -83,9 +84,11 @@ def record(
     entry: Entry | None,
     attached: list[Attachment],
     pushed: bool = False,
+    new: bool = False,
 ) -> TeamItem:
-    """Note that this laptop holds `item` for the entry, as the entry now stands here."""
-    row = session.get(TeamItem, item.item_id)
+    """Note that this laptop holds `item` for the entry, as the entry now stands here
+    (`new`: the caller knows there is no row yet)."""
+    row = None if new else session.get(TeamItem, item.item_id)
     if row is None:
         row = TeamItem(entry_id=item.item_id)
         session.add(row)
@@ -169,6 +172,7 @@ class Applier:
         self._actor = actor
         self.result = ApplyResult()
         self._writes: list[tuple[SealedItem, ItemContent, Entry, bool]] = []
+        self._fresh: list[Pulled] = []
 
     def run(self, batch: list[Pulled]) -> ApplyResult:
         ids = sorted({item.item_id for item, _ in batch})
@@ -192,6 +196,7 @@ class Applier:
                 self.result.refused.append(
                     Refusal(item.item_id, item.revision, refused.reason, str(refused))
                 )
+        self._create_fresh()
         self._session.flush()
         for item, content, entry, created in self._writes:
             self._finish(item, content, entry, created)
@@ -218,6 +223,8 @@ class Applier:
             return
         if content.deleted:
             self._delete(item, content, local)
+        elif local is None:
+            self._fresh.append((item, content))
         else:
             self._write(item, content, local)
 
@@ -286,6 +293,24 @@ class Applier:
             raise ItemRefused(item.item_id, item.revision, "malformed", str(error)) from None
         self._local[entry.id] = entry
         self._writes.append((item, content, entry, created))
+
+    def _create_fresh(self) -> None:
+        """Entries new here, in one pass (fresh.py): a first sync brings thousands."""
+        if not self._fresh:
+            return
+        entries, dropped = create_many(self._session, [c for _, c in self._fresh], self._actor)
+        self.result.dropped_references += dropped
+        for (item, content), entry in zip(self._fresh, entries, strict=True):
+            attached: list[Attachment] = []
+            if content.attachments:
+                attached, _ = self._attachments(entry.id, content)
+            if self._track:
+                self._synced[item.item_id] = record(
+                    self._session, item, content.kind, entry, attached, new=True
+                )
+            self._local[entry.id] = entry
+            self.result.kinds.add(content.kind)
+            self.result.created.append(entry.id)
 
     def _finish(self, item: SealedItem, content: ItemContent, entry: Entry, created: bool) -> None:
         assert content.values is not None

@@ -15,7 +15,6 @@ items are reported and audited, and the cursor moves past them.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,11 +26,11 @@ from sqlalchemy.orm import Session
 
 from expertise.blobstore import BlobStore
 from expertise.hub.work import UnitOfWork
-from expertise.models import Attachment, Entry, TeamConfig, TeamConflict
+from expertise.models import TeamConfig, TeamConflict, TeamItem
 from expertise.records import Change
 from expertise.services import audit
 from expertise.team import changes
-from expertise.team.apply import Applier, ApplyResult, Pulled, Refusal, record
+from expertise.team.apply import Applier, ApplyResult, Pulled, Refusal
 from expertise.team.items import (
     ItemContent,
     ItemKeys,
@@ -47,6 +46,11 @@ CURSOR_KEY = "pull_cursor"  # rows of team_config
 LAST_KEY = "last_sync"
 Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
+
+
+# (item, its seq or None when the revision was taken, kind, content hash, local revision,
+# attachment ids): what a pushed batch leaves to note locally.
+Pushed = tuple[SealedItem, int | None, str, str | None, int | None, list[str]]
 
 
 class ItemServer(Protocol):
@@ -144,14 +148,11 @@ class SyncRound:
         ]
         seqs = self.server.push(sealed) if sealed else []
 
-        def note(session: Session) -> None:
-            for out, item, seq in zip(outgoing, sealed, seqs, strict=True):
-                if seq is None:
-                    self.report.push_conflicts += 1
-                    continue
-                self._note(session, item, seq, out.content.kind)
-
-        self.work.read(note)
+        pushed: list[Pushed] = [
+            (item, seq, out.content.kind, out.content_hash, out.local_revision, out.attachment_ids)
+            for out, item, seq in zip(outgoing, sealed, seqs, strict=True)
+        ]
+        self.work.read(lambda session: self._note(session, pushed))
 
     def _cleared(self, level: int, entry_id: str) -> bool:
         """An entry above this member's clearance stays on this laptop (reported)."""
@@ -162,12 +163,27 @@ class SyncRound:
             return False
         return True
 
-    def _note(self, session: Session, item: SealedItem, seq: int, kind: str) -> None:
-        stored = dataclasses.replace(item, seq=seq)
-        entry = session.get(Entry, item.item_id)
-        rows = list(session.scalars(select(Attachment).where(Attachment.entry_id == item.item_id)))
-        record(session, stored, kind, entry, rows, pushed=True)
-        self.report.pushed += 1
+    def _note(self, session: Session, pushed: list[Pushed]) -> None:
+        """What the server now holds for each entry: the content as it was pushed (an
+        edit made meanwhile differs from it, so the next round pushes that too)."""
+        ids = [item.item_id for item, *_ in pushed]
+        rows = {
+            r.entry_id: r
+            for r in session.scalars(select(TeamItem).where(TeamItem.entry_id.in_(ids)))
+        }
+        for item, seq, kind, digest, local_revision, attached in pushed:
+            if seq is None:
+                self.report.push_conflicts += 1
+                continue
+            row = rows.get(item.item_id)
+            if row is None:
+                row = TeamItem(entry_id=item.item_id)
+                session.add(row)
+            row.kind, row.level, row.pushed = kind, item.level, True
+            row.item_revision, row.item_digest, row.item_seq = item.revision, item.digest, seq
+            row.content_hash, row.local_revision = digest, local_revision
+            row.attachment_ids = list(attached)
+            self.report.pushed += 1
 
     def _push_deletions(self, gone: list[changes.Deletion]) -> None:
         gone = [d for d in gone if self._cleared(d.level, d.entry_id)]
@@ -184,14 +200,11 @@ class SyncRound:
         ]
         seqs = self.server.push(sealed) if sealed else []
 
-        def note(session: Session) -> None:
-            for d, item, seq in zip(gone, sealed, seqs, strict=True):
-                if seq is None:
-                    self.report.push_conflicts += 1
-                    continue
-                self._note(session, item, seq, d.kind)
-
-        self.work.read(note)
+        pushed: list[Pushed] = [
+            (item, seq, d.kind, None, None, [])
+            for d, item, seq in zip(gone, sealed, seqs, strict=True)
+        ]
+        self.work.read(lambda session: self._note(session, pushed))
 
     # -- pull ----------------------------------------------------------------
     def _pull(self) -> None:
