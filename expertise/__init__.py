@@ -142,11 +142,19 @@ _LAZY = {
     "slug": "expertise.services.transfer",
     "ensure_space_for_export": "expertise.space:for_export",
     "ref_ids": "expertise.fields.rows",
+    "ConflictRecord": "expertise.team.conflicts",
+    "ServerRefused": "expertise.team.errors",
+    "ServerUnavailable": "expertise.team.errors",
+    "SyncReport": "expertise.team.sync",
     "ValueChange": "expertise.history",
     "value_history": "expertise.history",
 }
 
 __all__ = [
+    "ConflictRecord",
+    "ServerRefused",
+    "ServerUnavailable",
+    "SyncReport",
     "spec_of",
     "named_kinds",
     "cycle_kinds",

@@ -20,6 +20,7 @@ from expertise.records import Change
 from expertise.services import audit
 from expertise.team import conflicts as team_conflicts
 from expertise.team import local, membership
+from expertise.team import password as keyring_password
 from expertise.team import sync as team_sync
 from expertise.team.conflicts import ConflictRecord
 from expertise.team.connect import ServerAddress, TeamServer, role_from_url
@@ -203,9 +204,20 @@ class TeamFacade:
 
     # -- sync (expertise/team/sync.py, conflicts.py) -----------------------------------
     def sync(
-        self, password: str, progress: Progress | None = None, cancel: Cancel | None = None
+        self,
+        password: str | None = None,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
     ) -> SyncReport:
-        """One round: members and new keys, then push local changes and pull the server's."""
+        """One round: members and new keys, then push local changes and pull the server's.
+
+        Without a password, the one remembered in the OS keyring (the app's background sync).
+        """
+        if password is None:
+            role = self.role() or ""
+            password = keyring_password.recall(role) if role else None
+            if not password:
+                raise TeamError("the team server password is not remembered on this laptop")
         with self.server(password) as server:
             self.refresh(server)
             keys = SyncKeys(self.keys, self._work)

@@ -1170,6 +1170,14 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>S&amp;ync now</source>
+            <translation>S&amp;ynchroniseren</translation>
+        </message>
+        <message>
+            <source>Sync &amp;conflicts…</source>
+            <translation>Synchronisatie&amp;conflicten…</translation>
+        </message>
+        <message>
             <source>Expertise Hub</source>
             <translation>Expertise Hub</translation>
         </message>
@@ -2342,6 +2350,76 @@ Openen?</translation>
         <message>
             <source>deleted organisation</source>
             <translation>verwijderde organisatie</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <source>Sync conflicts</source>
+            <translation>Synchronisatieconflicten</translation>
+        </message>
+        <message>
+            <source>These entries were changed on this laptop and by a teammate.</source>
+            <translation>Deze items zijn op deze laptop én door een teamgenoot gewijzigd.</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Soort</translation>
+        </message>
+        <message>
+            <source>This laptop</source>
+            <translation>Deze laptop</translation>
+        </message>
+        <message>
+            <source>Teammate&apos;s version</source>
+            <translation>Versie van de teamgenoot</translation>
+        </message>
+        <message>
+            <source>Keep &amp;mine</source>
+            <translation>&amp;Mijn versie houden</translation>
+        </message>
+        <message>
+            <source>Take &amp;theirs</source>
+            <translation>&amp;Hun versie nemen</translation>
+        </message>
+        <message>
+            <source>Keep &amp;both</source>
+            <translation>&amp;Beide houden</translation>
+        </message>
+        <message>
+            <source>(deleted)</source>
+            <translation>(verwijderd)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatus</name>
+        <message>
+            <source>Syncing…</source>
+            <translation>Synchroniseren…</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Sync refused by the server</source>
+            <translation>Synchronisatie geweigerd door de server</translation>
+        </message>
+        <message>
+            <source>Sync failed</source>
+            <translation>Synchronisatie mislukt</translation>
+        </message>
+        <message>
+            <source>Conflicts: {count}</source>
+            <translation>Conflicten: {count}</translation>
+        </message>
+        <message>
+            <source>Synced just now</source>
+            <translation>Zojuist gesynchroniseerd</translation>
+        </message>
+        <message>
+            <source>Synced {minutes} min ago</source>
+            <translation>{minutes} min geleden gesynchroniseerd</translation>
         </message>
     </context>
 </TS>

@@ -32,6 +32,8 @@ from ui.shell.banner import level_of
 from ui.shell.jobs import LongJobs
 from ui.shell.read_only import apply_read_only, is_read_only
 from ui.shell.sidebar import Place, Sidebar
+from ui.team.conflicts_dialog import ConflictsDialog
+from ui.team.sync_status import SyncStatus
 from ui.upkeep.dashboard import UpkeepDashboard
 
 if TYPE_CHECKING:
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self._status_lock = plain_label(self.tr("Unlocked"), self)
         self.editing_actions: list[QAction] = []  # off on a read-only hub (ui/shell/read_only.py)
         self._status_class = plain_label("", self)
+        self.sync = SyncStatus(ctx, self)  # background team sync (ui/team/)
         self._build()
         self._wire()
         self._menus()
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         main.setSizes([265, 1015])
         main.setChildrenCollapsible(False)
         self.setCentralWidget(main)
+        self.statusBar().addPermanentWidget(self.sync.label)
         self.statusBar().addPermanentWidget(self._status_class)
         self.statusBar().addPermanentWidget(self._status_lock)
         self.resize(1280, 800)
@@ -137,6 +141,12 @@ class MainWindow(QMainWindow):
         self.addAction(action)  # shortcuts work whatever menu is open or hidden
         return action
 
+    def show_conflicts(self) -> ConflictsDialog:
+        dialog = ConflictsDialog(self.ctx, self)
+        dialog.sig_resolved.connect(lambda _id: self.sync.sync_now())
+        dialog.show()
+        return dialog
+
     def _menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
@@ -172,6 +182,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action(self.tr("&Progress report…"), self.jobs.progress_report)
         )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("S&ync now"), self.sync.sync_now, writes=True))
+        file_menu.addAction(self._action(self.tr("Sync &conflicts…"), self.show_conflicts))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Back up…"), self.jobs.backup))
         file_menu.addAction(
