@@ -12,10 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session, with_polymorphic
 
 from expertise.blobstore import BlobStore
+from expertise.fields import named_kinds
 from expertise.models import Attachment, Entry, TeamConflict, TeamItem
 from expertise.packs.contents import PackAttachment
 from expertise.services.convert import snapshot
@@ -70,7 +71,12 @@ def attachment_ids(
 
 def scan(session: Session) -> Scan:
     """Candidates for a push; entries in an open conflict wait for the user's choice."""
-    local = {row[0]: row[1] for row in session.execute(select(Entry.id, Entry.revision))}
+    # People and organisations first, then by age: a teammate's first pull then meets the
+    # entries others refer to before the references (a reference to an entry not there
+    # yet is left out on their side).
+    named = case((Entry.kind.in_(named_kinds()), 0), else_=1)
+    query = select(Entry.id, Entry.revision).order_by(named, Entry.created_at)
+    local = {row[0]: row[1] for row in session.execute(query)}
     synced = {row.entry_id: row for row in session.scalars(select(TeamItem))}
     waiting = set(session.scalars(select(TeamConflict.entry_id)))
     attached = attachment_ids(session)
