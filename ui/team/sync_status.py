@@ -93,7 +93,10 @@ class SyncStatus(QObject):
         else:
             self._state = "failed"
         tip = str(error) if isinstance(error, UserError | ServerRefused | ServerUnavailable) else ""
-        set_plain_tooltip(self.label, tip)
+        try:
+            set_plain_tooltip(self.label, tip)
+        except RuntimeError:  # the window went (locked) while a round was failing
+            return
         self._show()
         self.sig_finished.emit(error)
 
@@ -120,8 +123,11 @@ class SyncStatus(QObject):
 
     def _show(self) -> None:
         text = self.text()
-        self.label.setText(text)
-        self.label.setVisible(bool(text))
+        try:
+            self.label.setText(text)
+            self.label.setVisible(bool(text))
+        except RuntimeError:  # the window went (locked) while a round was finishing
+            self.stop()
 
     def stop(self) -> None:
         self._timer.stop()
