@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ from index.storage.layout import SCHEMA
 from index.storage.sidecar import Sidecars
 from index.types import Cipher, ExpertHit, IndexCorrupt, SearchResults, TitleHit
 from index.whoosh_internals import committed_segments, merge_policy
-from index.write import rebuild
+from index.write import bulkadd, rebuild
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +186,46 @@ class SearchIndex:
                 "search index rebuilt: %d docs in %.1f s", built, time.perf_counter() - started
             )
             return True
+
+    def add_many(
+        self,
+        docs: Iterable[Mapping[str, object]],
+        *,
+        total: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+        meta: Mapping[str, object] | None = None,
+    ) -> int | None:
+        """Add many documents in one commit (a bulk import); the number added, None if cancelled.
+
+        A document whose id is already indexed replaces the old version.
+        ``docs`` is streamed; with ``total`` (or a sized ``docs``) large enough,
+        analysis runs in worker processes (index/write/workers.py). Searches
+        answer from the previous state until the commit; a cancel or an error
+        leaves the index as it was.
+        """
+        if total is None:
+            total = len(docs) if isinstance(docs, Sized) else 0
+        with self._wlock:
+            self._check_open()
+            record = dict(self._meta if meta is None else meta)
+            outcome = bulkadd.add(
+                self._storage,
+                self._ix,
+                docs,
+                total=total,
+                progress=progress,
+                cancel=cancel,
+                meta=record,
+                config=self.config,
+            )
+            if outcome is None:
+                return None
+            self._meta = record
+            if outcome[1]:
+                self._vocab.reset()
+            self._refresh()
+            return outcome[0]
 
     def optimize(self) -> None:
         """Merge all segments into one; a no-op when that is already the case."""

@@ -25,6 +25,13 @@ class IndexCorrupt(Exception):
     """
 
 
+class IndexBuildFailed(RuntimeError):
+    """A bulk build stopped (a worker process died or failed); the index is as it was.
+
+    The message names the reason, never content.
+    """
+
+
 # Error codes put in ``SearchResults.error``; the UI translates them.
 ERR_TOO_LONG = "query-too-long"
 ERR_SYNTAX = "query-syntax"

@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,15 +21,25 @@ from sqlalchemy.orm import Session, sessionmaker, with_polymorphic
 from expertise.blobstore import BlobStore
 from expertise.crypto import AeadCipher, Secret
 from expertise.db import session_scope
+from expertise.errors import HubError
 from expertise.fields.search import index_config
 from expertise.models import Entry, SynonymGroup
 from expertise.redact import describe
 from expertise.services.documents import build_document, load_context
 from expertise.services.entries import change_counter, count_entries
-from index import IndexCorrupt, SearchIndex
+from index import IndexBuildFailed, IndexCorrupt, SearchIndex
 
 log = logging.getLogger(__name__)
 BATCH = 500
+
+
+@contextmanager
+def _build_failure() -> Iterator[None]:
+    """A failed bulk build (a worker process died) as a one-line error for the user."""
+    try:
+        yield
+    except IndexBuildFailed as error:
+        raise HubError(f"{error}; the search index was left as it was") from None
 
 
 class IndexSync:
@@ -155,18 +166,56 @@ class IndexSync:
     ) -> bool:
         with session_scope(self._sessions) as session:
             total, seq = count_entries(session), change_counter(session)
-        done = self.index.rebuild(
-            self._all_documents(),
-            total=total,
-            progress=progress,
-            cancel=cancel,
-            meta={"change_seq": seq},
-        )
-        return done
+        with _build_failure():
+            return self.index.rebuild(
+                self._all_documents(),
+                total=total,
+                progress=progress,
+                cancel=cancel,
+                meta={"change_seq": seq},
+            )
+
+    def bulk_add(
+        self,
+        docs: Iterable[Mapping[str, object]],
+        *,
+        total: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> int | None:
+        """Index many documents in one commit (a bulk import); the number added, None if cancelled.
+
+        The streaming bulk path: ``docs`` are plain documents as
+        ``build_document`` makes them, for entries already committed to the
+        database; an id already indexed is replaced. Big batches are analysed
+        in worker processes. Call it after the database commit and instead of
+        the per-entry update that commit would schedule.
+        """
+        self.wait()
+        with session_scope(self._sessions) as session:
+            seq = change_counter(session)
+        with _build_failure():
+            return self.index.add_many(
+                docs, total=total, progress=progress, cancel=cancel, meta={"change_seq": seq}
+            )
+
+    def add_entries(
+        self,
+        entry_ids: Iterable[str],
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> int | None:
+        """``bulk_add`` of committed entries read back from the database by id."""
+        ids = list(entry_ids)
+        return self.bulk_add(self._documents(ids), total=len(ids), progress=progress, cancel=cancel)
 
     def _all_documents(self) -> Iterator[dict[str, object]]:
         with session_scope(self._sessions) as session:
             ids = list(session.scalars(select(Entry.id).order_by(Entry.id)))
+        return self._documents(ids)
+
+    def _documents(self, ids: list[str]) -> Iterator[dict[str, object]]:
+        with session_scope(self._sessions) as session:
             context = load_context(session)
         # One query per batch with every kind's columns joined in (and tags and
         # themes by selectin): loading entry by entry cost ~7 ms each.

@@ -9,7 +9,7 @@ them back. Our temp storage is RAM (security S4: no plaintext on disk), so a
 spill saves no memory and costs a marshal and an unmarshal of every posting:
 at 10k entries that was a quarter of the rebuild and ~500 MB of RSS. Here
 postings are kept in compact arrays and never spilled; callers bound the
-memory by committing a segment every ``CHUNK_DOCS`` documents.
+memory by finishing a segment every ``SEGMENT_DOCS`` documents (index/write/segments.py).
 
 The pool holds postings as rows of a few flat arrays, not as Python objects:
 a 20k-entry chunk is ~5M postings, and one object per posting (2M distinct
@@ -24,8 +24,6 @@ from array import array
 from collections.abc import Iterator
 
 import numpy as np
-
-CHUNK_DOCS = 20_000  # ~5M postings, ~140 MB of pool per segment being built
 
 
 class CompactPool:

@@ -15,7 +15,7 @@ from whoosh.index import FileIndex
 from index import IndexCorrupt, SearchIndex
 from index.storage.encrypted import MAGIC, STAGE_DIR
 from index.storage.layout import INDEXNAME, SCHEMA
-from index.write import rebuild
+from index.write import rebuild, segments
 from tests.index.conftest import CONFIG, CORPUS, GcmCipher, doc, files_holding, ids
 
 MARKER = "Staginggeheim"
@@ -24,7 +24,7 @@ CHUNK = 40  # progress comes every 100 documents: 2 sealed segments by then
 
 @pytest.fixture(autouse=True)
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rebuild, "CHUNK_DOCS", CHUNK)
+    monkeypatch.setattr(segments, "SEGMENT_DOCS", CHUNK)
 
 
 def _docs(count: int) -> Iterator[dict[str, object]]:
