@@ -95,6 +95,7 @@ TOKEN_PATTERN = r"\w+(\.?\w+)*"
 
 
 _TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
+_WORDS = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)  # TOKEN_PATTERN whose findall gives words
 # raw word -> indexed term ("" for a stop word), per language (None: unstemmed)
 _TERM_CACHE: dict[str | None, dict[str, str]] = {None: {}, **{lang: {} for lang in LANGUAGES}}
 
@@ -176,6 +177,38 @@ class TextAnalyzer(Analyzer):  # type: ignore[misc]
                 t.startchar, t.endchar = char + match.start(), char + match.end()
             yield t
         return pos
+
+    def term_positions(self, value: str) -> tuple[dict[str, list[int]], dict[str, float]]:
+        """Each kept term's positions and summed part weights in ``value``.
+
+        What Whoosh's Positions format gathers from ``__call__``'s tokens (the
+        same positions, stops dropped, ``PART_GAP`` between parts), without a
+        Token or a generator step per word: the bulk writer's fast path
+        (index/whoosh_internals.py ``BulkWriter``).
+        """
+        parts = value.parts if isinstance(value, WeightedText) else ((value, 1.0),)
+        lang = self.lang
+        cache = _TERM_CACHE[lang]
+        poses: dict[str, list[int]] = {}
+        weights: dict[str, float] = {}
+        pos = 0
+        for text, boost in parts:
+            for raw in _WORDS.findall(text):
+                term = cache.get(raw)
+                if term is None:
+                    term = term_of(raw, lang)
+                if not term:
+                    continue
+                found = poses.get(term)
+                if found is None:
+                    poses[term] = [pos]
+                    weights[term] = boost
+                else:
+                    found.append(pos)
+                    weights[term] += boost
+                pos += 1
+            pos += PART_GAP
+        return poses, weights
 
 
 class WeightedText(str):

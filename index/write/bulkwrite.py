@@ -68,6 +68,29 @@ class CompactPool:
             self._lengths.append(len(vbytes))
             self._values += vbytes
 
+    def add_terms(
+        self, fieldname: str, docnum: int, items: list[tuple[bytes, float, bytes | None]]
+    ) -> None:
+        """``add`` for every (term, weight, value) of one field of one document."""
+        terms = self._terms.get(fieldname)
+        if terms is None:
+            terms = self._terms[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        tids, weights, lengths, values = self._tids, self._weights, self._lengths, self._values
+        for tbytes, weight, vbytes in items:
+            tid = terms.get(tbytes)
+            if tid is None:
+                tid = terms[tbytes] = self._count
+                self._count += 1
+            tids.append(tid)
+            weights.append(weight)
+            if vbytes is None:
+                lengths.append(-1)
+            else:
+                lengths.append(len(vbytes))
+                values += vbytes
+        self._docs.extend([docnum] * len(items))
+
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes | None]]:
         """Postings sorted by field, term and document; the pool is emptied first."""
         ordered = [(f, sorted(self._terms[f])) for f in sorted(self._terms)]
