@@ -27,7 +27,8 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 # messages, parent -> worker: ("docs", [record, ...]) and ("end",)
-# messages, worker -> parent: ("ack", n), ("segment", segment, files), ("done", skipped),
+# messages, worker -> parent: ("ack", n), ("segment", segment, names) followed by each
+# file's bytes as a raw message (no pickled copy of a segment), ("done", skipped),
 # ("error", type name)
 _PR_SET_PDEATHSIG = 1
 
@@ -75,17 +76,24 @@ def serve(inbox: Connection, outbox: Connection, parent_pid: int, config: Any) -
             message = jobs.get()
             if message[0] == "end":
                 for built in builder.finish():
-                    _send(outbox, ("segment", built.segment, built.files))
+                    _send_segment(outbox, built)
                 _send(outbox, ("done", builder.skipped))
                 return
             records = message[1]
             for built in builder.add(records):
-                _send(outbox, ("segment", built.segment, built.files))
+                _send_segment(outbox, built)
             _send(outbox, ("ack", len(records)))
     except BaseException as error:  # only the type: a message could quote a record
         with contextlib.suppress(OSError):
             _send(outbox, ("error", type(error).__name__))
         os._exit(1)
+
+
+def _send_segment(outbox: Connection, built: Any) -> None:
+    names = list(built.files)
+    _send(outbox, ("segment", built.segment, names))
+    for name in names:
+        outbox.send_bytes(built.files.pop(name))  # each file freed once it is sent
 
 
 def _send(outbox: Connection, message: tuple[Any, ...]) -> None:

@@ -154,12 +154,20 @@ class WorkerPool:
         if kind == "ack":
             worker.inflight -= 1
         elif kind == "segment":
-            self._ready.append(Built(message[1], message[2]))
+            files = {name: self._file(worker) for name in message[2]}
+            self._ready.append(Built(message[1], files))
         elif kind == "done":
             worker.done = True
             self.skipped += message[1]
         else:
             raise IndexBuildFailed(f"an index worker failed ({message[1]})")
+
+    @staticmethod
+    def _file(worker: _Worker) -> bytes:
+        try:
+            return worker.outbox.recv_bytes()
+        except (EOFError, OSError):
+            raise IndexBuildFailed(_died(worker)) from None
 
     def close(self) -> None:
         for worker in self._workers:
