@@ -1170,6 +1170,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>&amp;Team…</source>
+            <translation>&amp;Team…</translation>
+        </message>
+        <message>
             <source>S&amp;ync now</source>
             <translation>S&amp;ynchroniseren</translation>
         </message>
@@ -2420,6 +2424,253 @@ Openen?</translation>
         <message>
             <source>Synced {minutes} min ago</source>
             <translation>{minutes} min geleden gesynchroniseerd</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdmitForm</name>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation>&amp;Kiezen…</translation>
+        </message>
+        <message>
+            <source>&amp;Clearance:</source>
+            <translation>&amp;Machtiging:</translation>
+        </message>
+        <message>
+            <source>Admit a request</source>
+            <translation>Een verzoek toelaten</translation>
+        </message>
+        <message>
+            <source>Open a request</source>
+            <translation>Een verzoek openen</translation>
+        </message>
+        <message>
+            <source>Request &amp;file:</source>
+            <translation>Verzoek&amp;bestand:</translation>
+        </message>
+        <message>
+            <source>The member can read entries up to and including this classification.</source>
+            <translation>Het lid kan items lezen tot en met deze rubricering.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreateForm</name>
+        <message>
+            <source>&amp;Your name:</source>
+            <translation>&amp;Uw naam:</translation>
+        </message>
+        <message>
+            <source>Create a team on a server</source>
+            <translation>Een team op een server aanmaken</translation>
+        </message>
+        <message>
+            <source>Database &amp;password:</source>
+            <translation>Database&amp;wachtwoord:</translation>
+        </message>
+        <message>
+            <source>Remember the password in the OS keyring</source>
+            <translation>Het wachtwoord onthouden in de sleutelhanger van het systeem</translation>
+        </message>
+        <message>
+            <source>Server &amp;URL:</source>
+            <translation>Server-&amp;URL:</translation>
+        </message>
+        <message>
+            <source>Team &amp;name:</source>
+            <translation>Team&amp;naam:</translation>
+        </message>
+        <message>
+            <source>The database must be empty; its role becomes the team admin. The password is kept only in a secure OS keyring, and only if you tick the box.</source>
+            <translation>De database moet leeg zijn; de rol ervan wordt de beheerder van het team. Het wachtwoord wordt alleen bewaard in een veilige sleutelhanger van het systeem, en alleen als u het vakje aanvinkt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordForm</name>
+        <message>
+            <source>&amp;Password of {role}:</source>
+            <translation>&amp;Wachtwoord van {role}:</translation>
+        </message>
+        <message>
+            <source>Remember the password in the OS keyring</source>
+            <translation>Het wachtwoord onthouden in de sleutelhanger van het systeem</translation>
+        </message>
+        <message>
+            <source>Team server password</source>
+            <translation>Wachtwoord van de teamserver</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestForm</name>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation>&amp;Kiezen…</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat it:</source>
+            <translation>&amp;Herhaal het:</translation>
+        </message>
+        <message>
+            <source>&amp;Your name:</source>
+            <translation>&amp;Uw naam:</translation>
+        </message>
+        <message>
+            <source>Choose a &amp;password:</source>
+            <translation>Kies een &amp;wachtwoord:</translation>
+        </message>
+        <message>
+            <source>Remember the password in the OS keyring</source>
+            <translation>Het wachtwoord onthouden in de sleutelhanger van het systeem</translation>
+        </message>
+        <message>
+            <source>Request &amp;file:</source>
+            <translation>Verzoek&amp;bestand:</translation>
+        </message>
+        <message>
+            <source>Request to join a team</source>
+            <translation>Verzoek om lid te worden van een team</translation>
+        </message>
+        <message>
+            <source>Save the request</source>
+            <translation>Het verzoek opslaan</translation>
+        </message>
+        <message>
+            <source>Server &amp;URL (optional):</source>
+            <translation>Server-&amp;URL (optioneel):</translation>
+        </message>
+        <message>
+            <source>The file holds your public keys and no secret: hand it to the admin.</source>
+            <translation>Het bestand bevat uw publieke sleutels en geen geheim: geef het aan de beheerder.</translation>
+        </message>
+        <message>
+            <source>The password needs at least {n} characters.</source>
+            <translation>Het wachtwoord moet minstens {n} tekens hebben.</translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation>De twee wachtwoorden verschillen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamDialog</name>
+        <message>
+            <source> (admin)</source>
+            <translation> (beheerder)</translation>
+        </message>
+        <message>
+            <source>&amp;Admit a request…</source>
+            <translation>Verzoek &amp;toelaten…</translation>
+        </message>
+        <message>
+            <source>&amp;Create a team on a server…</source>
+            <translation>&amp;Team op een server aanmaken…</translation>
+        </message>
+        <message>
+            <source>&amp;Request to join…</source>
+            <translation>&amp;Verzoek om lid te worden…</translation>
+        </message>
+        <message>
+            <source>(not admitted yet)</source>
+            <translation>(nog niet toegelaten)</translation>
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation>(onbekend)</translation>
+        </message>
+        <message>
+            <source>Cannot read the request: {reason}</source>
+            <translation>Kan het verzoek niet lezen: {reason}</translation>
+        </message>
+        <message>
+            <source>Clearance</source>
+            <translation>Machtiging</translation>
+        </message>
+        <message>
+            <source>Last sync:</source>
+            <translation>Laatste synchronisatie:</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Lid</translation>
+        </message>
+        <message>
+            <source>Re&amp;fresh from server</source>
+            <translation>&amp;Bijwerken van de server</translation>
+        </message>
+        <message>
+            <source>Re&amp;move member…</source>
+            <translation>Lid &amp;verwijderen…</translation>
+        </message>
+        <message>
+            <source>Remove member</source>
+            <translation>Lid verwijderen</translation>
+        </message>
+        <message>
+            <source>Remove {name} from the team?
+
+Their database role is dropped and new keys are made for every level they held: what the team writes from now on is unreadable to them.
+
+What they already synced stays on their laptop: removal cannot take it back.</source>
+            <translation>{name} uit het team verwijderen?
+
+De databaserol wordt verwijderd en er komen nieuwe sleutels voor elk niveau dat dit lid had: wat het team vanaf nu schrijft, is voor hem of haar onleesbaar.
+
+Wat al gesynchroniseerd is, blijft op de laptop van dit lid: verwijderen kan dat niet terughalen.</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>Server:</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Team:</source>
+            <translation>Team:</translation>
+        </message>
+        <message>
+            <source>The server could not be reached: {problem}</source>
+            <translation>De server was niet bereikbaar: {problem}</translation>
+        </message>
+        <message>
+            <source>The team operation failed.</source>
+            <translation>De teambewerking is mislukt.</translation>
+        </message>
+        <message>
+            <source>This hub is a member of a team.</source>
+            <translation>Deze hub is lid van een team.</translation>
+        </message>
+        <message>
+            <source>This hub is not in a team. Create one on a PostgreSQL server, or request to join one and hand the request file to its admin.</source>
+            <translation>Deze hub is geen lid van een team. Maak er een aan op een PostgreSQL-server, of vraag om lid te worden en geef het verzoekbestand aan de beheerder.</translation>
+        </message>
+        <message>
+            <source>You:</source>
+            <translation>U:</translation>
+        </message>
+        <message>
+            <source>Your request is made. Once the admin has admitted it, sync or refresh to join.</source>
+            <translation>Uw verzoek is gemaakt. Zodra de beheerder het heeft toegelaten, synchroniseert of vernieuwt u om lid te worden.</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>actief</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nooit</translation>
+        </message>
+        <message>
+            <source>removed</source>
+            <translation>verwijderd</translation>
+        </message>
+        <message>
+            <source>{role}, clearance {clearance}</source>
+            <translation>{role}, machtiging {clearance}</translation>
         </message>
     </context>
 </TS>

@@ -33,6 +33,7 @@ from ui.shell.jobs import LongJobs
 from ui.shell.read_only import apply_read_only, is_read_only
 from ui.shell.sidebar import Place, Sidebar
 from ui.team.conflicts_dialog import ConflictsDialog
+from ui.team.members_dialog import TeamDialog
 from ui.team.sync_status import SyncStatus
 from ui.upkeep.dashboard import UpkeepDashboard
 
@@ -147,6 +148,17 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def show_team(self) -> TeamDialog:
+        dialog = TeamDialog(self.ctx, self)
+        dialog.sig_changed.connect(lambda: self._team_changed(dialog))
+        dialog.show()
+        return dialog
+
+    def _team_changed(self, dialog: TeamDialog) -> None:
+        # Without a keyring, the password typed in the dialog serves this session's sync.
+        self.sync.password = self.sync.password or dialog.password
+        self.sync.sync_now()
+
     def _menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
@@ -185,6 +197,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("S&ync now"), self.sync.sync_now, writes=True))
         file_menu.addAction(self._action(self.tr("Sync &conflicts…"), self.show_conflicts))
+        file_menu.addAction(self._action(self.tr("&Team…"), self.show_team))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Back up…"), self.jobs.backup))
         file_menu.addAction(
