@@ -2557,6 +2557,10 @@ Openen?</translation>
             <translation> (beheerder)</translation>
         </message>
         <message>
+            <source>{name} (you)</source>
+            <translation>{name} (u)</translation>
+        </message>
+        <message>
             <source>&amp;Admit a request…</source>
             <translation>Verzoek &amp;toelaten…</translation>
         </message>

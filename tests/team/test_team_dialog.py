@@ -59,6 +59,7 @@ def test_create_request_admit_list_and_remove_from_the_dialog(qtbot, make_laptop
     admin_hub, bea_hub = make_laptop("admin"), make_laptop("bea")
     admin = open_dialog(admin_hub)
     assert not admin.status.in_team and _visible(admin) == {"create", "request"}
+    assert admin.details.isHidden()  # no empty member list before there is a team
 
     url, password = split(team_url)
     status = _until_loaded(qtbot, admin, lambda: admin.create_team(
@@ -66,7 +67,8 @@ def test_create_request_admit_list_and_remove_from_the_dialog(qtbot, make_laptop
     assert status.is_admin and status.team_name == "Expertisecentrum"
     assert admin.facts["team"].text() == "Expertisecentrum"
     assert {"admit", "remove", "refresh"} <= _visible(admin) and "create" not in _visible(admin)
-    assert "Ada Admin" in _names(admin)
+    assert not admin.details.isHidden()
+    assert "Ada Admin (you)" in _names(admin)
 
     bea = open_dialog(bea_hub)
     request = tmp_path / "bea-request.json"

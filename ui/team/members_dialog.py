@@ -12,13 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -64,19 +65,24 @@ class TeamDialog(QDialog):
     # -- layout ----------------------------------------------------------------------
     def _build(self) -> None:
         self.summary = plain_label("", self, wrap=True)
+        self.details = QWidget(self)  # hidden while this hub is in no team
         facts = QFormLayout()
-        self.facts = {key: plain_label("", self) for key in ("team", "server", "me", "sync")}
+        keys = ("team", "server", "me", "sync")
+        self.facts = {key: plain_label("", self.details) for key in keys}
         form_row(facts, self.tr("Team:"), self.facts["team"])
         form_row(facts, self.tr("Server:"), self.facts["server"])
         form_row(facts, self.tr("You:"), self.facts["me"])
         form_row(facts, self.tr("Last sync:"), self.facts["sync"])
-        self.table = QTableWidget(0, 3, self)
+        self.table = QTableWidget(0, 3, self.details)
         self.table.setHorizontalHeaderLabels([self.tr("Member"), self.tr("Clearance"),
                                               self.tr("Status")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name gets the room
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self._enable)
         self.busy = QProgressBar(self)
@@ -99,10 +105,13 @@ class TeamDialog(QDialog):
             row.addWidget(button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        inner = QVBoxLayout(self.details)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(facts)
+        inner.addWidget(self.table)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(facts)
-        layout.addWidget(self.table)
+        layout.addWidget(self.details, 1)
         layout.addWidget(self.busy)
         layout.addLayout(row)
         layout.addWidget(close)
@@ -159,9 +168,12 @@ class TeamDialog(QDialog):
             clearance=classification_label(status.clearance) if status.clearance else "-",
         )
         self.facts["me"].setText(me + (self.tr(" (admin)") if status.is_admin else ""))
-        when = str(last.get("finished_at", "")) if last else ""
-        self.facts["sync"].setText(when or self.tr("never"))
+        self.facts["sync"].setText(_local_time(str(last.get("finished_at", "")) if last else "")
+                                   or self.tr("never"))
         self._fill(status)
+        self.details.setVisible(bool(status.role))
+        if not status.role:
+            self.resize(self.width(), 170)  # a short note and two buttons
         self._enable()
         self.sig_loaded.emit(status)
 
@@ -181,14 +193,16 @@ class TeamDialog(QDialog):
         self.table.setRowCount(len(status.members))
         statuses = {"active": self.tr("active"), "removed": self.tr("removed")}
         for row, member in enumerate(status.members):
-            cells = (member.display_name or member.member_id,
+            name = member.display_name or member.member_id
+            if member.member_id == status.member_id:
+                name = self.tr("{name} (you)").format(name=name)
+            cells = (name,
                      classification_label(member.clearance),
                      statuses.get(member.status, member.status))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, member.member_id)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
 
     def selected_member(self) -> tuple[str, str] | None:
         """(member id, name) of the selected row."""
@@ -322,3 +336,9 @@ class TeamDialog(QDialog):
     def _changed(self, _result: object) -> None:
         self.sig_changed.emit()
         self.load()
+
+
+def _local_time(iso: str) -> str:
+    """A round's UTC ISO time as this computer's local date and time ('' if none)."""
+    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    return moment.toLocalTime().toString("yyyy-MM-dd HH:mm") if moment.isValid() else ""
