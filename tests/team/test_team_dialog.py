@@ -4,6 +4,7 @@ PostgreSQL (pytest-qt, offscreen). Server work runs on the worker; errors come a
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 import pytest
@@ -55,7 +56,8 @@ def _until_loaded(qtbot, dialog, action) -> object:
 
 
 def test_create_request_admit_list_and_remove_from_the_dialog(qtbot, make_laptop, team_url,
-                                                                tmp_path, open_dialog):
+                                                                tmp_path, open_dialog, caplog):
+    caplog.set_level(logging.DEBUG)
     admin_hub, bea_hub = make_laptop("admin"), make_laptop("bea")
     admin = open_dialog(admin_hub)
     assert not admin.status.in_team and _visible(admin) == {"create", "request"}
@@ -81,8 +83,9 @@ def test_create_request_admit_list_and_remove_from_the_dialog(qtbot, make_laptop
     status = _until_loaded(qtbot, admin, lambda: admin.admit(request, "internal", password))
     assert _names(admin)["Bea"] == ("Internal", "active")
 
-    # Bea's laptop joins on its first refresh with the password she chose.
-    status = _until_loaded(qtbot, bea, lambda: bea.load(MEMBER_PASSWORD))
+    # Bea's laptop joins on its first refresh with the password she chose; syncing starts.
+    with qtbot.waitSignal(bea.sig_changed, timeout=LONG):
+        status = _until_loaded(qtbot, bea, lambda: bea.load(MEMBER_PASSWORD))
     assert status.online and not status.request_pending and status.clearance == "internal"
 
     row = next(r for r in range(admin.table.rowCount()) if admin.table.item(r, 0).text() == "Bea")
@@ -95,6 +98,31 @@ def test_create_request_admit_list_and_remove_from_the_dialog(qtbot, make_laptop
     assert _names(admin)["Bea"][1] == "removed"
     admin.table.selectRow(row)
     assert not admin.buttons["remove"].isEnabled()  # a removed member cannot be removed again
+    assert password not in caplog.text and MEMBER_PASSWORD not in caplog.text
+
+
+def test_file_team_opens_the_dialog_and_a_change_starts_a_sync_round(qtbot, make_laptop):
+    from ui.context import AppContext
+    from ui.shell.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    ctx = AppContext(make_laptop("solo"), TaskRunner(), TaskRunner(), language="en")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    try:
+        names = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+        assert "&Team…" in names
+        dialog = window.show_team()
+        qtbot.waitUntil(lambda: dialog.status is not None, timeout=LONG)
+        assert dialog.isVisible() and not dialog.status.in_team
+        dialog.password = "typed in the dialog"
+        with qtbot.waitSignal(window.sync.sig_finished, timeout=LONG):
+            dialog.sig_changed.emit()
+        assert window.sync.password == "typed in the dialog"  # this session's sync uses it
+    finally:
+        ctx.runner.wait()
+        ctx.search_runner.wait()
+        ctx.detach()
 
 
 def test_an_unreachable_server_shows_the_core_message_and_nothing_hangs(qtbot, make_laptop,
@@ -170,3 +198,42 @@ def test_the_admit_form_offers_the_hubs_classification_levels(qtbot):
     levels = [form.clearance.itemData(i) for i in range(form.clearance.count())]
     assert levels == list(CLASSIFICATIONS)
     assert form.clearance.itemText(0)  # a label, not the key
+
+
+def _answer_box(qtbot, button_name: str, seen: list[str]) -> None:
+    """When the confirmation box comes up, note its text and press `button_name`."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, press)
+            return
+        seen.append(box.text())
+        box.button(getattr(QMessageBox.StandardButton, button_name)).click()
+
+    QTimer.singleShot(50, press)
+
+
+def test_remove_asks_first_and_says_what_removal_does_not_do(qtbot, make_laptop, team_url,
+                                                              open_dialog):
+    from tests.team.teamkit import join, make_team
+
+    admin_hub = make_laptop("admin")
+    password = make_team(admin_hub, team_url)
+    join(make_laptop("bea"), admin_hub, password, team_url, "Bea", "internal")
+    dialog = open_dialog(admin_hub)
+    dialog.password = password
+    dialog.table.selectRow(next(r for r in range(dialog.table.rowCount())
+                                if dialog.table.item(r, 0).text() == "Bea"))
+    seen: list[str] = []
+    _answer_box(qtbot, "Cancel", seen)
+    dialog.buttons["remove"].click()
+    assert "stays on their laptop" in seen[0] and dialog.busy.isHidden()
+    assert _names(dialog)["Bea"][1] == "active"  # cancelled: nothing done
+
+    _answer_box(qtbot, "Yes", seen)
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=LONG):
+        dialog.buttons["remove"].click()
+    assert _names(dialog)["Bea"][1] == "removed"

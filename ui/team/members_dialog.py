@@ -157,6 +157,8 @@ class TeamDialog(QDialog):
     # -- showing the status --------------------------------------------------------------
     def _show(self, found: tuple[TeamStatus, dict[str, object] | None]) -> None:
         status, last = found
+        joined_now = bool(self.status and self.status.request_pending and status.in_team
+                          and not status.request_pending)
         self.status = status
         if status.online is False and "password" in status.problem.lower():
             self.password = None
@@ -176,6 +178,8 @@ class TeamDialog(QDialog):
             self.resize(self.width(), 170)  # a short note and two buttons
         self._enable()
         self.sig_loaded.emit(status)
+        if joined_now:  # admitted, and this refresh made it a member: start syncing
+            self.sig_changed.emit()
 
     def _summary(self, status: TeamStatus) -> str:
         if not status.role:
