@@ -237,3 +237,21 @@ def test_remove_asks_first_and_says_what_removal_does_not_do(qtbot, make_laptop,
     with qtbot.waitSignal(dialog.sig_loaded, timeout=LONG):
         dialog.buttons["remove"].click()
     assert _names(dialog)["Bea"][1] == "removed"
+
+
+def test_a_newer_server_schema_says_update_the_app(qtbot, make_laptop, team_url, open_dialog):
+    import psycopg
+
+    from tests.team.teamkit import make_team
+
+    admin_hub = make_laptop("admin")
+    password = make_team(admin_hub, team_url)
+    with psycopg.connect(team_url) as conn:
+        conn.execute("UPDATE team_schema_version SET version_num = '0042'")
+    dialog = open_dialog(admin_hub)
+    with qtbot.waitSignal(dialog.sig_failed, timeout=LONG) as failed:
+        dialog.load(password)
+    assert failed.args[0].endswith("update the app") and "\n" not in failed.args[0]
+    assert dialog.error_box is not None and dialog.error_box.text() == failed.args[0]
+    qtbot.waitUntil(dialog.busy.isHidden, timeout=LONG)
+    assert dialog.buttons["refresh"].isEnabled()  # nothing stuck: the user can try again
