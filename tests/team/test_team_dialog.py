@@ -255,3 +255,16 @@ def test_a_newer_server_schema_says_update_the_app(qtbot, make_laptop, team_url,
     assert dialog.error_box is not None and dialog.error_box.text() == failed.args[0]
     qtbot.waitUntil(dialog.busy.isHidden, timeout=LONG)
     assert dialog.buttons["refresh"].isEnabled()  # nothing stuck: the user can try again
+
+
+def test_a_dialog_gone_while_its_job_runs_is_left_alone(qtbot, make_laptop, open_dialog):
+    import shiboken6
+
+    dialog = open_dialog(make_laptop("solo"))
+    ctx = dialog.ctx
+    dialog.create_team("postgresql://admin@127.0.0.1:9/nowhere", "Team", "Ada",
+                       "some password 123", remember=False)
+    shiboken6.delete(dialog)  # the window locked: its dialogs go with it
+    ctx.runner.wait()
+    qtbot.wait(100)  # the failure arrives; pytest-qt fails the test if the callback raised
+    assert not ctx.hub.team.role()

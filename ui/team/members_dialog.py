@@ -125,10 +125,23 @@ class TeamDialog(QDialog):
             button.setEnabled(False)
 
         def finished(result: Any) -> None:
-            self.busy.hide()
-            done(result)
+            if self._alive():
+                self.busy.hide()
+                done(result)
 
-        self.ctx.runner.submit(job, finished, lambda error: self._failed(error, reload))
+        def failed(error: Exception) -> None:
+            if self._alive():
+                self._failed(error, reload)
+
+        self.ctx.runner.submit(job, finished, failed)
+
+    def _alive(self) -> bool:
+        """False once the window (and this dialog) went, e.g. locked while a job ran."""
+        try:
+            self.objectName()
+        except RuntimeError:
+            return False
+        return True
 
     def _failed(self, error: Exception, reload: bool) -> None:
         self.busy.hide()
