@@ -21,6 +21,7 @@ import argparse
 import datetime as dt
 import json
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -170,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repo", type=Path, default=REPO, help="measure this checkout's code")
     parser.add_argument("--tag", default="", help="file names TAG-SIZE; LATEST.md is left alone")
     args = parser.parse_args(argv)
+    # A stopped run still deletes its notes folder (the `finally` in run_size).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.phases and not args.tag:  # a subset never replaces a full run's files
         args.tag = f"{dt.date.today().isoformat()}-partial"
     use_repo(args)
