@@ -86,6 +86,7 @@ class SearchIndex:
         with self._rlock:
             old, self._searcher = self._searcher, self._ix.searcher()
             old.close()
+            self._storage.purge()  # files merged away: no searcher reads them now
             # pay for reading new segments' columns here, in the writer's
             # thread, rather than in the next keystroke's search
             warm(self.columns, self._searcher)
@@ -174,8 +175,10 @@ class SearchIndex:
                 )
                 if built is None:
                     return False
+                # every staged chunk authenticated before searches have to wait
+                checked = self._storage.check_staged(staging.sealed)
                 with self._rlock:
-                    self._storage.adopt(staging, staging.sealed)
+                    self._storage.adopt(staging, checked)
                     self._ix = layout.attach(self._storage)
                     self._meta = dict(meta or {})
                     self._vocab.reset()
@@ -268,6 +271,14 @@ class SearchIndex:
     # -- reading -----------------------------------------------------------------
     def meta(self) -> dict[str, object]:
         return dict(self._meta)
+
+    def damage(self) -> str | None:
+        """Why a file failed authentication after opening (searches then miss), or None.
+
+        Files are authenticated on open and every chunk again when read; the
+        caller rebuilds when this says so.
+        """
+        return self._storage.damage
 
     def doc_count(self) -> int:
         with self._rlock:

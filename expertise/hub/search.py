@@ -17,7 +17,7 @@ from expertise.errors import UserError
 from expertise.hub.core import HubCore
 from expertise.models import SavedSearch
 from expertise.records import Change
-from index import ExpertHit, SearchResults, TitleHit
+from index import ExpertHit, IndexCorrupt, SearchResults, TitleHit
 
 PAGE = 500  # hits per page when every match is wanted
 
@@ -41,7 +41,7 @@ class SearchFacade:
         service = self._hub.index_service
         if service.limited:
             return self._work.read(lambda s: readonly.scan_search(s, query, kind, limit, page))
-        return service.index.search(
+        results = service.index.search(
             query,
             kind=kind,
             filters=filters,
@@ -50,6 +50,8 @@ class SearchFacade:
             sort=sort,
             max_classification=max_classification,
         )
+        service.repair_if_damaged()
+        return results
 
     @property
     def notice(self) -> str | None:
@@ -61,13 +63,23 @@ class SearchFacade:
         service = self._hub.index_service
         if service.limited:
             return self._work.read(lambda s: readonly.scan_titles(s, prefix, limit))
-        return service.index.suggest_titles(prefix, limit)
+        try:
+            titles = service.index.suggest_titles(prefix, limit)
+        except IndexCorrupt:  # a file damaged after opening: recorded, repaired below
+            titles = []
+        service.repair_if_damaged()
+        return titles
 
     def experts(self, topic: str, limit: int = 10) -> list[ExpertHit]:
         service = self._hub.index_service
         if service.limited:
             return []  # expert matching needs the index; `notice` says it is limited
-        return service.index.find_experts(topic, limit)
+        try:
+            experts = service.index.find_experts(topic, limit)
+        except IndexCorrupt:  # a file damaged after opening: recorded, repaired below
+            experts = []
+        service.repair_if_damaged()
+        return experts
 
     def all_ids(
         self,

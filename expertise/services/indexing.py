@@ -63,6 +63,8 @@ class IndexSync:
         self._index: SearchIndex | None = None
         self.last_rebuild_reason = ""
         self.limited = False  # read-only hub whose index is missing or behind
+        self._read_only = False
+        self._repairing = False
 
     @property
     def index(self) -> SearchIndex:
@@ -84,6 +86,7 @@ class IndexSync:
 
     def _start_read_only(self) -> None:
         """Use the index as it is when it matches the database; never repair it."""
+        self._read_only = True
         try:
             self._index = SearchIndex(self._folder, self._cipher, config=index_config())
             self._index.set_synonyms(self.synonyms())
@@ -103,6 +106,29 @@ class IndexSync:
             log.warning("search index unreadable, rebuilding: %s", error)
             shutil.rmtree(self._folder, ignore_errors=True)
             return SearchIndex(self._folder, self._cipher, config=index_config())
+
+    def repair_if_damaged(self) -> None:
+        """Rebuild (once) when an index file failed authentication after opening.
+
+        Files are checked whole on open; a chunk changed on disk later is caught
+        when read, and the searches that read it miss its entries until then.
+        """
+        reason = self._index.damage() if self._index is not None else None
+        if not reason or self._repairing:
+            return
+        log.warning("search index damaged, rebuilding: %s", reason)
+        if self._read_only:
+            self.limited = True  # nothing can be rebuilt here: plain scan from now on
+            return
+        self._repairing = True
+        self.last_rebuild_reason = f"index damaged ({reason})"
+        self._submit(self._repair)
+
+    def _repair(self) -> None:
+        try:
+            self.rebuild()
+        finally:
+            self._repairing = False
 
     def doc_count(self) -> int:
         return self._index.doc_count() if self._index is not None else 0

@@ -4,13 +4,7 @@
 are this package's public face.
 """
 
-from index.storage.encrypted import (
-    MAGIC,
-    STAGE_DIR,
-    EncryptedStorage,
-    decrypt_file,
-    file_aad,
-    reseal_folder,
-)
+from index.storage.chunked import MAGIC, read_header, seal_to_path
+from index.storage.encrypted import STAGE_DIR, EncryptedStorage, reseal_folder
 
-__all__ = ["MAGIC", "STAGE_DIR", "EncryptedStorage", "decrypt_file", "file_aad", "reseal_folder"]
+__all__ = ["MAGIC", "STAGE_DIR", "EncryptedStorage", "read_header", "reseal_folder", "seal_to_path"]

@@ -1,10 +1,17 @@
-"""Whoosh storage that keeps index files decrypted in memory only.
+"""Whoosh storage over sealed index files, decrypted a chunk at a time on demand.
 
-Security S4: Whoosh unpickles its table of contents and segment metadata, so
-a file it reads must be authenticated first. Every file on disk is
-``MAGIC + cipher.encrypt(plaintext, aad=MAGIC + name)``; all of them are
-decrypted (and so authenticated) when the storage loads, before Whoosh sees
-a byte. Locks live in RAM; temp files in RAM or sealed on disk (index.storage.spill).
+Security S4: Whoosh unpickles its table of contents, segment metadata and
+posting blocks, so every byte it reads must be authenticated first. Files on
+disk are sealed in independent AEAD chunks (index.storage.chunked). On load
+each file's header is authenticated and its size checked, and every chunk is
+authenticated once (a streaming pass: nothing is kept); afterwards a chunk is
+decrypted, and so authenticated again, whenever a read needs it. Only a small
+cache of decrypted chunks stays in RAM, never the whole index.
+
+Files written since the last commit live in RAM until Whoosh's commit point
+(the TOC renamed into place); then they are sealed to disk and dropped from
+RAM. Locks live in RAM; temp files in RAM or sealed on disk (index.storage.spill).
+An index in the older whole-file format is converted on load (index.storage.legacy).
 """
 
 from __future__ import annotations
@@ -16,59 +23,74 @@ import re
 import secrets
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+from whoosh.filedb.structfile import StructFile
+
+from index.storage.chunked import (
+    CACHE_BYTES,
+    ChunkCache,
+    Sealed,
+    SealedFile,
+    SealedStructFile,
+    read_header,
+    seal_to_path,
+    write_chunks,
+)
+from index.storage.legacy import PART_SUFFIX, convert, decrypt_legacy, is_legacy
 from index.storage.memstore import MemoryStorage
 from index.storage.spill import SPILL_DIR, SpillStorage, remove_spill_dir
 from index.types import Cipher, IndexCorrupt
 
 log = logging.getLogger(__name__)
 
-MAGIC = b"EHIX\x01"
-PART_SUFFIX = ".part"
 STAGE_DIR = ".rebuild"  # segments sealed by a rebuild in progress (index.write.staging)
 # Files an OS or file manager drops into any folder; never handed to Whoosh.
 _OS_JUNK = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 # Whoosh writes its TOC under a temporary name and renames it at once; keeping
 # that name in RAM saves an encrypt+write+delete per commit.
 _TRANSIENT = re.compile(r"\.toc\.[0-9.]+$")
+Staged = Mapping[str, tuple[Path, Sealed]]
 
 
-def file_aad(name: str) -> bytes:
-    return MAGIC + name.encode("utf-8")
-
-
-def decrypt_file(cipher: Cipher, name: str, blob: bytes) -> bytes:
-    """Authenticate and decrypt one index file; anything wrong is IndexCorrupt."""
-    if not blob.startswith(MAGIC):
-        raise IndexCorrupt(f"index file {name!r} has no valid header")
-    try:
-        return cipher.decrypt(memoryview(blob)[len(MAGIC) :], file_aad(name))
-    except Exception as exc:  # any failure of the cipher means "do not trust"
-        raise IndexCorrupt(f"index file {name!r} failed authentication") from exc
-
-
-def reseal_folder(source: Path, target: Path, old: Cipher, new: Cipher) -> int:
-    """Copy an index folder's files sealed under ``new`` instead of ``old`` (re-key).
-
-    Authenticates every file first, like load(); IndexCorrupt on a bad one.
-    Leftovers of an unfinished writer are not copied. Each file is fsynced.
-    Returns the number of files written.
-    """
-    target.mkdir(mode=0o700, parents=True, exist_ok=True)
-    count = 0
-    for entry in sorted(source.iterdir()) if source.is_dir() else []:
+def _index_files(folder: Path) -> list[Path]:
+    """The files of an index folder worth reading; IndexCorrupt on anything unexpected."""
+    found = []
+    for entry in sorted(folder.iterdir()) if folder.is_dir() else []:
         name = entry.name
         if name.endswith(PART_SUFFIX) or name in _OS_JUNK or name in (SPILL_DIR, STAGE_DIR):
             continue
         if not entry.is_file():
             raise IndexCorrupt(f"unexpected entry {name!r} in index folder")
-        data = decrypt_file(old, name, entry.read_bytes())
-        fd = os.open(target / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(fd, "wb") as fh:
-            fh.write(MAGIC)
-            fh.write(new.encrypt(data, file_aad(name)))
-            fh.flush()
-            os.fsync(fh.fileno())
+        found.append(entry)
+    return found
+
+
+def reseal_folder(source: Path, target: Path, old: Cipher, new: Cipher) -> int:
+    """Copy an index folder's files sealed under ``new`` instead of ``old`` (re-key).
+
+    Authenticates every chunk on the way, a chunk at a time; IndexCorrupt on a
+    bad one. Files of the older whole-file format come out chunked. Leftovers
+    of an unfinished writer are not copied. Each file is fsynced. Returns the
+    number of files written.
+    """
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    count = 0
+    for entry in _index_files(source):
+        name = entry.name
+        if is_legacy(entry):
+            seal_to_path(target / name, name, decrypt_legacy(old, name, entry.read_bytes()), new)
+        else:
+            info = read_header(entry, name, old)
+            reader = SealedFile(entry, info, old, ChunkCache(0))
+            fd = os.open(target / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                with open(fd, "wb") as fh:
+                    write_chunks(fh, name, info.length, info.chunk, reader.chunks(), new)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            finally:
+                reader.close()
         count += 1
     return count
 
@@ -79,50 +101,100 @@ def flush_order(name: str) -> int:
 
 
 class EncryptedStorage(MemoryStorage):
-    """MemoryStorage mirrored to ``folder`` as one encrypted file per index file.
-
-    Writes reach the disk at Whoosh's commit point (the TOC renamed into
-    place): every file changed since the last commit is encrypted and written
-    then, the TOC last. Files Whoosh writes and deletes within one commit (a
-    segment's parts before it packs them into one compound file) never reach
-    the disk at all.
+    """Whoosh files sealed in ``folder``, read through a bounded cache of decrypted chunks.
 
     With ``persist=False`` it is a detached build area: files stay in RAM
     until :meth:`adopt` moves them into a persisted storage (a rebuild's
-    ``index.staging.StagingStorage`` seals finished segments to disk instead).
+    ``index.write.staging.StagingStorage`` seals finished segments to disk instead).
     """
 
-    def __init__(self, folder: Path, cipher: Cipher, *, persist: bool = True) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        cipher: Cipher,
+        *,
+        persist: bool = True,
+        cache_bytes: int = CACHE_BYTES,
+    ) -> None:
         super().__init__()
         self.folder = str(folder)
         self._path = folder
         self._cipher = cipher
         self.persist = persist
         self._dirty: set[str] = set()
-        self._on_disk: set[str] = set()
+        self._disk: dict[str, SealedFile] = {}
+        self._retired: list[SealedFile] = []
+        self.damage: str | None = None  # why a chunk failed authentication after load
+        self.chunk_cache = ChunkCache(cache_bytes)
 
     def __repr__(self) -> str:
         return f"EncryptedStorage({self.folder!r})"
 
     # -- loading ---------------------------------------------------------------
     def load(self) -> None:
-        """Decrypt every file in the folder; IndexCorrupt on the first bad one."""
+        """Authenticate every file in the folder; IndexCorrupt on the first bad one."""
         self._path.mkdir(parents=True, exist_ok=True)
         for entry in sorted(self._path.iterdir()):
-            name = entry.name
-            if name.endswith(PART_SUFFIX):
+            if entry.name.endswith(PART_SUFFIX):
                 # ciphertext left by a write that crashed before its rename
                 entry.unlink(missing_ok=True)
-                continue
-            if name in _OS_JUNK:
-                continue
-            if name in (SPILL_DIR, STAGE_DIR):  # sealed leftovers of an unfinished writer
+            elif entry.name in (SPILL_DIR, STAGE_DIR):  # sealed leftovers of an unfinished writer
                 remove_spill_dir(entry)
+        converted = 0
+        for entry in _index_files(self._path):
+            if is_legacy(entry):
+                info, converted = convert(entry, self._cipher), converted + 1
+                self._disk[entry.name] = self._handle(entry, info)
                 continue
-            if not entry.is_file():
-                raise IndexCorrupt(f"unexpected entry {name!r} in index folder")
-            self._files[name] = decrypt_file(self._cipher, name, entry.read_bytes())
-            self._on_disk.add(name)
+            info = read_header(entry, entry.name, self._cipher)
+            SealedFile(entry, info, self._cipher, self.chunk_cache).verify()
+            self._disk[entry.name] = self._handle(entry, info)
+        if converted:
+            log.info("search index: %d files converted to the chunked format", converted)
+
+    def _handle(self, path: Path, info: Sealed) -> SealedFile:
+        return SealedFile(path, info, self._cipher, self.chunk_cache, on_damage=self._damaged)
+
+    def _damaged(self, reason: str) -> None:
+        # a chunk changed on disk after load: searches (which swallow errors)
+        # find nothing there; the owner asks `damage` and rebuilds
+        log.warning("search index damaged after opening: %s", reason)
+        self.damage = reason
+
+    # -- reading: RAM first (written since the last commit), else the sealed file ----
+    def open_file(self, name: str, **kwargs: Any) -> StructFile:
+        if name in self._files:
+            return super().open_file(name, **kwargs)
+        handle = self._disk.get(name)
+        if handle is None:
+            raise NameError(name)
+        handle.opened = True
+        return SealedStructFile(handle, name)
+
+    def list(self) -> list[str]:
+        return list(self._files) + [n for n in self._disk if n not in self._files]
+
+    def file_exists(self, name: str) -> bool:
+        return name in self._files or name in self._disk
+
+    def file_length(self, name: str) -> int:
+        if name in self._files:
+            return len(self._files[name])
+        handle = self._disk.get(name)
+        if handle is None:
+            raise NameError(name)
+        return handle.length
+
+    def read_bytes(self, name: str) -> bytes:
+        if name in self._files:
+            return self._files[name]
+        handle = self._disk.get(name)
+        if handle is None:
+            raise KeyError(name)
+        return handle.read_all()
+
+    def total_size(self) -> int:
+        return sum(self.file_length(n) for n in self.list())
 
     # -- writes reach the disk at commit points ---------------------------------------
     def _stored(self, name: str, data: bytes) -> None:
@@ -133,16 +205,36 @@ class EncryptedStorage(MemoryStorage):
     def delete_file(self, name: str) -> None:
         self._files.pop(name, None)
         self._dirty.discard(name)
-        if name in self._on_disk:
-            (self._path / name).unlink(missing_ok=True)
-            self._on_disk.discard(name)
+        handle = self._disk.pop(name, None)
+        if handle is None:
+            return
+        if handle.opened:
+            # a searcher may still read it (Whoosh deletes merged segments at
+            # commit, before the old searcher is closed): gone at purge()
+            self._retired.append(handle)
+            return
+        handle.close()  # before the unlink: Windows refuses to delete an open file
+        (self._path / name).unlink(missing_ok=True)
+
+    def purge(self) -> None:
+        """Delete the files deleted while readers might still use them; call once none do."""
+        retired, self._retired = self._retired, []
+        for handle in retired:
+            handle.close()
+            if not self.file_exists(handle.info.name):  # not written anew meanwhile
+                handle.path.unlink(missing_ok=True)
 
     def rename_file(self, frm: str, to: str, safe: bool = False) -> None:
-        super().rename_file(frm, to, safe)
-        self._dirty.discard(frm)
-        if frm in self._on_disk:
-            (self._path / frm).unlink(missing_ok=True)
-            self._on_disk.discard(frm)
+        if frm not in self._files and frm in self._disk:
+            # the name is sealed into the file: bring it back to RAM to seal it anew
+            self._files[frm] = self._disk[frm].read_all()
+        data = self._files.get(frm)
+        if data is None:
+            raise NameError(frm)
+        if safe and self.file_exists(to):
+            raise NameError(f"File {to!r} exists")
+        self.delete_file(frm)
+        self._files[to] = data
         if self.persist:
             self._dirty.add(to)
             if to.endswith(".toc"):
@@ -167,50 +259,57 @@ class EncryptedStorage(MemoryStorage):
             log.warning("search index: could not save derived data (%s)", exc.strerror)
 
     def flush(self) -> None:
-        """Write every file changed since the last flush, the TOC last."""
+        """Seal every file changed since the last flush to disk, the TOC last."""
         for name in sorted(self._dirty, key=flush_order):
             if name in self._files:
                 self._write_disk(name, self._files[name])
-        self._dirty.clear()
+            self._dirty.discard(name)
 
     def _write_disk(self, name: str, data: bytes) -> None:
-        # the name is bound into the ciphertext (AAD), so a file renamed or
-        # swapped on disk fails authentication
-        sealed = self._cipher.encrypt(data, file_aad(name))
+        # the name is sealed into the header and every chunk (AAD), so a file
+        # renamed or swapped on disk fails authentication
         part = self._path / f".{name}.{secrets.token_hex(4)}{PART_SUFFIX}"
         try:
-            with open(part, "wb") as fh:
-                fh.write(MAGIC)  # not MAGIC + sealed: that copies a whole segment file
-                fh.write(sealed)
-                fh.flush()
-                os.fsync(fh.fileno())
+            info = seal_to_path(part, name, data, self._cipher)
+            old = self._disk.pop(name, None)
+            if old is not None:
+                old.close()  # Windows: no replace over an open file
             os.replace(part, self._path / name)
-            self._on_disk.add(name)
         finally:
             part.unlink(missing_ok=True)
+        self._disk[name] = self._handle(self._path / name, info)
+        self._files.pop(name, None)  # on disk now: read back a chunk at a time
 
     # -- rebuild swap --------------------------------------------------------
-    def adopt(self, other: MemoryStorage, sealed: Mapping[str, Path] | None = None) -> None:
-        """Make ``other``'s files ours, on disk and in RAM; drop files it lacks.
+    def check_staged(self, sealed: Mapping[str, Path]) -> dict[str, tuple[Path, Sealed]]:
+        """Authenticate every chunk of a rebuild's sealed files (before taking any lock)."""
+        checked = {}
+        for name, path in sealed.items():
+            info = read_header(path, name, self._cipher)
+            SealedFile(path, info, self._cipher, ChunkCache(0)).verify()
+            checked[name] = (path, info)
+        return checked
 
-        ``sealed`` names more files of the new index, already sealed for this
-        folder under those names (index.write.staging): each is decrypted into RAM,
-        then renamed into the folder. Every new file is on disk before the
-        TOC, and old files are deleted only after it, so a crash half-way
-        leaves the old index intact (the next open drops unreferenced files);
-        an error before the TOC takes the new files out again.
+    def adopt(self, other: MemoryStorage, staged: Staged | None = None) -> None:
+        """Make ``other``'s files ours, on disk; drop files it lacks.
+
+        ``staged`` names more files of the new index, already sealed for this
+        folder under those names and checked (:meth:`check_staged`): each is
+        renamed into the folder, nothing is decrypted. Every new file is on
+        disk before the TOC, and old files are deleted only after it, so a
+        crash half-way leaves the old index intact (the next open drops
+        unreferenced files); an error before the TOC takes the new files out again.
         """
-        sealed = dict(sealed or {})
+        staged = dict(staged or {})
         incoming = dict(other._files)
-        new = [n for n in [*sealed, *incoming] if n not in self._files]
+        new = [n for n in [*staged, *incoming] if not self.file_exists(n)]
         try:
-            # largest first: RAM peaks at the index plus one file's ciphertext,
-            # and that file is then a small one
-            for name in sorted(sealed, key=lambda n: -sealed[n].stat().st_size):
-                self._files[name] = decrypt_file(self._cipher, name, sealed[name].read_bytes())
-            for name, path in sealed.items():
+            for name, (path, info) in staged.items():
+                old = self._disk.pop(name, None)
+                if old is not None:
+                    old.close()
                 os.replace(path, self._path / name)
-                self._on_disk.add(name)
+                self._disk[name] = self._handle(self._path / name, info)
             for name, data in incoming.items():
                 self._files[name] = data
                 self._dirty.add(name)
@@ -219,16 +318,25 @@ class EncryptedStorage(MemoryStorage):
             for name in new:
                 self.delete_file(name)
             raise
-        for name in [n for n in list(self._files) if n not in incoming and n not in sealed]:
+        for name in [n for n in self.list() if n not in incoming and n not in staged]:
             self.delete_file(name)
+        self.damage = None  # every file is new
 
     def temp_storage(self, name: str | None = None) -> SpillStorage:
         # posting runs of a big rebuild or merge go to disk, sealed, not to RAM
         return SpillStorage(self._path / SPILL_DIR, self._cipher)
 
+    def _close_files(self) -> None:
+        self.purge()
+        for handle in self._disk.values():
+            handle.close()
+        self.chunk_cache.clear()
+
     def wipe(self) -> None:
         """Remove every file this storage owns from RAM and disk."""
-        self._files, self._dirty, self._on_disk = {}, set(), set()
+        self._close_files()
+        self._files, self._dirty, self._disk = {}, set(), {}
+        self.damage = None
         remove_spill_dir(self._path / SPILL_DIR)
         remove_spill_dir(self._path / STAGE_DIR)
         if self._path.is_dir():
@@ -243,7 +351,8 @@ class EncryptedStorage(MemoryStorage):
         pass
 
     def release(self) -> None:
-        """Drop the decrypted cache and the key; Python cannot scrub them, but frees them."""
-        self._files, self._dirty = {}, set()
+        """Drop decrypted chunks, unsaved files and the key; Python cannot scrub them."""
+        self._close_files()
+        self._files, self._dirty, self._disk = {}, set(), {}
         self._locks = {}
         del self._cipher

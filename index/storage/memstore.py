@@ -49,7 +49,7 @@ class MemoryStorage(Storage):  # type: ignore[misc]
         buf = _SavingBytesIO(lambda data: self._stored(name, data))
         return StructFile(buf, name=name)
 
-    def open_file(self, name: str, **kwargs: Any) -> BufferFile:
+    def open_file(self, name: str, **kwargs: Any) -> StructFile:
         try:
             data = self._files[name]
         except KeyError:

@@ -26,9 +26,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from whoosh.filedb.structfile import BufferFile
+from whoosh.filedb.structfile import StructFile
 
-from index.storage.encrypted import MAGIC, STAGE_DIR, EncryptedStorage, decrypt_file, file_aad
+from index.storage.chunked import (
+    ChunkCache,
+    SealedFile,
+    SealedStructFile,
+    read_header,
+    seal_to_path,
+)
+from index.storage.encrypted import STAGE_DIR, EncryptedStorage
 from index.types import Cipher
 from index.whoosh_internals import segment_file_pattern
 
@@ -59,11 +66,7 @@ class StagingStorage(EncryptedStorage):
         for name in names:
             data = self._files[name]
             path = self.stage / name
-            with open(path, "wb") as fh:
-                fh.write(MAGIC)  # header and ciphertext written apart: no joined copy
-                fh.write(self._cipher.encrypt(data, file_aad(name)))
-                fh.flush()
-                os.fsync(fh.fileno())
+            seal_to_path(path, name, data, self._cipher)  # chunk by chunk: no sealed copy in RAM
             self.sealed[name], self._lengths[name] = path, len(data)
             del self._files[name]
 
@@ -73,10 +76,11 @@ class StagingStorage(EncryptedStorage):
         shutil.rmtree(self.stage, ignore_errors=True)
 
     # -- storage API for sealed files -------------------------------------------------
-    def open_file(self, name: str, **kwargs: Any) -> BufferFile:
+    def open_file(self, name: str, **kwargs: Any) -> StructFile:
         if name in self.sealed:
-            data = decrypt_file(self._cipher, name, self.sealed[name].read_bytes())
-            return BufferFile(data, name=name, **kwargs)
+            path = self.sealed[name]
+            info = read_header(path, name, self._cipher)
+            return SealedStructFile(SealedFile(path, info, self._cipher, ChunkCache()), name)
         return super().open_file(name, **kwargs)
 
     def list(self) -> list[str]:

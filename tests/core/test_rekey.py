@@ -26,7 +26,7 @@ from expertise.errors import IntegrityError, KeyringUnavailable, UserError, Wron
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.vault import Vault
-from index.storage.encrypted import decrypt_file
+from index.storage import read_header
 from index.types import IndexCorrupt
 from tests.conftest import PASSPHRASE, REPO, file_contains, files_containing
 
@@ -157,7 +157,7 @@ def _old_keys_open_nothing(
     old_index = AeadCipher(vault.subkey("index"))
     for path in index_files:
         with pytest.raises(IndexCorrupt):
-            decrypt_file(old_index, path.name, path.read_bytes())
+            read_header(path, path.name, old_index)
     vault.lock()
 
 

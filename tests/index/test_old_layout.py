@@ -16,7 +16,7 @@ from pathlib import Path
 from whoosh.filedb.structfile import BufferFile
 
 from index import SearchIndex
-from index.storage import decrypt_file
+from index.storage.legacy import decrypt_legacy
 from tests.index.conftest import CORPUS, GcmCipher
 
 FIXTURE = Path(__file__).parent / "fixtures" / "old_layout"
@@ -66,7 +66,7 @@ def test_old_index_opens_and_searches(tmp_path: Path) -> None:
 
 def test_every_class_the_old_schema_names_still_resolves() -> None:
     toc = next(FIXTURE.glob("_MAIN_*.toc"))
-    raw = decrypt_file(GcmCipher(KEY), toc.name, toc.read_bytes())
+    raw = decrypt_legacy(GcmCipher(KEY), toc.name, toc.read_bytes())
     names = _pickled_globals(_schema_pickle(raw))
     assert len(names) > 10
     ours = {module for module, _ in names if module.split(".")[0] == "index"}

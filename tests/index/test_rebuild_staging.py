@@ -13,7 +13,7 @@ import pytest
 from whoosh.index import FileIndex
 
 from index import IndexCorrupt, SearchIndex
-from index.storage.encrypted import MAGIC, STAGE_DIR
+from index.storage import MAGIC, STAGE_DIR
 from index.storage.layout import INDEXNAME, SCHEMA
 from index.write import rebuild, segments
 from tests.index.conftest import CONFIG, CORPUS, GcmCipher, doc, files_holding, ids

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from index import IndexCorrupt, SearchIndex
-from index.storage.encrypted import MAGIC, file_aad
+from index.storage import seal_to_path
 from index.storage.sidecar import PREFIX, decode, encode
 from tests.index.conftest import CORPUS, SYNONYMS, GcmCipher, doc, files_holding
 
@@ -51,7 +51,7 @@ def test_an_unreadable_sidecar_is_recomputed(folder: Path, cipher: GcmCipher) ->
     ix.close()
     target = _sidecars(folder)[0]
     # authentic (our key) but not a sidecar: e.g. written by a future version
-    target.write_bytes(MAGIC + cipher.encrypt(b"not an npz archive", file_aad(target.name)))
+    seal_to_path(target, target.name, b"not an npz archive", cipher)
     reopened = SearchIndex(folder, cipher, synonyms=SYNONYMS)
     assert _facets(reopened) == expected
     assert decode(reopened._storage.read_bytes(target.name)) is not None  # replaced

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from index import IndexCorrupt, SearchIndex
-from index.storage.encrypted import MAGIC, EncryptedStorage, decrypt_file
+from index.storage import MAGIC, EncryptedStorage, read_header
+from index.storage.legacy import LEGACY_MAGIC, decrypt_legacy
 from index.storage.spill import CHUNK, SPILL_DIR, SpillStorage
 from tests.index.conftest import CORPUS, GcmCipher, ids
 
@@ -173,9 +175,15 @@ _FUZZ_CIPHER = GcmCipher(b"k" * 32)
 @given(st.binary(max_size=512), st.text(min_size=1, max_size=30))
 @settings(max_examples=300, deadline=None)
 def test_random_bytes_only_ever_give_index_corrupt(blob: bytes, name: str) -> None:
-    for candidate in (blob, MAGIC + blob):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "f"
+        for candidate in (blob, MAGIC + blob, MAGIC + len(blob).to_bytes(2, "big") + blob):
+            path.write_bytes(candidate)
+            with pytest.raises(IndexCorrupt):
+                read_header(path, name, _FUZZ_CIPHER)
+    for candidate in (blob, LEGACY_MAGIC + blob):
         with pytest.raises(IndexCorrupt):
-            decrypt_file(_FUZZ_CIPHER, name, candidate)
+            decrypt_legacy(_FUZZ_CIPHER, name, candidate)
 
 
 @given(st.binary(min_size=0, max_size=256))
