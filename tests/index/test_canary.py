@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -37,12 +38,13 @@ def _docs(count: int) -> list[dict[str, object]]:
 
 def _recent_system_temp_files(root: Path, since: float) -> list[Path]:
     found = []
-    for path in root.rglob("*"):
-        try:
-            if path.is_file() and path.stat().st_mtime >= since and path.stat().st_size < 64 << 20:
-                found.append(path)
-        except OSError:
-            continue  # other processes' files come and go
+    for folder, _dirs, names in os.walk(root):  # not rglob: other processes' folders vanish
+        for path in (Path(folder) / name for name in names):
+            try:
+                if path.stat().st_mtime >= since and path.stat().st_size < 64 << 20:
+                    found.append(path)
+            except OSError:
+                continue  # other processes' files come and go
     return found
 
 
