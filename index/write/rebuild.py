@@ -57,7 +57,7 @@ def build(
         stream.close()  # stops the workers, also on an error
     done = sum(int(s.doc_count_all()) for s in segments)
     commit_segments(staging, first_gen, segments, meta)
-    release_memory()  # the last segment's heap, before the adopt loads the new index
+    release_memory()  # the last segment's heap, before the swap
     if progress is not None:
         progress(done, total or done)
     return done

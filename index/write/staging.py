@@ -5,9 +5,9 @@ the swap, those segments (~380 MB at 100k entries) sat next to the posting
 pool of the last chunk and the heap it left: the 100k rebuild peaked at
 ~890 MB. Here each committed segment's files are sealed at once into
 ``<index>/.rebuild/`` and dropped from RAM. A sealed file is exactly what the
-index folder would hold under that name (``MAGIC + encrypt(data, aad=MAGIC +
-name)``), so :meth:`EncryptedStorage.adopt` decrypts it into the live storage
-and renames it into the folder; no plaintext ever reaches the disk.
+index folder would hold under that name (sealed in chunks, index.storage.chunked),
+so :meth:`EncryptedStorage.adopt` just renames it into the folder, decrypting
+nothing; no plaintext ever reaches the disk.
 
 Crash and cancel: no TOC refers to anything in ``.rebuild/``. A cancelled or
 failed rebuild removes the folder (:meth:`StagingStorage.discard`); after a
