@@ -65,6 +65,12 @@ class InputError(HubError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+class ImportCancelled(UserError):
+    """The user cancelled an import before its commit: nothing was imported."""
+
+    exit_code = 1
+
+
 class KeyringUnavailable(HubError):
     """No secure OS keyring backend: 'remember on this device' is disabled."""
 

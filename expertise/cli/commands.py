@@ -10,6 +10,7 @@ from expertise import rekey, space
 from expertise.atomic import atomic_write_bytes
 from expertise.cli import output
 from expertise.cli.options import check_new_passphrase, new_passphrase
+from expertise.cli.progress import ProgressBar
 from expertise.demo import fill_with_demo
 from expertise.errors import UserError
 from expertise.hub import Hub
@@ -86,7 +87,13 @@ def cmd_list(hub: Hub, args: argparse.Namespace) -> int:
 
 
 def cmd_import(hub: Hub, args: argparse.Namespace) -> int:
-    report = hub.transfer.import_paths(args.paths, create_missing=args.create_missing)
+    bar = ProgressBar(enabled=not args.json)  # a terminal only: silent when piped
+    try:
+        report = hub.transfer.import_paths(
+            args.paths, create_missing=args.create_missing, progress=bar
+        )
+    finally:
+        bar.close()
     if args.json:
         output.emit_json(report)
     else:

@@ -354,8 +354,8 @@ class HubCore:
         self._abandon()  # the parts are closed already; closing again is harmless
 
     # -- change notification ---------------------------------------------
-    def _changed(self, change: Change) -> None:
-        if change.entry_ids or change.deleted_ids:
+    def _changed(self, change: Change, *, index: bool = True) -> None:
+        if index and (change.entry_ids or change.deleted_ids):
             self._index.schedule(change.entry_ids, change.deleted_ids)
         for listener in list(self._listeners):
             listener(change)

@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session
 
 from expertise.errors import UserError
 from expertise.hub.core import HubCore
-from expertise.hub.maintenance import MaintenanceFacade
 from expertise.records import Change, EntryRecord, EntrySummary, LinkRecord, RevisionRecord
-from expertise.services import audit, bulk, entries, queries
+from expertise.services import audit, entries, queries
 from expertise.services.convert import to_record
 from expertise.services.links import find_by_title
 
@@ -44,19 +43,17 @@ class EntryFacade:
         reindex: bool = True,
         progress: Callable[[int], None] | None = None,
     ) -> list[str]:
-        """Create many new entries in batches (large imports, corpora); their ids.
+        """Create many entries (corpora, demo data) through the import pipeline; their ids.
 
-        Much faster than `add` per item. The search index is rebuilt once at
-        the end; with ``reindex=False`` the caller does that (until then the
-        index is stale, and the next open repairs it).
+        One transaction, all or nothing, much faster than `add` per item; an item
+        with the id of an existing entry updates it. The search index is brought
+        up to date once at the end; with ``reindex=False`` the caller does that
+        (until then the index is stale, and the next open repairs it).
         """
-        self._work.require_writable()
-        created = bulk.insert_entries(
-            self._work.sessions, items, audit.current_actor(), progress=progress
-        )
-        if reindex:
-            MaintenanceFacade(self._hub).reindex()
-        return created
+        from expertise.hub.transfer import TransferFacade
+
+        report = TransferFacade(self._hub).import_values(items, index=reindex, progress=progress)
+        return report.created
 
     def update(
         self, entry_id: str, values: Mapping[str, object], *, expected_revision: int | None = None

@@ -1,18 +1,25 @@
-"""`TransferFacade` (``hub.transfer``): import Markdown/CSV/JSON files and export
-the hub as Markdown or JSON (expertise/services/transfer.py does the work)."""
+"""`TransferFacade` (``hub.transfer``): import Markdown/CSV files and export the hub as
+Markdown or JSON. The import is the bulk pipeline of expertise/bulkimport/, the export
+is expertise/services/transfer.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from expertise import oserrors, space
+from expertise.bulkimport import pipeline
+from expertise.bulkimport.plan import Outcome
+from expertise.bulkimport.searchable import make_searchable
+from expertise.bulkimport.sources import Incoming, collect_files
 from expertise.hub.core import HubCore
-from expertise.hub.entries import entry_change
-from expertise.records import ImportReport
-from expertise.services import audit, import_refs, transfer
+from expertise.records import Change, ImportReport
+from expertise.services import audit, transfer
+
+# (phase, done, total): phase "read" counts files read and written, "index" documents indexed
+ImportProgress = Callable[[str, int, int], None]
 
 
 class TransferFacade:
@@ -21,41 +28,85 @@ class TransferFacade:
         self._work = hub.session
 
     def import_paths(
-        self, paths: Iterable[Path | str], create_missing: bool = False
+        self,
+        paths: Iterable[Path | str],
+        *,
+        create_missing: bool = False,
+        progress: ImportProgress | None = None,
+        cancel: Callable[[], bool] | None = None,
     ) -> ImportReport:
-        """Import Markdown and CSV files, all or nothing.
+        """Import Markdown and CSV files and folders, all or nothing; searchable on return.
 
         Enum values and themes may be given by label (the report's `notes` say how
         each was read). A reference to a name the hub lacks is refused, or with
         `create_missing` made a draft entry (the report's `created_missing`).
+        `cancel()` is asked between batches until the commit: once it says True the
+        import stops with `ImportCancelled` and nothing is imported.
         """
         sources = [Path(p) for p in paths]
         self._work.require_writable()  # before the space check, which would call it full
         space.for_import(self._hub.path, sources)
-        items, file_count = transfer.parse_all(sources)
+        files = collect_files(sources)
 
-        def action(session: Session) -> ImportReport:
-            made = import_refs.resolve_references(session, items, create_missing)
-            drafts = [
-                transfer.Incoming(m.source, m.kind, import_refs.draft_values(m)) for m in made
-            ]
-            report = transfer.import_items(session, [*drafts, *items], audit.current_actor())
-            report.files = file_count
-            report.notes = [note for item in items for note in item.notes]
-            report.created_missing = made
-            audit.record(
-                session,
-                "import",
-                None,
-                {
-                    "files": file_count,
-                    "created": len(report.created),
-                    "updated": len(report.updated),
-                },
+        def read(done: int, total: int) -> None:
+            if progress is not None:
+                progress("read", done, total)
+
+        with self._work.writing() as work:
+            outcome = pipeline.run(
+                work.session, files, audit.current_actor(), create_missing, read, cancel
             )
-            return report
+            _audit(work.session, outcome.report)
+        self._searchable(outcome, progress)
+        return outcome.report
 
-        return self._work.write(action, lambda r: entry_change(r.created + r.updated, [], "import"))
+    def import_values(
+        self,
+        items: Iterable[tuple[str, Mapping[str, object]]],
+        *,
+        index: bool = True,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
+        """(kind, values) pairs through the same pipeline (`hub.entries.add_many`).
+
+        Values are taken as the API takes them (`hub.entries.add`); with
+        `index=False` the search index is left for the caller to rebuild.
+        """
+        self._work.require_writable()
+        incoming = (
+            Incoming(f"item {number + 1}", kind, dict(values))
+            for number, (kind, values) in enumerate(items)
+        )
+
+        def chunks() -> Iterator[list[Incoming]]:
+            done = 0
+            for chunk in pipeline.in_chunks(incoming):
+                yield chunk
+                done += len(chunk)
+                if progress is not None:
+                    progress(done)
+
+        with self._work.writing() as work:
+            outcome = pipeline.run_items(work.session, chunks(), audit.current_actor())
+        if index:
+            self._searchable(outcome, None)
+        return outcome.report
+
+    def _searchable(self, outcome: Outcome, progress: ImportProgress | None) -> None:
+        """One index update for what the import changed, then the listeners hear of it."""
+        changed = outcome.report.created + outcome.report.updated
+        if not changed:
+            return  # nothing written: no index work at all
+        with self._work.committed():
+            make_searchable(
+                self._hub.index_service,
+                self._work.sessions,
+                self._hub.blobs,
+                changed,
+                (lambda done, total: progress("index", done, total)) if progress else None,
+            )
+            change = Change(frozenset(changed), frozenset(outcome.kinds), frozenset(), "import")
+            self._work.announce(change, index=False)
 
     def export_markdown(self, out_dir: Path | str) -> int:
         """One Markdown file per entry in `out_dir`; the number written."""
@@ -77,3 +128,17 @@ class TransferFacade:
             return data
 
         return self._work.read(action)
+
+
+def _audit(session: Session, report: ImportReport) -> None:
+    audit.record(
+        session,
+        "import",
+        None,
+        {
+            "files": report.files,
+            "created": len(report.created),
+            "updated": len(report.updated),
+            "unchanged": len(report.unchanged),
+        },
+    )

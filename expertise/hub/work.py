@@ -93,15 +93,26 @@ class UnitOfWork:
         with self.reading() as session:
             work = Writing(session)
             yield work
-        try:
+        with self.committed():
             for change in work.changes:
                 self._core._changed(change)
+
+    @contextmanager
+    def committed(self) -> Iterator[None]:
+        """Work after a commit (the index, the listeners): a fault says the data is saved."""
+        try:
+            yield
         except Exception as error:
             fault = oserrors.classify(error, hub=self._folder)
             if fault is None:
                 raise
             # Committed already: only the search index lags, and the message must say so.
             raise oserrors.HubFault(dataclasses.replace(fault, changed=True)) from None
+
+    def announce(self, change: Change, *, index: bool = True) -> None:
+        """Tell the listeners about a committed change; `index=False` when the caller
+        brought the search index up to date itself (a bulk import)."""
+        self._core._changed(change, index=index)
 
     # -- one-call shorthands -------------------------------------------------
     def read(self, action: Callable[[Session], T]) -> T:

@@ -40,7 +40,7 @@ Asked = tuple[str, tuple[str, ...], bool]  # (lookup key, kinds, in a row)
 
 
 class Item(Protocol):
-    """What an import item offers (expertise/services/transfer.py `Incoming`)."""
+    """What an import item offers (expertise/bulkimport/sources.py `Incoming`)."""
 
     source: str
     kind: str

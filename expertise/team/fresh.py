@@ -1,8 +1,8 @@
 """Many pulled entries that are new here, created in one pass (a first sync brings thousands).
 
 The one-at-a-time path (`apply_values` + `save_revision`) looks tags, themes and every
-wiki link up per entry; here, as in `services/bulk.py` but inside the sync's own
-transaction, tags and themes come from maps, the batch is flushed once before its
+wiki link up per entry; here, as the bulk import does (`expertise/bulkimport/`) but in
+the sync's own transaction, tags and themes come from maps, the batch is flushed once before its
 references are resolved, and each entry gets its first revision and links directly.
 """
 

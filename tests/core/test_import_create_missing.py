@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from expertise.bulkimport.sources import Incoming
 from expertise.errors import InputError
 from expertise.services import import_refs
-from expertise.services.transfer import Incoming
 from tests.conftest import PASSPHRASE, run_cli
 
 ENV = {"EXPERTISE_PASSPHRASE": PASSPHRASE}
