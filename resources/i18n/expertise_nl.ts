@@ -1103,6 +1103,10 @@
     <context>
         <name>LongJobs</name>
         <message>
+            <source>Import cancelled: nothing was imported.</source>
+            <translation>Import geannuleerd: er is niets geïmporteerd.</translation>
+        </message>
+        <message>
             <source>Import files</source>
             <translation>Bestanden importeren</translation>
         </message>

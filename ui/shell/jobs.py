@@ -17,13 +17,14 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from expertise import (
     Hub,
     HubFault,
+    ImportCancelled,
     ImportReport,
     atomic_write_bytes,
     classify,
     ensure_space_for_export,
 )
 from ui.context import AppContext
-from ui.progress import run_with_progress
+from ui.progress import default_failure, run_with_progress
 from ui.tasks import Progress
 
 
@@ -43,6 +44,9 @@ def write_json_export(hub: Hub, target: Path) -> int:
             raise
         raise HubFault(fault) from None
     return len(data)
+
+
+IMPORT_STEPS = 500  # the bar's steps per phase of an import
 
 
 class LongJobs(QObject):
@@ -70,10 +74,25 @@ class LongJobs(QObject):
             self.import_paths([Path(folder)])
 
     def import_paths(self, paths: list[Path]) -> None:
+        """Import on the worker: reading, then indexing, in one bar; Cancel until the commit."""
         hub = self._ctx.hub
-        self._run(
-            self.tr("Importing…"), lambda _p: hub.transfer.import_paths(paths), self._imported
-        )
+        title = self.tr("Importing…")
+
+        def job(progress: Progress) -> ImportReport:
+            def report(phase: str, done: int, total: int) -> None:
+                # reading fills the first half of the bar, indexing the second
+                share = IMPORT_STEPS * done // max(total, 1)
+                progress.report(share + (IMPORT_STEPS if phase == "index" else 0), 2 * IMPORT_STEPS)
+
+            return hub.transfer.import_paths(paths, progress=report, cancel=progress.cancelled)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ImportCancelled):
+                self.sig_message.emit(self.tr("Import cancelled: nothing was imported."))
+            else:
+                default_failure(self._window, title)(error)
+
+        run_with_progress(self._window, self._ctx.runner, title, job, self._imported, failed)
 
     def _imported(self, report: ImportReport) -> None:
         self.sig_message.emit(
