@@ -150,6 +150,7 @@ _LAZY = {
     # the Team dialog (ui/team/members_dialog.py)
     "MemberInfo": "expertise.team.records",
     "SchemaTooNew": "expertise.team.errors",
+    "PasswordNeeded": "expertise.team.errors",
     "TEAM_PASSWORD_MIN": "expertise.team.password:MIN_LENGTH",
     "TeamError": "expertise.team.errors",
     "TeamStatus": "expertise.team.records",
@@ -162,6 +163,7 @@ _LAZY = {
 __all__ = [
     "ConflictRecord",
     "MemberInfo",
+    "PasswordNeeded",
     "SchemaTooNew",
     "ServerRefused",
     "ServerUnavailable",

@@ -1,8 +1,11 @@
 """`TeamFacade` (``hub.team``): this hub as a member of a team hub on PostgreSQL (docs/TEAM.md).
 
 Passwords are parameters: the CLI takes them from the OS keyring or a prompt, the app from a
-dialog; a server URL never carries one. Server work runs in one server transaction and one
-local session; the local part commits only after the server part succeeded.
+dialog; a server URL never carries one. The app's prompt may hand one password to
+`hold_password` for this session: it stays in this object's memory only (never a file, a
+setting, argv or the environment) and is dropped on lock, like the hub key. Server work runs
+in one server transaction and one local session; the local part commits only after the server
+part succeeded.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from expertise.team import password as keyring_password
 from expertise.team import sync as team_sync
 from expertise.team.conflicts import ConflictRecord
 from expertise.team.connect import ServerAddress, TeamServer, role_from_url
-from expertise.team.errors import ServerRefused, ServerUnavailable, TeamError
+from expertise.team.errors import PasswordNeeded, ServerRefused, ServerUnavailable, TeamError
 from expertise.team.keys import TeamKeys
 from expertise.team.levels import LEVELS, level_of
 from expertise.team.records import MemberInfo, TeamStatus
@@ -41,6 +44,8 @@ class TeamFacade:
         self._work = hub.session
         self.keys = TeamKeys(hub)
         hub.forget_on_lock(self.keys.forget)
+        self._password: str | None = None  # this session's, from the app's prompt
+        hub.forget_on_lock(self.forget_password)
 
     # -- local settings (the sync cursor and such live here too) --------------------
     def setting(self, key: str) -> str | None:
@@ -63,6 +68,25 @@ class TeamFacade:
         if not text:
             raise TeamError("no team server: give its URL (or set $EXPERTISE_SERVER)")
         return ServerAddress.parse(text)
+
+    # -- the server password of this session -------------------------------------------
+    def hold_password(self, password: str) -> None:
+        """Keep the server password in memory until the hub locks (or the server refuses it)."""
+        self._password = password or None
+
+    def forget_password(self) -> None:
+        self._password = None
+
+    def holds_password(self) -> bool:
+        """Whether this session holds a password (the keyring is not asked)."""
+        return self._password is not None
+
+    def known_password(self) -> str | None:
+        """This session's password, else the one a secure OS keyring remembers, else None."""
+        if self._password is not None:
+            return self._password
+        role = self.role()
+        return keyring_password.recall(role) if role else None
 
     # -- connecting ------------------------------------------------------------------
     def server(self, password: str, url: str | None = None) -> TeamServer:
@@ -211,18 +235,24 @@ class TeamFacade:
     ) -> SyncReport:
         """One round: members and new keys, then push local changes and pull the server's.
 
-        Without a password, the one remembered in the OS keyring (the app's background sync).
+        Without a password, this session's or the OS keyring's (the app's background sync);
+        PasswordNeeded when there is neither. A held password the server refuses is dropped.
         """
         if password is None:
-            role = self.role() or ""
-            password = keyring_password.recall(role) if role else None
+            password = self.known_password()
             if not password:
-                raise TeamError("the team server password is not remembered on this laptop")
-        with self.server(password) as server:
-            self.refresh(server)
-            keys = SyncKeys(self.keys, self._work)
-            items = ServerItems(server)
-            return SyncRound(self._work, self._hub.blobs, items, keys, progress, cancel).run()
+                raise PasswordNeeded("the team server password is not known on this laptop: "
+                                     "give it, or remember it in a secure OS keyring")
+        try:
+            with self.server(password) as server:
+                self.refresh(server)
+                keys = SyncKeys(self.keys, self._work)
+                items = ServerItems(server)
+                return SyncRound(self._work, self._hub.blobs, items, keys, progress, cancel).run()
+        except ServerRefused:
+            if password == self._password:
+                self._password = None  # wrong or outdated: the app asks again
+            raise
 
     def conflicts(self) -> list[ConflictRecord]:
         """Entries changed here and by a teammate, waiting for keep mine / theirs / both."""

@@ -9,6 +9,10 @@ class TeamError(UserError):
     """A team operation that cannot be done as asked (not in a team, not an admin…)."""
 
 
+class PasswordNeeded(TeamError):
+    """No server password for this round: none held this session, none in a secure keyring."""
+
+
 class ServerUnavailable(HubError):
     """The server cannot be reached now (network, DNS, server down); try again later."""
 

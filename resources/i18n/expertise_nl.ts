@@ -2406,14 +2406,6 @@ Openen?</translation>
             <translation>Synchroniseren…</translation>
         </message>
         <message>
-            <source>Offline</source>
-            <translation>Offline</translation>
-        </message>
-        <message>
-            <source>Sync refused by the server</source>
-            <translation>Synchronisatie geweigerd door de server</translation>
-        </message>
-        <message>
             <source>Sync failed</source>
             <translation>Synchronisatie mislukt</translation>
         </message>
@@ -2428,6 +2420,30 @@ Openen?</translation>
         <message>
             <source>Synced {minutes} min ago</source>
             <translation>{minutes} min geleden gesynchroniseerd</translation>
+        </message>
+        <message>
+            <source>Enter the password…</source>
+            <translation>Wachtwoord invoeren…</translation>
+        </message>
+        <message>
+            <source>Last synced at {time}</source>
+            <translation>Laatst gesynchroniseerd om {time}</translation>
+        </message>
+        <message>
+            <source>The server refused this password (or this member is no longer in the team). Check it and try again.</source>
+            <translation>De server weigerde dit wachtwoord (of dit lid hoort niet meer bij het team). Controleer het en probeer het opnieuw.</translation>
+        </message>
+        <message>
+            <source>Offline, will retry</source>
+            <translation>Offline, probeert het later opnieuw</translation>
+        </message>
+        <message>
+            <source>Team sync needs the server password</source>
+            <translation>Teamsynchronisatie heeft het serverwachtwoord nodig</translation>
+        </message>
+        <message>
+            <source>The team server refused the password</source>
+            <translation>De teamserver weigerde het wachtwoord</translation>
         </message>
     </context>
     <context>
@@ -2472,10 +2488,6 @@ Openen?</translation>
             <translation>Database&amp;wachtwoord:</translation>
         </message>
         <message>
-            <source>Remember the password in the OS keyring</source>
-            <translation>Het wachtwoord onthouden in de sleutelhanger van het systeem</translation>
-        </message>
-        <message>
             <source>Server &amp;URL:</source>
             <translation>Server-&amp;URL:</translation>
         </message>
@@ -2495,12 +2507,12 @@ Openen?</translation>
             <translation>&amp;Wachtwoord van {role}:</translation>
         </message>
         <message>
-            <source>Remember the password in the OS keyring</source>
-            <translation>Het wachtwoord onthouden in de sleutelhanger van het systeem</translation>
-        </message>
-        <message>
             <source>Team server password</source>
             <translation>Wachtwoord van de teamserver</translation>
+        </message>
+        <message>
+            <source>Team sync uses it until the hub locks; it is kept only in memory unless you choose to remember it.</source>
+            <translation>Teamsynchronisatie gebruikt het tot de hub vergrendelt; het blijft alleen in het geheugen, tenzij u kiest om het te onthouden.</translation>
         </message>
     </context>
     <context>
@@ -2520,10 +2532,6 @@ Openen?</translation>
         <message>
             <source>Choose a &amp;password:</source>
             <translation>Kies een &amp;wachtwoord:</translation>
-        </message>
-        <message>
-            <source>Remember the password in the OS keyring</source>
-            <translation>Het wachtwoord onthouden in de sleutelhanger van het systeem</translation>
         </message>
         <message>
             <source>Request &amp;file:</source>
@@ -2679,6 +2687,13 @@ Wat al gesynchroniseerd is, blijft op de laptop van dit lid: verwijderen kan dat
         <message>
             <source>{role}, clearance {clearance}</source>
             <translation>{role}, machtiging {clearance}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamForms</name>
+        <message>
+            <source>Re&amp;member on this device</source>
+            <translation>Ont&amp;houden op dit apparaat</translation>
         </message>
     </context>
 </TS>

@@ -20,7 +20,7 @@ def window(qtbot, make_laptop, team_url):
     ctx = AppContext(bea, TaskRunner(), TaskRunner(), language="en")
     shown = MainWindow(ctx)
     qtbot.addWidget(shown)
-    shown.sync.password = MEMBER_PASSWORD
+    bea.team.hold_password(MEMBER_PASSWORD)  # as the status bar's prompt would
     yield shown, admin, password, bea
     ctx.runner.wait()
     ctx.search_runner.wait()
@@ -64,4 +64,4 @@ def test_offline_shows_in_the_status_bar(qtbot, window):
     bea.team.set_setting("server", "postgresql://127.0.0.1:9/nowhere")
     error = _round(qtbot, window)
     assert type(error).__name__ == "ServerUnavailable"
-    assert window.sync.label.text() == "Offline"
+    assert window.sync.label.text() == "Offline, will retry"

@@ -112,7 +112,7 @@ def test_empty_fields_get_a_message(qtbot, dialog):
 
 
 def test_remember_is_disabled_without_a_secure_keyring(dialog, monkeypatch):
-    from ui.unlock.messages import keyring_status
+    from ui.keyring_state import keyring_status
 
     available, _reason = keyring_status()
     assert dialog.remember.isEnabled() == available

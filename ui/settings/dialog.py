@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.keyring_state import keyring_status
 from ui.plaintext import PlainLabel, buddy_label, plain_label
 from ui.settings.store import IDLE_MINUTES_RANGE, Settings
 from ui.shell.theme import styled_label
-from ui.unlock.messages import keyring_status
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         main.setChildrenCollapsible(False)
         self.setCentralWidget(main)
         self.statusBar().addPermanentWidget(self.sync.label)
+        self.statusBar().addPermanentWidget(self.sync.button)
         self.statusBar().addPermanentWidget(self._status_class)
         self.statusBar().addPermanentWidget(self._status_lock)
         self.resize(1280, 800)
@@ -150,14 +151,10 @@ class MainWindow(QMainWindow):
 
     def show_team(self) -> TeamDialog:
         dialog = TeamDialog(self.ctx, self)
-        dialog.sig_changed.connect(lambda: self._team_changed(dialog))
+        # The dialog holds a typed password in hub.team for this session: the round uses it.
+        dialog.sig_changed.connect(self.sync.sync_now)
         dialog.show()
         return dialog
-
-    def _team_changed(self, dialog: TeamDialog) -> None:
-        # Without a keyring, the password typed in the dialog serves this session's sync.
-        self.sync.password = self.sync.password or dialog.password
-        self.sync.sync_now()
 
     def _menus(self) -> None:
         bar = self.menuBar()

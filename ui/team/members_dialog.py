@@ -32,7 +32,6 @@ from expertise import (
     HubError,
     ServerRefused,
     TeamStatus,
-    recall_team_password,
     remember_team_password,
     write_private_text,
 )
@@ -54,7 +53,8 @@ class TeamDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.status: TeamStatus | None = None
-        # This session's server password (None: the OS keyring, else a prompt).
+        # The server password typed here (None: the OS keyring, else a prompt); also held in
+        # hub.team for this session, so the background sync uses it until the hub locks.
         self.password: str | None = None
         self.error_box: MessageBox | None = None
         self.setWindowTitle(self.tr("Team"))
@@ -147,6 +147,7 @@ class TeamDialog(QDialog):
         self.busy.hide()
         if isinstance(error, ServerRefused):
             self.password = None  # wrong or outdated: ask again next time
+            self.ctx.hub.team.forget_password()
         # Core errors are one line with no content (ARCHITECTURE §11.10); others stay generic.
         text = str(error) if isinstance(error, HubError) else self.tr("The team operation failed.")
         self.error_box = message_box(self, Icon.Warning, self.tr("Team"), text)
@@ -175,6 +176,7 @@ class TeamDialog(QDialog):
         self.status = status
         if status.online is False and "password" in status.problem.lower():
             self.password = None
+            self.ctx.hub.team.forget_password()
         self.summary.setText(self._summary(status))
         self.facts["team"].setText(status.team_name or self.tr("(not admitted yet)"))
         self.facts["server"].setText(status.server or self.tr("(unknown)"))
@@ -251,13 +253,14 @@ class TeamDialog(QDialog):
     def _server_password(self) -> str | None:
         """This session's, the keyring's, or asked now (None if the user cancelled)."""
         role = self.status.role if self.status else ""
-        known = self.password or recall_team_password(role)
+        known = self.password or self.ctx.hub.team.known_password()
         if known:
             return str(known)
         form = PasswordForm(role, self)
         if form.exec() != QDialog.DialogCode.Accepted:
             return None
         self.password = form.password.text()
+        self.ctx.hub.team.hold_password(self.password)
         if form.remember.isChecked():
             remember_team_password(role, self.password)
         return self.password
@@ -276,6 +279,7 @@ class TeamDialog(QDialog):
 
         def job(_: Progress) -> bool:
             hub.team.create(url, name, password, display_name=display_name)
+            hub.team.hold_password(password)
             return bool(remember and remember_team_password(hub.team.role() or "", password))
 
         self.password = password
@@ -295,6 +299,7 @@ class TeamDialog(QDialog):
         def job(_: Progress) -> bool:
             text = hub.team.request(display_name, password, url=url)
             write_private_text(target, text + "\n")
+            hub.team.hold_password(password)  # for the first sync once admitted
             return bool(remember and remember_team_password(hub.team.role() or "", password))
 
         self.password = password

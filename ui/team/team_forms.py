@@ -6,6 +6,7 @@ hub.team on the worker. Passwords stay in memory: never logged, never in a setti
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertise import CLASSIFICATIONS, TEAM_PASSWORD_MIN
+from ui.keyring_state import keyring_status
 from ui.labels import classification_label
 from ui.plaintext import form_row, plain_label
 
@@ -29,6 +31,17 @@ def password_field(parent: QWidget) -> QLineEdit:
     field = QLineEdit(parent)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
+
+
+def remember_row(form: QFormLayout, parent: QWidget) -> QCheckBox:
+    """'Remember on this device', offered only with a secure OS keyring (as the unlock dialog
+    decides); without one the box is hidden and never ticked."""
+    box = QCheckBox(QCoreApplication.translate("TeamForms", "Re&member on this device"), parent)
+    if keyring_status()[0]:
+        form.addRow("", box)
+    else:
+        box.hide()
+    return box
 
 
 class _Form(QDialog):
@@ -73,12 +86,11 @@ class CreateForm(_Form):
         self.team_name = QLineEdit(self)
         self.display_name = QLineEdit(self)
         self.password = password_field(self)
-        self.remember = QCheckBox(self.tr("Remember the password in the OS keyring"), self)
         form_row(self.form, self.tr("Server &URL:"), self.url)
         form_row(self.form, self.tr("Team &name:"), self.team_name)
         form_row(self.form, self.tr("&Your name:"), self.display_name)
         form_row(self.form, self.tr("Database &password:"), self.password)
-        self.form.addRow(self.remember)
+        self.remember = remember_row(self.form, self)
         self.note.setText(
             self.tr(
                 "The database must be empty; its role becomes the team admin. The password "
@@ -102,7 +114,6 @@ class RequestForm(_Form):
         self.url.setPlaceholderText("postgresql://host:5432/database")
         self.password = password_field(self)
         self.repeat = password_field(self)
-        self.remember = QCheckBox(self.tr("Remember the password in the OS keyring"), self)
         self.file = QLineEdit(self)
         browse = QPushButton(self.tr("&Choose…"), self)
         browse.clicked.connect(self._browse)
@@ -113,7 +124,7 @@ class RequestForm(_Form):
         form_row(self.form, self.tr("Server &URL (optional):"), self.url)
         form_row(self.form, self.tr("Choose a &password:"), self.password)
         form_row(self.form, self.tr("&Repeat it:"), self.repeat)
-        self.form.addRow(self.remember)
+        self.remember = remember_row(self.form, self)
         form_row(self.form, self.tr("Request &file:"), row)
         self.watch(self.display_name, self.password, self.repeat, self.file)
 
@@ -177,14 +188,20 @@ class AdmitForm(_Form):
 
 
 class PasswordForm(_Form):
-    """The team server password of this laptop's role, when no keyring remembers it."""
+    """The team server password of this laptop's role, when neither the session nor a keyring
+    has it; `problem` says why it is asked again (the server refused the last one)."""
 
-    def __init__(self, role: str, parent: QWidget | None = None) -> None:
+    def __init__(self, role: str, parent: QWidget | None = None, problem: str = "") -> None:
         super().__init__(self.tr("Team server password"), parent)
         self.password = password_field(self)
-        self.remember = QCheckBox(self.tr("Remember the password in the OS keyring"), self)
+        self.password.setAccessibleName(self.tr("Team server password"))
         form_row(self.form, self.tr("&Password of {role}:").format(role=role), self.password)
-        self.form.addRow(self.remember)
+        self.remember = remember_row(self.form, self)
+        self.problem = plain_label(problem, self, "errorMessage", wrap=True)
+        self.problem.setVisible(bool(problem))
+        self.form.addRow(self.problem)
+        self.note.setText(self.tr("Team sync uses it until the hub locks; it is kept only in "
+                                  "memory unless you choose to remember it."))
         self.watch(self.password)
 
     def ready(self) -> bool:

@@ -1,4 +1,4 @@
-"""What the unlock, create and settings dialogs say about opening a hub and the keyring.
+"""What the unlock and create dialogs say about opening a hub (the keyring: ui/keyring_state.py).
 
 A core error becomes a translated sentence here; the core's own text is never
 shown. Kept apart from the dialogs so each of them can use it without
@@ -17,7 +17,6 @@ from expertise import (
     NotAHub,
     UserError,
     WrongPassphrase,
-    keyring_available,
 )
 
 
@@ -49,12 +48,3 @@ def error_text(error: BaseException) -> str:
         return QCoreApplication.translate("UnlockErrors", "The hub could not be opened.")
     return QCoreApplication.translate("UnlockErrors", "Something went wrong while opening the hub.")
 
-
-def keyring_status() -> tuple[bool, str]:
-    if keyring_available():
-        return True, ""
-    return False, QCoreApplication.translate(
-        "UnlockErrors",
-        "Not available: this device has no secure keyring (Windows Credential Locker, "
-        "macOS Keychain or a Secret Service).",
-    )

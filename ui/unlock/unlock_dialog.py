@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from expertise import HubError, HubFolder, KdfParams
+from ui.keyring_state import keyring_status
 from ui.plaintext import buddy_label, plain_label, set_plain_tooltip
 from ui.settings.store import Settings
 from ui.shell.theme import styled_label
 from ui.startup import demo_hub_folder
 from ui.tasks import Progress, TaskRunner
-from ui.unlock.messages import error_text, keyring_status
+from ui.unlock.messages import error_text
 
 if TYPE_CHECKING:
     from expertise import Hub
