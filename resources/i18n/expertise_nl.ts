@@ -2661,10 +2661,6 @@ Wat al gesynchroniseerd is, blijft op de laptop van dit lid: verwijderen kan dat
             <translation>Deze hub is lid van een team.</translation>
         </message>
         <message>
-            <source>This hub is not in a team. Create one on a PostgreSQL server, or request to join one and hand the request file to its admin.</source>
-            <translation>Deze hub is geen lid van een team. Maak er een aan op een PostgreSQL-server, of vraag om lid te worden en geef het verzoekbestand aan de beheerder.</translation>
-        </message>
-        <message>
             <source>You:</source>
             <translation>U:</translation>
         </message>
@@ -2694,6 +2690,33 @@ Wat al gesynchroniseerd is, blijft op de laptop van dit lid: verwijderen kan dat
         <message>
             <source>Re&amp;member on this device</source>
             <translation>Ont&amp;houden op dit apparaat</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamIntro</name>
+        <message>
+            <source>Not in a team yet</source>
+            <translation>Nog geen lid van een team</translation>
+        </message>
+        <message>
+            <source>A team shares its entries through a PostgreSQL database that agency IT runs. Each laptop keeps its own encrypted hub and works offline; the server only ever receives encrypted items.</source>
+            <translation>Een team deelt zijn items via een PostgreSQL-database die de IT-afdeling beheert. Elke laptop houdt zijn eigen versleutelde hub en werkt offline; de server ontvangt alleen versleutelde items.</translation>
+        </message>
+        <message>
+            <source>Start a team:</source>
+            <translation>Een team starten:</translation>
+        </message>
+        <message>
+            <source>The team admin creates it on an empty database; the server URL names the admin's database role.</source>
+            <translation>De teambeheerder maakt het aan op een lege database; de server-URL noemt de databaserol van de beheerder.</translation>
+        </message>
+        <message>
+            <source>Join a team:</source>
+            <translation>Lid worden:</translation>
+        </message>
+        <message>
+            <source>Choose your server password and save a request file. Hand the file to the team's admin; once you are admitted, sync or refresh to join.</source>
+            <translation>Kies uw serverwachtwoord en sla een verzoekbestand op. Geef het bestand aan de beheerder van het team; synchroniseer of werk bij zodra u bent toegelaten.</translation>
         </message>
     </context>
 </TS>

@@ -267,3 +267,26 @@ def test_a_dialog_gone_while_its_job_runs_is_left_alone(qtbot, make_laptop, open
     ctx.runner.wait()
     qtbot.wait(100)  # the failure arrives; pytest-qt fails the test if the callback raised
     assert not ctx.hub.team.role()
+
+
+def test_not_in_a_team_reads_top_down_and_ends_with_the_buttons_bottom_right(qtbot, make_laptop,
+                                                                             open_dialog):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = open_dialog(make_laptop("solo"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.intro.isVisible() and not dialog.summary.isVisible()
+    assert not dialog.details.isVisible()
+    create, request = dialog.buttons["create"], dialog.buttons["request"]
+    close = dialog.findChild(QDialogButtonBox)
+    # One row at the bottom: Create, Request, then Close, right-aligned under the words.
+    assert create.y() == request.y() and abs(close.geometry().center().y()
+                                             - create.geometry().center().y()) <= 2
+    assert create.x() < request.x() < close.x()
+    right = dialog.width() - dialog.layout().contentsMargins().right()
+    assert abs(close.geometry().right() + 1 - right) <= 2
+    assert create.x() > dialog.width() // 4  # not stretched across the dialog
+    bottom = max(w.geometry().bottom() for w in (dialog.intro, create))
+    assert dialog.intro.geometry().bottom() < create.y()
+    assert dialog.height() - bottom < 40  # no empty band under the buttons

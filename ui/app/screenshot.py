@@ -25,7 +25,8 @@ from ui.startup import given_passphrase
 from ui.tasks import TaskRunner
 
 VIEWS = (
-    "unlock", "list", "entry", "search", "experts", "editor", *OVERVIEW_VIEWS, *WORK_CYCLE_VIEWS
+    "unlock", "list", "entry", "search", "experts", "editor", "team", *OVERVIEW_VIEWS,
+    *WORK_CYCLE_VIEWS,
 )
 SIZE = (1280, 800)
 SAMPLE_QUERY = "grooming"
@@ -149,11 +150,24 @@ def open_window(hub: Hub, language: str) -> tuple[MainWindow, AppContext]:
     return window, ctx
 
 
+def _team(window: MainWindow, ctx: AppContext) -> QWidget:
+    """File → Team… on its own (the demo hub is in no team: create or request to join)."""
+    return window.show_team()
+
+
+# Views that are a dialog: the dialog alone is grabbed, not the window behind it.
+DIALOGS: dict[str, Callable[[MainWindow, AppContext], QWidget]] = {"team": _team}
+
+
 def render(hub: Hub, view: str, out: Path, language: str) -> int:
     window, ctx = open_window(hub, language)
-    PREPARE[view](window, ctx)
+    target: QWidget = window
+    if view in DIALOGS:
+        target = DIALOGS[view](window, ctx)
+    else:
+        PREPARE[view](window, ctx)
     settle(ctx, 1500)
-    return close(window, ctx, save(window, out))
+    return close(window, ctx, save(target, out))
 
 
 def close(window: MainWindow, ctx: AppContext, code: int) -> int:

@@ -40,6 +40,7 @@ from ui.labels import classification_label
 from ui.plaintext import Button, Icon, MessageBox, ask, form_row, message_box, plain_label
 from ui.tasks import Progress
 from ui.team.team_forms import AdmitForm, CreateForm, PasswordForm, RequestForm
+from ui.team.team_intro import TeamIntro
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -64,6 +65,8 @@ class TeamDialog(QDialog):
 
     # -- layout ----------------------------------------------------------------------
     def _build(self) -> None:
+        self.intro = TeamIntro(self)  # shown only once a load says this hub is in no team
+        self.intro.hide()
         self.summary = plain_label("", self, wrap=True)
         self.details = QWidget(self)  # hidden while this hub is in no team
         facts = QFormLayout()
@@ -100,21 +103,25 @@ class TeamDialog(QDialog):
                            ("admit", self.ask_admit), ("remove", self.ask_remove),
                            ("refresh", self.ask_refresh)):
             self.buttons[name].clicked.connect(slot)
-        row = QHBoxLayout()
-        for button in self.buttons.values():
-            row.addWidget(button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        row = QHBoxLayout()  # bottom right: the actions of this state, then Close
+        row.addStretch(1)
+        for button in self.buttons.values():
+            row.addWidget(button)
+        row.addWidget(close)
         inner = QVBoxLayout(self.details)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(facts)
         inner.addWidget(self.table)
-        layout = QVBoxLayout(self)
+        layout = self.rows = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self.intro)
         layout.addWidget(self.summary)
         layout.addWidget(self.details, 1)
+        layout.addSpacing(8)  # the words apart from the buttons
         layout.addWidget(self.busy)
         layout.addLayout(row)
-        layout.addWidget(close)
         self._enable()
 
     # -- running core work off the UI thread ---------------------------------------------
@@ -189,8 +196,10 @@ class TeamDialog(QDialog):
                                    or self.tr("never"))
         self._fill(status)
         self.details.setVisible(bool(status.role))
-        if not status.role:
-            self.resize(self.width(), 170)  # a short note and two buttons
+        self.intro.setVisible(not status.role)
+        self.summary.setVisible(bool(status.role))
+        if not status.role:  # words and two buttons: as tall as they need
+            self.resize(self.width(), self.rows.totalHeightForWidth(self.width()))
         self._enable()
         self.sig_loaded.emit(status)
         if joined_now:  # admitted, and this refresh made it a member: start syncing
@@ -198,8 +207,7 @@ class TeamDialog(QDialog):
 
     def _summary(self, status: TeamStatus) -> str:
         if not status.role:
-            return self.tr("This hub is not in a team. Create one on a PostgreSQL server, or "
-                           "request to join one and hand the request file to its admin.")
+            return ""  # the intro (ui/team/team_intro.py) says it
         if status.request_pending:
             return self.tr("Your request is made. Once the admin has admitted it, sync or "
                            "refresh to join.")
