@@ -353,6 +353,12 @@ class SearchIndex:
         """A document's stored fields in the current searcher (index/search/stored.py)."""
         return self._stored.get(self._searcher, docnum)
 
+    def snippet(
+        self, docnum: int, stems: frozenset[str], lang: str, make: Callable[[], str]
+    ) -> str:
+        """``make()``, kept for the current searcher with the record (index/search/stored.py)."""
+        return self._stored.snippet(self._searcher, docnum, stems, lang, make)
+
     @property
     def parser(self) -> QueryParser:
         return self._parser

@@ -85,19 +85,20 @@ def add_term(
     run: Run, fieldname: str, text: TermText, boost: float, only: Mask | None, acc: np.ndarray
 ) -> None:
     """BM25F of one term for the documents holding it (of ``only``, if given)."""
-    searcher = run.searcher
-    if (fieldname, text) not in run.reader:
+    # The cached live postings answer "is the term there" (empty when not): asking
+    # the reader's term table first cost a hash lookup per segment, per term.
+    ids, weights = run.postings(fieldname, text)
+    if only is not None and ids.size:
+        keep = only[ids]
+        ids, weights = ids[keep], weights[keep]
+    if not ids.size:
         return
+    searcher = run.searcher
     factor = boost * searcher.idf(fieldname, text) * (K1 + 1)
     avgfl = searcher.avg_field_length(fieldname) or 1.0
     lengths = run.cache.get(searcher, f"len:{fieldname}", _lengths(fieldname))
-    ids, weights = run.postings(fieldname, text)
-    if only is not None:
-        keep = only[ids]
-        ids, weights = ids[keep], weights[keep]
-    if ids.size:
-        flat, slope = K1 * (1 - B), K1 * B / avgfl
-        acc[ids] += factor * weights / (weights + flat + slope * lengths[ids])
+    flat, slope = K1 * (1 - B), K1 * B / avgfl
+    acc[ids] += factor * weights / (weights + flat + slope * lengths[ids])
 
 
 def warm(cache: ColumnCache, searcher: Searcher) -> None:

@@ -144,5 +144,5 @@ def _results(
     total, docs, facets = outcome
     run = Run(ix.searcher, ix.columns)
     stems = hits.query_stems(run, q) if not isinstance(q, tree.Nothing) else {}
-    found = hits.build_hits(ix.stored_fields, docs, stems)
+    found = hits.build_hits(ix, docs, stems)
     return SearchResults(text, total, found, facets, suggestion, error)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from functools import partial
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -132,23 +133,34 @@ def query_stems(run: Run, q: Node) -> dict[str, frozenset[str]]:
     return {lang: frozenset(v) for lang, v in terms.items()}
 
 
+class Shown(Protocol):
+    """Where a page's records and snippets come from (SearchIndex: kept per searcher)."""
+
+    def stored_fields(self, docnum: int) -> Mapping[str, Any]: ...
+
+    def snippet(
+        self, docnum: int, stems: frozenset[str], lang: str, make: Callable[[], str]
+    ) -> str: ...
+
+
 def build_hits(
-    stored_fields: Callable[[int], Mapping[str, Any]],
-    docs: list[tuple[int, float]],
-    stems: Mapping[str, frozenset[str]],
+    shown: Shown, docs: list[tuple[int, float]], stems: Mapping[str, frozenset[str]]
 ) -> list[Hit]:
     hits = []
+    no_stems: frozenset[str] = frozenset()
     for docnum, score in docs:
-        stored = stored_fields(docnum)
+        stored = shown.stored_fields(docnum)
         lang = stored.get("language", "nl")
         text = stored.get("snippet", "")
+        marked = stems.get(lang, no_stems)
+        make = partial(make_snippet, text, marked, lang)
         hits.append(
             Hit(
                 id=stored["id"],
                 kind=stored.get("kind", ""),
                 title=stored.get("title", ""),
                 score=float(score),
-                snippet=make_snippet(text, stems.get(lang, frozenset()), lang),
+                snippet=shown.snippet(docnum, marked, lang, make),
             )
         )
     return hits

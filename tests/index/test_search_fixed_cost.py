@@ -2,7 +2,8 @@
 
 No timings (bench/ shows the speed): these count the work itself on a real
 encrypted index. Whoosh's parser runs once per query text and thesaurus, a
-page's stored records are read once per searcher, a snippet folds only the
+page's stored records are read once per searcher and its snippets made once per
+searcher and query words, a snippet folds only the
 text up to its window, and a commit or close leaves nothing stale behind.
 """
 
@@ -14,7 +15,8 @@ import pytest
 
 from index import SearchIndex
 from index.analysis import stem
-from index.search import snippets
+from index.search import hits, snippets
+from index.search.stored import RECORD_OVERHEAD, StoredCache
 from tests.index.conftest import doc
 
 
@@ -86,3 +88,35 @@ def test_a_snippet_folds_only_up_to_its_window(monkeypatch: pytest.MonkeyPatch) 
     snippet = snippets.make_snippet(early, frozenset({stem("triage", "nl")}), "nl")
     assert "<mark>triage</mark>" in snippet
     assert sum(folded) < snippets.FIRST_PIECE + 100 < len(early) // 20
+
+
+def test_a_snippet_is_made_once_per_searcher_and_words(
+    ix: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[str] = []
+    real = hits.make_snippet
+
+    def counted(text: str, stems: frozenset[str], lang: str) -> str:
+        made.append(text)
+        return real(text, stems, lang)
+
+    monkeypatch.setattr(hits, "make_snippet", counted)
+    first = ix.search("videokamera OR beelden")
+    assert len(made) == len(first.hits) >= 2
+    again = ix.search("videokamera OR beelden", kind="practice")  # a facet click
+    assert len(made) == len(first.hits), "same words, same documents: nothing remade"
+    assert [h.snippet for h in again.hits] == [
+        h.snippet for h in first.hits if h.kind == "practice"
+    ]
+    ix.search("verhoor")  # other words mark other text
+    assert len(made) == len(first.hits) + 1
+    ix.update([doc("nl-camera", "Videokamera in de verhoorstudio", "Nieuwe tekst.")])
+    changed = ix.search("videokamera")
+    assert changed.hits[0].snippet.startswith("Nieuwe tekst"), "a new searcher starts afresh"
+
+
+def test_kept_records_are_bounded_by_their_text(ix: SearchIndex) -> None:
+    cache = StoredCache(chars=2 * RECORD_OVERHEAD + 400)
+    for docnum in range(ix.searcher.doc_count_all()):
+        cache.get(ix.searcher, docnum)
+    assert 1 <= len(cache) <= 2
