@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from expertise.bulkimport.plan import Outcome, Plan
+from expertise.bulkimport.plan import Outcome, Plan, Written
 from expertise.bulkimport.sources import Incoming, read_file
 from expertise.errors import ImportCancelled
 
@@ -35,12 +35,14 @@ def run(
     create_missing: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    written: Written | None = None,
 ) -> Outcome:
     """Import `files` in `session`'s transaction; raises (and writes nothing) on any error.
 
     With `create_missing`, a reference to a name neither the hub nor the import
     has becomes a draft entry (expertise/services/import_refs.py). `progress`
-    hears (files done, files) after each chunk.
+    hears (files done, files) after each chunk; `written(batch, known)` of each
+    batch once it is written (the index feed, feed.py).
     """
     total = len(files)
 
@@ -59,7 +61,7 @@ def run(
                 if progress is not None:
                     progress(min(start + CHUNK, total), total)
 
-    outcome = run_items(session, chunks(), actor, create_missing, cancel)
+    outcome = run_items(session, chunks(), actor, create_missing, cancel, written)
     outcome.report.files = total
     return outcome
 
@@ -74,11 +76,12 @@ def run_items(
     actor: str,
     create_missing: bool = False,
     cancel: Cancel | None = None,
+    written: Written | None = None,
 ) -> Outcome:
     """Import items given a chunk at a time, in `session`'s transaction."""
     # a reference may point at an entry of a later batch: checked at the commit instead
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
-    plan = Plan(session, actor, create_missing)
+    plan = Plan(session, actor, create_missing, written)
     for chunk in chunks:
         _check(cancel)
         plan.add(chunk)

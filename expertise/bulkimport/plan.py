@@ -27,6 +27,8 @@ from expertise.services.entries import bump_change_counter, split_refs
 
 _NOT_VALUES = ("id", "kind", "tags", "themes")
 BATCH = 500  # items written together
+# told of each batch once it is written (the import's index feed, feed.py)
+Written = Callable[[Batch, Known], None]
 
 
 class _Later(Exception):
@@ -47,8 +49,11 @@ class Outcome:
 
 
 class Plan:
-    def __init__(self, session: Session, actor: str, create_missing: bool) -> None:
+    def __init__(
+        self, session: Session, actor: str, create_missing: bool, written: Written | None = None
+    ) -> None:
         self._session = session
+        self._written = written
         self._actor = actor
         self._create_missing = create_missing
         self._known = Known(session)
@@ -123,6 +128,8 @@ class Plan:
                 continue
             self._stage(batch, one, entry, current)
         self._writer.write(batch)
+        if batch and self._written is not None:
+            self._written(batch, self._known)
 
     def _build(self, one: _Placed, current: Current, final: bool) -> R.EntryRows:
         item = one.item

@@ -11,12 +11,17 @@ from sqlalchemy.orm import Session
 
 from expertise import oserrors, space
 from expertise.bulkimport import pipeline
-from expertise.bulkimport.plan import Outcome
+from expertise.bulkimport.documents import documents
+from expertise.bulkimport.feed import IndexFeed
+from expertise.bulkimport.lookup import Known
+from expertise.bulkimport.plan import Outcome, Written
 from expertise.bulkimport.searchable import make_searchable
 from expertise.bulkimport.sources import Incoming, collect_files
+from expertise.bulkimport.store import Batch
 from expertise.hub.core import HubCore
 from expertise.records import Change, ImportReport
 from expertise.services import audit, transfer
+from expertise.services.entries import change_counter
 
 # (phase, done, total): phase "read" counts files read and written, "index" documents indexed
 ImportProgress = Callable[[str, int, int], None]
@@ -52,13 +57,34 @@ class TransferFacade:
             if progress is not None:
                 progress("read", done, total)
 
-        with self._work.writing() as work:
-            outcome = pipeline.run(
-                work.session, files, audit.current_actor(), create_missing, read, cancel
-            )
-            _audit(work.session, outcome.report)
-        self._searchable(outcome, progress)
+        feed: IndexFeed | None = None
+        try:
+            with self._work.writing() as work:
+                feed, written = self._feed(work.session, len(files))
+                actor = audit.current_actor()
+                outcome = pipeline.run(
+                    work.session, files, actor, create_missing, read, cancel, written
+                )
+                _audit(work.session, outcome.report)
+                caught_up = change_counter(work.session) == feed.expected_seq
+        except BaseException:
+            if feed is not None:
+                feed.finish(adopt=False)  # the staged segments go: the index stays as it was
+            raise
+        self._searchable(outcome, progress, feed, caught_up)
         return outcome.report
+
+    def _feed(self, session: Session, files: int) -> tuple[IndexFeed, Written]:
+        """The index fed while the import stores (expertise/bulkimport/feed.py)."""
+        # the import bumps the change counter once; checked before the feed is adopted
+        feed = IndexFeed(self._hub.index_service, files, change_counter(session) + 1)
+        blobs = self._hub.blobs
+
+        def written(batch: Batch, known: Known) -> None:
+            changed = [rows.id for rows in batch.changed]
+            feed.send(documents(session, blobs, known, batch.new + batch.changed, changed))
+
+        return feed, written
 
     def import_values(
         self,
@@ -92,19 +118,27 @@ class TransferFacade:
             self._searchable(outcome, None)
         return outcome.report
 
-    def _searchable(self, outcome: Outcome, progress: ImportProgress | None) -> None:
-        """One index update for what the import changed, then the listeners hear of it."""
+    def _searchable(
+        self,
+        outcome: Outcome,
+        progress: ImportProgress | None,
+        feed: IndexFeed | None = None,
+        caught_up: bool = False,
+    ) -> None:
+        """The index fed during the import adopted, else one update for what it changed;
+        then the listeners hear of it."""
         changed = outcome.report.created + outcome.report.updated
-        if not changed:
-            return  # nothing written: no index work at all
+        index = (lambda done, total: progress("index", done, total)) if progress else None
         with self._work.committed():
-            make_searchable(
-                self._hub.index_service,
-                self._work.sessions,
-                self._hub.blobs,
-                changed,
-                (lambda done, total: progress("index", done, total)) if progress else None,
-            )
+            # adopted only if it holds every changed entry and the counter it records is right
+            complete = feed is not None and feed.sent == len(changed) and caught_up
+            adopted = feed is not None and feed.finish(complete, index)
+            if not changed:
+                return  # nothing written: no index work at all
+            if not adopted:
+                make_searchable(
+                    self._hub.index_service, self._work.sessions, self._hub.blobs, changed, index
+                )
             change = Change(frozenset(changed), frozenset(outcome.kinds), frozenset(), "import")
             self._work.announce(change, index=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -56,10 +57,18 @@ def _organisation_name(session: Session, entry: Entry, context: DocContext | Non
 
 
 def _extra_text(entry: Entry) -> str:
-    """Kind-specific prose (context, lessons, results, follow-ups...) is searchable body text."""
+    return extra_text(entry.kind, lambda attr: getattr(entry, attr))
+
+
+def extra_text(kind: str, get: Callable[[str], object]) -> str:
+    """Kind-specific prose (context, lessons, results, follow-ups...) is searchable body text.
+
+    `get(attr)` gives the entry's value: from the ORM object here, from plain
+    rows in the bulk import (expertise/bulkimport/documents.py).
+    """
     parts = []
-    for spec in fields_of(entry.kind):
-        value = getattr(entry, spec.attr)
+    for spec in fields_of(kind):
+        value = get(spec.attr)
         if spec.type == "rows":
             parts.append(row_text(spec, value))
         elif spec.type in ("text", "multiline") and spec.name not in ("email", "phone", "country"):
@@ -67,7 +76,7 @@ def _extra_text(entry: Entry) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def _attachment_text(session: Session, entry_id: str, blobs: BlobStore) -> str:
+def attachment_text(session: Session, entry_id: str, blobs: BlobStore) -> str:
     texts = []
     for attachment in session.scalars(select(Attachment).where(Attachment.entry_id == entry_id)):
         try:
@@ -99,6 +108,6 @@ def build_document(
         "language": entry.language,
         "updated": entry.updated_at,
         "revision": entry.revision,
-        "attachment_text": _attachment_text(session, entry.id, blobs) if attached else "",
+        "attachment_text": attachment_text(session, entry.id, blobs) if attached else "",
         "people": [person for person in people if person],
     }

@@ -208,6 +208,7 @@ class IndexSync:
         total: int | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
+        seq: int | None = None,
     ) -> int | None:
         """Index many documents in one commit (a bulk import); the number added, None if cancelled.
 
@@ -215,11 +216,14 @@ class IndexSync:
         ``build_document`` makes them, for entries already committed to the
         database; an id already indexed is replaced. Big batches are analysed
         in worker processes. Call it after the database commit and instead of
-        the per-entry update that commit would schedule.
+        the per-entry update that commit would schedule. ``seq``: the change
+        counter the index catches up with, when the caller knows it (an import
+        feeding documents before its commit, expertise/bulkimport/feed.py).
         """
         self.wait()
-        with session_scope(self._sessions) as session:
-            seq = change_counter(session)
+        if seq is None:
+            with session_scope(self._sessions) as session:
+                seq = change_counter(session)
         with _build_failure():
             return self.index.add_many(
                 docs, total=total, progress=progress, cancel=cancel, meta={"change_seq": seq}
