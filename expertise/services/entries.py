@@ -23,6 +23,8 @@ from expertise.services.values import apply_base, apply_fields, apply_tags, appl
 
 
 def get_entry(session: Session, entry_id: str) -> Entry:
+    if not entry_id:  # session.get(…, None) only warns and may raise in a later SQLAlchemy
+        raise UserError("no entry id given")
     entry = session.get(Entry, entry_id)
     if entry is None:
         raise UserError(f"no entry with id {entry_id[:40]!r}")

@@ -210,3 +210,10 @@ def test_add_entries_refuses_a_locked_hub(hub):
     hub.lock()
     with pytest.raises(HubLocked):
         hub.entries.add_many([("practice", {"title": "Nooit opgeslagen"})])
+
+
+@pytest.mark.filterwarnings("error")  # session.get(Entry, None) warns: it must not be reached
+@pytest.mark.parametrize("missing", [None, ""])
+def test_getting_no_id_is_a_clear_error(hub, missing):
+    with pytest.raises(UserError, match="no entry id"):
+        hub.entries.get(missing)

@@ -316,8 +316,8 @@ class MainWindow(QMainWindow):
         self.editor.new_entry(kind)
         self.show_page("editor")
 
-    def edit_entry(self, entry_id: str) -> None:
-        if is_read_only(self.ctx.hub):
+    def edit_entry(self, entry_id: str | None) -> None:
+        if not entry_id or is_read_only(self.ctx.hub):  # no row chosen: nothing to open
             return
         self.editor.load(entry_id)
         self.show_page("editor")
