@@ -69,6 +69,8 @@ def main(target: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from tools.postgres import TempCluster, find_bin_dir
+    from ui.settings.store import use_memory
+    from ui.shell.theme import apply_theme
 
     bin_dir = find_bin_dir()
     if bin_dir is None:
@@ -76,6 +78,7 @@ def main(target: Path) -> int:
         return 1
     target.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    apply_theme(app, use_memory().theme)  # as the screenshot mode does
     cluster = TempCluster.start(bin_dir)
     try:
         with psycopg.connect(cluster.url(), autocommit=True) as conn:

@@ -36,7 +36,7 @@ def _run(*args: str, passphrase: str | None = PASSPHRASE) -> subprocess.Complete
     )
 
 
-@pytest.mark.parametrize("view", ["list", "unlock", "team"])
+@pytest.mark.parametrize("view", ["list", "unlock", "team", "courses"])
 def test_screenshot_writes_a_png(hub_copy, tmp_path, view):
     out = tmp_path / f"{view}.png"
     result = _run("--hub", str(hub_copy), "--screenshot", str(out), "--view", view)

@@ -21,12 +21,13 @@ from ui.app.screenshot_overview import OVERVIEW_VIEWS
 from ui.app.screenshot_work_cycle import WORK_CYCLE_VIEWS
 from ui.context import AppContext
 from ui.shell.main_window import MainWindow
+from ui.shell.sidebar import Place
 from ui.startup import given_passphrase
 from ui.tasks import TaskRunner
 
 VIEWS = (
-    "unlock", "list", "entry", "search", "experts", "editor", "team", *OVERVIEW_VIEWS,
-    *WORK_CYCLE_VIEWS,
+    "unlock", "list", "entry", "search", "experts", "editor", "courses", "team",
+    *OVERVIEW_VIEWS, *WORK_CYCLE_VIEWS,
 )
 SIZE = (1280, 800)
 SAMPLE_QUERY = "grooming"
@@ -79,7 +80,14 @@ def _editor(window: MainWindow, ctx: AppContext) -> None:
         window.edit_entry(entry_id)
 
 
+def _courses(window: MainWindow, ctx: AppContext) -> None:
+    """The course packs with the first pack and its preview (the demo hub has none of its
+    own: tests/ui/course_shots.py makes some on a copy)."""
+    window.sidebar.select_place(Place("courses"))
+
+
 PREPARE: dict[str, Callable[[MainWindow, AppContext], None]] = {
+    "courses": _courses,
     "list": _list,
     "entry": _entry,
     "search": _search,
