@@ -915,6 +915,25 @@
         </message>
     </context>
     <context>
+        <name>ImportResultDialog</name>
+        <message>
+            <source>Import finished</source>
+            <translation>Import voltooid</translation>
+        </message>
+        <message>
+            <source>Values read by their label ({n}):</source>
+            <translation>Waarden gelezen via hun label ({n}):</translation>
+        </message>
+        <message>
+            <source>Drafts created for missing references ({n}):</source>
+            <translation>Concepten gemaakt voor ontbrekende verwijzingen ({n}):</translation>
+        </message>
+        <message>
+            <source>{kind} “{title}”, named by {field} in {source}</source>
+            <translation>{kind} “{title}”, genoemd in {field} in {source}</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportPackDialog</name>
         <message>
             <source>Import knowledge pack</source>
@@ -1208,6 +1227,10 @@
         <message>
             <source>Import a &amp;folder…</source>
             <translation>&amp;Map importeren…</translation>
+        </message>
+        <message>
+            <source>Import a folder, &amp;drafts for missing references…</source>
+            <translation>Map importeren, &amp;concepten voor ontbrekende verwijzingen…</translation>
         </message>
         <message>
             <source>Export as &amp;Markdown…</source>

@@ -62,3 +62,55 @@ def test_cancel_during_an_import_imports_nothing(
     wait_idle(ctx)
     assert ctx.hub.entries.count() == before
     assert ctx.hub.search("Afbreekproef").total == 0
+
+
+LABELLED = """---
+kind: Advies
+title: Over kindersekstoerisme
+themes:
+  - Kindersekstoerisme
+language: Engels
+---
+Tekst.
+"""
+
+EXPERT = """---
+kind: expert
+title: Jan Resultaat
+organisation: Stichting Nergensbekend
+---
+Digitaal rechercheur.
+"""
+
+
+def test_the_result_dialog_lists_values_read_by_label_and_drafts_made(
+    qtbot, window, ctx, wait_idle, tmp_path, monkeypatch
+):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "labelled.md").write_text(LABELLED, encoding="utf-8")
+    (folder / "expert.md").write_text(EXPERT, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignal(window.jobs.sig_message, timeout=60000) as said:
+        window.jobs.import_folder_with_drafts()
+    assert said.args == ["Imported: 3 new, 0 updated, 0 unchanged."]
+    dialog = window.jobs.result_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.details.toPlainText()
+    assert "labelled.md:5: theme `Kindersekstoerisme` read as `child_sex_tourism`" in text
+    assert "labelled.md:6: language `Engels` read as `en`" in text
+    assert "Drafts created for missing references (1):" in text
+    assert "“Stichting Nergensbekend”, named by organisation in expert.md:4" in text
+    dialog.accept()
+    wait_idle(ctx)
+
+
+def test_no_result_dialog_when_there_is_nothing_but_counts(
+    qtbot, window, ctx, wait_idle, tmp_path, monkeypatch
+):
+    folder = write_notes(tmp_path / "in", [note("Gewoon", "tekst")])
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignal(window.jobs.sig_message, timeout=60000):
+        window.jobs.import_folder()
+    assert window.jobs.result_dialog is None
+    wait_idle(ctx)

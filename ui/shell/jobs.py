@@ -25,6 +25,7 @@ from expertise import (
 )
 from ui.context import AppContext
 from ui.progress import default_failure, run_with_progress
+from ui.shell.import_result import ImportResultDialog, has_details
 from ui.tasks import Progress
 
 
@@ -56,6 +57,7 @@ class LongJobs(QObject):
         super().__init__(window)
         self._ctx = ctx
         self._window = window
+        self.result_dialog: ImportResultDialog | None = None  # the last import's details
 
     def _run(self, title: str, job: object, done: object) -> None:
         run_with_progress(self._window, self._ctx.runner, title, job, done)  # type: ignore[arg-type]
@@ -73,7 +75,13 @@ class LongJobs(QObject):
         if folder:
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_folder_with_drafts(self) -> None:
+        """As `expertise import --create-missing`: a name the hub lacks becomes a draft."""
+        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Import a folder"))
+        if folder:
+            self.import_paths([Path(folder)], create_missing=True)
+
+    def import_paths(self, paths: list[Path], *, create_missing: bool = False) -> None:
         """Import on the worker: reading, then indexing, in one bar; Cancel until the commit."""
         hub = self._ctx.hub
         title = self.tr("Importing…")
@@ -84,7 +92,9 @@ class LongJobs(QObject):
                 share = IMPORT_STEPS * done // max(total, 1)
                 progress.report(share + (IMPORT_STEPS if phase == "index" else 0), 2 * IMPORT_STEPS)
 
-            return hub.transfer.import_paths(paths, progress=report, cancel=progress.cancelled)
+            return hub.transfer.import_paths(
+                paths, create_missing=create_missing, progress=report, cancel=progress.cancelled
+            )
 
         def failed(error: Exception) -> None:
             if isinstance(error, ImportCancelled):
@@ -95,11 +105,13 @@ class LongJobs(QObject):
         run_with_progress(self._window, self._ctx.runner, title, job, self._imported, failed)
 
     def _imported(self, report: ImportReport) -> None:
-        self.sig_message.emit(
-            self.tr("Imported: {new} new, {updated} updated, {same} unchanged.").format(
-                new=len(report.created), updated=len(report.updated), same=len(report.unchanged)
-            )
+        summary = self.tr("Imported: {new} new, {updated} updated, {same} unchanged.").format(
+            new=len(report.created), updated=len(report.updated), same=len(report.unchanged)
         )
+        if has_details(report):  # values read by label, drafts made: the user should see them
+            self.result_dialog = ImportResultDialog(report, summary, self._window)
+            self.result_dialog.open()
+        self.sig_message.emit(summary)
 
     # -- export and backup ---------------------------------------------------------
     def export_markdown(self) -> None:

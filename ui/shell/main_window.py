@@ -177,6 +177,13 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Import a &folder…"), self.jobs.import_folder, writes=True)
         )
         file_menu.addAction(
+            self._action(
+                self.tr("Import a folder, &drafts for missing references…"),
+                self.jobs.import_folder_with_drafts,
+                writes=True,
+            )
+        )
+        file_menu.addAction(
             self._action(self.tr("Export as &Markdown…"), self.jobs.export_markdown)
         )
         file_menu.addAction(self._action(self.tr("Export as &JSON…"), self.jobs.export_json))
@@ -188,9 +195,7 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Import a kno&wledge pack…"), self.jobs.import_pack, writes=True)
         )
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Progress report…"), self.jobs.progress_report)
-        )
+        file_menu.addAction(self._action(self.tr("&Progress report…"), self.jobs.progress_report))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("S&ync now"), self.sync.sync_now, writes=True))
         file_menu.addAction(self._action(self.tr("Sync &conflicts…"), self.show_conflicts))
