@@ -162,17 +162,19 @@ class SearchIndex:
             # finished segments are sealed to <index>/.rebuild/ (index.write.staging)
             staging = rebuild.stage(self._folder, self._cipher)
             try:
-                built = rebuild.build(
-                    staging,
-                    self._ix.latest_generation() + 1,
-                    docs,
-                    total=total or 0,
-                    progress=progress,
-                    cancel=cancel,
-                    meta=meta or {},
-                    limitmb=REBUILD_LIMITMB,
-                    config=self.config,
-                )
+                # searches go on from this index meanwhile, with smaller posting caches
+                with self.columns.lean():
+                    built = rebuild.build(
+                        staging,
+                        self._ix.latest_generation() + 1,
+                        docs,
+                        total=total or 0,
+                        progress=progress,
+                        cancel=cancel,
+                        meta=meta or {},
+                        limitmb=REBUILD_LIMITMB,
+                        config=self.config,
+                    )
                 if built is None:
                     return False
                 # every staged chunk authenticated before searches have to wait

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar, cast, overload
 
 import numpy as np
@@ -30,6 +31,9 @@ T = TypeVar("T")
 P = TypeVar("P")
 SEGMENT_BYTES = 128 * 2**20  # decoded posting arrays kept across searchers (RSS ≤ 400 MB at 100k)
 RECENT_BYTES = 64 * 2**20  # glued values kept for the current searcher
+# while a rebuild runs beside this index (100k: the tree's peak ≤ 600 MB)
+LEAN_SEGMENT_BYTES = 24 * 2**20
+LEAN_RECENT_BYTES = 16 * 2**20
 
 
 def nbytes(value: Any) -> int:
@@ -71,6 +75,12 @@ class _Lru:
             _, (_, dropped) = self.items.popitem(last=False)
             self.total -= dropped
 
+    def shrink(self, limit: int) -> None:
+        self.limit = limit
+        while self.total > limit and self.items:
+            _, (_, dropped) = self.items.popitem(last=False)
+            self.total -= dropped
+
     def keep_only(self, wanted: Callable[[Hashable], bool]) -> None:
         for key in [k for k in self.items if not wanted(k)]:
             self.total -= self.items.pop(key)[1]
@@ -79,11 +89,12 @@ class _Lru:
 class ColumnCache:
     def __init__(self, sidecars: Sidecars | None = None) -> None:
         self.sidecars = sidecars or Sidecars(None)
+        self._budgets = (SEGMENT_BYTES, RECENT_BYTES)
         self._lock = threading.RLock()
         self._segments: dict[str, dict[str, object]] = {}
         self._glued: dict[str, object] = {}
-        self._postings = _Lru(SEGMENT_BYTES)
-        self._recent = _Lru(RECENT_BYTES)
+        self._postings = _Lru(self._budgets[0])
+        self._recent = _Lru(self._budgets[1])
         self._shared: dict[str, object] = {}
         self._searcher: Searcher | None = None
 
@@ -92,12 +103,30 @@ class ColumnCache:
             self._segments, self._glued, self._searcher = {}, {}, None
             self._shared = {}
             self.sidecars.reset()
-            self._postings = _Lru(SEGMENT_BYTES)
-            self._recent = _Lru(RECENT_BYTES)
+            self._postings = _Lru(self._budgets[0])
+            self._recent = _Lru(self._budgets[1])
+
+    @contextmanager
+    def lean(self) -> Iterator[None]:
+        """Smaller budgets for decoded postings while the block runs (a rebuild).
+
+        A rebuild's workers and segments need the memory, and searches still
+        answer from this index meanwhile, decoding again what was dropped.
+        """
+        with self._lock:
+            self._budgets = (LEAN_SEGMENT_BYTES, LEAN_RECENT_BYTES)
+            self._postings.shrink(LEAN_SEGMENT_BYTES)
+            self._recent.shrink(LEAN_RECENT_BYTES)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._budgets = (SEGMENT_BYTES, RECENT_BYTES)
+                self._postings.limit, self._recent.limit = self._budgets
 
     def forget_recent(self) -> None:
         with self._lock:
-            self._recent = _Lru(RECENT_BYTES)
+            self._recent = _Lru(self._budgets[1])
 
     def recent(self, searcher: Searcher, key: Hashable, build: Callable[[], T]) -> T:
         """``build()``, remembered for this searcher while it fits the byte budget."""
@@ -174,4 +203,4 @@ class ColumnCache:
         self._segments = {k: v for k, v in self._segments.items() if k in live}
         self.sidecars.prune(live)
         self._postings.keep_only(lambda key: key[0] in live)  # type: ignore[index]
-        self._glued, self._recent, self._searcher = {}, _Lru(RECENT_BYTES), searcher
+        self._glued, self._recent, self._searcher = {}, _Lru(self._budgets[1]), searcher

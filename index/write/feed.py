@@ -48,10 +48,16 @@ def fed(
 
 
 def segments_of(
-    records: Iterable[Mapping[str, object]], total: int, config: IndexConfig
+    records: Iterable[Mapping[str, object]],
+    total: int,
+    config: IndexConfig,
+    *,
+    max_workers: int | None = None,
 ) -> Generator[Built, None, None]:
-    """Every segment of ``records``; workers when ``total`` makes them worth it."""
+    """Every segment of ``records``; workers (at most ``max_workers``) when ``total`` is big."""
     workers = worker_count(total)
+    if max_workers is not None:
+        workers = min(workers, max_workers)
     if not workers:
         yield from build_in_process(records, config)
         return

@@ -17,8 +17,14 @@ from index.storage.layout import INDEXNAME
 from index.types import Cipher
 from index.write.commit import commit_segments
 from index.write.feed import Cancel, Cancelled, Progress, fed, segments_of
-from index.write.segments import lay_down
 from index.write.staging import StagingStorage, release_memory
+
+# Analysis workers for a rebuild. A rebuild runs beside the live index, which
+# keeps answering searches with its caches, and each worker holds a segment of
+# SEGMENT_DOCS in the making (~150-200 MB at 10k documents): at 100k two of them
+# took the tree to 880 MB. One worker keeps it under 600 MB; on two cores the
+# parent (database, sealing) needs the second core anyway.
+REBUILD_WORKERS = 1
 
 
 def build(
@@ -44,11 +50,13 @@ def build(
     """
     release_memory()  # heap freed by earlier work: the peak comes at the end, on top of it
     segments = []
-    stream = segments_of(fed(docs, total, progress, cancel), total, config)
+    stream = segments_of(
+        fed(docs, total, progress, cancel), total, config, max_workers=REBUILD_WORKERS
+    )
     try:
         for built in stream:
-            lay_down(staging, built)
-            staging.seal_segments()
+            for name in list(built.files):
+                staging.seal(name, built.files.pop(name))  # each file freed once sealed
             segments.append(built.segment)
             release_memory()
     except Cancelled:

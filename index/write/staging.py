@@ -60,15 +60,19 @@ class StagingStorage(EncryptedStorage):
 
         Call between commits only: then every segment file in RAM is complete.
         """
-        names = [n for n in self._files if self._segment_file.match(n)]
-        if names:
-            self.stage.mkdir(exist_ok=True)
-        for name in names:
-            data = self._files[name]
-            path = self.stage / name
-            seal_to_path(path, name, data, self._cipher)  # chunk by chunk: no sealed copy in RAM
-            self.sealed[name], self._lengths[name] = path, len(data)
-            del self._files[name]
+        for name in [n for n in self._files if self._segment_file.match(n)]:
+            self.seal(name, self._files.pop(name))
+
+    def seal(self, name: str, data: bytes) -> None:
+        """Seal one finished segment file straight to the stage folder.
+
+        A rebuild hands each file here as it comes from a worker: laying it into
+        RAM storage first held a second copy of every segment until sealed.
+        """
+        self.stage.mkdir(exist_ok=True)
+        path = self.stage / name
+        seal_to_path(path, name, data, self._cipher)  # chunk by chunk: no sealed copy in RAM
+        self.sealed[name], self._lengths[name] = path, len(data)
 
     def discard(self) -> None:
         """Forget everything built here and remove the stage folder (cancel, failure)."""

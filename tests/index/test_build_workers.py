@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from index import IndexBuildFailed, SearchIndex
-from index.write import workers
+from index.write import rebuild, workers
 from tests.index.conftest import CORPUS, GcmCipher, doc, files_holding, ids
 
 MARKER = "Werkergeheim"
@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "PARALLEL_MIN", 100)
     monkeypatch.setattr(workers, "worker_count", lambda total: 2 if total >= 100 else 0)
+    monkeypatch.setattr(rebuild, "REBUILD_WORKERS", 2)  # records dealt to more than one
 
 
 def _docs(count: int, start: int = 0, word: str = "titel") -> Iterator[dict[str, object]]:
@@ -102,6 +103,23 @@ def test_a_worker_that_dies_fails_the_build_and_leaves_the_old_index(
     assert multiprocessing.active_children() == []
 
 
+def test_a_rebuild_uses_at_most_its_workers(
+    ix: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # beside a live index that keeps answering, memory, not cores, limits a rebuild
+    monkeypatch.setattr(workers, "PARALLEL_MIN", 100)
+    monkeypatch.setattr(workers, "MAX_WORKERS", 2)
+    monkeypatch.setattr(workers.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    seen: list[int] = []
+
+    def count_workers(done: int, total: int) -> None:
+        seen.append(len(multiprocessing.active_children()))
+
+    assert ix.rebuild(_docs(COUNT), total=COUNT, progress=count_workers)
+    assert max(seen) == rebuild.REBUILD_WORKERS == 1
+    assert ix.search(MARKER).total == COUNT
+
+
 def test_a_bulk_add_replaces_by_id_and_a_cancel_adds_nothing(
     ix: SearchIndex, parallel: None
 ) -> None:
@@ -127,8 +145,9 @@ _PARENT = """
 import sys
 from pathlib import Path
 from index import SearchIndex
-from index.write import workers
+from index.write import rebuild, workers
 from tests.index.conftest import CONFIG, GcmCipher, doc
+rebuild.REBUILD_WORKERS = 2
 
 def endless():
     i = 0

@@ -146,3 +146,21 @@ def test_what_a_crash_leaves_is_dropped_on_the_next_open(
     assert again.search(MARKER).total == 0 and "nl-camera" in ids(again.search("videokamera"))
     assert files_holding(folder, MARKER) == []
     again.close()
+
+
+def test_a_rebuild_keeps_smaller_posting_caches_while_it_runs(ix: SearchIndex) -> None:
+    from index.engine import segcache
+
+    ix.search("videokamera OR kinderen")  # decoded postings in the cache
+    budgets: list[tuple[int, int]] = []
+
+    def during(done: int, total: int) -> None:
+        budgets.append((ix.columns._postings.limit, ix.columns._recent.limit))
+        assert ix.search("videokamera").total >= 1  # still answering
+
+    assert ix.rebuild(CORPUS, progress=during)
+    assert set(budgets) == {(segcache.LEAN_SEGMENT_BYTES, segcache.LEAN_RECENT_BYTES)}
+    assert (ix.columns._postings.limit, ix.columns._recent.limit) == (
+        segcache.SEGMENT_BYTES,
+        segcache.RECENT_BYTES,
+    )
