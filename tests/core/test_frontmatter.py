@@ -316,3 +316,18 @@ def test_render_never_writes_anchors_for_shared_lists() -> None:
     text = render_document(meta, "")
     assert "&" not in text and "*" not in text
     assert parse_document(text, "e.md").meta["languages"] == ["a", "b"]
+
+
+def test_the_control_character_scan_refuses_exactly_categories_cc_and_cs():
+    """The one-regex scan of field text equals the per-character rule on every code point."""
+    import sys
+
+    from expertise.fields.checks import _INVISIBLE_RE, _is_invisible_control
+
+    differ = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if _is_invisible_control(chr(code)) != bool(_INVISIBLE_RE.search(chr(code)))
+    ]
+    assert differ == []
+    assert _INVISIBLE_RE.search("tab\tand\nnewline") is None
