@@ -1193,18 +1193,6 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <source>&amp;Team…</source>
-            <translation>&amp;Team…</translation>
-        </message>
-        <message>
-            <source>S&amp;ync now</source>
-            <translation>S&amp;ynchroniseren</translation>
-        </message>
-        <message>
-            <source>Sync &amp;conflicts…</source>
-            <translation>Synchronisatie&amp;conflicten…</translation>
-        </message>
-        <message>
             <source>Expertise Hub</source>
             <translation>Expertise Hub</translation>
         </message>
@@ -1213,120 +1201,12 @@
             <translation>Ontgrendeld</translation>
         </message>
         <message>
-            <source>&amp;File</source>
-            <translation>&amp;Bestand</translation>
-        </message>
-        <message>
-            <source>&amp;New</source>
-            <translation>&amp;Nieuw</translation>
-        </message>
-        <message>
-            <source>&amp;Import files…</source>
-            <translation>Bestanden &amp;importeren…</translation>
-        </message>
-        <message>
-            <source>Import a &amp;folder…</source>
-            <translation>&amp;Map importeren…</translation>
-        </message>
-        <message>
-            <source>Import a folder, &amp;drafts for missing references…</source>
-            <translation>Map importeren, &amp;concepten voor ontbrekende verwijzingen…</translation>
-        </message>
-        <message>
-            <source>Export as &amp;Markdown…</source>
-            <translation>Exporteren als &amp;Markdown…</translation>
-        </message>
-        <message>
-            <source>Export as &amp;JSON…</source>
-            <translation>Exporteren als &amp;JSON…</translation>
-        </message>
-        <message>
-            <source>Export a &amp;knowledge pack…</source>
-            <translation>&amp;Kennispakket exporteren…</translation>
-        </message>
-        <message>
-            <source>Import a kno&amp;wledge pack…</source>
-            <translation>Kennispakket i&amp;mporteren…</translation>
-        </message>
-        <message>
-            <source>&amp;Progress report…</source>
-            <translation>&amp;Voortgangsrapportage…</translation>
-        </message>
-        <message>
-            <source>&amp;Back up…</source>
-            <translation>&amp;Back-up maken…</translation>
-        </message>
-        <message>
-            <source>&amp;Rebuild the search index</source>
-            <translation>&amp;Zoekindex opnieuw opbouwen</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>&amp;Instellingen…</translation>
-        </message>
-        <message>
-            <source>&amp;Lock</source>
-            <translation>&amp;Vergrendelen</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Afsluiten</translation>
-        </message>
-        <message>
-            <source>&amp;Entry</source>
-            <translation>&amp;Item</translation>
-        </message>
-        <message>
             <source>&amp;Edit</source>
             <translation>&amp;Bewerken</translation>
         </message>
         <message>
             <source>&amp;History…</source>
             <translation>&amp;Geschiedenis…</translation>
-        </message>
-        <message>
-            <source>&amp;Back</source>
-            <translation>&amp;Terug</translation>
-        </message>
-        <message>
-            <source>&amp;Go</source>
-            <translation>&amp;Ga naar</translation>
-        </message>
-        <message>
-            <source>&amp;Search</source>
-            <translation>&amp;Zoeken</translation>
-        </message>
-        <message>
-            <source>Find an e&amp;xpert</source>
-            <translation>E&amp;xpert zoeken</translation>
-        </message>
-        <message>
-            <source>&amp;Course packs</source>
-            <translation>&amp;Lespakketten</translation>
-        </message>
-        <message>
-            <source>&amp;Barrier model</source>
-            <translation>&amp;Barrièremodel</translation>
-        </message>
-        <message>
-            <source>&amp;Due for upkeep</source>
-            <translation>On&amp;derhoud nodig</translation>
-        </message>
-        <message>
-            <source>Se&amp;ctions</source>
-            <translation>&amp;Onderdelen</translation>
-        </message>
-        <message>
-            <source>&amp;List</source>
-            <translation>&amp;Lijst</translation>
-        </message>
-        <message>
-            <source>Entry &amp;text</source>
-            <translation>&amp;Tekst van het item</translation>
-        </message>
-        <message>
-            <source>&amp;Filter the list</source>
-            <translation>Lijst &amp;filteren</translation>
         </message>
         <message>
             <source>Open entry: {level}</source>
@@ -2740,6 +2620,137 @@ Wat al gesynchroniseerd is, blijft op de laptop van dit lid: verwijderen kan dat
         <message>
             <source>Choose your server password and save a request file. Hand the file to the team's admin; once you are admitted, sync or refresh to join.</source>
             <translation>Kies uw serverwachtwoord en sla een verzoekbestand op. Geef het bestand aan de beheerder van het team; synchroniseer of werk bij zodra u bent toegelaten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainMenus</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Bestand</translation>
+        </message>
+        <message>
+            <source>&amp;New</source>
+            <translation>&amp;Nieuw</translation>
+        </message>
+        <message>
+            <source>&amp;Import files…</source>
+            <translation>Bestanden &amp;importeren…</translation>
+        </message>
+        <message>
+            <source>Import a &amp;folder…</source>
+            <translation>&amp;Map importeren…</translation>
+        </message>
+        <message>
+            <source>Import a folder, &amp;drafts for missing references…</source>
+            <translation>Map importeren, &amp;concepten voor ontbrekende verwijzingen…</translation>
+        </message>
+        <message>
+            <source>Export as &amp;Markdown…</source>
+            <translation>Exporteren als &amp;Markdown…</translation>
+        </message>
+        <message>
+            <source>Export as &amp;JSON…</source>
+            <translation>Exporteren als &amp;JSON…</translation>
+        </message>
+        <message>
+            <source>Export a &amp;knowledge pack…</source>
+            <translation>&amp;Kennispakket exporteren…</translation>
+        </message>
+        <message>
+            <source>Import a kno&amp;wledge pack…</source>
+            <translation>Kennispakket i&amp;mporteren…</translation>
+        </message>
+        <message>
+            <source>&amp;Progress report…</source>
+            <translation>&amp;Voortgangsrapportage…</translation>
+        </message>
+        <message>
+            <source>S&amp;ync now</source>
+            <translation>S&amp;ynchroniseren</translation>
+        </message>
+        <message>
+            <source>Sync &amp;conflicts…</source>
+            <translation>Synchronisatie&amp;conflicten…</translation>
+        </message>
+        <message>
+            <source>&amp;Team…</source>
+            <translation>&amp;Team…</translation>
+        </message>
+        <message>
+            <source>&amp;Back up…</source>
+            <translation>&amp;Back-up maken…</translation>
+        </message>
+        <message>
+            <source>&amp;Rebuild the search index</source>
+            <translation>&amp;Zoekindex opnieuw opbouwen</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Instellingen…</translation>
+        </message>
+        <message>
+            <source>&amp;Lock</source>
+            <translation>&amp;Vergrendelen</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Afsluiten</translation>
+        </message>
+        <message>
+            <source>&amp;Entry</source>
+            <translation>&amp;Item</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Bewerken</translation>
+        </message>
+        <message>
+            <source>&amp;History…</source>
+            <translation>&amp;Geschiedenis…</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Terug</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation>&amp;Ga naar</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>&amp;Zoeken</translation>
+        </message>
+        <message>
+            <source>Find an e&amp;xpert</source>
+            <translation>E&amp;xpert zoeken</translation>
+        </message>
+        <message>
+            <source>&amp;Course packs</source>
+            <translation>&amp;Lespakketten</translation>
+        </message>
+        <message>
+            <source>&amp;Barrier model</source>
+            <translation>&amp;Barrièremodel</translation>
+        </message>
+        <message>
+            <source>&amp;Due for upkeep</source>
+            <translation>On&amp;derhoud nodig</translation>
+        </message>
+        <message>
+            <source>Se&amp;ctions</source>
+            <translation>&amp;Onderdelen</translation>
+        </message>
+        <message>
+            <source>&amp;List</source>
+            <translation>&amp;Lijst</translation>
+        </message>
+        <message>
+            <source>Entry &amp;text</source>
+            <translation>&amp;Tekst van het item</translation>
+        </message>
+        <message>
+            <source>&amp;Filter the list</source>
+            <translation>Lijst &amp;filteren</translation>
         </message>
     </context>
 </TS>

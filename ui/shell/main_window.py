@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
 
-from expertise import KINDS
 from ui.barrier.view import BarrierView
 from ui.context import AppContext
 from ui.courses.menu import add_to_pack_menu
@@ -25,11 +24,11 @@ from ui.entries.entry_list import EntryList, ListQuery
 from ui.entries.entry_view import EntryView
 from ui.entries.history_dialog import HistoryDialog
 from ui.experts.finder import ExpertFinder
-from ui.labels import kind_label
 from ui.plaintext import plain_label
 from ui.search.panel import SearchPanel
 from ui.shell.banner import level_of
 from ui.shell.jobs import LongJobs
+from ui.shell.menus import MainMenus
 from ui.shell.read_only import apply_read_only, is_read_only
 from ui.shell.sidebar import Place, Sidebar
 from ui.team.conflicts_dialog import ConflictsDialog
@@ -76,12 +75,13 @@ class MainWindow(QMainWindow):
         self.history: HistoryDialog | None = None
         self._back: list[str] = []
         self._status_lock = plain_label(self.tr("Unlocked"), self)
-        self.editing_actions: list[QAction] = []  # off on a read-only hub (ui/shell/read_only.py)
         self._status_class = plain_label("", self)
         self.sync = SyncStatus(ctx, self)  # background team sync (ui/team/)
         self._build()
         self._wire()
-        self._menus()
+        self.menus = MainMenus(self)  # File, Entry, Go (ui/shell/menus.py)
+        # Actions that write: off on a read-only hub (ui/shell/read_only.py).
+        self.editing_actions: list[QAction] = self.menus.editing_actions
         apply_read_only(self)
 
     # -- composition -------------------------------------------------------------
@@ -126,23 +126,6 @@ class MainWindow(QMainWindow):
         self.editor.sig_closed.connect(self._editor_closed)
         self.jobs.sig_message.connect(self.show_message)
 
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        *,
-        writes: bool = False,
-    ) -> QAction:
-        action = QAction(text, self)
-        if writes:
-            self.editing_actions.append(action)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work whatever menu is open or hidden
-        return action
-
     def show_conflicts(self) -> ConflictsDialog:
         dialog = ConflictsDialog(self.ctx, self)
         dialog.sig_resolved.connect(lambda _id: self.sync.sync_now())
@@ -155,91 +138,6 @@ class MainWindow(QMainWindow):
         dialog.sig_changed.connect(self.sync.sync_now)
         dialog.show()
         return dialog
-
-    def _menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        new_menu = file_menu.addMenu(self.tr("&New"))
-        for number, kind in enumerate(KINDS, start=1):
-            new_menu.addAction(
-                self._action(
-                    kind_label(kind),
-                    lambda _c=False, k=kind: self.new_entry(k),
-                    f"Ctrl+Shift+{number}",
-                    writes=True,
-                )
-            )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Import files…"), self.jobs.import_files, "Ctrl+I", writes=True)
-        )
-        file_menu.addAction(
-            self._action(self.tr("Import a &folder…"), self.jobs.import_folder, writes=True)
-        )
-        file_menu.addAction(
-            self._action(
-                self.tr("Import a folder, &drafts for missing references…"),
-                self.jobs.import_folder_with_drafts,
-                writes=True,
-            )
-        )
-        file_menu.addAction(
-            self._action(self.tr("Export as &Markdown…"), self.jobs.export_markdown)
-        )
-        file_menu.addAction(self._action(self.tr("Export as &JSON…"), self.jobs.export_json))
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("Export a &knowledge pack…"), self.jobs.export_pack)
-        )
-        file_menu.addAction(
-            self._action(self.tr("Import a kno&wledge pack…"), self.jobs.import_pack, writes=True)
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Progress report…"), self.jobs.progress_report))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("S&ync now"), self.sync.sync_now, writes=True))
-        file_menu.addAction(self._action(self.tr("Sync &conflicts…"), self.show_conflicts))
-        file_menu.addAction(self._action(self.tr("&Team…"), self.show_team))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Back up…"), self.jobs.backup))
-        file_menu.addAction(
-            self._action(self.tr("&Rebuild the search index"), self.jobs.reindex, writes=True)
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Settings…"), self.sig_settings.emit, "Ctrl+,"))
-        file_menu.addAction(self._action(self.tr("&Lock"), self.sig_lock.emit, "Ctrl+L"))
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), self.sig_quit.emit, QKeySequence.StandardKey.Quit)
-        )
-        entry_menu = bar.addMenu(self.tr("&Entry"))
-        entry_menu.addAction(
-            self._action(self.tr("&Edit"), self._edit_current, "Ctrl+E", writes=True)
-        )
-        entry_menu.addAction(self._action(self.tr("&History…"), self._history_current, "Ctrl+H"))
-        entry_menu.addAction(
-            self._action(self.tr("&Back"), self.go_back, QKeySequence.StandardKey.Back)
-        )
-        go_menu = bar.addMenu(self.tr("&Go"))
-        go_menu.addAction(self._action(self.tr("&Search"), self.show_search, "Ctrl+K"))
-        go_menu.addAction(
-            self._action(self.tr("Find an e&xpert"), lambda: self.show_page("experts"), "Ctrl+J")
-        )
-        go_menu.addAction(
-            self._action(self.tr("&Course packs"), lambda: self.go_to(Place("courses")))
-        )
-        go_menu.addAction(
-            self._action(self.tr("&Barrier model"), lambda: self.go_to(Place("barrier")))
-        )
-        go_menu.addAction(
-            self._action(self.tr("&Due for upkeep"), lambda: self.go_to(Place("upkeep")))
-        )
-        go_menu.addSeparator()
-        go_menu.addAction(self._action(self.tr("Se&ctions"), self.sidebar.setFocus, "Ctrl+1"))
-        go_menu.addAction(self._action(self.tr("&List"), self._focus_list, "Ctrl+2"))
-        go_menu.addAction(
-            self._action(self.tr("Entry &text"), self.entry_view.body.setFocus, "Ctrl+3")
-        )
-        go_menu.addAction(self._action(self.tr("&Filter the list"), self._focus_filter, "Ctrl+F"))
 
     # -- navigation --------------------------------------------------------------
     def show_page(self, name: str) -> None:
@@ -294,11 +192,11 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(PAGES.index("browse"))
             self.entry_view.show_entry(entry_id)
 
-    def _focus_list(self) -> None:
+    def focus_list(self) -> None:
         self.stack.setCurrentIndex(PAGES.index("browse"))
         self.entry_list.table.setFocus()
 
-    def _focus_filter(self) -> None:
+    def focus_filter(self) -> None:
         self.stack.setCurrentIndex(PAGES.index("browse"))
         self.entry_list.filter_edit.setFocus()
         self.entry_list.filter_edit.selectAll()
@@ -327,7 +225,7 @@ class MainWindow(QMainWindow):
         self.editor.load(entry_id)
         self.show_page("editor")
 
-    def _edit_current(self) -> None:
+    def edit_current(self) -> None:
         entry_id = self.entry_view.current_id()
         if entry_id:
             self.edit_entry(entry_id)
@@ -343,7 +241,7 @@ class MainWindow(QMainWindow):
         self.history.sig_restored.connect(self.entry_view.show_entry)
         self.history.open()
 
-    def _history_current(self) -> None:
+    def history_current(self) -> None:
         entry_id = self.entry_view.current_id()
         if entry_id:
             self.show_history(entry_id)
