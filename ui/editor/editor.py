@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from expertise import EntryRecord, PrivacyFacade, UserError, is_guarded
 from ui.context import AppContext
+from ui.editor.completion import TitleCompletion
 from ui.editor.drafts import EditorDraft
 from ui.editor.header import ConflictBar, EditorHeader
 from ui.editor.markdown_edit import MarkdownEdit
@@ -28,7 +29,6 @@ from ui.privacy.watch import PersonalDataWatch
 from ui.tasks import Progress
 
 AUTOSAVE_MS = 2000
-TITLE_LIMIT = 200  # titles per completion request; more means the user keeps typing
 
 
 class EntryEditor(QWidget):
@@ -48,7 +48,6 @@ class EntryEditor(QWidget):
         self._flushed: dict[int, EditorDraft] = {}
         self._close_after_save = False
         self._fault_told = False  # the fault dialog was shown for the current failures
-        self._titles_pending: str | None = None
         self._build()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -61,6 +60,9 @@ class EntryEditor(QWidget):
         self.conflict_bar = ConflictBar(self)
         self.text = MarkdownEdit(self)
         self.text.setAccessibleName(self.tr("Text (Markdown)"))
+        self.completion = TitleCompletion(
+            self._ctx, self.text, lambda: (self._generation, self.entry_id)
+        )
         self.preview = Preview(self._ctx, self.text.toPlainText, self)
         self.form = MetadataForm(self)
         self.privacy = PersonalDataWatch(self._ctx.runner, self)
@@ -91,7 +93,6 @@ class EntryEditor(QWidget):
         self.text.undoAvailable.connect(self.header.undo.setEnabled)
         self.text.redoAvailable.connect(self.header.redo.setEnabled)
         self.text.textChanged.connect(self._text_changed)
-        self.text.sig_titles_wanted.connect(self._fetch_titles)
         self.form.sig_edited.connect(self._edited)
         self.preview.sig_open_entry.connect(self.sig_open_entry)
         self.conflict_bar.sig_reload.connect(self._reload)
@@ -379,24 +380,3 @@ class EntryEditor(QWidget):
             Button.Cancel,
         )
         return answer == Button.Discard
-
-    # -- wiki-link completion ------------------------------------------------------
-    def _fetch_titles(self, prefix: str) -> None:
-        if self._titles_pending == prefix:
-            return
-        self._titles_pending = prefix
-        generation, hub = self._generation, self._ctx.hub
-        self._ctx.runner.submit(
-            lambda _p: hub.entries.titles(prefix, TITLE_LIMIT),
-            on_done=lambda rows: self._titles_arrived(generation, prefix, rows),
-        )
-
-    def _titles_arrived(
-        self, generation: int, prefix: str, rows: list[tuple[str, str, str]]
-    ) -> None:
-        self._titles_pending = None
-        if generation != self._generation:
-            return
-        own = self.entry_id
-        titles = [title for entry_id, title, _kind in rows if entry_id != own]
-        self.text.set_titles(prefix, titles, complete=len(rows) < TITLE_LIMIT)
