@@ -32,13 +32,14 @@ package         role                                             key modules
 ==============  ===============================================  ==========================
 ``index``       public face, Whoosh schema, text analysis        core, types, schema,
                 (schema and analysis paths are pickled into      analysis, extract
-                existing indexes: do not move them); the one     whoosh_internals, config
-                module that touches Whoosh internals; what the
-                owner tells the index of its data model
+                existing indexes: do not move them); the two     whoosh_internals,
+                modules that touch Whoosh internals (reading,    whoosh_writer, config
+                the bulk writer); what the owner tells the
+                index of its data model
 ``storage/``    sealed files, in-RAM Whoosh file system,         encrypted, memstore,
                 commit layout, sealed sidecars                   spill, layout, sidecar
-``write/``      bulk segment writing, rebuild beside the live    bulkwrite, rebuild,
-                index, sealed staging of finished segments       staging
+``write/``      bulk segment writing, rebuild beside the live    bulkwrite, postings,
+                index, sealed staging of finished segments       rebuild, staging
 ``engine/``     the segment protocol, postings as numpy arrays,  source, postings, segcache,
                 doc sets, BM25F, phrase positions                docsets, scoring, phrases
 ``query/``      our query tree and its translation to/from       tree, whoosh_query, parser,

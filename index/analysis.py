@@ -9,7 +9,9 @@ and hold no unpicklable state.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Generator, Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from whoosh.analysis import (
@@ -96,24 +98,43 @@ TOKEN_PATTERN = r"\w+(\.?\w+)*"
 
 _TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
 _WORDS = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)  # TOKEN_PATTERN whose findall gives words
-# raw word -> indexed term ("" for a stop word), per language (None: unstemmed)
-_TERM_CACHE: dict[str | None, dict[str, str]] = {None: {}, **{lang: {} for lang in LANGUAGES}}
 
 
-def term_of(raw: str, lang: str | None) -> str:
-    """The indexed form of one raw word: folded, stemmed if ``lang``; "" if stopped."""
-    cache = _TERM_CACHE[lang]
-    term = cache.get(raw)
-    if term is None:
+class _TermCache(dict[str, str]):
+    """raw word -> indexed term ("" for a stop word) in one language (None: unstemmed).
+
+    A dict whose misses compute the term: ``map(cache.__getitem__, words)``
+    then runs in C for every word already seen, the bulk of any text.
+    """
+
+    def __init__(self, lang: str | None) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, raw: str) -> str:
         word = fold(raw)
         if word in STOP_WORDS or not 2 <= len(word) <= MAX_TOKEN:
             term = ""
         else:
-            term = word if lang is None else stem(word, lang)
-        if len(cache) > _STEM_CACHE_LIMIT:
-            cache.clear()
-        cache[raw] = term
-    return term
+            term = word if self.lang is None else stem(word, self.lang)
+        if len(self) > _STEM_CACHE_LIMIT:
+            self.clear()
+        self[raw] = term
+        return term
+
+
+_TERM_CACHE: dict[str | None, _TermCache] = {lang: _TermCache(lang) for lang in (None, *LANGUAGES)}
+
+
+def term_of(raw: str, lang: str | None) -> str:
+    """The indexed form of one raw word: folded, stemmed if ``lang``; "" if stopped."""
+    return _TERM_CACHE[lang][raw]
+
+
+def kept_terms(text: str, lang: str | None) -> list[str]:
+    """The indexed terms of ``text`` in order, stop words dropped: what ``TextAnalyzer``
+    yields, without a Token per word (the bulk writer's fast path)."""
+    return list(filter(None, map(_TERM_CACHE[lang].__getitem__, _WORDS.findall(text))))
 
 
 class TextAnalyzer(Analyzer):  # type: ignore[misc]
@@ -178,37 +199,36 @@ class TextAnalyzer(Analyzer):  # type: ignore[misc]
             yield t
         return pos
 
-    def term_positions(self, value: str) -> tuple[dict[str, list[int]], dict[str, float]]:
-        """Each kept term's positions and summed part weights in ``value``.
+    def term_positions(self, value: str) -> tuple[dict[str, list[int]], dict[str, float], int]:
+        """Each kept term's positions and summed part weights in ``value``, and
+        how many terms were kept (the field length).
 
         What Whoosh's Positions format gathers from ``__call__``'s tokens (the
         same positions, stops dropped, ``PART_GAP`` between parts), without a
         Token or a generator step per word: the bulk writer's fast path
-        (index/whoosh_internals.py ``BulkWriter``).
+        (index/whoosh_writer.py).
         """
         parts = value.parts if isinstance(value, WeightedText) else ((value, 1.0),)
-        lang = self.lang
-        cache = _TERM_CACHE[lang]
         poses: dict[str, list[int]] = {}
         weights: dict[str, float] = {}
-        pos = 0
+        pos = kept = 0
         for text, boost in parts:
-            for raw in _WORDS.findall(text):
-                term = cache.get(raw)
-                if term is None:
-                    term = term_of(raw, lang)
-                if not term:
-                    continue
+            terms = kept_terms(text, self.lang)
+            for at, term in enumerate(terms, pos):
                 found = poses.get(term)
                 if found is None:
-                    poses[term] = [pos]
+                    poses[term] = [at]
                     weights[term] = boost
                 else:
-                    found.append(pos)
+                    found.append(at)
                     weights[term] += boost
-                pos += 1
-            pos += PART_GAP
-        return poses, weights
+            pos += len(terms) + PART_GAP
+            kept += len(terms)
+        return poses, weights, kept
+
+    def term_counts(self, value: str) -> Counter[str]:
+        """How often each kept term occurs in a plain ``value`` (Whoosh's Frequency format)."""
+        return Counter(kept_terms(value, self.lang))
 
 
 class WeightedText(str):
@@ -247,6 +267,29 @@ def edge_analyzer() -> Analyzer:
         | StopFilter(stoplist=frozenset(), minsize=1, maxsize=MAX_TOKEN)
         | NgramFilter(minsize=1, maxsize=EDGE_MAX, at="start")
     )
+
+
+class _EdgeCache(dict[str, tuple[str, ...]]):
+    """raw word -> its word-start n-grams as ``edge_analyzer`` makes them."""
+
+    def __missing__(self, raw: str) -> tuple[str, ...]:
+        word = fold(raw)
+        grams = tuple(word[:size] for size in range(1, min(EDGE_MAX, len(word)) + 1))
+        if len(word) > MAX_TOKEN:
+            grams = ()
+        if len(self) > _STEM_CACHE_LIMIT:
+            self.clear()
+        self[raw] = grams
+        return grams
+
+
+_EDGE_CACHE = _EdgeCache()
+EDGE = edge_analyzer()  # what a field's analyzer is compared with to take the fast path
+
+
+def edge_counts(value: str) -> Counter[str]:
+    """How often each n-gram of ``edge_analyzer`` occurs in ``value``, without Tokens."""
+    return Counter(chain.from_iterable(map(_EDGE_CACHE.__getitem__, _WORDS.findall(value))))
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

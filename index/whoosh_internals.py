@@ -1,5 +1,6 @@
 """The one module that touches Whoosh's private internals (docs/ARCHITECTURE.md §5).
 
+Its writing half is ``index/whoosh_writer.py`` (the bulk segment writer).
 Everything else in ``index/`` uses Whoosh's public API or the
 :class:`index.engine.source.SegmentSource` protocol implemented here;
 ``tests/index/test_whoosh_seam.py`` fails if another module reaches for a
@@ -17,23 +18,20 @@ What is read behind Whoosh's back, and why:
   decoded with one table lookup;
 - ``TOC._latest_generation``, ``TOC._segment_pattern`` and ``FileIndex._segments``
   for the commit layout;
-- ``SegmentWriter._flush_segment``, overridden by the bulk writer;
 - ``CompoundQuery._matcher`` and ``_tree_matcher``, for the BestOf query.
 """
 
 from __future__ import annotations
 
 import re
-import struct
 from collections.abc import Iterator
-from pickle import dumps, loads
+from pickle import loads
 from typing import Any
 
 import numpy as np
 from whoosh import query
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.filedb.filestore import Storage
-from whoosh.formats import Frequency, Positions
 from whoosh.index import TOC, FileIndex
 from whoosh.matching import UnionMatcher
 from whoosh.matching.wrappers import FilterMatcher
@@ -41,9 +39,7 @@ from whoosh.reading import IndexReader, SegmentReader
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
-from index.analysis import TextAnalyzer
 from index.engine.source import ColumnValue, Postings
-from index.write.bulkwrite import CompactPool
 
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -262,121 +258,6 @@ def delete_ids(storage: Storage, schema: Any, segments: list[Any], ids: set[str]
 def merge_policy(purge: bool) -> Any:
     """What a commit merges: Whoosh's small-segment policy, or a purge of deletions."""
     return purge_deleted if purge else MERGE_SMALL
-
-
-# -- bulk writing ---------------------------------------------------------------------
-class _Lengths:
-    """Field lengths read once per field and document, not once per posting."""
-
-    def __init__(self, reader: Any, doc_count: int) -> None:
-        self._reader = reader
-        self._count = doc_count
-        self._cache: dict[str, list[int]] = {}
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        column = self._cache.get(fieldname)
-        if column is None:
-            read = self._reader.doc_field_length
-            column = [read(d, fieldname, default) for d in range(self._count)]
-            self._cache[fieldname] = column
-        return column[docnum]
-
-
-# zlib level of a bulk build's posting blocks: level 1 compressed the bench
-# corpus's blocks about twice as fast as Whoosh's 3, for a few percent more bytes
-BULK_COMPRESSION = 1
-
-
-class BulkWriter(SegmentWriter):  # type: ignore[misc]
-    """SegmentWriter with the compact pool (index/write/bulkwrite.py) and cached lengths."""
-
-    def __init__(self, ix: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("codec", W3Codec(compression=BULK_COMPRESSION))
-        # Separate files, not one compound file: a reader opened after each
-        # edit (the big segment's deletions change) then shares the stored
-        # bytes, where a compound file's sub-files were copied out every time
-        # (~0.5 s per edit at 100k entries).
-        kwargs.setdefault("compound", False)
-        super().__init__(ix, **kwargs)
-        self.pool = CompactPool()
-
-    def add_document(self, **fields: Any) -> None:
-        # as SegmentWriter.add_document (no vectors, no separate spelling: our
-        # schema has none), with a fast path for fields analysed by TextAnalyzer
-        # with positions: one fused pass (TextAnalyzer.term_positions) instead
-        # of a Token and four generator steps per word, and one pool call per
-        # field instead of one per posting
-        self._check_state()
-        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
-        docboost = self._doc_boost(fields)
-        fieldnames = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, fieldnames)
-        perdocwriter.start_doc(docnum)
-        try:
-            for fieldname in fieldnames:
-                value = fields.get(fieldname)
-                if value is None:
-                    continue
-                field = schema[fieldname]
-                length = 0
-                if field.indexed:
-                    boost = self._field_boost(fields, fieldname, docboost)
-                    items = _field_items(field, value)
-                    if field.scorable:
-                        length = sum(freq for _, freq, _, _ in items)
-                    self.pool.add_terms(
-                        fieldname, docnum, [(t, w * boost, v) for t, _, w, v in items]
-                    )
-                stored = value if field.stored else None
-                perdocwriter.add_field(fieldname, field, stored, length)
-                if field.column_type:
-                    column = field.to_column_value(value)
-                    perdocwriter.add_column_value(fieldname, field.column_type, column)
-        except Exception:
-            perdocwriter.cancel_doc()
-            raise
-        perdocwriter.finish_doc()
-        self._added = True
-        self.docnum += 1
-
-    def _flush_segment(self) -> None:
-        # as SegmentWriter._flush_segment, with lengths cached per field
-        self.perdocwriter.close()
-        reader = self.per_document_reader() if self.codec.length_stats else None
-        lengths = _Lengths(reader, self.docnum - self.docbase) if reader else None
-        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
-        self.fieldwriter.close()
-        if reader is not None:
-            reader.close()
-
-
-_COUNT = struct.Struct("!I")
-
-
-def _field_items(field: Any, value: Any) -> list[tuple[bytes, int, float, bytes]]:
-    """(term, frequency, weight, value) of each term, as ``field.index(value)`` yields them."""
-    if field.separate_spelling() or field.vector:
-        raise ValueError(f"bulk writer: field {field!r} needs Whoosh's own add_document")
-    analyzer, fmt = field.analyzer, field.format
-    fast = isinstance(analyzer, TextAnalyzer) and type(fmt) in (Positions, Frequency)
-    if not fast or not isinstance(value, str):
-        return list(field.index(value))
-    poses, weights = analyzer.term_positions(value)
-    boost = fmt.field_boost
-    if type(fmt) is Frequency:  # Frequency.word_values: the count is the value
-        return [
-            (t.encode("utf-8"), len(p), weights[t] * boost, _COUNT.pack(len(p)))
-            for t, p in poses.items()
-        ]
-    items = []
-    for term, positions in poses.items():
-        deltas, base = [], 0
-        for pos in positions:  # Positions.encode: a count, then the pickled deltas
-            deltas.append(pos - base)
-            base = pos
-        vbytes = _COUNT.pack(len(deltas)) + dumps(deltas, 2)
-        items.append((term.encode("utf-8"), len(positions), weights[term] * boost, vbytes))
-    return items
 
 
 # -- the any-of query (index/query/bestof.py) --------------------------------------------

@@ -1,6 +1,6 @@
 """The posting pool of the bulk segment writer used by rebuilds.
 
-The writer itself, ``BulkWriter`` in ``index/whoosh_internals.py``, overrides
+The writer itself, ``BulkWriter`` in ``index/whoosh_writer.py``, overrides
 a private Whoosh method and so lives there.
 
 Whoosh's own writer collects every posting as a Python tuple in a sorting
@@ -22,8 +22,13 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any
 
 import numpy as np
+
+from index.write.postings import Sorted
 
 
 class CompactPool:
@@ -41,99 +46,145 @@ class CompactPool:
 
     def cleanup(self) -> None:
         self.fieldnames: set[str] = set()
-        self._terms: dict[str, dict[bytes, int]] = {}
+        self._terms: dict[str, _TermIds] = {}
         self._count = 0  # distinct (field, term) pairs
         self._tids = array("I")
         self._docs = array("I")
         self._weights = array("d")
-        self._lengths = array("i")  # value length, -1 for no value (None)
+        self._lengths = array("i")  # value length (None and b"" alike, as in Whoosh)
         self._values = bytearray()
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         fieldname, tbytes, docnum, weight, vbytes = item
-        terms = self._terms.get(fieldname)
-        if terms is None:
-            terms = self._terms[fieldname] = {}
-            self.fieldnames.add(fieldname)
-        tid = terms.get(tbytes)
-        if tid is None:
-            tid = terms[tbytes] = self._count
-            self._count += 1
-        self._tids.append(tid)
-        self._docs.append(docnum)
-        self._weights.append(weight)
-        if vbytes is None:
-            self._lengths.append(-1)
-        else:
-            self._lengths.append(len(vbytes))
-            self._values += vbytes
+        self.add_terms(fieldname, docnum, [tbytes], [weight], [vbytes or b""])
 
     def add_terms(
-        self, fieldname: str, docnum: int, items: list[tuple[bytes, float, bytes | None]]
+        self,
+        fieldname: str,
+        docnum: int,
+        terms: list[Any],
+        weights: list[float],
+        values: list[bytes],
     ) -> None:
-        """``add`` for every (term, weight, value) of one field of one document."""
-        terms = self._terms.get(fieldname)
-        if terms is None:
-            terms = self._terms[fieldname] = {}
+        """``add`` for every term of one field of one document, in a few C-level calls."""
+        if not terms:  # a field with no postings is not in the segment (as in Whoosh)
+            return
+        ids = self._terms.get(fieldname)
+        if ids is None:
+            ids = self._terms[fieldname] = _TermIds(self)
             self.fieldnames.add(fieldname)
-        tids, weights, lengths, values = self._tids, self._weights, self._lengths, self._values
-        for tbytes, weight, vbytes in items:
-            tid = terms.get(tbytes)
-            if tid is None:
-                tid = terms[tbytes] = self._count
-                self._count += 1
-            tids.append(tid)
-            weights.append(weight)
-            if vbytes is None:
-                lengths.append(-1)
-            else:
-                lengths.append(len(vbytes))
-                values += vbytes
-        self._docs.extend([docnum] * len(items))
+        self._tids.extend(map(ids.__getitem__, terms))
+        self._weights.extend(weights)
+        self._lengths.extend(map(len, values))
+        self._values += b"".join(values)
+        self._docs.extend(repeat(docnum, len(terms)))
 
-    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes | None]]:
-        """Postings sorted by field, term and document; the pool is emptied first."""
-        ordered = [(f, sorted(self._terms[f])) for f in sorted(self._terms)]
+    def grouped(self) -> Grouped:
+        """Every posting sorted by field, term and document; the pool is emptied."""
+        ordered = []
+        for fieldname in sorted(self._terms):
+            ids = self._terms[fieldname]
+            encoded = sorted((_as_bytes(t), tid) for t, tid in ids.items())
+            ordered.append((fieldname, [t for t, _ in encoded], [tid for _, tid in encoded]))
         rank = np.empty(self._count, dtype=np.uint32)
         pos = 0
-        for fieldname, tlist in ordered:
-            ids = self._terms[fieldname]
-            rank[[ids[t] for t in tlist]] = np.arange(pos, pos + len(tlist), dtype=np.uint32)
-            pos += len(tlist)
+        for _, _, tids in ordered:
+            rank[tids] = np.arange(pos, pos + len(tids), dtype=np.uint32)
+            pos += len(tids)
         self._terms = {}
         ranks = rank[np.frombuffer(self._tids, dtype=np.uint32)]
         del rank
         self._tids = array("I")
-        counts = np.bincount(ranks, minlength=pos).tolist()
+        counts = np.bincount(ranks, minlength=pos)
         order = np.argsort(ranks, kind="stable")
         del ranks
         # sorted copies replace the pool's arrays one by one, so RAM holds
-        # about one extra column at a time; memoryviews index as Python numbers
-        docs = np.frombuffer(self._docs, dtype=np.uint32)[order].data
+        # about one extra column at a time
+        docs = np.frombuffer(self._docs, dtype=np.uint32)[order]
         self._docs = array("I")
-        weights = np.frombuffer(self._weights, dtype=np.float64)[order].data
+        weights = np.frombuffer(self._weights, dtype=np.float64)[order]
         self._weights = array("d")
         lengths = np.frombuffer(self._lengths, dtype=np.int32)
         # where each value ends in the buffer: 32 bits wide while they fit
         wide = np.uint32 if len(self._values) < 2**32 else np.uint64
-        ends = np.cumsum(np.maximum(lengths, 0), dtype=wide)[order].data
-        sized = lengths[order].data
+        ends = np.cumsum(np.maximum(lengths, 0), dtype=wide)[order]
+        sizes = np.maximum(lengths, 0)[order]
         del lengths
         self._lengths = array("i")
         del order
         values = bytes(self._values)  # slices of bytes are bytes, as Whoosh expects
         self._values = bytearray()
         self._count = 0
-        first = rank_pos = 0
-        for fieldname, tlist in ordered:
-            for tbytes in tlist:
-                end = first + counts[rank_pos]
-                rank_pos += 1
-                for i in range(first, end):
-                    size = sized[i]
-                    value = None if size < 0 else values[ends[i] - size : ends[i]]
-                    yield fieldname, tbytes, docs[i], weights[i], value
-                first = end
+        return Grouped(
+            [(f, terms) for f, terms, _ in ordered], counts, docs, weights, sizes, ends, values
+        )
+
+    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes | None]]:
+        """Postings one by one in Whoosh's order (what Whoosh's own writer reads)."""
+        grouped = self.grouped()
+        for fieldname, part in grouped.parts():
+            first = 0
+            docs, weights = part.docs.tolist(), part.weights.tolist()
+            sizes, ends = part.sizes.tolist(), part.ends.tolist()
+            for term, count in zip(part.terms, part.counts.tolist(), strict=True):
+                for i in range(first, first + count):
+                    value = part.values[ends[i] - sizes[i] : ends[i]]
+                    yield fieldname, term, docs[i], weights[i], value
+                first += count
 
     def save(self) -> None:
         """Whoosh asks pools to spill; this one never does."""
+
+
+class _TermIds(dict[Any, int]):
+    """A field's term -> term number; a new term takes the pool's next number."""
+
+    def __init__(self, pool: CompactPool) -> None:
+        super().__init__()
+        self._pool = pool
+
+    def __missing__(self, term: Any) -> int:
+        tid = self[term] = self._pool._count
+        self._pool._count += 1
+        return tid
+
+
+def _as_bytes(term: str | bytes) -> bytes:
+    # the fast analysis hands terms as str, Whoosh's own as UTF-8 bytes; their
+    # orders agree (UTF-8 keeps code point order)
+    return term.encode("utf-8") if isinstance(term, str) else term
+
+
+@dataclass
+class Grouped:
+    """A pool's postings sorted by field, term and document, as arrays."""
+
+    fields: list[tuple[str, list[bytes]]]
+    counts: np.ndarray  # postings per term, in field and term order
+    docs: np.ndarray
+    weights: np.ndarray
+    sizes: np.ndarray
+    ends: np.ndarray
+    values: bytes
+
+    def parts(self) -> Iterator[tuple[str, Sorted]]:
+        """Each field with its postings (views, not copies)."""
+        term_at = posting_at = 0
+        for fieldname, terms in self.fields:
+            counts = self.counts[term_at : term_at + len(terms)]
+            end = posting_at + int(counts.sum())
+            span = slice(posting_at, end)
+            yield (
+                fieldname,
+                Sorted(
+                    terms,
+                    counts,
+                    self.docs[span],
+                    self.weights[span],
+                    self.sizes[span],
+                    self.ends[span],
+                    self.values,
+                ),
+            )
+            term_at += len(terms)
+            posting_at = end

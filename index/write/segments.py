@@ -26,7 +26,8 @@ from index.config import IndexConfig
 from index.schema import to_document
 from index.storage.layout import INDEXNAME, start_empty
 from index.storage.memstore import MemoryStorage
-from index.whoosh_internals import BulkWriter, committed_segments, segment_file_pattern
+from index.whoosh_internals import committed_segments, segment_file_pattern
+from index.whoosh_writer import BulkWriter
 
 log = logging.getLogger(__name__)
 

@@ -196,29 +196,3 @@ def test_killing_the_parent_leaves_no_worker(tmp_path: Path) -> None:
     while not all(_gone(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert all(_gone(p) for p in pids)
-
-
-def test_the_bulk_writers_fast_analysis_yields_what_whoosh_would() -> None:
-    from index.schema import to_document
-    from index.storage.layout import SCHEMA
-    from index.whoosh_internals import _field_items
-    from tests.index.conftest import CONFIG
-
-    odd = doc(
-        "odd",
-        "De kinderen en de Kinderen: e.g. v1.2.3 café's financiële",
-        "x " + "lang" * 30 + " de het the of a.b.c ééé " + "herhaald " * 40,
-        summary="Samenvatting met stopwoorden van de en het",
-        tags=["één", "twee drie"],
-        expertise=["grooming", "digitaal sporenonderzoek"],
-        organisation="Openbaar Ministerie",
-        language="en",
-    )
-    checked = 0
-    for record in [*CORPUS, odd]:
-        for name, value in to_document(record, CONFIG).items():
-            field = SCHEMA[name]
-            if field.indexed and value is not None:
-                assert sorted(_field_items(field, value)) == sorted(field.index(value)), name
-                checked += 1
-    assert checked > 100
