@@ -134,7 +134,40 @@ def term_of(raw: str, lang: str | None) -> str:
 def kept_terms(text: str, lang: str | None) -> list[str]:
     """The indexed terms of ``text`` in order, stop words dropped: what ``TextAnalyzer``
     yields, without a Token per word (the bulk writer's fast path)."""
-    return list(filter(None, map(_TERM_CACHE[lang].__getitem__, _WORDS.findall(text))))
+    if isinstance(text, JoinedText):
+        return [t for part in text.parts for t in kept_terms(part, lang)]
+    return list(filter(None, map(_TERM_CACHE[lang].__getitem__, raw_words(text))))
+
+
+_RAW: dict[str, list[str]] = {}  # the last texts' words: one document's fields share texts
+_RAW_LIMIT = 32
+
+
+def raw_words(text: str) -> list[str]:
+    """``text``'s words as the tokenizer matches them (a title is in four fields)."""
+    found = _RAW.get(text)
+    if found is None:
+        if len(_RAW) >= _RAW_LIMIT:
+            _RAW.clear()
+        found = _RAW[text] = _WORDS.findall(text)
+    return found
+
+
+class JoinedText(str):
+    """Texts joined by spaces that remember their parts.
+
+    The tokenizer never matches across a space, so the words of the whole are
+    the parts' words in order: each part's words are found once per document
+    however many fields hold it (``raw_words``).
+    """
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, parts: Iterable[str]) -> JoinedText:
+        kept = tuple(parts)
+        self = super().__new__(cls, " ".join(kept))
+        self.parts = kept
+        return self
 
 
 class TextAnalyzer(Analyzer):  # type: ignore[misc]
@@ -289,7 +322,7 @@ EDGE = edge_analyzer()  # what a field's analyzer is compared with to take the f
 
 def edge_counts(value: str) -> Counter[str]:
     """How often each n-gram of ``edge_analyzer`` occurs in ``value``, without Tokens."""
-    return Counter(chain.from_iterable(map(_EDGE_CACHE.__getitem__, _WORDS.findall(value))))
+    return Counter(chain.from_iterable(map(_EDGE_CACHE.__getitem__, raw_words(value))))
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -16,6 +16,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from index.analysis import (
     LANGUAGES,
+    JoinedText,
     WeightedText,
     edge_analyzer,
     markdown_to_text,
@@ -149,7 +150,7 @@ def to_document(record: Mapping[str, object], config: IndexConfig) -> dict[str, 
         "revision": _revision(record.get("revision")),
         "people": ",".join(_strings(record, "people")),
         "title_ac": title,
-        "spell": " ".join((title, summary, body, " ".join(tags), " ".join(areas))),
+        "spell": JoinedText((title, summary, body, " ".join(tags), " ".join(areas))),
         f"title_{lang}": title,
         f"all_{lang}": WeightedText(
             (text, PART_WEIGHTS[part])

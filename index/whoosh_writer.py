@@ -27,7 +27,9 @@ ordered hash.
 
 from __future__ import annotations
 
+import struct
 import zlib
+from array import array
 from collections.abc import Callable, Hashable
 from pickle import dumps
 from typing import Any
@@ -44,9 +46,9 @@ from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
-from index.analysis import EDGE, TextAnalyzer, edge_counts
+from index.analysis import EDGE, TextAnalyzer, WeightedText, edge_counts
 from index.write.bulkwrite import CompactPool, Grouped
-from index.write.postings import chunks, encode_positions, frequency_value
+from index.write.postings import chunks, encode_all, frequency_values
 
 # zlib level of a bulk build's posting blocks: level 1 compressed the bench
 # corpus's blocks about twice as fast as Whoosh's 3, for a few percent more bytes
@@ -197,11 +199,11 @@ def _positions_items(field: Any, value: Any) -> Items:
     boost = field.format.field_boost
     terms = list(poses)
     weight_list = [weights[t] * boost for t in terms]
-    return terms, weight_list, list(map(encode_positions, poses.values())), kept
+    return terms, weight_list, encode_all(poses.values()), kept
 
 
 def _frequency_items(field: Any, value: Any) -> Items:
-    if type(value) is not str:  # WeightedText parts weigh differently: Whoosh's way
+    if isinstance(value, WeightedText) or not isinstance(value, str):  # parts weigh apart
         return _text_items(field, value)
     return _counted(field.analyzer.term_counts(value), field.format.field_boost)
 
@@ -218,7 +220,7 @@ def _counted(counts: dict[str, int], boost: float) -> Items:
     return (
         list(counts),
         [float(c) * boost for c in freqs],
-        list(map(frequency_value, freqs)),
+        frequency_values(freqs),
         sum(freqs),
     )
 
@@ -240,6 +242,14 @@ def write_postings(
         offset = postfile.tell()
         for chunk in chunks(part, length_bytes.get(fieldname), with_values):
             out: list[bytes] = []
+            keys: list[bytes] = []
+            rows: list[bytes] = []
+            ids, weights32, buffer, offsets = (
+                chunk.ids,
+                chunk.weights32,
+                chunk.buffer,
+                chunk.offsets,
+            )
             for term, blocks, stats in chunk.terms():
                 start = offset
                 out.append(WHOOSH3_HEADER_MAGIC)
@@ -248,18 +258,49 @@ def write_postings(
                 last = len(blocks) - 1
                 for index, (a, e, kind, (n, top, most, low, high)) in enumerate(blocks):
                     values: Any = None
-                    if with_values:
-                        found = chunk.values(a, e)
-                        values = b"".join(found) if joined else tuple(found)
-                    data = (tuple(chunk.ids[a:e]), chunk.block_weights(a, e, kind), values)
+                    if joined:
+                        values = buffer[offsets[a] : offsets[e]]
+                    elif with_values:
+                        values = chunk.values(a, e)
+                    data = (tuple(ids[a:e]), chunk.block_weights(a, e, kind), values)
                     databytes = zlib.compress(dumps(data, 2), comp)
                     infobytes = dumps((n, top, most, comp, low, high), 2)
                     size = len(infobytes) + len(databytes)
                     out += (pack_int(-size if index == last else size), infobytes, databytes)
                     offset += 4 + size
-                    weight += sum(chunk.weights32[a:e])
+                    weight += sum(weights32[a:e])
                 df, low, high, most, first, top = stats
+                keys.append(prefix + term)
                 row = W3TermInfo._struct.pack(0, weight, df, low, high, most, first, top)
-                tindex.add(prefix + term, row + pack_long(start) + pack_int(offset - start))
+                rows.append(row + pack_long(start) + pack_int(offset - start))
             postfile.write(b"".join(out))
+            _add_terms(tindex, keys, rows)
         fieldwriter.finish_field()
+
+
+def _add_terms(tindex: Any, keys: list[bytes], rows: list[bytes]) -> None:
+    """``OrderedHashWriter.add`` for many keys in order: the same records,
+    hashes and position index, written at once."""
+    if not keys:
+        return
+    if keys[0] <= tindex.lastkey:
+        raise ValueError("term keys must increase")
+    dbfile, hashfn, buckets = tindex.dbfile, tindex.hashfn, tindex.buckets
+    pos = dbfile.tell()
+    records, positions = [], []
+    for key, row in zip(keys, rows, strict=True):
+        record = _KEY_VALUE.pack(len(key), len(row)) + key + row
+        records.append(record)
+        positions.append(pos)
+        h = hashfn(key)
+        buckets[h & 255].append((h, pos))
+        pos += len(record)
+    dbfile.write(b"".join(records))
+    try:  # the growable position array, in one piece while its type holds them
+        tindex.index.array.extend(array(tindex.index.array.typecode, positions))
+    except (OverflowError, TypeError):
+        tindex.index.extend(positions)  # it widens its type as Whoosh's does
+    tindex.lastkey = keys[-1]
+
+
+_KEY_VALUE = struct.Struct("!ii")  # filetables' record header: key and value lengths

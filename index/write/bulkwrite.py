@@ -54,6 +54,10 @@ class CompactPool:
         self._lengths = array("i")  # value length (None and b"" alike, as in Whoosh)
         self._values = bytearray()
 
+    def new_term_id(self) -> int:
+        self._count += 1
+        return self._count - 1
+
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         fieldname, tbytes, docnum, weight, vbytes = item
         self.add_terms(fieldname, docnum, [tbytes], [weight], [vbytes or b""])
@@ -141,11 +145,10 @@ class _TermIds(dict[Any, int]):
 
     def __init__(self, pool: CompactPool) -> None:
         super().__init__()
-        self._pool = pool
+        self.pool = pool
 
     def __missing__(self, term: Any) -> int:
-        tid = self[term] = self._pool._count
-        self._pool._count += 1
+        tid = self[term] = self.pool.new_term_id()
         return tid
 
 

@@ -14,7 +14,7 @@ formats encode them, from small tables where one encoding is common.
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import sub
 from pickle import dumps
@@ -26,27 +26,41 @@ BLOCK = 128  # W3Codec's blocklimit: postings per block
 CHUNK = 1 << 16  # postings turned into Python lists at a time (bounds the memory)
 _COUNT = struct.Struct("!I")
 _TABLE = 1 << 16
-_ONE: dict[int, bytes] = {}  # position -> value of a term seen once (most postings)
 _FREQ = [_COUNT.pack(n) for n in range(1024)]
+
+
+class _Single(dict[int, bytes]):
+    """position -> the value of a term seen once there (most postings), made on first use."""
+
+    def __missing__(self, pos: int) -> bytes:
+        value = _COUNT.pack(1) + dumps([pos], 2)
+        if pos < _TABLE:
+            self[pos] = value
+        return value
+
+
+_ONE = _Single()
 
 
 def encode_positions(positions: list[int]) -> bytes:
     """Positions.encode: the count, then the pickled position deltas."""
     if len(positions) == 1:
-        pos = positions[0]
-        value = _ONE.get(pos)
-        if value is None:
-            value = _COUNT.pack(1) + dumps(positions, 2)
-            if pos < _TABLE:
-                _ONE[pos] = value
-        return value
+        return _ONE[positions[0]]
     deltas = [positions[0], *map(sub, positions[1:], positions)]
     return _COUNT.pack(len(deltas)) + dumps(deltas, 2)
 
 
-def frequency_value(count: int) -> bytes:
-    """Frequency's value: the count as an unsigned int."""
-    return _FREQ[count] if count < len(_FREQ) else _COUNT.pack(count)
+def encode_all(poses: Iterable[list[int]]) -> list[bytes]:
+    """``encode_positions`` of each list; no call for the single ones."""
+    one = _ONE
+    return [one[p[0]] if len(p) == 1 else encode_positions(p) for p in poses]
+
+
+def frequency_values(counts: list[int]) -> list[bytes]:
+    """Frequency's values: each count as an unsigned int."""
+    if counts and max(counts) >= len(_FREQ):
+        return [_COUNT.pack(c) for c in counts]
+    return list(map(_FREQ.__getitem__, counts))
 
 
 # one block: (start, end, weight kind, (count, last id, max weight, min length byte,
@@ -141,10 +155,16 @@ class Chunk:
                 strict=True,
             )
         )
-        self._values = part.values
-        self._sizes: list[int] = part.sizes[p0:p1].tolist() if with_values else []
-        self._ends: list[int] = part.ends[p0:p1].tolist() if with_values else []
-        self._gaps = with_values and bool((part.sizes[p0:p1] == 0).any())
+        self._gaps = False
+        self.buffer, self.offsets = b"", [0]
+        if with_values:  # the chunk's values laid out in posting order, once
+            sizes = part.sizes[p0:p1].astype(np.int64)
+            offsets = np.concatenate(([0], np.cumsum(sizes)))
+            moved = np.repeat(part.ends[p0:p1].astype(np.int64) - sizes - offsets[:-1], sizes)
+            source = np.frombuffer(part.values, dtype=np.uint8)
+            self.buffer = source[np.arange(int(offsets[-1])) + moved].tobytes()
+            self.offsets = offsets.tolist()
+            self._gaps = bool((sizes == 0).any())
 
     def terms(self) -> Iterator[tuple[bytes, list[Block], TermStats]]:
         first = 0
@@ -158,14 +178,11 @@ class Chunk:
             return None
         return self.weights32[a] if kind == 1 else tuple(self.weights32[a:e])
 
-    def values(self, a: int, e: int) -> list[bytes]:
-        """The block's value bytes; Whoosh leaves empty ones out."""
-        values = self._values
-        found = [
-            values[end - size : end]
-            for size, end in zip(self._sizes[a:e], self._ends[a:e], strict=True)
-        ]
-        return [v for v in found if v] if self._gaps else found
+    def values(self, a: int, e: int) -> tuple[bytes, ...]:
+        """The block's value bytes, one by one; Whoosh leaves empty ones out."""
+        buf, offsets = self.buffer, self.offsets
+        found = tuple([buf[o:p] for o, p in zip(offsets[a:e], offsets[a + 1 : e + 1], strict=True)])
+        return tuple(v for v in found if v) if self._gaps else found
 
 
 def _length_bytes(lengths: bytearray | None, docs: np.ndarray) -> np.ndarray:
