@@ -59,7 +59,6 @@ class SyncStatus(QObject):
         self.label = plain_label("", parent, "syncStatus")
         self.button = QPushButton(self.tr("Enter the password…"), parent)
         self.button.setObjectName("syncPassword")
-        self.button.setFlat(True)
         self.button.clicked.connect(lambda: self.ask_password())
         self.running = False
         self.in_team = True  # until a round says otherwise
