@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from expertise import Allowance, CoursePackRecord, ExportResult, PersonalDataFound, slug
 from ui.context import AppContext
@@ -31,10 +31,13 @@ class ExportBar(QWidget):
         self._ctx = ctx
         self._current = current
         self.with_notes = QCheckBox(self.tr("Include trainer &notes"), self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.with_notes)
-        row.addStretch(1)
+        # two rows: one row of checkbox and three buttons made the pack column so wide
+        # that the preview beside it broke words at a 1280-pixel window
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addWidget(self.with_notes)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         self.buttons: dict[str, QPushButton] = {}
         for fmt, text in (
             ("pdf", self.tr("Export &PDF…")),

@@ -61,7 +61,8 @@ class CoursePackView(QWidget):
         splitter.addWidget(self._pack_panel())
         splitter.addWidget(self._item_panel())
         splitter.addWidget(self._preview_panel())
-        splitter.setSizes([230, 420, 480])
+        splitter.setSizes([200, 420, 480])
+        splitter.setStretchFactor(2, 1)  # a wider window widens the preview first
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
