@@ -178,11 +178,14 @@ class IndexSync:
             log.error("search index update failed: %s", describe(error))
 
     def _apply(self, entry_ids: list[str], deleted_ids: list[str]) -> None:
+        # The counter first: a write committed while the documents are read makes the
+        # index look behind (rebuilt on the next open), never ahead of what it holds.
         with session_scope(self._sessions) as session:
-            entries = [session.get(Entry, entry_id) for entry_id in entry_ids]
-            docs = [build_document(session, e, self._blobs) for e in entries if e is not None]
-            gone = deleted_ids + [i for i, e in zip(entry_ids, entries, strict=True) if e is None]
             seq = change_counter(session)
+        # One query per batch (`_documents`), not one polymorphic `session.get` per entry.
+        docs = list(self._documents(entry_ids))
+        found = {doc["id"] for doc in docs}
+        gone = deleted_ids + [i for i in entry_ids if i not in found]
         self.index.update(docs, gone, meta={"change_seq": seq})
 
     def rebuild(

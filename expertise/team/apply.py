@@ -37,8 +37,8 @@ from expertise.services.entries import (
 )
 from expertise.services.tombstones import forget
 from expertise.team import refs
-from expertise.team.changes import entry_content
-from expertise.team.fresh import create_many
+from expertise.team.changes import entry_content, snapshot_content
+from expertise.team.fresh import Created, create_many
 from expertise.team.items import (
     REPLAYED,
     ItemContent,
@@ -98,10 +98,25 @@ def record(
         row.content_hash, row.local_revision, row.attachment_ids = None, None, []
     else:
         light = entry_content(entry, attached, None)
-        row.content_hash = content_hash(light.values, light.attachments)
-        row.local_revision = entry.revision
-        row.attachment_ids = sorted(a.id for a in attached)
+        _held(row, light, entry.revision)
     return row
+
+
+def _held(row: TeamItem, light: ItemContent, revision: int) -> None:
+    row.content_hash = content_hash(light.values, light.attachments)
+    row.local_revision = revision
+    row.attachment_ids = sorted(a.id for a in light.attachments)
+
+
+def record_created(
+    session: Session, item: SealedItem, made: Created, attached: list[Attachment]
+) -> None:
+    """`record` of an entry `create_many` wrote (revision 1; no ORM object to read)."""
+    row = TeamItem(entry_id=item.item_id, kind=made.kind, level=item.level, pushed=False)
+    row.item_revision, row.item_digest, row.item_seq = item.revision, item.digest, item.seq
+    light = snapshot_content(made.entry_id, made.kind, made.snapshot, attached, None)
+    _held(row, light, 1)
+    session.add(row)
 
 
 def keep_conflict(session: Session, item: SealedItem) -> None:
@@ -172,6 +187,7 @@ class Applier:
         self._actor = actor
         self.result = ApplyResult()
         self._writes: list[tuple[SealedItem, ItemContent, Entry, bool]] = []
+        self._kinds: dict[str, str] = {}  # id -> kind of what the writes refer to
         self._fresh: list[Pulled] = []
 
     def run(self, batch: list[Pulled]) -> ApplyResult:
@@ -198,6 +214,8 @@ class Applier:
                 )
         self._create_fresh()
         self._session.flush()
+        named = refs.load(self._session, self._referenced())
+        self._kinds = {entry_id: entry.kind for entry_id, entry in named.items()}
         for item, content, entry, created in self._writes:
             self._finish(item, content, entry, created)
         if self.result.created or self.result.updated or self.result.deleted:
@@ -298,24 +316,21 @@ class Applier:
         """Entries new here, in one pass (fresh.py): a first sync brings thousands."""
         if not self._fresh:
             return
-        entries, dropped = create_many(self._session, [c for _, c in self._fresh], self._actor)
+        made, dropped = create_many(self._session, [c for _, c in self._fresh], self._actor)
         self.result.dropped_references += dropped
-        for (item, content), entry in zip(self._fresh, entries, strict=True):
+        for (item, content), created in zip(self._fresh, made, strict=True):
             attached: list[Attachment] = []
             if content.attachments:
-                attached, _ = self._attachments(entry.id, content)
+                attached, _ = self._attachments(created.entry_id, content)
             if self._track:
-                self._synced[item.item_id] = record(
-                    self._session, item, content.kind, entry, attached, new=True
-                )
-            self._local[entry.id] = entry
+                record_created(self._session, item, created, attached)
             self.result.kinds.add(content.kind)
-            self.result.created.append(entry.id)
+            self.result.created.append(created.entry_id)
 
     def _finish(self, item: SealedItem, content: ItemContent, entry: Entry, created: bool) -> None:
         assert content.values is not None
         _, ref_values = split_refs(content.kind, content.values)
-        kept, dropped = refs.known(self._session, content.kind, ref_values)
+        kept, dropped = refs.known_in(self._kinds, content.kind, ref_values)
         self.result.dropped_references += dropped
         apply_values(self._session, entry, kept)
         changed = save_revision(self._session, entry, self._actor)
@@ -327,6 +342,14 @@ class Applier:
         self.result.kinds.add(content.kind)
         bucket = self.result.created if created else self.result.updated
         (bucket if created or changed or moved else self.result.unchanged).append(entry.id)
+
+    def _referenced(self) -> set[str]:
+        """Every id the references of the entries written name: looked up in one query."""
+        found: set[str] = set()
+        for _, content, _, _ in self._writes:
+            assert content.values is not None
+            found |= refs.referenced(content.kind, content.values)
+        return found
 
     def _attachments(self, entry_id: str, content: ItemContent) -> tuple[list[Attachment], bool]:
         """Make the entry's attachments those of the item: the blob first, then the row."""

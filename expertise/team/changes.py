@@ -106,12 +106,23 @@ def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
 
 def entry_content(entry: Entry, rows: list[Attachment], blobs: BlobStore | None) -> ItemContent:
     """An entry as an item: its snapshot (the revision format) and its attachments."""
-    values = {k: v for k, v in snapshot(entry).items() if k not in _BOOKKEEPING}
+    return snapshot_content(entry.id, entry.kind, snapshot(entry), rows, blobs)
+
+
+def snapshot_content(
+    entry_id: str,
+    kind: str,
+    values: dict[str, object],
+    rows: list[Attachment],
+    blobs: BlobStore | None,
+) -> ItemContent:
+    """An entry given by its snapshot (a bulk-written entry has no ORM object) as an item."""
+    values = {k: v for k, v in values.items() if k not in _BOOKKEEPING}
     attachments = tuple(
         PackAttachment(r.id, r.file_name, r.media_type, r.size) for r in sorted(rows, key=_by_id)
     )
     data = {r.id: blobs.get(r.id) for r in rows} if blobs is not None else {}
-    return ItemContent(entry.id, entry.kind, values, attachments, data)
+    return ItemContent(entry_id, kind, values, attachments, data)
 
 
 def _by_id(row: Attachment) -> str:
@@ -146,4 +157,9 @@ def outgoing(
             content = entry_content(entry, rows[entry.id], blobs)
             base = held.item_revision if held is not None else None
             pushing.append(Outgoing(content, base, digest, entry.revision, attached))
+    # The scan's order (people and organisations first), not the database's: the server's
+    # seq order is what a teammate's pull meets, and a reference to an entry that comes
+    # in a later pulled batch would be left out.
+    order = {entry_id: n for n, entry_id in enumerate(ids)}
+    pushing.sort(key=lambda out: order[out.content.entry_id])
     return pushing, unchanged

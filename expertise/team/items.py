@@ -220,6 +220,12 @@ def open_item(item: SealedItem, keys: ItemKeys) -> ItemContent:
     return content
 
 
+def verify_held(item: SealedItem, keys: ItemKeys) -> None:
+    """The signature check alone, for an item whose ciphertext this laptop holds already
+    (same revision, same digest): its content is known, only its signature is new."""
+    _check_signature(item, keys)
+
+
 def _check_signature(item: SealedItem, keys: ItemKeys) -> None:
     if not item.signature:
         raise _refused(item, UNSIGNED, "the item carries no signature")

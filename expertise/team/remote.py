@@ -1,8 +1,9 @@
 """The server's items table and the team's keys as a sync round uses them (docs/TEAM.md).
 
-`ServerItems.push` stores a batch in one server transaction, each row under its own
-savepoint, so a revision someone else stored first (the unique (item_id, revision)
-constraint) costs that row only. `pull` reads what row-level security lets this
+`ServerItems.push` stores a batch in one server transaction with one multi-row INSERT
+(one round trip, not three per item); a revision someone else stored first (the unique
+(item_id, revision) constraint) is skipped by ON CONFLICT DO NOTHING and costs that row
+only. `pull` reads what row-level security lets this
 member's role see, in the server's seq order.
 """
 
@@ -10,9 +11,8 @@ from __future__ import annotations
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import exc as sa_exc
-from sqlalchemy import insert, select
-from sqlalchemy.engine import Connection
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from expertise.crypto import Secret
 from expertise.errors import IntegrityError
@@ -24,16 +24,26 @@ from expertise.team.items import SealedItem, UnknownAuthor
 from expertise.team.keys import TeamKeys
 from expertise.team.server.schema import items
 
-_UNIQUE_VIOLATION = "23505"
-
 
 class ServerItems:
     def __init__(self, server: TeamServer) -> None:
         self._server = server
 
     def push(self, batch: list[SealedItem]) -> list[int | None]:
+        """One multi-row INSERT per batch; a revision stored first by someone else is
+        skipped by the unique (item_id, revision) constraint and comes back as None."""
+        if not batch:
+            return []
+        statement = (
+            pg_insert(items)
+            .values([_row(item) for item in batch])
+            .on_conflict_do_nothing(index_elements=["item_id", "revision"])
+            .returning(items.c.item_id, items.c.revision, items.c.seq)
+        )
         with self._server.transaction() as connection:
-            return [_insert(connection, item) for item in batch]
+            rows = connection.execute(statement).all()
+        stored = {(row.item_id, int(row.revision)): int(row.seq) for row in rows}
+        return [stored.get((item.item_id, item.revision)) for item in batch]
 
     def pull(self, after: int, limit: int) -> list[SealedItem]:
         query = select(items).where(items.c.seq > after).order_by(items.c.seq).limit(limit)
@@ -55,32 +65,18 @@ class ServerItems:
         ]
 
 
-def _insert(connection: Connection, item: SealedItem) -> int | None:
-    statement = (
-        insert(items)
-        .values(
-            item_id=item.item_id,
-            revision=item.revision,
-            base_revision=item.base_revision,
-            level=item.level,
-            epoch=item.epoch,
-            author_id=item.author_id,
-            size=item.size,
-            ciphertext=item.ciphertext,
-            signature=item.signature,
-        )
-        .returning(items.c.seq)
-    )
-    savepoint = connection.begin_nested()
-    try:
-        seq = connection.execute(statement).scalar_one()
-    except sa_exc.IntegrityError as error:
-        savepoint.rollback()
-        if getattr(error.orig, "sqlstate", None) == _UNIQUE_VIOLATION:
-            return None  # someone stored this revision first: the pull brings it
-        raise
-    savepoint.commit()
-    return int(seq)
+def _row(item: SealedItem) -> dict[str, object]:
+    return {
+        "item_id": item.item_id,
+        "revision": item.revision,
+        "base_revision": item.base_revision,
+        "level": item.level,
+        "epoch": item.epoch,
+        "author_id": item.author_id,
+        "size": item.size,
+        "ciphertext": item.ciphertext,
+        "signature": item.signature,
+    }
 
 
 class SyncKeys:

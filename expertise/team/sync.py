@@ -10,12 +10,16 @@ Pull: items with seq > cursor in batches, in seq order (the server's order,
 never a laptop's clock). Each batch is verified and decrypted first, then
 applied in one local transaction that also moves the cursor, so an interrupted
 round resumes where it stopped: nothing lost, nothing applied twice. Refused
-items are reported and audited, and the cursor moves past them.
+items are reported and audited, and the cursor moves past them. With `catch_up` given
+(the hub's facade gives it), the search index is not told batch by batch: what the round
+changed is handed to `catch_up` once at its end, also when it is interrupted
+(expertise/team/indexing.py).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,6 +35,7 @@ from expertise.records import Change
 from expertise.services import audit
 from expertise.team import changes
 from expertise.team.apply import Applier, ApplyResult, Pulled, Refusal
+from expertise.team.indexing import Pulled as PulledIds
 from expertise.team.items import (
     ItemContent,
     ItemKeys,
@@ -38,6 +43,7 @@ from expertise.team.items import (
     SealedItem,
     open_item,
     seal_item,
+    verify_held,
 )
 
 PULL_BATCH = 500
@@ -46,6 +52,8 @@ CURSOR_KEY = "pull_cursor"  # rows of team_config
 LAST_KEY = "last_sync"
 Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
+CatchUp = Callable[[PulledIds], object]
+log = logging.getLogger(__name__)
 
 
 # (item, its seq or None when the revision was taken, kind, content hash, local revision,
@@ -99,15 +107,36 @@ class SyncRound:
     keys: ItemKeys
     progress: Progress | None = None
     cancel: Cancel | None = None
+    catch_up: CatchUp | None = None  # None: the index follows each pulled batch
     report: SyncReport = field(default_factory=SyncReport)
+    _changed: PulledIds = field(default_factory=PulledIds)
 
     def run(self) -> SyncReport:
         self.work.require_writable()
         self._push()
-        self._pull()
+        try:
+            self._pull()
+        except BaseException:
+            self._index_quietly()
+            raise
+        self._index()
         self.report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
         self.work.read(self._finish)
         return self.report
+
+    def _index(self) -> None:
+        if self.catch_up is not None and self._changed:
+            changed, self._changed = self._changed, PulledIds()
+            self.catch_up(changed)
+
+    def _index_quietly(self) -> None:
+        """What the interrupted round committed, indexed; a failure here must not hide why
+        the round stopped (the index then stays behind and the next open rebuilds it)."""
+        try:
+            self._index()
+        except Exception as error:
+            log.error("search index catch-up after an interrupted round failed: %s",
+                      type(error).__name__)
 
     def _check_cancel(self) -> None:
         if self.cancel is not None and self.cancel():
@@ -221,10 +250,16 @@ class SyncRound:
         self.report.cursor = cursor
 
     def _open(self, batch: list[SealedItem]) -> tuple[list[Pulled], list[Refusal]]:
+        """Verified and decrypted items; an item this laptop holds already (its own push
+        coming back: same revision, same ciphertext) is only verified, never parsed again."""
+        held = self.work.read(lambda session: _held(session, [i.item_id for i in batch]))
         opened: list[Pulled] = []
         refused: list[Refusal] = []
         for item in batch:
             try:
+                if held.get(item.item_id) == (item.revision, item.digest):
+                    verify_held(item, self.keys)
+                    continue
                 opened.append((item, open_item(item, self.keys)))
             except ItemRefused as error:
                 refused.append(Refusal(item.item_id, item.revision, error.reason, str(error)))
@@ -244,10 +279,13 @@ class SyncRound:
                 )
             set_cursor(work.session, cursor)
             touched = frozenset(result.created + result.updated)
-            if touched or result.deleted:
-                work.changed(
-                    Change(touched, frozenset(result.kinds), frozenset(result.deleted), "team")
-                )
+            change = Change(touched, frozenset(result.kinds), frozenset(result.deleted), "team")
+            if self.catch_up is None and (touched or result.deleted):
+                work.changed(change)
+        if self.catch_up is not None and (touched or result.deleted):
+            self._changed.add(touched, result.deleted)
+            with self.work.committed():
+                self.work.announce(change, index=False)
         for blob_id in result.blobs_to_delete:
             self.blobs.delete(blob_id)
         self._count(result)
@@ -282,6 +320,13 @@ def _put(session: Session, key: str, value: str) -> None:
         session.add(TeamConfig(key=key, value=value))
     else:
         row.value = value
+
+
+def _held(session: Session, ids: list[str]) -> dict[str, tuple[int, str | None]]:
+    """entry id -> (revision, digest) of the item this laptop holds, for `ids`."""
+    query = select(TeamItem.entry_id, TeamItem.item_revision, TeamItem.item_digest)
+    rows = session.execute(query.where(TeamItem.entry_id.in_(ids)))
+    return {entry_id: (revision, digest) for entry_id, revision, digest in rows}
 
 
 def cursor_of(session: Session) -> int:

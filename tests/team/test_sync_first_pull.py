@@ -1,0 +1,216 @@
+"""A first pull of hundreds of entries: created in one pass (expertise/team/fresh.py), the
+search index caught up once at the end of the round (expertise/team/indexing.py), and an
+interrupted round that resumes with the index right. Real hubs and real Whoosh indexes over
+a list-backed items table (the PostgreSQL side: test_sync_server.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from expertise.hub import Hub
+from expertise.kdf import KdfParams
+from expertise.models import Entry, Link, Revision
+from expertise.services.convert import snapshot
+from expertise.team import sync as team_sync
+from expertise.team.indexing import Pulled, catch_up
+from expertise.team.items import SealedItem
+from expertise.team.sync import SyncCancelled, SyncReport, SyncRound
+from tests.conftest import PASSPHRASE
+from tests.team.memkeys import MemoryKeys, Team
+from tests.team.memserver import ListServer
+
+MARKER = "zwavelmarker"
+EXPERTS, NOTES = 40, 260
+
+
+class ClearanceServer(ListServer):
+    """The items table as row-level security shows it to a member cleared up to `level`."""
+
+    def __init__(self, shared: ListServer, level: int) -> None:
+        super().__init__()
+        self.items = shared.items
+        self._level = level
+
+    def pull(self, after: int, limit: int) -> list[SealedItem]:
+        visible = [i for i in self.items if (i.seq or 0) > after and i.level <= self._level]
+        return visible[:limit]
+
+
+@pytest.fixture
+def laptops(tmp_path: Path):
+    team, server = Team(), ListServer()
+    hubs: list[Hub] = []
+
+    def make(name: str, clearance: int = 2) -> tuple[Hub, MemoryKeys]:
+        hub = Hub.create(tmp_path / name, PASSPHRASE, kdf=KdfParams.floor())
+        hubs.append(hub)
+        return hub, team.member(name, clearance)
+
+    yield make, server
+    for hub in hubs:
+        if not hub.locked:
+            hub.close()
+
+
+def sync(hub: Hub, keys: MemoryKeys, server: ListServer, **kw) -> SyncReport:
+    def index(pulled: Pulled) -> str:
+        return catch_up(hub.index_service, hub.session.sessions, hub.blobs, pulled)
+
+    kw.setdefault("catch_up", index)
+    return SyncRound(hub.session, hub.blobs, server, keys, **kw).run()
+
+
+def _fill(hub: Hub) -> tuple[list[str], list[str]]:
+    """Experts, and notes that name them, link each other by title (also forward, to a note
+    written later) and carry a marker term in every third one."""
+    experts = [
+        hub.entries.add("expert", {"title": f"Deskundige {n}", "classification": "internal"}).id
+        for n in range(EXPERTS)
+    ]
+    values = [
+        {
+            "title": f"Advies {n}",
+            "body": f"Zie [[Advies {(n + 7) % NOTES}]] en [[Deskundige {n % EXPERTS}]]. "
+            + (f"Term {MARKER}." if n % 3 == 0 else "Gewone tekst."),
+            "tags": ["team", f"reeks-{n % 5}"],
+            "author": experts[n % EXPERTS],
+            "classification": "internal",
+        }
+        for n in range(NOTES)
+    ]
+    notes = hub.entries.add_many(("advice", v) for v in values)
+    return experts, notes
+
+
+def _snapshots(hub: Hub) -> dict[str, dict]:
+    def read(session):
+        return {e.id: snapshot(e) for e in session.scalars(select(Entry))}
+
+    return hub.session.read(read)
+
+
+def _marked(hub: Hub) -> set[str]:
+    return set(hub.search.all_ids(MARKER))
+
+
+def _links(hub: Hub) -> set[tuple[str, str | None, str]]:
+    def read(session):
+        rows = session.execute(select(Link.source_id, Link.target_id, Link.target_title))
+        return {tuple(row) for row in rows}
+
+    return hub.session.read(read)
+
+
+def test_first_pull_lands_complete_linked_and_searchable(laptops, monkeypatch) -> None:
+    monkeypatch.setattr(team_sync, "PULL_BATCH", 120)  # three batches
+    make, server = laptops
+    (a, ka), (b, kb) = make("a"), make("b")
+    _, notes = _fill(a)
+    assert sync(a, ka, server).pushed == EXPERTS + NOTES
+    got = sync(b, kb, server)
+    assert len(got.created) == EXPERTS + NOTES and got.dropped_references == 0
+    assert _snapshots(b) == _snapshots(a)
+    assert _links(b) == _links(a)
+    assert all(target is not None for _, target, _ in _links(b))
+    first = b.session.read(
+        lambda s: s.scalar(select(func.count()).select_from(Revision).where(Revision.revision == 1))
+    )
+    assert first == EXPERTS + NOTES
+    wanted = {note for n, note in enumerate(notes) if n % 3 == 0}
+    assert _marked(b) == wanted
+    assert b.index_service.doc_count() == EXPERTS + NOTES
+    # The next rounds move nothing either way.
+    again_a, again_b = sync(a, ka, server), sync(b, kb, server)
+    assert (again_a.pushed, again_b.pushed) == (0, 0)
+    assert not (again_b.created or again_b.updated or again_a.created or again_a.updated)
+
+
+def test_interrupted_first_pull_resumes_and_the_index_ends_right(laptops, monkeypatch) -> None:
+    monkeypatch.setattr(team_sync, "PULL_BATCH", 100)  # three batches
+    make, server = laptops
+    (a, ka), (b, kb) = make("a"), make("b")
+    _, notes = _fill(a)
+    sync(a, ka, server)
+    batches: list[int] = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if phase == "pull":
+            batches.append(done)
+
+    with pytest.raises(SyncCancelled):
+        sync(b, kb, server, progress=progress, cancel=lambda: len(batches) >= 1)
+    held = b.session.read(lambda s: s.scalar(select(func.count()).select_from(Entry)))
+    assert held == 100
+    # What the stopped round committed is searchable already.
+    assert b.index_service.doc_count() == 100
+    done = sync(b, kb, server)
+    assert len(done.created) == EXPERTS + NOTES - 100
+    assert _snapshots(b) == _snapshots(a)
+    assert _marked(b) == {note for n, note in enumerate(notes) if n % 3 == 0}
+    assert b.index_service.doc_count() == EXPERTS + NOTES
+
+
+def test_a_round_killed_before_its_index_catch_up_is_repaired_on_open(
+    laptops, monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(team_sync, "PULL_BATCH", 100)
+    make, server = laptops
+    (a, ka), (b, kb) = make("a"), make("b")
+    _, notes = _fill(a)
+    sync(a, ka, server)
+    batches: list[int] = []
+    with pytest.raises(SyncCancelled):
+        # the process "dies" before its catch-up: nothing reaches the index
+        sync(
+            b, kb, server, catch_up=lambda pulled: None,
+            progress=lambda phase, done, total: phase == "pull" and batches.append(done),
+            cancel=lambda: len(batches) >= 1,
+        )
+    assert b.index_service.doc_count() == 0
+    assert b.session.read(lambda s: s.scalar(select(func.count()).select_from(Entry))) == 100
+    b.close()
+    reopened = Hub.open(tmp_path / "b", PASSPHRASE)
+    try:
+        assert reopened.index_service.doc_count() == 100  # the index behind: rebuilt on open
+        sync(reopened, kb, server)
+        assert _marked(reopened) == {note for n, note in enumerate(notes) if n % 3 == 0}
+        assert reopened.index_service.doc_count() == EXPERTS + NOTES
+    finally:
+        reopened.close()
+
+
+def test_references_above_clearance_are_left_out(laptops) -> None:
+    make, shared = laptops
+    (a, ka), (b, kb) = make("a"), make("b", clearance=1)
+    secret = a.entries.add(
+        "expert", {"title": "Geheime Deskundige", "classification": "confidential"}
+    )
+    open_expert = a.entries.add(
+        "expert", {"title": "Open Deskundige", "classification": "internal"}
+    )
+    notes = [
+        a.entries.add(
+            "advice",
+            {
+                "title": f"Intern advies {n}",
+                "body": f"[[Geheime Deskundige]] en [[Open Deskundige]] {MARKER}",
+                "author": secret.id if n % 2 else open_expert.id,
+                "owner": secret.id,
+                "classification": "internal",
+            },
+        ).id
+        for n in range(4)
+    ]
+    sync(a, ka, shared)
+    got = sync(b, kb, ClearanceServer(shared, 1))
+    assert sorted(got.created) == sorted([open_expert.id, *notes])
+    assert got.dropped_references == 4 + 2  # every owner, and half the authors
+    assert b.entries.get(notes[0]).fields.get("author") == open_expert.id
+    assert b.entries.get(notes[1]).fields.get("author") is None
+    assert b.entries.get(notes[0]).fields.get("owner") is None
+    wiki = {(target, title) for _, target, title in _links(b)}
+    assert wiki == {(None, "Geheime Deskundige"), (open_expert.id, "Open Deskundige")}
+    assert _marked(b) == set(notes)
