@@ -339,20 +339,22 @@ def analyse(text: str, lang: str) -> list[str]:
 
 
 # -- Markdown to plain text ----------------------------------------------------
-_MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"```.*?```", re.S), " "),  # fenced code is rarely what people search
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links -> label
-    (re.compile(r"\[\[([^\]|]*)(\|([^\]]*))?\]\]"), r"\1 \3"),  # wiki links
-    (re.compile(r"<[^>]{0,200}>"), " "),  # inline HTML tags
-    (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.M), ""),  # block markers
-    (re.compile(r"[*_`~|]+"), " "),  # emphasis, code, tables
-    (re.compile(r"[ \t]+"), " "),
+# (pattern, replacement, a substring any match contains: no scan without it)
+_MD_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"```.*?```", re.S), " ", "```"),  # fenced code is rarely what people search
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1", "!["),  # images -> alt text
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1", "]("),  # links -> label
+    (re.compile(r"\[\[([^\]|]*)(\|([^\]]*))?\]\]"), r"\1 \3", "[["),  # wiki links
+    (re.compile(r"<[^>]{0,200}>"), " ", "<"),  # inline HTML tags
+    (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.M), "", ""),  # block markers
+    (re.compile(r"[*_`~|]+"), " ", ""),  # emphasis, code, tables
+    (re.compile(r"[ \t]+"), " ", ""),
 )
 
 
 def markdown_to_text(md: str) -> str:
     text = md
-    for pattern, repl in _MD_RULES:
-        text = pattern.sub(repl, text)
+    for pattern, repl, needle in _MD_RULES:
+        if needle in text:  # "" is in every text
+            text = pattern.sub(repl, text)
     return text.strip()

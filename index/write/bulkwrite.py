@@ -85,17 +85,19 @@ class CompactPool:
 
     def grouped(self) -> Grouped:
         """Every posting sorted by field, term and document; the pool is emptied."""
-        ordered = []
-        for fieldname in sorted(self._terms):
-            ids = self._terms[fieldname]
-            encoded = sorted((_as_bytes(t), tid) for t, tid in ids.items())
-            ordered.append((fieldname, [t for t, _ in encoded], [tid for _, tid in encoded]))
+        ordered: list[tuple[str, list[bytes]]] = []
         rank = np.empty(self._count, dtype=np.uint32)
         pos = 0
-        for _, _, tids in ordered:
-            rank[tids] = np.arange(pos, pos + len(tids), dtype=np.uint32)
-            pos += len(tids)
-        self._terms = {}
+        for fieldname in sorted(self._terms):
+            ids = self._terms.pop(fieldname)  # freed field by field
+            # str terms sort as their UTF-8 bytes do (code point order)
+            keys = sorted(ids)
+            tids = np.fromiter(map(ids.__getitem__, keys), dtype=np.uint32, count=len(keys))
+            del ids
+            rank[tids] = np.arange(pos, pos + len(keys), dtype=np.uint32)
+            pos += len(keys)
+            ordered.append((fieldname, [_as_bytes(k) for k in keys]))
+            del keys, tids
         ranks = rank[np.frombuffer(self._tids, dtype=np.uint32)]
         del rank
         self._tids = array("I")
@@ -119,9 +121,7 @@ class CompactPool:
         values = bytes(self._values)  # slices of bytes are bytes, as Whoosh expects
         self._values = bytearray()
         self._count = 0
-        return Grouped(
-            [(f, terms) for f, terms, _ in ordered], counts, docs, weights, sizes, ends, values
-        )
+        return Grouped(ordered, counts, docs, weights, sizes, ends, values)
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes | None]]:
         """Postings one by one in Whoosh's order (what Whoosh's own writer reads)."""

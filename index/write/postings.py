@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 BLOCK = 128  # W3Codec's blocklimit: postings per block
-CHUNK = 1 << 16  # postings turned into Python lists at a time (bounds the memory)
+CHUNK = 1 << 14  # postings turned into Python lists at a time (~5 MB of lists)
 _COUNT = struct.Struct("!I")
 _TABLE = 1 << 16
 _FREQ = [_COUNT.pack(n) for n in range(1024)]

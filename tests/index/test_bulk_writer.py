@@ -124,6 +124,8 @@ def test_fast_analysis_matches_the_analyzer_chain(analyzer: Any, phrase: bool) -
         assert _fast(field, text) == _whoosh(field, text), text[:60]
         parts = WeightedText(((text, 2.0), ("", 1.0), (texts[3], 1.0), (text[:50], 0.5)))
         assert _fast(field, parts) == _whoosh(field, parts), text[:60]
+        uneven = WeightedText(((text, 0.3), (text[:80], 1.7)))  # sums that round
+        assert _fast(field, uneven) == _whoosh(field, uneven), text[:60]
 
 
 def test_every_schema_field_of_real_documents_matches_whoosh() -> None:
@@ -230,3 +232,23 @@ def test_indexes_built_either_way_answer_alike(
             ix.close()
     assert answers[0][0][1] > 0 and len(answers[0][-1]) == len(records)
     assert answers[0] == answers[1]
+
+
+def test_markdown_rules_skipped_without_their_marker_change_nothing() -> None:
+    from index.analysis import _MD_RULES, markdown_to_text
+
+    def every_rule(md: str) -> str:
+        for pattern, repl, _needle in _MD_RULES:
+            md = pattern.sub(repl, md)
+        return md.strip()
+
+    samples = [
+        *ODD_TEXTS,
+        "# Kop\n\n- punt *nadruk* `code` ~~weg~~ | tabel |\n> citaat\n1. een",
+        "![alt tekst](img.png) en [label](http://x) en [[Wiki|toon]] en [[Kaal]] <b>vet</b>",
+        "```\ncode blok\n``` na de code ```open",
+        "[niet](dicht en ![half] en [[half en <geen tag en a<b>c",
+        "geen opmaak, gewoon tekst.",
+    ]
+    for md in samples:
+        assert markdown_to_text(md) == every_rule(md), md
