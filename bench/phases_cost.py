@@ -150,6 +150,7 @@ def reindex(args: argparse.Namespace) -> dict[str, Any]:
     before = tree_rss_bytes()
     searches: list[tuple[float, bool]] = []
     cpu = tree_cpu_seconds()
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     with TreeRssSampler() as rss:
         worker = threading.Thread(target=engine.hub.maintenance.reindex, name="reindex")
         start = time.perf_counter()
@@ -172,7 +173,9 @@ def reindex(args: argparse.Namespace) -> dict[str, Any]:
             "cpu_seconds": round(cpu, 3),
             "rss_before_mb": _mb(before),
             "peak_rss_mb": _mb(rss.peak),
+            "app_peak_rss_mb": _mb(rss.root_peak),  # without the analysis workers
             "rss_after_mb": _mb(after),
+            "load_avg": [load_before, os.getloadavg()[0] if hasattr(os, "getloadavg") else None],
             "searches": len(searches),
             "searches_answered": len(answered),  # with the same total as before
             "search_max_ms": round(max(answered, default=0.0) * 1000, 1),

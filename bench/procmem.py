@@ -63,6 +63,8 @@ def tree_rss_bytes(root: int | None = None) -> int:
 class TreeRssSampler:
     """Polls the tree's RSS on a thread every ``interval`` s; ``peak`` is the highest sum.
 
+    ``root_peak`` is the highest RSS of the root process alone.
+
     Finding the tree reads every process's stat (~5 ms): that is done once a
     second, the RSS of the pids found every ``interval`` (what the sampler itself
     costs stays near 1% of a core, so CPU figures of the phase hardly move).
@@ -72,6 +74,7 @@ class TreeRssSampler:
         self.root = os.getpid() if root is None else root
         self.interval = interval
         self.peak = 0
+        self.root_peak = 0  # the root process alone (the app without its workers)
         self.samples = 0
         self._pids: list[int] = []
         self._found = 0.0
@@ -83,8 +86,13 @@ class TreeRssSampler:
         if not self._pids or now - self._found > RESCAN_S:
             self._pids = tree_pids(self.root) if PROC.is_dir() else [self.root]
             self._found = now
-        value = sum(_rss_of(pid) for pid in self._pids) if PROC.is_dir() else rss_bytes()
+        if PROC.is_dir():
+            own = _rss_of(self.root)
+            value = own + sum(_rss_of(pid) for pid in self._pids if pid != self.root)
+        else:
+            own = value = rss_bytes()
         self.peak = max(self.peak, value)
+        self.root_peak = max(self.root_peak, own)
         self.samples += 1
         return value
 
