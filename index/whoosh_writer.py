@@ -53,7 +53,7 @@ from index.write.postings import chunks, encode_all, frequency_values
 # zlib level of a bulk build's posting blocks: level 1 compressed the bench
 # corpus's blocks about twice as fast as Whoosh's 3, for a few percent more bytes
 BULK_COMPRESSION = 1
-MEMO_LIMIT = 4_096  # values remembered per writer for fields Whoosh analyses (a few MB)
+MEMO_LIMIT = 1_024  # values remembered per writer for fields Whoosh analyses (~1 MB)
 
 # (terms, weights, values, frequency sum) of one field of one document
 Items = tuple[list[Any], list[float], list[bytes], int]

@@ -85,7 +85,7 @@ class CompactPool:
 
     def grouped(self) -> Grouped:
         """Every posting sorted by field, term and document; the pool is emptied."""
-        ordered: list[tuple[str, list[bytes]]] = []
+        ordered: list[tuple[str, list[Any]]] = []
         rank = np.empty(self._count, dtype=np.uint32)
         pos = 0
         for fieldname in sorted(self._terms):
@@ -96,7 +96,7 @@ class CompactPool:
             del ids
             rank[tids] = np.arange(pos, pos + len(keys), dtype=np.uint32)
             pos += len(keys)
-            ordered.append((fieldname, [_as_bytes(k) for k in keys]))
+            ordered.append((fieldname, keys))  # encoded a chunk at a time (postings.py)
             del keys, tids
         ranks = rank[np.frombuffer(self._tids, dtype=np.uint32)]
         del rank
@@ -133,7 +133,7 @@ class CompactPool:
             for term, count in zip(part.terms, part.counts.tolist(), strict=True):
                 for i in range(first, first + count):
                     value = part.values[ends[i] - sizes[i] : ends[i]]
-                    yield fieldname, term, docs[i], weights[i], value
+                    yield fieldname, _as_bytes(term), docs[i], weights[i], value
                 first += count
 
     def save(self) -> None:
@@ -162,7 +162,7 @@ def _as_bytes(term: str | bytes) -> bytes:
 class Grouped:
     """A pool's postings sorted by field, term and document, as arrays."""
 
-    fields: list[tuple[str, list[bytes]]]
+    fields: list[tuple[str, list[Any]]]  # terms as str (fast paths) or bytes, sorted
     counts: np.ndarray  # postings per term, in field and term order
     docs: np.ndarray
     weights: np.ndarray

@@ -25,7 +25,7 @@ import numpy as np
 BLOCK = 128  # W3Codec's blocklimit: postings per block
 CHUNK = 1 << 14  # postings turned into Python lists at a time (~5 MB of lists)
 _COUNT = struct.Struct("!I")
-_TABLE = 1 << 16
+_TABLE = 1 << 12  # positions past this are rare enough to encode each time
 _FREQ = [_COUNT.pack(n) for n in range(1024)]
 
 
@@ -74,7 +74,7 @@ TermStats = tuple[int, int, int, float, int, int]
 class Sorted:
     """A field's postings, sorted by term and document (slices of the pool's arrays)."""
 
-    terms: list[bytes]
+    terms: list[Any]  # str or bytes; str sorts as its UTF-8 does
     counts: np.ndarray  # postings per term
     docs: np.ndarray  # uint32
     weights: np.ndarray  # float64
@@ -106,7 +106,7 @@ class Chunk:
         lengths: bytearray | None,
         with_values: bool,
     ) -> None:
-        self.term_list = part.terms[t0:t1]
+        self.term_list = [_utf8(t) for t in part.terms[t0:t1]]
         counts = part.counts[t0:t1].astype(np.int64)
         tstart = np.concatenate(([0], np.cumsum(counts)[:-1]))
         tend = tstart + counts
@@ -183,6 +183,10 @@ class Chunk:
         buf, offsets = self.buffer, self.offsets
         found = tuple([buf[o:p] for o, p in zip(offsets[a:e], offsets[a + 1 : e + 1], strict=True)])
         return tuple(v for v in found if v) if self._gaps else found
+
+
+def _utf8(term: str | bytes) -> bytes:
+    return term.encode("utf-8") if isinstance(term, str) else term
 
 
 def _length_bytes(lengths: bytearray | None, docs: np.ndarray) -> np.ndarray:
