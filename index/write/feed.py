@@ -53,15 +53,17 @@ def segments_of(
     config: IndexConfig,
     *,
     max_workers: int | None = None,
+    segment_docs: int | None = None,
 ) -> Generator[Built, None, None]:
-    """Every segment of ``records``; workers (at most ``max_workers``) when ``total`` is big."""
+    """Every segment of ``records``; workers (at most ``max_workers``, segments of
+    ``segment_docs``) when ``total`` is big."""
     workers = worker_count(total)
     if max_workers is not None:
         workers = min(workers, max_workers)
     if not workers:
         yield from build_in_process(records, config)
         return
-    pool = WorkerPool(workers, config)
+    pool = WorkerPool(workers, config, segment_docs)
     try:
         yield from pool.build(records)
     finally:

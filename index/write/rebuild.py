@@ -25,6 +25,9 @@ from index.write.staging import StagingStorage, release_memory
 # took the tree to 880 MB. One worker keeps it under 600 MB; on two cores the
 # parent (database, sealing) needs the second core anyway.
 REBUILD_WORKERS = 1
+# Documents per segment in a rebuild's worker: its posting pool and files grow
+# with it (at 10k the one worker reached ~250 MB and the 100k tree 629 MB).
+REBUILD_SEGMENT_DOCS = 5_000
 
 
 def build(
@@ -51,7 +54,11 @@ def build(
     release_memory()  # heap freed by earlier work: the peak comes at the end, on top of it
     segments = []
     stream = segments_of(
-        fed(docs, total, progress, cancel), total, config, max_workers=REBUILD_WORKERS
+        fed(docs, total, progress, cancel),
+        total,
+        config,
+        max_workers=REBUILD_WORKERS,
+        segment_docs=REBUILD_SEGMENT_DOCS,
     )
     try:
         for built in stream:

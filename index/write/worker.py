@@ -62,7 +62,13 @@ def _reader(inbox: Connection, jobs: queue.Queue[Any]) -> None:
         os._exit(1)  # the parent is gone: so are we, whatever we were doing
 
 
-def serve(inbox: Connection, outbox: Connection, parent_pid: int, config: Any) -> None:
+def serve(
+    inbox: Connection,
+    outbox: Connection,
+    parent_pid: int,
+    config: Any,
+    segment_docs: int | None = None,
+) -> None:
     """Worker main loop: records in, segments out, until "end"."""
     _die_with_parent(parent_pid)
     _no_core_dumps()
@@ -70,7 +76,7 @@ def serve(inbox: Connection, outbox: Connection, parent_pid: int, config: Any) -
 
     jobs: queue.Queue[Any] = queue.Queue()
     threading.Thread(target=_reader, args=(inbox, jobs), daemon=True).start()
-    builder = SegmentBuilder(config)
+    builder = SegmentBuilder(config, segment_docs)
     try:
         while True:
             message = jobs.get()

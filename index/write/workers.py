@@ -52,14 +52,14 @@ def worker_count(total: int) -> int:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, config: IndexConfig) -> None:
+    def __init__(self, ctx: Any, config: IndexConfig, segment_docs: int | None) -> None:
         inbox_read, self.inbox = ctx.Pipe(duplex=False)
         self.outbox, outbox_write = ctx.Pipe(duplex=False)
         from index.write.worker import serve
 
         self.process = ctx.Process(
             target=serve,
-            args=(inbox_read, outbox_write, os.getpid(), config),
+            args=(inbox_read, outbox_write, os.getpid(), config, segment_docs),
             daemon=True,
             name="index-build",
         )
@@ -86,14 +86,14 @@ class _Worker:
 class WorkerPool:
     """Deals records to worker processes and yields the segments they build."""
 
-    def __init__(self, count: int, config: IndexConfig) -> None:
+    def __init__(self, count: int, config: IndexConfig, segment_docs: int | None = None) -> None:
         ctx = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._ready: list[Built] = []
         self.skipped = 0
         try:
             for _ in range(count):
-                self._workers.append(_Worker(ctx, config))
+                self._workers.append(_Worker(ctx, config, segment_docs))
         except BaseException:
             self.close()
             raise

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from index import IndexBuildFailed, SearchIndex
+from index.whoosh_internals import committed_segments
 from index.write import rebuild, workers
 from tests.index.conftest import CORPUS, GcmCipher, doc, files_holding, ids
 
@@ -103,7 +104,7 @@ def test_a_worker_that_dies_fails_the_build_and_leaves_the_old_index(
     assert multiprocessing.active_children() == []
 
 
-def test_a_rebuild_uses_at_most_its_workers(
+def test_a_rebuild_uses_at_most_its_workers_and_segment_size(
     ix: SearchIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # beside a live index that keeps answering, memory, not cores, limits a rebuild
@@ -115,8 +116,10 @@ def test_a_rebuild_uses_at_most_its_workers(
     def count_workers(done: int, total: int) -> None:
         seen.append(len(multiprocessing.active_children()))
 
+    monkeypatch.setattr(rebuild, "REBUILD_SEGMENT_DOCS", 150)  # 10k would not show here
     assert ix.rebuild(_docs(COUNT), total=COUNT, progress=count_workers)
     assert max(seen) == rebuild.REBUILD_WORKERS == 1
+    assert len(committed_segments(ix._ix)) == 3, "the worker's segments stay small"
     assert ix.search(MARKER).total == COUNT
 
 
