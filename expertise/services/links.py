@@ -33,14 +33,26 @@ def _first(session: Session, condition: ColumnElement[bool], kind: str | None) -
     return session.scalars(query.order_by(Entry.created_at).limit(1)).first()
 
 
+def find_id_by_title(session: Session, title: str) -> str | None:
+    """The id `find_by_title` would give, without loading the entry (a save links many)."""
+    for condition in (
+        Entry.title == title.strip(),
+        func.lower(Entry.title) == title.strip().lower(),
+    ):
+        query = select(Entry.id).where(condition).order_by(Entry.created_at).limit(1)
+        found = session.scalars(query).first()
+        if found is not None:
+            return found
+    return None
+
+
 def sync_links(session: Session, entry: Entry) -> None:
     session.execute(delete(Link).where(Link.source_id == entry.id, Link.relation == "wiki"))
     for title in parse_wiki_links(entry.body_md):
-        target = find_by_title(session, title)
         session.add(
             Link(
                 source_id=entry.id,
-                target_id=target.id if target else None,
+                target_id=find_id_by_title(session, title),
                 target_title=title,
                 relation="wiki",
             )
