@@ -48,4 +48,20 @@ def member_connect(team_url: str, member, password: str = MEMBER_PASSWORD):
 
 
 __all__ = ["SUPERUSER", "MEMBER_PASSWORD", "split", "no_user", "make_team", "join",
-           "member_connect"]
+           "member_connect", "bea_window"]
+
+
+def bea_window(qtbot, make_laptop, team_url):
+    """An admin's team with Bea (internal) joined, and Bea's main window: (ctx, window,
+    admin, admin password, bea). The caller waits for ctx.runner when done."""
+    from ui.context import AppContext
+    from ui.shell.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    admin, bea = make_laptop("admin"), make_laptop("bea")
+    password = make_team(admin, team_url)
+    join(bea, admin, password, team_url, "Bea", "internal")
+    ctx = AppContext(bea, TaskRunner(), TaskRunner(), language="en")
+    shown = MainWindow(ctx)
+    qtbot.addWidget(shown)
+    return ctx, shown, admin, password, bea

@@ -5,21 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.team.teamkit import MEMBER_PASSWORD, join, make_team
+from tests.team.teamkit import MEMBER_PASSWORD, bea_window
 
 
 @pytest.fixture
 def window(qtbot, make_laptop, team_url):
-    from ui.context import AppContext
-    from ui.shell.main_window import MainWindow
-    from ui.tasks import TaskRunner
-
-    admin, bea = make_laptop("admin"), make_laptop("bea")
-    password = make_team(admin, team_url)
-    join(bea, admin, password, team_url, "Bea", "internal")
-    ctx = AppContext(bea, TaskRunner(), TaskRunner(), language="en")
-    shown = MainWindow(ctx)
-    qtbot.addWidget(shown)
+    ctx, shown, admin, password, bea = bea_window(qtbot, make_laptop, team_url)
     bea.team.hold_password(MEMBER_PASSWORD)  # as the status bar's prompt would
     yield shown, admin, password, bea
     ctx.runner.wait()

@@ -13,24 +13,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 
 from tests.core.test_keystore import fake_backend, offer
-from tests.team.teamkit import MEMBER_PASSWORD, join, make_team
+from tests.team.teamkit import MEMBER_PASSWORD, bea_window, join, make_team
 
 LONG = 60_000
 
 
 @pytest.fixture
 def team_window(qtbot, make_laptop, team_url, monkeypatch):
-    from ui.context import AppContext
-    from ui.shell.main_window import MainWindow
-    from ui.tasks import TaskRunner
-
     offer(monkeypatch)  # no secure keyring on this "laptop": nothing is remembered
-    admin, bea = make_laptop("admin"), make_laptop("bea")
-    password = make_team(admin, team_url)
-    join(bea, admin, password, team_url, "Bea", "internal")
-    ctx = AppContext(bea, TaskRunner(), TaskRunner(), language="en")
-    shown = MainWindow(ctx)
-    qtbot.addWidget(shown)
+    ctx, shown, admin, password, bea = bea_window(qtbot, make_laptop, team_url)
     yield shown, admin, password, bea
     ctx.runner.wait()
     ctx.search_runner.wait()
