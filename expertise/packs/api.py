@@ -23,9 +23,9 @@ from expertise.errors import UserError
 from expertise.kdf import KdfParams, calibrate
 from expertise.models import AuditEvent, CoursePack, SavedSearch, Tag, Theme, TrustedPublisher
 from expertise.packs import format as container
-from expertise.packs import signing
+from expertise.packs import publishers, signing
 from expertise.packs.contents import PackContents
-from expertise.packs.errors import Cancelled, PublisherKeyChanged, UntrustedPublisher
+from expertise.packs.errors import Cancelled, UntrustedPublisher
 from expertise.packs.exporting import Selection, build_contents, select_entries
 from expertise.packs.importing import Importer
 from expertise.packs.manifest import FORMAT_VERSION, Manifest, ManifestEntry
@@ -108,7 +108,7 @@ class PackFacade:
         fp = "".join(fingerprint.split()).lower()
         if len(fp) != 64 or any(c not in "0123456789abcdef" for c in fp):
             raise UserError("a fingerprint is 64 hexadecimal characters")
-        self._hub.session.read(lambda s: _add_trusted(s, fp, name))
+        self._hub.session.read(lambda s: publishers.add_trusted(s, fp, name))
 
     def untrust(self, fingerprint: str) -> None:
         fp = "".join(fingerprint.split()).lower()
@@ -224,7 +224,7 @@ class PackFacade:
                 f"{header.grouped_fingerprint}): its contents were not read",
             )
         pack = container.open_pack(container.read_file(Path(file)))
-        info = self._hub.session.read(lambda s: _info(s, pack, self._own_fingerprint(s)))
+        info = self._pack_info(pack)
         if passphrase is None:
             return info
         contents = container.decrypt(pack, passphrase)
@@ -247,8 +247,8 @@ class PackFacade:
         revival of a deleted entry needs the caller's explicit, listed choice."""
         _step(progress, 0)
         pack = container.open_pack(container.read_file(Path(file)))
-        info = self._hub.session.read(lambda s: _info(s, pack, self._own_fingerprint(s)))
-        _check_trust(info, trust)
+        info = self._pack_info(pack)
+        publishers.check_trust(info, trust)
         _step(progress, 1)
         contents = container.decrypt(pack, passphrase)
         _step(progress, 2)
@@ -288,7 +288,7 @@ class PackFacade:
         chosen = check_choices(plan, *asked)
         newly_trusted = not info.trusted
         if newly_trusted:
-            _add_trusted(session, info.fingerprint, info.publisher_name)
+            publishers.add_trusted(session, info.fingerprint, info.publisher_name)
         publisher = (info.fingerprint, info.publisher_name)
         importer = Importer(session, self._hub.blobs, publisher, audit.current_actor(), cancel)
         applied = importer.run(contents, plan, chosen)
@@ -307,6 +307,12 @@ class PackFacade:
                 select(AuditEvent.detail).where(AuditEvent.action == "pack-import")
             )
             return any(detail.get("pack_id") == pack_id for detail in rows)
+
+        return self._hub.session.read(action)
+
+    def _pack_info(self, pack: container.SignedPack) -> PackInfo:
+        def action(session: Session) -> PackInfo:
+            return publishers.pack_info(session, pack, self._own_fingerprint(session))
 
         return self._hub.session.read(action)
 
@@ -346,58 +352,6 @@ def _manifest(
         kdf=kdf,
         entries=tuple(ManifestEntry(e.id, e.revision) for e in contents.entries),
     )
-
-
-def _info(session: Session, pack: container.SignedPack, own: str | None) -> PackInfo:
-    manifest, fp = pack.manifest, pack.fingerprint
-    trusted = session.get(TrustedPublisher, fp) is not None or fp == own
-    clash = not trusted and any(
-        row.name.casefold() == manifest.publisher_name.casefold()
-        for row in session.scalars(select(TrustedPublisher))
-    )
-    return PackInfo(
-        pack_id=manifest.pack_id,
-        publisher_name=manifest.publisher_name,
-        fingerprint=fp,
-        created=manifest.created,
-        ceiling=manifest.ceiling,
-        with_people=manifest.with_people,
-        entry_count=len(manifest.entries),
-        trusted=trusted,
-        own=fp == own,
-        name_clash=clash,
-    )
-
-
-def _check_trust(info: PackInfo, trust: bool) -> None:
-    name, fp = info.publisher_name, info.fingerprint
-    if info.trusted:
-        return
-    if info.name_clash:
-        # Even with --trust: a new key under a trusted name is how an impostor
-        # would look. A publisher that really changed its key is untrusted first.
-        raise PublisherKeyChanged(
-            name,
-            fp,
-            f"the pack claims to come from {name!r}, but is signed with another key than "
-            f"the trusted one (fingerprint {signing.grouped(fp)}); refused. If the publisher "
-            "really changed its key, remove the old one from the trusted publishers first",
-        )
-    if not trust:
-        raise UntrustedPublisher(
-            name,
-            fp,
-            f"the pack is signed by {name!r}, a publisher this hub does not trust yet "
-            f"(fingerprint {signing.grouped(fp)}). Compare the fingerprint with the "
-            "publisher (by phone, not by mail), then import again and trust it",
-        )
-
-
-def _add_trusted(session: Session, fp: str, name: str) -> None:
-    row = session.get(TrustedPublisher, fp)
-    if row is None:
-        session.add(TrustedPublisher(fingerprint=fp, name=name.strip()[:200] or fp[:8]))
-    audit.record(session, "pack-trust", None, {"publisher": fp})
 
 
 def _audit_export(session: Session, manifest: Manifest) -> None:
