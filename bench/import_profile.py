@@ -5,9 +5,9 @@
 Runs the CLI entry (`expertise.cli.main`) in this process on a new hub (cheap KDF,
 as bench/phases_cost.py makes it), so cProfile sees the import itself; every thread
 the import starts (the reader, the index feed) is timed with its own thread CPU clock
-and, with --profile, its own profiler (thread CPU time, not wall). Analysis workers (imports of >= PARALLEL_MIN
-files) are counted as children's CPU. Prints one JSON line of figures, then the
-profiles.
+and, with --profile, its own profiler (thread CPU time, not wall). Analysis workers
+(imports of >= PARALLEL_MIN files, or --workers-from) count as children's CPU. Prints
+one JSON line of figures, then the profiles.
 """
 
 from __future__ import annotations

@@ -339,22 +339,24 @@ def analyse(text: str, lang: str) -> list[str]:
 
 
 # -- Markdown to plain text ----------------------------------------------------
-# (pattern, replacement, a substring any match contains: no scan without it)
-_MD_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"```.*?```", re.S), " ", "```"),  # fenced code is rarely what people search
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1", "!["),  # images -> alt text
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1", "]("),  # links -> label
-    (re.compile(r"\[\[([^\]|]*)(\|([^\]]*))?\]\]"), r"\1 \3", "[["),  # wiki links
-    (re.compile(r"<[^>]{0,200}>"), " ", "<"),  # inline HTML tags
-    (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.M), "", ""),  # block markers
-    (re.compile(r"[*_`~|]+"), " ", ""),  # emphasis, code, tables
-    (re.compile(r"[ \t]+"), " ", ""),
+# (pattern, replacement, substrings one of which any match contains: no scan without them)
+_MD_RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (re.compile(r"```.*?```", re.S), " ", ("```",)),  # fenced code is rarely what people search
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1", ("![",)),  # images -> alt text
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1", ("](",)),  # links -> label
+    (re.compile(r"\[\[([^\]|]*)(\|([^\]]*))?\]\]"), r"\1 \3", ("[[",)),  # wiki links
+    (re.compile(r"<[^>]{0,200}>"), " ", ("<",)),  # inline HTML tags
+    (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.M), "", ("",)),  # block markers
+    (re.compile(r"[*_`~|]+"), " ", tuple("*_`~|")),  # emphasis, code, tables
+    # runs of blanks -> one space; a lone space is left alone (the same text, but not a
+    # replacement per word: this rule was ~0.4 ms of a 7.5 kB note's analysis)
+    (re.compile(r"[ \t]{2,}|\t"), " ", ("",)),
 )
 
 
 def markdown_to_text(md: str) -> str:
     text = md
-    for pattern, repl, needle in _MD_RULES:
-        if needle in text:  # "" is in every text
+    for pattern, repl, needles in _MD_RULES:
+        if any(needle in text for needle in needles):  # "" is in every text
             text = pattern.sub(repl, text)
     return text.strip()
