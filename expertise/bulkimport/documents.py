@@ -4,8 +4,10 @@ The import holds every written entry as plain rows (`rows.EntryRows`) and knows
 every title (`lookup.Known`), so it can give the index the same document
 `expertise.services.documents.build_document` would make from the stored
 entry (tests/core/test_import_overlap.py compares the two) while the store
-goes on. Only an updated entry may have attachments: their text is read
-from the blob store, one query per batch for which entries have any.
+goes on (an import's, and a team sync's new entries, expertise/team/fresh.py). Only
+the entries named in `changed` (stored before, or given attachments since) may have
+attachments: their text is read from the blob store, one query per batch for which
+entries have any.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def documents(
     written: Sequence[EntryRows],
     changed: Sequence[str],
 ) -> list[Document]:
-    """The documents of `written`; `changed` names those that were stored before."""
+    """The documents of `written`; `changed` names those that may have attachments."""
     attached: set[str] = set()
     if changed:
         query = select(Attachment.entry_id).where(Attachment.entry_id.in_(changed)).distinct()

@@ -16,7 +16,9 @@ which takes the new files out, so the hub's index stays as it was.
 
 The index records the hub's change counter it has caught up with; the
 import bumps it once, so the feed is told the counter it will have
-(`seq`) and the caller checks it at the end (`expected_seq`).
+(`seq`) and the caller checks it at the end (`expected_seq`). A sync round,
+which commits batch by batch, sets `expected_seq` only before `finish`
+(None: the index keeps the counter it had, and is seen to be behind).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ Progress = Callable[[int, int], None]
 
 
 class IndexFeed:
-    def __init__(self, service: IndexSync, total: int, seq: int) -> None:
+    def __init__(self, service: IndexSync, total: int, seq: int | None) -> None:
         self._service = service
         self._total = total
         self.expected_seq = seq
@@ -84,7 +86,7 @@ class IndexFeed:
                 total=self._total,
                 progress=self._report,
                 cancel=lambda: self._discard,
-                seq=self.expected_seq,
+                seq=lambda: self.expected_seq,  # read once the documents have ended
             )
         except BaseException as error:  # noqa: BLE001 - the caller falls back, the data is safe
             self.error = error

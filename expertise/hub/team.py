@@ -28,7 +28,7 @@ from expertise.team import sync as team_sync
 from expertise.team.conflicts import ConflictRecord
 from expertise.team.connect import ServerAddress, TeamServer, role_from_url
 from expertise.team.errors import PasswordNeeded, ServerRefused, ServerUnavailable, TeamError
-from expertise.team.indexing import Pulled, catch_up
+from expertise.team.indexing import RoundIndex
 from expertise.team.keys import TeamKeys
 from expertise.team.levels import LEVELS, level_of
 from expertise.team.records import MemberInfo, TeamStatus
@@ -250,17 +250,12 @@ class TeamFacade:
                 keys = SyncKeys(self.keys, self._work)
                 items = ServerItems(server)
                 round_ = SyncRound(self._work, self._hub.blobs, items, keys, progress, cancel)
-                round_.catch_up = self._catch_up
+                round_.index = RoundIndex(self._work, self._hub.index_service, self._hub.blobs)
                 return round_.run()
         except ServerRefused:
             if password == self._password:
                 self._password = None  # wrong or outdated: the app asks again
             raise
-
-    def _catch_up(self, pulled: Pulled) -> str:
-        """The search index after a pull, once (expertise/team/indexing.py)."""
-        with self._work.committed():
-            return catch_up(self._hub.index_service, self._work.sessions, self._hub.blobs, pulled)
 
     def conflicts(self) -> list[ConflictRecord]:
         """Entries changed here and by a teammate, waiting for keep mine / theirs / both."""

@@ -28,6 +28,7 @@ from expertise.redact import describe
 from expertise.services.documents import build_document, load_context
 from expertise.services.entries import change_counter, count_entries
 from index import IndexBuildFailed, IndexCorrupt, SearchIndex
+from index.core import LateMeta
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -211,7 +212,7 @@ class IndexSync:
         total: int | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
-        seq: int | None = None,
+        seq: int | Callable[[], int | None] | None = None,
     ) -> int | None:
         """Index many documents in one commit (a bulk import); the number added, None if cancelled.
 
@@ -221,7 +222,9 @@ class IndexSync:
         in worker processes. Call it after the database commit and instead of
         the per-entry update that commit would schedule. ``seq``: the change
         counter the index catches up with, when the caller knows it (an import
-        feeding documents before its commit, expertise/bulkimport/feed.py).
+        feeding documents before its commit, expertise/bulkimport/feed.py), or
+        a function asked once the documents have ended (a sync round feeding
+        them batch by batch; None from it keeps the counter the index had).
         """
         self.wait()
         if seq is None:
@@ -229,7 +232,7 @@ class IndexSync:
                 seq = change_counter(session)
         with _build_failure():
             return self.index.add_many(
-                docs, total=total, progress=progress, cancel=cancel, meta={"change_seq": seq}
+                docs, total=total, progress=progress, cancel=cancel, meta=_counter_meta(seq)
             )
 
     def add_entries(
@@ -272,3 +275,11 @@ class IndexSync:
             self._index.close()
             self._index = None
         self._cipher.wipe()
+
+
+def _counter_meta(seq: int | Callable[[], int | None]) -> LateMeta:
+    def meta() -> dict[str, object] | None:
+        found = seq() if callable(seq) else seq
+        return None if found is None else {"change_seq": found}
+
+    return meta

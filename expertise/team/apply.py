@@ -19,12 +19,14 @@ yet pulled, or above its clearance) is left out here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, with_polymorphic
 
 from expertise.blobstore import BlobStore
+from expertise.bulkimport.documents import Document, documents
 from expertise.errors import UserError
 from expertise.models import Attachment, Entry, TeamConflict, TeamItem, Theme
 from expertise.services import audit
@@ -38,7 +40,7 @@ from expertise.services.entries import (
 from expertise.services.tombstones import forget
 from expertise.team import refs
 from expertise.team.changes import entry_content, snapshot_content
-from expertise.team.fresh import Created, create_many
+from expertise.team.fresh import Created, Fresh, create_many
 from expertise.team.items import (
     REPLAYED,
     ItemContent,
@@ -69,6 +71,7 @@ class ApplyResult:
     kinds: set[str] = field(default_factory=set)
     blobs_to_delete: list[str] = field(default_factory=list)
     dropped_references: int = 0
+    documents: list[Document] = field(default_factory=list)  # of entries created in one pass
 
     def add(self, other: ApplyResult) -> None:
         for name in ("created", "updated", "deleted", "conflicts", "unchanged", "refused"):
@@ -177,10 +180,14 @@ class Applier:
         *,
         theirs: bool = False,
         track: bool = True,
+        documents: Callable[[int], bool] | None = None,
     ) -> None:
         # theirs: the user chose their version (conflicts.py): applied over local edits.
         # track=False: a local copy (keep both), not an item this laptop holds.
+        # documents(n): whether the search documents of n entries created in one pass are
+        # wanted (a sync round feeding the index, expertise/team/indexing.py).
         self._theirs = theirs
+        self._want_documents = documents
         self._track = track
         self._session = session
         self._blobs = blobs
@@ -316,9 +323,9 @@ class Applier:
         """Entries new here, in one pass (fresh.py): a first sync brings thousands."""
         if not self._fresh:
             return
-        made, dropped = create_many(self._session, [c for _, c in self._fresh], self._actor)
-        self.result.dropped_references += dropped
-        for (item, content), created in zip(self._fresh, made, strict=True):
+        fresh = create_many(self._session, [c for _, c in self._fresh], self._actor)
+        self.result.dropped_references += fresh.dropped
+        for (item, content), created in zip(self._fresh, fresh.made, strict=True):
             attached: list[Attachment] = []
             if content.attachments:
                 attached, _ = self._attachments(created.entry_id, content)
@@ -326,6 +333,14 @@ class Applier:
                 record_created(self._session, item, created, attached)
             self.result.kinds.add(content.kind)
             self.result.created.append(created.entry_id)
+        if self._want_documents is not None and self._want_documents(len(fresh.made)):
+            self._documents(fresh)
+
+    def _documents(self, fresh: Fresh) -> None:
+        """The created entries' search documents, from the rows written (no read-back)."""
+        with_files = [content.entry_id for _, content in self._fresh if content.attachments]
+        rows = [created.rows for created in fresh.made]
+        self.result.documents = documents(self._session, self._blobs, fresh.known, rows, with_files)
 
     def _finish(self, item: SealedItem, content: ItemContent, entry: Entry, created: bool) -> None:
         assert content.values is not None

@@ -29,18 +29,26 @@ _NOT_VALUES = ("id", "kind", "tags", "themes")
 
 @dataclass(frozen=True)
 class Created:
-    """A new entry as stored: its id, kind and snapshot (the revision format)."""
+    """A new entry as stored: its id, kind and snapshot (the revision format), and its rows
+    (what its search document is made of, `bulkimport.documents`)."""
 
     entry_id: str
     kind: str
     snapshot: dict[str, object]
+    rows: R.EntryRows
 
 
-def create_many(
-    session: Session, contents: list[ItemContent], actor: str
-) -> tuple[list[Created], int]:
-    """New entries for `contents` (ids kept), at revision 1; and how many references were left
-    out (to entries this laptop does not have, or of another kind)."""
+@dataclass(frozen=True)
+class Fresh:
+    """What `create_many` wrote; `known`: every id, kind and title of the hub and the batch."""
+
+    made: list[Created]
+    dropped: int  # references left out: to entries this laptop lacks, or of another kind
+    known: Known
+
+
+def create_many(session: Session, contents: list[ItemContent], actor: str) -> Fresh:
+    """New entries for `contents` (ids kept), at revision 1."""
     ids = [c.entry_id for c in contents]
     session.flush()  # the ORM's pending work goes first: the rows below bypass it
     session.execute(delete(EntryTombstone).where(EntryTombstone.entry_id.in_(ids)))
@@ -60,12 +68,12 @@ def create_many(
         snapshot = R.snapshot(rows)
         stamp(rows, 1, now)
         batch.add(rows, is_new=True, snapshot=snapshot, by=actor)
-        made.append(Created(content.entry_id, content.kind, snapshot))
+        made.append(Created(content.entry_id, content.kind, snapshot, rows))
     writer = Writer(session, known)
     writer.write(batch)
     writer.resolve_dangling()  # links written before their target existed here
     bump_change_counter(session)
-    return made, dropped
+    return Fresh(made, dropped, known)
 
 
 def _title(values: dict[str, object]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from expertise.crypto import Secret
@@ -44,6 +44,11 @@ class ServerItems:
             rows = connection.execute(statement).all()
         stored = {(row.item_id, int(row.revision)): int(row.seq) for row in rows}
         return [stored.get((item.item_id, item.revision)) for item in batch]
+
+    def remaining(self, after: int) -> int:
+        query = select(func.count()).select_from(items).where(items.c.seq > after)
+        with self._server.transaction() as connection:
+            return int(connection.execute(query).scalar_one())
 
     def pull(self, after: int, limit: int) -> list[SealedItem]:
         query = select(items).where(items.c.seq > after).order_by(items.c.seq).limit(limit)

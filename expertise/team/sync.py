@@ -10,9 +10,10 @@ Pull: items with seq > cursor in batches, in seq order (the server's order,
 never a laptop's clock). Each batch is verified and decrypted first, then
 applied in one local transaction that also moves the cursor, so an interrupted
 round resumes where it stopped: nothing lost, nothing applied twice. Refused
-items are reported and audited, and the cursor moves past them. With `catch_up` given
-(the hub's facade gives it), the search index is not told batch by batch: what the round
-changed is handed to `catch_up` once at its end, also when it is interrupted
+items are reported and audited, and the cursor moves past them. With `index` given
+(the hub's facade gives it), the search index is not told batch by batch: a big pull feeds
+it the documents of the entries it creates as they are committed, and the rest of what the
+round changed is caught up once at its end, also when it is interrupted
 (expertise/team/indexing.py).
 """
 
@@ -35,7 +36,7 @@ from expertise.records import Change
 from expertise.services import audit
 from expertise.team import changes
 from expertise.team.apply import Applier, ApplyResult, Pulled, Refusal
-from expertise.team.indexing import Pulled as PulledIds
+from expertise.team.indexing import RoundIndex
 from expertise.team.items import (
     ItemContent,
     ItemKeys,
@@ -52,7 +53,6 @@ CURSOR_KEY = "pull_cursor"  # rows of team_config
 LAST_KEY = "last_sync"
 Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
-CatchUp = Callable[[PulledIds], object]
 log = logging.getLogger(__name__)
 
 
@@ -70,6 +70,10 @@ class ItemServer(Protocol):
 
     def pull(self, after: int, limit: int) -> list[SealedItem]:
         """Items with seq > after, in seq order, at most `limit` (RLS: only our levels)."""
+        ...
+
+    def remaining(self, after: int) -> int:
+        """How many items `pull` would still give after `after`."""
         ...
 
 
@@ -107,9 +111,8 @@ class SyncRound:
     keys: ItemKeys
     progress: Progress | None = None
     cancel: Cancel | None = None
-    catch_up: CatchUp | None = None  # None: the index follows each pulled batch
+    index: RoundIndex | None = None  # None: the index follows each pulled batch
     report: SyncReport = field(default_factory=SyncReport)
-    _changed: PulledIds = field(default_factory=PulledIds)
 
     def run(self) -> SyncReport:
         self.work.require_writable()
@@ -125,9 +128,8 @@ class SyncRound:
         return self.report
 
     def _index(self) -> None:
-        if self.catch_up is not None and self._changed:
-            changed, self._changed = self._changed, PulledIds()
-            self.catch_up(changed)
+        if self.index is not None:
+            self.index.end()
 
     def _index_quietly(self) -> None:
         """What the interrupted round committed, indexed; a failure here must not hide why
@@ -266,8 +268,9 @@ class SyncRound:
         return opened, refused
 
     def _apply(self, opened: list[Pulled], refused: list[Refusal], cursor: int) -> int:
+        wants = self.index.wants if self.index is not None else None
         with self.work.writing() as work:
-            applier = Applier(work.session, self.blobs, audit.current_actor())
+            applier = Applier(work.session, self.blobs, audit.current_actor(), documents=wants)
             result = applier.run(opened)
             result.refused[:0] = refused
             for refusal in result.refused:
@@ -280,10 +283,13 @@ class SyncRound:
             set_cursor(work.session, cursor)
             touched = frozenset(result.created + result.updated)
             change = Change(touched, frozenset(result.kinds), frozenset(result.deleted), "team")
-            if self.catch_up is None and (touched or result.deleted):
+            if self.index is None and (touched or result.deleted):
                 work.changed(change)
-        if self.catch_up is not None and (touched or result.deleted):
-            self._changed.add(touched, result.deleted)
+        if self.index is not None and (touched or result.deleted):
+            # only now, committed, may the created entries' documents reach the index
+            self.index.applied(
+                touched, result.deleted, result.documents, lambda: self.server.remaining(cursor)
+            )
             with self.work.committed():
                 self.work.announce(change, index=False)
         for blob_id in result.blobs_to_delete:

@@ -12,7 +12,7 @@ the new files out again, so the index stays as it was.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from index.config import IndexConfig
@@ -32,10 +32,12 @@ def add(
     total: int,
     progress: Progress,
     cancel: Cancel,
-    meta: Mapping[str, object],
+    meta: Callable[[], Mapping[str, object]],
     config: IndexConfig,
 ) -> tuple[int, int] | None:
-    """Commit ``docs`` into ``ix``: (added, older versions replaced); None if cancelled."""
+    """Commit ``docs`` into ``ix``: (added, older versions replaced); None if cancelled.
+
+    ``meta()`` is asked for the metadata to commit once the documents have ended."""
     ids: set[str] = set()
     new: list[Any] = []
     names: list[str] = []
@@ -56,7 +58,7 @@ def add(
     except BaseException:
         _take_out(storage, names)
         raise
-    commit_segments(storage, ix.latest_generation() + 1, old + new, meta, tidy=True)
+    commit_segments(storage, ix.latest_generation() + 1, old + new, meta(), tidy=True)
     added = sum(int(s.doc_count_all()) for s in new)
     if progress is not None:
         progress(added, total or added)

@@ -27,3 +27,6 @@ class ListServer:
 
     def pull(self, after: int, limit: int) -> list[SealedItem]:
         return [i for i in self.items if (i.seq or 0) > after][:limit]
+
+    def remaining(self, after: int) -> int:
+        return len(self.pull(after, len(self.items)))

@@ -14,8 +14,9 @@ from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.models import Entry, Link, Revision
 from expertise.services.convert import snapshot
+from expertise.team import indexing
 from expertise.team import sync as team_sync
-from expertise.team.indexing import Pulled, catch_up
+from expertise.team.indexing import RoundIndex
 from expertise.team.items import SealedItem
 from expertise.team.sync import SyncCancelled, SyncReport, SyncRound
 from tests.conftest import PASSPHRASE
@@ -55,11 +56,16 @@ def laptops(tmp_path: Path):
             hub.close()
 
 
-def sync(hub: Hub, keys: MemoryKeys, server: ListServer, **kw) -> SyncReport:
-    def index(pulled: Pulled) -> str:
-        return catch_up(hub.index_service, hub.session.sessions, hub.blobs, pulled)
+class KilledBeforeTheEnd(RoundIndex):
+    """The process dies before the round's index step: nothing fed is committed."""
 
-    kw.setdefault("catch_up", index)
+    def end(self) -> str:
+        self.discard()
+        return "none"
+
+
+def sync(hub: Hub, keys: MemoryKeys, server: ListServer, **kw) -> SyncReport:
+    kw.setdefault("index", RoundIndex(hub.session, hub.index_service, hub.blobs))
     return SyncRound(hub.session, hub.blobs, server, keys, **kw).run()
 
 
@@ -128,8 +134,67 @@ def test_first_pull_lands_complete_linked_and_searchable(laptops, monkeypatch) -
     assert not (again_b.created or again_b.updated or again_a.created or again_a.updated)
 
 
-def test_interrupted_first_pull_resumes_and_the_index_ends_right(laptops, monkeypatch) -> None:
+class Recording(RoundIndex):
+    """Says how the round brought the index up to date."""
+
+    how = ""
+
+    def end(self) -> str:
+        self.how = super().end()
+        return self.how
+
+
+def test_a_big_pull_feeds_the_index_while_it_applies(laptops, monkeypatch) -> None:
+    monkeypatch.setattr(team_sync, "PULL_BATCH", 120)
+    monkeypatch.setattr(indexing, "FOLLOW", 50)  # every batch creates "many"
+    make, server = laptops
+    (a, ka), (b, kb) = make("a"), make("b")
+    _, notes = _fill(a)
+    a.attachments.add(notes[1], "bijlage.txt", data=b"inhoud met kopermarker")
+    sync(a, ka, server)
+    index = Recording(b.session, b.index_service, b.blobs)
+    got = sync(b, kb, server, index=index)
+    assert index.how == "fed"
+    assert len(got.created) == EXPERTS + NOTES
+    assert set(b.search.all_ids("kopermarker")) == {notes[1]}  # a new entry's attachment
+    assert b.index_service.staleness() == ""  # it records the counter the round ended at
+    assert _marked(b) == {note for n, note in enumerate(notes) if n % 3 == 0}
+    # documents made from the written rows find what the sender's (made by the ORM) find
+    for query in ("Deskundige", "tag:reeks-3", "Advies"):
+        assert set(b.search.all_ids(query)) == set(a.search.all_ids(query)), query
+
+
+def test_entries_changed_after_they_were_fed_end_as_the_round_left_them(
+    laptops, monkeypatch
+) -> None:
+    monkeypatch.setattr(team_sync, "PULL_BATCH", 120)
+    monkeypatch.setattr(indexing, "FOLLOW", 50)
+    make, server = laptops
+    (a, ka), (b, kb) = make("a"), make("b")
+    _, notes = _fill(a)
+    sync(a, ka, server)
+    marked = [note for n, note in enumerate(notes) if n % 3 == 0]
+    edited, gone = marked[0], marked[1]
+    a.entries.update(edited, {"body": "Nu over kwartsmarker."})
+    a.entries.delete(gone)
+    sync(a, ka, server)  # the edit and the deletion come after every first revision
+    index = Recording(b.session, b.index_service, b.blobs)
+    got = sync(b, kb, server, index=index)
+    assert (edited in got.updated, gone in got.deleted) == (True, True)
+    assert index.how == "follow"  # the fed segments, then the two the feed did not hold
+    b.wait_for_index(60)
+    assert _marked(b) == set(marked) - {edited, gone}
+    assert set(b.search.all_ids("kwartsmarker")) == {edited}
+    assert b.index_service.doc_count() == EXPERTS + NOTES - 1
+    assert b.index_service.staleness() == ""
+
+
+@pytest.mark.parametrize("follow", [200, 50], ids=["followed", "fed"])
+def test_interrupted_first_pull_resumes_and_the_index_ends_right(
+    laptops, monkeypatch, follow: int
+) -> None:
     monkeypatch.setattr(team_sync, "PULL_BATCH", 100)  # three batches
+    monkeypatch.setattr(indexing, "FOLLOW", follow)
     make, server = laptops
     (a, ka), (b, kb) = make("a"), make("b")
     _, notes = _fill(a)
@@ -153,10 +218,12 @@ def test_interrupted_first_pull_resumes_and_the_index_ends_right(laptops, monkey
     assert b.index_service.doc_count() == EXPERTS + NOTES
 
 
+@pytest.mark.parametrize("follow", [200, 50], ids=["followed", "fed"])
 def test_a_round_killed_before_its_index_catch_up_is_repaired_on_open(
-    laptops, monkeypatch, tmp_path: Path
+    laptops, monkeypatch, tmp_path: Path, follow: int
 ) -> None:
     monkeypatch.setattr(team_sync, "PULL_BATCH", 100)
+    monkeypatch.setattr(indexing, "FOLLOW", follow)
     make, server = laptops
     (a, ka), (b, kb) = make("a"), make("b")
     _, notes = _fill(a)
@@ -165,7 +232,7 @@ def test_a_round_killed_before_its_index_catch_up_is_repaired_on_open(
     with pytest.raises(SyncCancelled):
         # the process "dies" before its catch-up: nothing reaches the index
         sync(
-            b, kb, server, catch_up=lambda pulled: None,
+            b, kb, server, index=KilledBeforeTheEnd(b.session, b.index_service, b.blobs),
             progress=lambda phase, done, total: phase == "pull" and batches.append(done),
             cancel=lambda: len(batches) >= 1,
         )
