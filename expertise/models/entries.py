@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from expertise.fields import (
@@ -80,6 +80,8 @@ class Entry(Base):
     themes: Mapped[list[Theme]] = relationship(secondary=entry_themes, lazy="selectin")
 
     __mapper_args__ = {"polymorphic_on": "kind", "polymorphic_identity": "entry"}
+    # covers the team push scan (expertise/team/changes.py): it never reads a body
+    __table_args__ = (Index("ix_entries_sync_scan", "id", "revision", "kind", "created_at"),)
 
 
 def _kind_model(spec: KindSpec) -> type[Entry]:
