@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from expertise.models import TeamConfig, TeamMember
@@ -31,6 +31,15 @@ def put(session: Session, key: str, value: str) -> None:
 
 
 def replace_members(session: Session, rows: list[TeamMember]) -> None:
-    """The server's member list as the new local cache."""
+    """The server's member list as the new local cache (written only when it changed:
+    every sync round refreshes it, and most find it as it was)."""
+    columns = [getattr(TeamMember, name) for name in _COLUMNS]  # rows, not ORM objects
+    held = {tuple(row) for row in session.execute(select(*columns))}
+    given = {tuple(getattr(row, name) for name in _COLUMNS) for row in rows}
+    if held == given and len(given) == len(rows):
+        return
     session.execute(delete(TeamMember))
     session.add_all(rows)
+
+
+_COLUMNS = ("member_id", "x25519_public", "ed25519_public", "clearance", "status", "display_name")

@@ -7,6 +7,7 @@ older means "the admin runs `expertise team upgrade`".
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -22,7 +23,10 @@ from expertise.team.server.schema import VERSION_TABLE
 HERE = Path(__file__).parent / "migrations"
 
 
+@cache
 def _script() -> ScriptDirectory:
+    # read once per process: every sync round checks the schema, and reading the
+    # migration scripts again each time cost more than the round's own queries
     return ScriptDirectory(str(HERE))
 
 
