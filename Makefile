@@ -32,9 +32,10 @@ typecheck: setup
 	$(BIN)/mypy
 
 # The team tests start their own PostgreSQL; this installs the distribution's one if missing.
+# One pytest-xdist worker per core (docs/ARCHITECTURE.md, "Tests in parallel").
 test: setup lint typecheck translations
 	$(BIN)/python -m tools.postgres ensure
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --dist loadfile
 
 # Hub vs SQLite FTS5 on one generated corpus; results in bench/results/ (see bench/run.py).
 bench: setup

@@ -26,6 +26,26 @@ SLOW_PATHS = (
 TEAM_PATH = "tests/team/"
 
 
+@pytest.hookimpl(trylast=True)  # after pytest's tmp_path plugin has set up its factory
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist (`make test` runs `-n auto`) each worker's temp folder is its own.
+
+    TMPDIR (inherited by the CLI subprocesses) becomes the worker's tmp_path base
+    (.../pytest-N/popen-gwK). Several tests snapshot or scan the system temp folder (plaintext
+    canaries, the fault kit's marker scan, the selftest's leftovers): another worker's files
+    can then never make them flaky, each scan still covers every temp file the code under test
+    writes, and tmp_path stays inside the temp folder, as in a run in one process (the re-key
+    temp scan checks that it saw the hub it re-keyed).
+    """
+    factory = getattr(config, "_tmp_path_factory", None)
+    if not os.environ.get("PYTEST_XDIST_WORKER") or factory is None:
+        return
+    import tempfile
+
+    os.environ["TMPDIR"] = str(factory.getbasetemp())
+    tempfile.tempdir = None  # gettempdir() caches: make it read TMPDIR again
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         relative = Path(str(item.fspath)).resolve().relative_to(REPO).as_posix()
@@ -43,12 +63,32 @@ def hub_path(tmp_path: Path) -> Path:
     return tmp_path / "hub"
 
 
-@pytest.fixture
-def hub(hub_path: Path) -> Iterator[object]:
+@pytest.fixture(scope="session")
+def blank_hub_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A blank hub created once per run (per xdist worker); `hub` opens a copy of it.
+
+    Hub.create costs two Argon2 derivations, the migrations and a first index build (~1.4 CPU s
+    at the floor KDF); copying and opening costs one derivation (~0.5 CPU s). Every copy is
+    still a real SQLCipher file with a real encrypted index; the copies share the vault's salt
+    and master key, which no test of a single hub can tell apart. Creating a hub is tested by
+    the tests that call Hub.create themselves.
+    """
     from expertise.hub import Hub
     from expertise.kdf import KdfParams
 
-    opened = Hub.create(hub_path, PASSPHRASE, kdf=KdfParams.floor())
+    folder = tmp_path_factory.mktemp("blank-template") / "hub"
+    Hub.create(folder, PASSPHRASE, kdf=KdfParams.floor()).close()
+    return folder
+
+
+@pytest.fixture
+def hub(hub_path: Path, blank_hub_template: Path) -> Iterator[object]:
+    import shutil
+
+    from expertise.hub import Hub
+
+    shutil.copytree(blank_hub_template, hub_path, ignore=shutil.ignore_patterns(".lock"))
+    opened = Hub.open(hub_path, PASSPHRASE)
     yield opened
     opened.close()
 
