@@ -35,7 +35,6 @@ from expertise.team.records import MemberInfo, TeamStatus
 from expertise.team.remote import ServerItems, SyncKeys
 from expertise.team.request import MemberRequest, parse
 from expertise.team.scram import verifier
-from expertise.team.server import migrate
 from expertise.team.sync import Cancel, Progress, SyncReport, SyncRound
 
 
@@ -118,8 +117,9 @@ class TeamFacade:
         address = ServerAddress.parse(url)
         role = role_from_url(url)
         if not role:
-            raise TeamError("the URL must name the admin's database role: "
-                            "postgresql://ROLE@host:5432/database")
+            raise TeamError(
+                "the URL must name the admin's database role: postgresql://ROLE@host:5432/database"
+            )
         team_name = " ".join(name.split())
         if not team_name:
             raise TeamError("the team needs a name")
@@ -179,6 +179,8 @@ class TeamFacade:
 
     def upgrade(self, password: str) -> str:
         """Bring the server's schema to this app's (admin only); the schema now running."""
+        from expertise.team.server import migrate  # Alembic: not loaded by every CLI start
+
         self._require_admin()
         with self.server(password) as server, server.transaction() as connection:
             migrate.upgrade(connection)
@@ -219,13 +221,23 @@ class TeamFacade:
             name = LEVELS[key.level] if key.level < len(LEVELS) else str(key.level)
             epochs[name] = max(epochs.get(name, 0), key.epoch)
         return TeamStatus(
-            in_team=get(local.JOINED) == "1", team_name=get(local.TEAM_NAME),
-            server=_display(get(local.SERVER)), member_id=get(local.MEMBER_ID),
-            role=get(local.ROLE), clearance=LEVELS[int(clearance)] if clearance else "",
-            is_admin=get(local.IS_ADMIN) == "1", request_pending=get(local.JOINED) != "1",
-            online=online, epochs=epochs,
-            members=[MemberInfo(r.member_id, r.display_name, LEVELS[min(r.clearance,
-                                len(LEVELS) - 1)], r.status) for r in rows])
+            in_team=get(local.JOINED) == "1",
+            team_name=get(local.TEAM_NAME),
+            server=_display(get(local.SERVER)),
+            member_id=get(local.MEMBER_ID),
+            role=get(local.ROLE),
+            clearance=LEVELS[int(clearance)] if clearance else "",
+            is_admin=get(local.IS_ADMIN) == "1",
+            request_pending=get(local.JOINED) != "1",
+            online=online,
+            epochs=epochs,
+            members=[
+                MemberInfo(
+                    r.member_id, r.display_name, LEVELS[min(r.clearance, len(LEVELS) - 1)], r.status
+                )
+                for r in rows
+            ],
+        )
 
     # -- sync (expertise/team/sync.py, conflicts.py) -----------------------------------
     def sync(
@@ -242,8 +254,10 @@ class TeamFacade:
         if password is None:
             password = self.known_password()
             if not password:
-                raise PasswordNeeded("the team server password is not known on this laptop: "
-                                     "give it, or remember it in a secure OS keyring")
+                raise PasswordNeeded(
+                    "the team server password is not known on this laptop: "
+                    "give it, or remember it in a secure OS keyring"
+                )
         try:
             with self.server(password) as server:
                 self.refresh(server)
@@ -281,5 +295,3 @@ class TeamFacade:
 
 def _display(url: str) -> str:
     return ServerAddress.parse(url).display() if url else ""
-
-

@@ -23,7 +23,7 @@ from expertise.team.errors import TeamError
 from expertise.team.keys import TeamKeys
 from expertise.team.levels import LEVELS
 from expertise.team.request import MemberRequest
-from expertise.team.server import migrate, roles
+from expertise.team.server import roles
 from expertise.team.server.schema import (
     ACTIVE,
     REMOVED,
@@ -114,6 +114,8 @@ def create(
     display_name: str,
 ) -> Joined:
     """Schema, roles, a first epoch of every level and this laptop as the admin."""
+    from expertise.team.server import migrate  # Alembic: not loaded by every CLI start
+
     roles.require_createrole(connection)
     if migrate.current(connection) is not None:
         migrate.check(connection)  # a newer schema says "update the app" first
@@ -256,6 +258,8 @@ def remove(connection: Connection, session: Session, keys: TeamKeys, who: str) -
 
 def refresh(connection: Connection, session: Session, keys: TeamKeys) -> Joined:
     """The server's member list and this member's new wrapped keys, into the local hub."""
+    from expertise.team.server import migrate  # Alembic: not loaded by every CLI start
+
     migrate.check(connection)
     me = keys.member_id
     mine = connection.execute(

@@ -48,3 +48,35 @@ def test_models_match_the_migrations(tmp_path):
     migrations.upgrade(engine)
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+
+
+def test_the_revision_files_name_alembics_head() -> None:
+    assert migrations._head_of_files() == migrations.head_revision() is not None
+
+
+def test_only_a_hub_at_the_head_skips_alembic(tmp_path):
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'plain.db'}")
+    assert not migrations.is_at_head(engine)  # no alembic_version table yet
+    migrations.upgrade(engine, "0001")
+    assert not migrations.is_at_head(engine)
+    migrations.upgrade(engine)
+    assert migrations.is_at_head(engine)
+    assert migrations.current_revision(engine) == migrations.head_revision()
+
+
+def test_opening_an_up_to_date_hub_loads_no_alembic(hub_path):
+    import subprocess
+    import sys
+
+    Hub.create(hub_path, PASSPHRASE, kdf=KdfParams.floor()).close()
+    script = (
+        "import sys\n"
+        "from expertise.hub import Hub\n"
+        f"Hub.open({str(hub_path)!r}, {PASSPHRASE!r}).close()\n"
+        "print(sorted(name for name in sys.modules if name.startswith('alembic')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
