@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import String, case, select, type_coerce
+from sqlalchemy import String, case, literal_column, select, type_coerce
 from sqlalchemy.orm import Session, with_polymorphic
 
 from expertise.blobstore import BlobStore
@@ -95,7 +95,9 @@ def scan(session: Session) -> Scan:
         .outerjoin(TeamItem, TeamItem.entry_id == Entry.id)
         .where(moved | has_files)
         .where(Entry.id.not_in(select(TeamConflict.entry_id)))
-        .order_by(named, Entry.created_at)
+        # entries saved at once (an import) share a creation time: then the order they were
+        # written in (rowid; the sync scan index holds it too), not the index's id order
+        .order_by(named, Entry.created_at, literal_column("entries.rowid"))
     )
     rows = session.execute(query).all()
     attached = attachment_ids(session, [row.id for row in rows if not row.moved])

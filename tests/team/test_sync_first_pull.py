@@ -281,3 +281,24 @@ def test_references_above_clearance_are_left_out(laptops) -> None:
     wiki = {(target, title) for _, target, title in _links(b)}
     assert wiki == {(None, "Geheime Deskundige"), (open_expert.id, "Open Deskundige")}
     assert _marked(b) == set(notes)
+
+
+def test_references_among_entries_saved_at_once_survive_a_pull_in_batches(
+    laptops, monkeypatch
+) -> None:
+    """One import gives its entries one creation time; the push keeps the order they were
+    written in (not their ids'), so a reference to an earlier one is never left out."""
+    monkeypatch.setattr(team_sync, "PULL_BATCH", 10)
+    make, server = laptops
+    (a, ka), (b, kb) = make("a"), make("b")
+    ids = [f"{0xFFFF - n:08x}-0000-4000-8000-000000000000" for n in range(40)]  # descending
+    values = [
+        {"id": ids[n], "title": f"Versie {n}", "classification": "internal"}
+        | ({"superseded_by": ids[n - 1]} if n else {})
+        for n in range(40)
+    ]
+    a.entries.add_many(("advice", v) for v in values)
+    sync(a, ka, server)
+    got = sync(b, kb, server)
+    assert got.dropped_references == 0
+    assert _snapshots(b) == _snapshots(a)
