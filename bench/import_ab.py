@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.engines import FtsEngine, HubEngine
+from bench.engines import FtsEngine
 from bench.measure import children_cpu_seconds, tree_cpu_seconds
 from bench.notes import Notes, plain_documents
 from bench.report import machine_info
@@ -35,8 +35,10 @@ FTS_BATCH = 2000
 
 
 def cli_import(tree: Path, notes: Path, hub: Path) -> dict[str, Any]:
-    HubEngine.create(hub, PASSPHRASE).close()
     env = {**os.environ, "EXPERTISE_PASSPHRASE": PASSPHRASE, "PYTHONPATH": str(tree)}
+    # the hub made by the tree's own code: its migrations, not this tree's
+    make = f"from bench.engines import HubEngine; HubEngine.create({str(hub)!r}, {PASSPHRASE!r})"
+    subprocess.run([sys.executable, "-c", make + ".close()"], cwd=tree, env=env, check=True)
     command = [sys.executable, "-m", "expertise", "--hub", str(hub), "import", str(notes)]
     load = os.getloadavg()[0]
     cpu, start = children_cpu_seconds(), time.perf_counter()
