@@ -7,6 +7,7 @@ import psycopg
 import pytest
 
 from expertise.team.errors import ServerRefused
+from expertise.team.remote import ServerItems
 from tests.team.teamkit import MEMBER_PASSWORD, join, make_team, member_connect
 
 MARKER = "QXZMARKER"
@@ -63,6 +64,19 @@ def test_rls_refuses_a_read_or_write_above_clearance(team):
             (note.id, cas.team.setting("member_id")),
         )
     assert fine.id in admin.team.sync(password).created
+
+
+def test_remaining_counts_what_row_level_security_lets_the_member_pull(team):
+    admin, password, bea, cas, _ = team
+    admin.entries.add("advice", {"title": "Open", "classification": "public"})
+    admin.entries.add("advice", {"title": "Dicht", "classification": "confidential"})
+    admin.team.sync(password)
+    with bea.team.server(MEMBER_PASSWORD) as server:
+        assert ServerItems(server).remaining(0) == 2
+    with cas.team.server(MEMBER_PASSWORD) as server:
+        items = ServerItems(server)
+        [visible] = items.pull(0, 10)
+        assert (items.remaining(0), items.remaining(visible.seq or 0)) == (1, 0)
 
 
 def test_two_laptops_edit_the_same_entry(team):
