@@ -94,6 +94,20 @@ class SearchIndex:
             warm(self.columns, self._searcher)
             self._vocab.expander(self._searcher.reader(), self.columns.sidecars.vocabulary)
 
+    def _drop_caches(self) -> None:
+        """Forget everything read from the old index before a rebuild's swap warms the new one.
+
+        Every segment is new after a rebuild, so nothing cached stays useful;
+        held until the warm-up, it came on top of the new columns at the
+        100k reindex's peak. Searches after the swap (they wait for ``_rlock``)
+        read what they need again.
+        """
+        self._vocab.reset()
+        self._stored.clear()
+        self.columns.reset()
+        self._storage.chunk_cache.clear()
+        rebuild.release_memory()
+
     def _commit(self, writer: Any, meta: Mapping[str, object] | None, **kwargs: Any) -> None:
         """Commit ``writer``; its generation's metadata is written just before the TOC."""
         name = layout.meta_name(writer.generation)
@@ -185,7 +199,7 @@ class SearchIndex:
                     self._storage.adopt(staging, checked)
                     self._ix = layout.attach(self._storage)
                     self._meta = dict(meta or {})
-                    self._vocab.reset()
+                    self._drop_caches()
                     self._refresh()
             finally:
                 staging.discard()  # cancel, failure: drop what was sealed; else a no-op

@@ -96,10 +96,16 @@ def serve(
 
 
 def _send_segment(outbox: Connection, built: Any) -> None:
+    from index.write.staging import release_memory
+
     names = list(built.files)
     _send(outbox, ("segment", built.segment, names))
     for name in names:
         outbox.send_bytes(built.files.pop(name))  # each file freed once it is sent
+    # The segment's posting pool and files are garbage now; glibc would keep their
+    # pages resident, so this worker sat at its flush peak while the parent
+    # received and sealed the segment (the two peaks met: the 100k reindex's top).
+    release_memory()
 
 
 def _send(outbox: Connection, message: tuple[Any, ...]) -> None:
