@@ -161,6 +161,7 @@ def reindex(args: argparse.Namespace) -> dict[str, Any]:
             time.sleep(REINDEX_QUERY_PAUSE)
         worker.join()
         seconds = time.perf_counter() - start
+        ended = time.monotonic()
     cpu = tree_cpu_seconds() - cpu  # the searches during the rebuild included
     after = tree_rss_bytes()
     engine.close()
@@ -174,6 +175,8 @@ def reindex(args: argparse.Namespace) -> dict[str, Any]:
             "rss_before_mb": _mb(before),
             "peak_rss_mb": _mb(rss.peak),
             "app_peak_rss_mb": _mb(rss.root_peak),  # without the analysis workers
+            # how long before the reindex returned the tree peaked (the swap is its last ~s)
+            "peak_s_before_end": round(ended - rss.peak_at, 1),
             "rss_after_mb": _mb(after),
             "load_avg": [load_before, os.getloadavg()[0] if hasattr(os, "getloadavg") else None],
             "searches": len(searches),

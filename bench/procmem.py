@@ -75,6 +75,7 @@ class TreeRssSampler:
         self.interval = interval
         self.peak = 0
         self.root_peak = 0  # the root process alone (the app without its workers)
+        self.peak_at = 0.0  # time.monotonic() of the sample that set ``peak``
         self.samples = 0
         self._pids: list[int] = []
         self._found = 0.0
@@ -91,7 +92,8 @@ class TreeRssSampler:
             value = own + sum(_rss_of(pid) for pid in self._pids if pid != self.root)
         else:
             own = value = rss_bytes()
-        self.peak = max(self.peak, value)
+        if value > self.peak:
+            self.peak, self.peak_at = value, now
         self.root_peak = max(self.root_peak, own)
         self.samples += 1
         return value

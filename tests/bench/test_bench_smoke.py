@@ -59,6 +59,7 @@ def _check_engine(engine: dict, *, hub: bool) -> None:
         rebuild = engine["reindex"]
         assert rebuild["docs"] == SIZE and rebuild["peak_rss_mb"] >= rebuild["rss_before_mb"] > 0
         assert 0 <= rebuild["searches_answered"] <= rebuild["searches"]
+        assert 0 <= rebuild["peak_s_before_end"] <= rebuild["seconds"] + 1
 
 
 def test_run_writes_json_and_markdown_with_every_metric(tmp_path: Path) -> None:
