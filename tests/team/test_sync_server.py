@@ -112,7 +112,7 @@ def test_tampered_and_replayed_items_are_refused(team):
     _superuser(
         team_url,
         "UPDATE items SET ciphertext = overlay(ciphertext placing "
-        "decode(to_hex(get_byte(ciphertext, 20) # 1), 'hex') from 21 for 1) "
+        "decode(lpad(to_hex(get_byte(ciphertext, 20) # 1), 2, '0'), 'hex') from 21 for 1) "
         "WHERE revision = 2",
     )
     _superuser(
