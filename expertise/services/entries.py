@@ -7,9 +7,10 @@ history is complete and restore is just another save.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from expertise.errors import UserError
@@ -18,8 +19,10 @@ from expertise.fieldspec import ref_fields
 from expertise.models import KINDS, MODEL_BY_KIND, Entry, HubMeta, Revision, utcnow
 from expertise.services import tombstones
 from expertise.services.convert import snapshot
-from expertise.services.links import resolve_dangling, sync_links
+from expertise.services.links import resolve_dangling_many, sync_links_many
 from expertise.services.values import apply_base, apply_fields, apply_tags, apply_themes
+
+REVISIONS = cast(Table, Revision.__table__)
 
 
 def get_entry(session: Session, entry_id: str) -> Entry:
@@ -62,22 +65,63 @@ def split_refs(
 
 def save_revision(session: Session, entry: Entry, actor: str) -> bool:
     """Store a revision if the content differs from the last one; True if it did."""
+    return save_revisions(session, [entry], actor)[0]
+
+
+def save_revisions(session: Session, entries: Sequence[Entry], actor: str) -> list[bool]:
+    """`save_revision` of each entry (each one once), with one flush and one query per step
+    for all of them: a team pull saves a batch of entries at once. The change counter moves
+    once (it says whether the index is behind, not how many saves there were)."""
+    if len({entry.id for entry in entries}) != len(entries):
+        raise ValueError("save_revisions takes each entry once")
     session.flush()
-    current = snapshot(entry)
-    last = session.scalars(
-        select(Revision).where(Revision.entry_id == entry.id).order_by(Revision.revision.desc())
-    ).first()
-    if last is not None and last.snapshot == current:
-        return False
-    entry.revision = (last.revision if last else 0) + 1
-    entry.updated_at = utcnow()
-    session.add(
-        Revision(entry_id=entry.id, revision=entry.revision, saved_by=actor, snapshot=current)
-    )
-    sync_links(session, entry)
-    resolve_dangling(session, entry)
-    bump_change_counter(session)
-    return True
+    newest = _newest_revisions(session, [entry.id for entry in entries])
+    saved: list[bool] = []
+    rows: list[dict[str, object]] = []
+    for entry in entries:
+        current = snapshot(entry)
+        last = newest.get(entry.id)
+        if last is not None and last[1] == current:
+            saved.append(False)
+            continue
+        entry.revision = (last[0] if last else 0) + 1
+        entry.updated_at = utcnow()
+        rows.append(
+            {
+                "entry_id": entry.id,
+                "revision": entry.revision,
+                "saved_at": entry.updated_at,
+                "saved_by": actor,
+                "snapshot": current,
+            }
+        )
+        saved.append(True)
+    changed = [entry for entry, done in zip(entries, saved, strict=True) if done]
+    if changed:
+        # Core, one executemany: the ORM inserts revisions one statement each (RETURNING id)
+        session.execute(insert(REVISIONS), rows)
+        sync_links_many(session, changed)
+        resolve_dangling_many(session, changed)
+        bump_change_counter(session)
+    return saved
+
+
+def _newest_revisions(session: Session, ids: list[str]) -> dict[str, tuple[int, object]]:
+    """entry id -> (revision, snapshot) of its newest revision, one query per 500 ids."""
+    found: dict[str, tuple[int, object]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        top = (
+            select(Revision.entry_id, func.max(Revision.revision).label("top"))
+            .where(Revision.entry_id.in_(chunk))
+            .group_by(Revision.entry_id)
+            .subquery()
+        )
+        query = select(Revision.entry_id, Revision.revision, Revision.snapshot).join(
+            top, (Revision.entry_id == top.c.entry_id) & (Revision.revision == top.c.top)
+        )
+        found.update((entry_id, (rev, snap)) for entry_id, rev, snap in session.execute(query))
+    return found
 
 
 def create_entry(session: Session, kind: str, values: Mapping[str, object], actor: str) -> Entry:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import cast
 
-from sqlalchemy import ColumnElement, delete, func, select, update
+from sqlalchemy import ColumnElement, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from expertise.models import Entry, Link
+
+LINKS = cast(Table, Link.__table__)
 
 WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,500})(?:\|[^\[\]\n]{0,500})?\]\]")
 
@@ -47,22 +51,72 @@ def find_id_by_title(session: Session, title: str) -> str | None:
 
 
 def sync_links(session: Session, entry: Entry) -> None:
-    session.execute(delete(Link).where(Link.source_id == entry.id, Link.relation == "wiki"))
-    for title in parse_wiki_links(entry.body_md):
-        session.add(
-            Link(
-                source_id=entry.id,
-                target_id=find_id_by_title(session, title),
-                target_title=title,
-                relation="wiki",
-            )
-        )
+    sync_links_many(session, [entry])
+
+
+def sync_links_many(session: Session, entries: Sequence[Entry]) -> None:
+    """The wiki links of each entry written anew, as `find_id_by_title` resolves them, with
+    one delete, at most two title queries per 500 titles and one insert for all of them
+    (a team pull saves a batch of entries at once)."""
+    ids = [entry.id for entry in entries]
+    for chunk in _chunks(ids):
+        session.execute(delete(Link).where(Link.source_id.in_(chunk), Link.relation == "wiki"))
+    wanted = {entry.id: parse_wiki_links(entry.body_md) for entry in entries}
+    targets = ids_by_title(session, [title for titles in wanted.values() for title in titles])
+    rows = [
+        {"source_id": source, "target_id": targets[title], "target_title": title,
+         "relation": "wiki"}
+        for source, titles in wanted.items()
+        for title in titles
+    ]
+    if rows:
+        session.execute(insert(LINKS), rows)
+
+
+def ids_by_title(session: Session, titles: Iterable[str]) -> dict[str, str | None]:
+    """`find_id_by_title` of each title (the exact title, else the same title ignoring
+    case; the oldest entry of those), in one query per 500 titles and step."""
+    wanted = sorted({title.strip() for title in titles})
+    exact: dict[str, str] = {}
+    for chunk in _chunks(wanted):
+        query = select(Entry.title, Entry.id).where(Entry.title.in_(chunk))
+        for title, entry_id in session.execute(query.order_by(Entry.created_at)):
+            exact.setdefault(title, entry_id)
+    lowered = sorted({title.lower() for title in wanted if title not in exact})
+    folded: dict[str, str] = {}
+    for chunk in _chunks(lowered):
+        lower = func.lower(Entry.title)
+        query = select(lower, Entry.id).where(lower.in_(chunk)).order_by(Entry.created_at)
+        for title, entry_id in session.execute(query):
+            folded.setdefault(title, entry_id)
+    return {
+        title: exact.get(title.strip()) or folded.get(title.strip().lower()) for title in titles
+    }
 
 
 def resolve_dangling(session: Session, entry: Entry) -> None:
     """A new or renamed entry may be what earlier `[[...]]` links were waiting for."""
-    session.execute(
-        update(Link)
-        .where(Link.target_id.is_(None), func.lower(Link.target_title) == entry.title.lower())
-        .values(target_id=entry.id)
-    )
+    resolve_dangling_many(session, [entry])
+
+
+def resolve_dangling_many(session: Session, entries: Sequence[Entry]) -> None:
+    """`resolve_dangling` of each entry in turn (a link waiting for a title two of them
+    share goes to the first), with one query per 500 titles and one update."""
+    first: dict[str, str] = {}
+    for entry in entries:
+        first.setdefault(entry.title.lower(), entry.id)
+    lower = func.lower(Link.target_title)
+    found: list[dict[str, object]] = []
+    for chunk in _chunks(sorted(first)):
+        waiting = select(Link.id, lower).where(Link.target_id.is_(None), lower.in_(chunk))
+        found += [
+            {"_id": link_id, "target_id": first[title]}
+            for link_id, title in session.execute(waiting)
+        ]
+    if found:
+        session.execute(update(LINKS).where(LINKS.c.id == bindparam("_id")), found)
+
+
+def _chunks(values: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

@@ -14,40 +14,42 @@ Per item, against what this laptop last synced of that entry (`TeamItem`):
 
 References are resolved in a second pass after every entry of the batch exists,
 as a pack import does; a reference to an entry this laptop does not have (not
-yet pulled, or above its clearance) is left out here.
+yet pulled, or above its clearance) is left out here. Entries new here are created
+in one pass (fresh.py); entries updated here are written as a batch too: their
+attachments, tags and themes read once for the batch (labels.py), their revisions
+and wiki links saved together (`save_revisions`), not one flush and a dozen queries
+each. What this laptop holds of each entry, and the checks against it: held.py.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, with_polymorphic
 
 from expertise.blobstore import BlobStore
 from expertise.bulkimport.documents import Document, documents
 from expertise.errors import UserError
-from expertise.models import Attachment, Entry, TeamConflict, TeamItem, Theme
+from expertise.models import Attachment, Entry, TeamConflict, TeamItem
 from expertise.services import audit
 from expertise.services.entries import (
     apply_values,
     delete_entry,
     new_entry,
-    save_revision,
+    save_revisions,
     split_refs,
 )
 from expertise.services.tombstones import forget
+from expertise.services.values import apply_base, apply_fields
 from expertise.team import refs
-from expertise.team.changes import entry_content, snapshot_content
-from expertise.team.fresh import Created, Fresh, create_many
-from expertise.team.items import (
-    REPLAYED,
-    ItemContent,
-    ItemRefused,
-    SealedItem,
-    content_hash,
-)
+from expertise.team.changes import entry_content
+from expertise.team.fresh import Fresh, create_many
+from expertise.team.held import drop_conflicts, held_state, keep_conflict, record, record_created
+from expertise.team.items import ItemContent, ItemRefused, SealedItem, content_hash
+from expertise.team.labels import Labels
 
 Pulled = tuple[SealedItem, ItemContent]
 
@@ -78,86 +80,6 @@ class ApplyResult:
             getattr(self, name).extend(getattr(other, name))
         self.kinds |= other.kinds
         self.dropped_references += other.dropped_references
-
-
-def record(
-    session: Session,
-    item: SealedItem,
-    kind: str,
-    entry: Entry | None,
-    attached: list[Attachment],
-    pushed: bool = False,
-    new: bool = False,
-) -> TeamItem:
-    """Note that this laptop holds `item` for the entry, as the entry now stands here
-    (`new`: the caller knows there is no row yet)."""
-    row = None if new else session.get(TeamItem, item.item_id)
-    if row is None:
-        row = TeamItem(entry_id=item.item_id)
-        session.add(row)
-    row.kind, row.level, row.pushed = kind, item.level, pushed
-    row.item_revision, row.item_digest, row.item_seq = item.revision, item.digest, item.seq
-    if entry is None:
-        row.content_hash, row.local_revision, row.attachment_ids = None, None, []
-    else:
-        light = entry_content(entry, attached, None)
-        _held(row, light, entry.revision)
-    return row
-
-
-def _held(row: TeamItem, light: ItemContent, revision: int) -> None:
-    row.content_hash = content_hash(light.values, light.attachments)
-    row.local_revision = revision
-    row.attachment_ids = sorted(a.id for a in light.attachments)
-
-
-def record_created(
-    session: Session, item: SealedItem, made: Created, attached: list[Attachment]
-) -> None:
-    """`record` of an entry `create_many` wrote (revision 1; no ORM object to read)."""
-    row = TeamItem(entry_id=item.item_id, kind=made.kind, level=item.level, pushed=False)
-    row.item_revision, row.item_digest, row.item_seq = item.revision, item.digest, item.seq
-    light = snapshot_content(made.entry_id, made.kind, made.snapshot, attached, None)
-    _held(row, light, 1)
-    session.add(row)
-
-
-def keep_conflict(session: Session, item: SealedItem) -> None:
-    """Their item, kept as it came for the user's choice (the newest one per entry)."""
-    drop_conflicts(session, item.item_id)
-    session.add(
-        TeamConflict(
-            entry_id=item.item_id,
-            their_revision=item.revision,
-            their_payload_sealed=item.to_bytes(),
-        )
-    )
-
-
-def drop_conflicts(session: Session, entry_id: str) -> None:
-    session.execute(delete(TeamConflict).where(TeamConflict.entry_id == entry_id))
-
-
-def held_state(row: TeamItem | None, item: SealedItem) -> str | None:
-    """'same', 'stale', or None (new to us); ItemRefused for a replay."""
-    if row is None:
-        return None
-    if item.revision == row.item_revision:
-        if item.digest == row.item_digest:
-            return "same"
-        raise ItemRefused(
-            item.item_id, item.revision, REPLAYED, "the revision held here, with other content"
-        )
-    if item.revision < row.item_revision:
-        if row.item_seq is not None and item.seq is not None and item.seq > row.item_seq:
-            raise ItemRefused(
-                item.item_id,
-                item.revision,
-                REPLAYED,
-                f"an older revision than the one held here ({row.item_revision}), stored after it",
-            )
-        return "stale"
-    return None
 
 
 def _last_of_each(batch: list[Pulled], result: ApplyResult) -> list[Pulled]:
@@ -196,6 +118,7 @@ class Applier:
         self._writes: list[tuple[SealedItem, ItemContent, Entry, bool]] = []
         self._kinds: dict[str, str] = {}  # id -> kind of what the writes refer to
         self._fresh: list[Pulled] = []
+        self._files: defaultdict[str, list[Attachment]] = defaultdict(list)  # rows here, by entry
 
     def run(self, batch: list[Pulled]) -> ApplyResult:
         ids = sorted({item.item_id for item, _ in batch})
@@ -212,6 +135,10 @@ class Applier:
                 select(TeamConflict.entry_id).where(TeamConflict.entry_id.in_(ids))
             )
         )
+        self._files.clear()
+        for row in self._session.scalars(select(Attachment).where(Attachment.entry_id.in_(ids))):
+            self._files[row.entry_id].append(row)
+        self._labels = Labels(self._session, [content for _, content in batch])
         for item, content in _last_of_each(batch, self.result):
             try:
                 self._one(item, content)
@@ -223,8 +150,7 @@ class Applier:
         self._session.flush()
         named = refs.load(self._session, self._referenced())
         self._kinds = {entry_id: entry.kind for entry_id, entry in named.items()}
-        for item, content, entry, created in self._writes:
-            self._finish(item, content, entry, created)
+        self._finish()
         if self.result.created or self.result.updated or self.result.deleted:
             audit.record(self._session, "team-pull", None, self._detail())
         return self.result
@@ -261,10 +187,7 @@ class Applier:
         return self._hash(local) != row.content_hash
 
     def _hash(self, entry: Entry) -> str:
-        rows = list(
-            self._session.scalars(select(Attachment).where(Attachment.entry_id == entry.id))
-        )
-        light = entry_content(entry, rows, None)
+        light = entry_content(entry, self._files[entry.id], None)
         return content_hash(light.values, light.attachments)
 
     def _same_as(self, local: Entry | None, content: ItemContent) -> bool:
@@ -275,10 +198,7 @@ class Applier:
     def _adopt(self, item: SealedItem, content: ItemContent, local: Entry | None) -> None:
         """Both sides say the same thing (our own push whose record was lost, say):
         nothing to apply, only note the item."""
-        rows: list[Attachment] = []
-        if local is not None:
-            query = select(Attachment).where(Attachment.entry_id == local.id)
-            rows = list(self._session.scalars(query))
+        rows = self._files[local.id] if local is not None else []
         self._synced[item.item_id] = record(self._session, item, content.kind, local, rows)
         self._waiting.discard(item.item_id)
         drop_conflicts(self._session, item.item_id)
@@ -287,10 +207,7 @@ class Applier:
     # -- writing -------------------------------------------------------------
     def _delete(self, item: SealedItem, content: ItemContent, local: Entry | None) -> None:
         if local is not None:
-            rows = self._session.scalars(
-                select(Attachment.id).where(Attachment.entry_id == local.id)
-            )
-            self.result.blobs_to_delete.extend(rows)
+            self.result.blobs_to_delete.extend(row.id for row in self._files.pop(local.id, []))
             delete_entry(self._session, local.id)
             audit.record(self._session, "delete", local.id, {"by": "team-sync"})
             self.result.deleted.append(local.id)
@@ -307,13 +224,15 @@ class Applier:
         entry = local if local is not None else new_entry(content.kind, content.entry_id)
         assert content.values is not None
         plain, _ = split_refs(content.kind, content.values)
-        plain["themes"] = self._known_themes(plain.get("themes"))
         if created:
             forget(self._session, content.entry_id)
             # Added only now: a row without its title must not be flushed by a query above.
             self._session.add(entry)
         try:
-            apply_values(self._session, entry, plain)
+            # apply_values, with the batch's tags and themes looked up once (Labels)
+            apply_base(entry, plain)
+            self._labels.apply(entry, plain)
+            apply_fields(self._session, entry, plain)
         except UserError as error:
             raise ItemRefused(item.item_id, item.revision, "malformed", str(error)) from None
         self._local[entry.id] = entry
@@ -342,21 +261,29 @@ class Applier:
         rows = [created.rows for created in fresh.made]
         self.result.documents = documents(self._session, self._blobs, fresh.known, rows, with_files)
 
-    def _finish(self, item: SealedItem, content: ItemContent, entry: Entry, created: bool) -> None:
-        assert content.values is not None
-        _, ref_values = split_refs(content.kind, content.values)
-        kept, dropped = refs.known_in(self._kinds, content.kind, ref_values)
-        self.result.dropped_references += dropped
-        apply_values(self._session, entry, kept)
-        changed = save_revision(self._session, entry, self._actor)
-        attached, moved = self._attachments(entry.id, content)
-        if self._track:
-            self._synced[item.item_id] = record(self._session, item, content.kind, entry, attached)
-        if self._theirs:
-            drop_conflicts(self._session, item.item_id)
-        self.result.kinds.add(content.kind)
-        bucket = self.result.created if created else self.result.updated
-        (bucket if created or changed or moved else self.result.unchanged).append(entry.id)
+    def _finish(self) -> None:
+        """References, revisions, attachments and records of the entries written, as a
+        batch: one flush and one query per step for all of them, not several each."""
+        with self._session.no_autoflush:  # flushed before: the references' targets are in
+            for _, content, entry, _ in self._writes:
+                assert content.values is not None
+                _, ref_values = split_refs(content.kind, content.values)
+                kept, dropped = refs.known_in(self._kinds, content.kind, ref_values)
+                self.result.dropped_references += dropped
+                apply_values(self._session, entry, kept)
+        entries = [entry for _, _, entry, _ in self._writes]
+        saved = save_revisions(self._session, entries, self._actor)
+        for (item, content, entry, created), changed in zip(self._writes, saved, strict=True):
+            attached, moved = self._attachments(entry.id, content)
+            if self._track:
+                self._synced[item.item_id] = record(
+                    self._session, item, content.kind, entry, attached
+                )
+            if self._theirs:
+                drop_conflicts(self._session, item.item_id)
+            self.result.kinds.add(content.kind)
+            bucket = self.result.created if created else self.result.updated
+            (bucket if created or changed or moved else self.result.unchanged).append(entry.id)
 
     def _referenced(self) -> set[str]:
         """Every id the references of the entries written name: looked up in one query."""
@@ -368,12 +295,7 @@ class Applier:
 
     def _attachments(self, entry_id: str, content: ItemContent) -> tuple[list[Attachment], bool]:
         """Make the entry's attachments those of the item: the blob first, then the row."""
-        rows = {
-            r.id: r
-            for r in self._session.scalars(
-                select(Attachment).where(Attachment.entry_id == entry_id)
-            )
-        }
+        rows = {r.id: r for r in self._files.pop(entry_id, [])}
         wanted = {a.id: a for a in content.attachments}
         moved = set(rows) != set(wanted)
         for gone in set(rows) - set(wanted):
@@ -393,12 +315,9 @@ class Applier:
             )
             self._session.add(row)
             rows[attachment_id] = row
-        self._session.flush()
+        if moved:
+            self._session.flush()  # a later entry's `get` above sees the rows added here
         return list(rows.values()), moved
-
-    def _known_themes(self, value: object) -> list[str]:
-        wanted = [str(key) for key in value] if isinstance(value, list) else []
-        return sorted(self._session.scalars(select(Theme.key).where(Theme.key.in_(wanted))))
 
     def _detail(self) -> dict[str, object]:
         r = self.result

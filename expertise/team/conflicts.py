@@ -24,7 +24,8 @@ from expertise.errors import UserError
 from expertise.models import Entry, TeamConflict, TeamItem
 from expertise.packs.contents import PackAttachment
 from expertise.packs.merge import BOTH, MINE, RESOLUTIONS, THEIRS
-from expertise.team.apply import Applier, ApplyResult, drop_conflicts
+from expertise.team.apply import Applier, ApplyResult
+from expertise.team.held import drop_conflicts
 from expertise.team.items import ItemContent, ItemKeys, SealedItem, open_item
 
 __all__ = ["BOTH", "MINE", "RESOLUTIONS", "THEIRS", "ConflictRecord", "listed", "resolve"]
