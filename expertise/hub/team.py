@@ -18,7 +18,7 @@ from sqlalchemy import Connection, delete, select
 from sqlalchemy.orm import Session
 
 from expertise.hub.core import HubCore
-from expertise.models import TeamLevelKey, TeamMember
+from expertise.models import TeamConfig, TeamLevelKey, TeamMember
 from expertise.records import Change
 from expertise.services import audit
 from expertise.team import conflicts as team_conflicts
@@ -100,7 +100,11 @@ class TeamFacade:
     def _round(self, server: TeamServer) -> Iterator[tuple[Connection, Session]]:
         self._work.require_writable()
         with self._work.reading() as session, server.transaction() as connection:
+            # the team settings a refresh reads and writes, in one query, not a `get` each
+            # (held in this list: the session's identity map keeps only what is referenced)
+            settings = list(session.scalars(select(TeamConfig)))
             yield connection, session
+            del settings
 
     def refresh(self, server: TeamServer) -> None:
         """Members and this member's new level keys from the server into this hub."""
