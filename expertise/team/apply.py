@@ -49,7 +49,7 @@ from expertise.team.changes import entry_content
 from expertise.team.fresh import Fresh, create_many
 from expertise.team.held import drop_conflicts, held_state, keep_conflict, record, record_created
 from expertise.team.items import ItemContent, ItemRefused, SealedItem, content_hash
-from expertise.team.labels import Labels
+from expertise.team.labels import Labels, check_labels
 
 Pulled = tuple[SealedItem, ItemContent]
 
@@ -89,6 +89,15 @@ def _last_of_each(batch: list[Pulled], result: ApplyResult) -> list[Pulled]:
         if last[item.item_id] != index:
             result.unchanged.append(item.item_id)
     return [pulled for index, pulled in enumerate(batch) if last[pulled[0].item_id] == index]
+
+
+def _check(session: Session, kind: str, plain: dict[str, object]) -> None:
+    """UserError unless `plain` (no references: those are resolved later) fits `kind`;
+    checked on a blank entry outside the session."""
+    blank = new_entry(kind)
+    apply_base(blank, plain)
+    check_labels(plain)
+    apply_fields(session, blank, plain)
 
 
 class Applier:
@@ -229,6 +238,9 @@ class Applier:
             # Added only now: a row without its title must not be flushed by a query above.
             self._session.add(entry)
         try:
+            # on a blank copy first: a refused item must leave nothing of itself here
+            # (values set before the one that fails would otherwise be committed)
+            _check(self._session, content.kind, plain)
             # apply_values, with the batch's tags and themes looked up once (Labels)
             apply_base(entry, plain)
             self._labels.apply(entry, plain)

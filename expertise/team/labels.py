@@ -56,6 +56,11 @@ class Labels:
         return self._tags[name]
 
 
+def check_labels(values: Mapping[str, object]) -> None:
+    """UserError when the tags given are not a list (or text) of names."""
+    _tag_names(values.get("tags"))
+
+
 def _tag_names(value: object) -> list[str]:
     return sorted({normalise_tag(name) for name in as_list(value)} - {""})
 

@@ -106,3 +106,26 @@ def test_a_new_tag_several_pulled_edits_share_is_made_once(pair) -> None:
         assert list(got.themes) == ["grooming"]
     count = b.session.read(lambda s: s.scalar(select(func.count()).select_from(Tag)))
     assert count == 2
+
+
+@pytest.mark.parametrize("bad", [{"language": "xx"}, {"advice_date": "geen datum"}])
+def test_a_refused_update_changes_nothing_here(pair, bad) -> None:
+    """An item a member signed but that does not fit this hub (a value its field refuses)
+    is refused, and the entry keeps everything it had: none of the item's other values
+    (before: the title and summary set before the bad value were committed)."""
+    from expertise.team.items import ItemContent, seal_item
+
+    ((a, ka), (b, kb)), server = pair
+    entry = a.entries.add("advice", {"title": "Oud", "summary": "zoals het was", "tags": ["x"]})
+    sync(a, ka, server)
+    sync(b, kb, server)
+    values = {"title": "Nieuw", "summary": "overschreven", "tags": ["y"], **bad}
+    content = ItemContent(entry.id, "advice", values)
+    server.push([seal_item(content, 2, 1, 1, ka)])
+
+    report = sync(b, kb, server)
+
+    assert [r.reason for r in report.refused] == ["malformed"], report.refused
+    got = b.entries.get(entry.id)
+    assert (got.title, got.summary, list(got.tags)) == ("Oud", "zoals het was", ["x"])
+    assert [r.revision for r in b.entries.revisions(entry.id)] == [1]
