@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QDateTime, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
@@ -127,7 +128,7 @@ class SyncStatus(QObject):
         self.running = False
         if result == NOT_IN_TEAM:
             self.in_team, self._state = False, ""
-            self._timer.stop()
+            self.stop()
         elif isinstance(result, NeedsPassword):
             self.in_team, self.role = True, result.role
             self._state = "refused" if result.refused else "password"
@@ -217,13 +218,9 @@ class SyncStatus(QObject):
         return self.tr("Synced {minutes} min ago").format(minutes=minutes)
 
     def _alive(self) -> bool:
-        """False once the window went (locked) while a round was running."""
-        try:
-            self.label.objectName()
-        except RuntimeError:
-            self.stop()
-            return False
-        return True
+        """False once the window went (closed or locked) while a round was running: the
+        round's callback still runs, but this object's label and timers are deleted."""
+        return shiboken6.isValid(self) and shiboken6.isValid(self.label)
 
     def _show(self) -> None:
         if not self._alive():
@@ -234,5 +231,6 @@ class SyncStatus(QObject):
         self.button.setVisible(self.in_team and self._state in ASKING)
 
     def stop(self) -> None:
-        self._timer.stop()
-        self._tick.stop()
+        for timer in (self._timer, self._tick):
+            if shiboken6.isValid(timer):  # gone with the window, or still ours to stop
+                timer.stop()
