@@ -53,6 +53,7 @@ from index.write.postings import chunks, encode_all, frequency_values
 # zlib level of a bulk build's posting blocks: level 1 compressed the bench
 # corpus's blocks about twice as fast as Whoosh's 3, for a few percent more bytes
 BULK_COMPRESSION = 1
+PACKED_LIMIT = 4_096  # compressed blocks remembered while writing postings (~1 MB)
 MEMO_LIMIT = 1_024  # values remembered per writer for fields Whoosh analyses (~1 MB)
 
 # (terms, weights, values, frequency sum) of one field of one document
@@ -231,6 +232,11 @@ def write_postings(
 ) -> None:
     """Every posting of the segment into the W3 postings file and term table."""
     comp = fieldwriter._codec._compression
+    # pickled block -> its compressed bytes: a quarter of a segment's blocks repeat one
+    # met shortly before (a document's rare terms: the same id and count), and each
+    # zlib.compress call sets up a deflate state (~20 us). Bounded, local to this
+    # call, in RAM only: it holds postings, never text, and is gone when it returns.
+    packed: dict[bytes, bytes] = {}
     for fieldname, part in grouped.parts():
         fieldobj = schema[fieldname]
         fieldwriter.start_field(fieldname, fieldobj)
@@ -263,7 +269,12 @@ def write_postings(
                     elif with_values:
                         values = chunk.values(a, e)
                     data = (tuple(ids[a:e]), chunk.block_weights(a, e, kind), values)
-                    databytes = zlib.compress(dumps(data, 2), comp)
+                    raw = dumps(data, 2)
+                    databytes = packed.get(raw)
+                    if databytes is None:
+                        if len(packed) >= PACKED_LIMIT:
+                            packed.clear()
+                        databytes = packed[raw] = zlib.compress(raw, comp)
                     infobytes = dumps((n, top, most, comp, low, high), 2)
                     size = len(infobytes) + len(databytes)
                     out += (pack_int(-size if index == last else size), infobytes, databytes)
