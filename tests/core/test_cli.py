@@ -1,4 +1,9 @@
-"""The `expertise` command line in real subprocesses: commands and exit codes (ARCHITECTURE §6)."""
+"""The `expertise` command line: commands and exit codes (ARCHITECTURE §6).
+
+Most tests run `main(argv)` in this process (tests/cli_here.py); the ones whose point is the
+separate process stay real subprocesses: `init` with the KDF calibrated to this machine, the
+exit codes the shell sees for a wrong passphrase and a usage error, and no terminal on stdin.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_here import run_cli_here
 from tests.conftest import PASSPHRASE, run_cli
 
 ENV = {"EXPERTISE_PASSPHRASE": PASSPHRASE}
@@ -22,6 +28,10 @@ def cli_hub(demo_hub_template, tmp_path) -> Path:
 
 
 def cli(folder: Path, *args: str, env: dict[str, str] | None = None):
+    return run_cli_here("--hub", str(folder), *args, env=env if env is not None else ENV)
+
+
+def cli_process(folder: Path, *args: str, env: dict[str, str] | None = None):
     return run_cli("--hub", str(folder), *args, env=env if env is not None else ENV)
 
 
@@ -53,12 +63,12 @@ def test_init_add_show(tmp_path):
 
 
 def test_wrong_passphrase_exits_3(cli_hub):
-    result = cli(cli_hub, "list", env={"EXPERTISE_PASSPHRASE": "wrong one"})
+    result = cli_process(cli_hub, "list", env={"EXPERTISE_PASSPHRASE": "wrong one"})
     assert result.returncode == 3 and "Traceback" not in result.stderr
 
 
 def test_no_passphrase_without_terminal_exits_3(cli_hub):
-    result = cli(cli_hub, "list", env={})
+    result = cli_process(cli_hub, "list", env={})
     assert result.returncode == 3 and "passphrase" in result.stderr
 
 
@@ -82,7 +92,7 @@ def test_tampered_database_exits_4(cli_hub):
 
 
 def test_usage_error_exits_2(cli_hub):
-    assert cli(cli_hub, "add", "recipe", "--title", "x").returncode == 2
+    assert cli_process(cli_hub, "add", "recipe", "--title", "x").returncode == 2
 
 
 def test_unknown_id_exits_1(cli_hub):
@@ -123,7 +133,7 @@ def test_passwd_then_old_passphrase_fails(cli_hub):
 def test_backup_opens_with_same_passphrase(cli_hub, tmp_path):
     target = tmp_path / "backup"
     assert cli(cli_hub, "backup", str(target)).returncode == 0
-    listed = run_cli("--hub", str(target), "list", "--json", env=ENV)
+    listed = cli(target, "list", "--json")
     assert listed.returncode == 0, listed.stderr
     assert len(json.loads(listed.stdout)) == len(json.loads(cli(cli_hub, "list", "--json").stdout))
 

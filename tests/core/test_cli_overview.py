@@ -1,4 +1,4 @@
-"""`expertise barrier` and `expertise due` in real subprocesses: output and exit codes."""
+"""`expertise barrier` and `expertise due`: output and exit codes, through `main(argv)`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE, run_cli
+from tests.cli_here import run_cli_here
+from tests.conftest import PASSPHRASE
 
 ENV = {"EXPERTISE_PASSPHRASE": PASSPHRASE}
 
@@ -53,7 +54,7 @@ def overview_hub(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 
 def cli(folder: Path, *args: str, env: dict[str, str] | None = None):
-    return run_cli("--hub", str(folder), *args, env=env if env is not None else ENV)
+    return run_cli_here("--hub", str(folder), *args, env=env if env is not None else ENV)
 
 
 def _cell(data: dict, theme: str, phase: str) -> dict:

@@ -1,4 +1,8 @@
-"""`expertise rekey` in real subprocesses: passphrase files like passwd, exit codes, help."""
+"""`expertise rekey`: passphrase files like passwd, exit codes, help.
+
+Through `main(argv)` in this process (tests/cli_here.py), except the one whose point is a
+process without a terminal on stdin.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import pytest
 from expertise.errors import WrongPassphrase
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
+from tests.cli_here import run_cli_here
 from tests.conftest import PASSPHRASE, run_cli
 
 NEW = "een nieuwe wachtzin na een lek"
@@ -31,7 +36,7 @@ def _hub(folder: Path, *, recovery: bool = False) -> str | None:
 
 
 def _list(folder: Path, secret: Path) -> int:
-    return run_cli("--hub", str(folder), "--passphrase-file", str(secret), "list").returncode
+    return run_cli_here("--hub", str(folder), "--passphrase-file", str(secret), "list").returncode
 
 
 def test_rekey_takes_the_new_passphrase_from_a_file_and_the_old_one_stops_working(tmp_path, files):
@@ -39,7 +44,7 @@ def test_rekey_takes_the_new_passphrase_from_a_file_and_the_old_one_stops_workin
     _hub(folder)
     old_vault = (folder / "vault.json").read_bytes()
     old_file, new_file = files
-    result = run_cli(
+    result = run_cli_here(
         "--hub", str(folder), "--passphrase-file", str(old_file),
         "rekey", "--new-passphrase-file", str(new_file),
     )  # fmt: skip
@@ -56,7 +61,7 @@ def test_rekey_prints_a_new_recovery_key_once_and_the_old_one_fails(tmp_path, fi
     folder = tmp_path / "hub"
     old_key = _hub(folder, recovery=True)
     old_file, new_file = files
-    result = run_cli(
+    result = run_cli_here(
         "--hub", str(folder), "--passphrase-file", str(old_file),
         "rekey", "--new-passphrase-file", str(new_file),
     )  # fmt: skip
@@ -73,7 +78,7 @@ def test_rekey_reads_the_new_passphrase_from_the_environment_like_passwd(tmp_pat
     folder = tmp_path / "hub"
     _hub(folder)
     env = {"EXPERTISE_PASSPHRASE": PASSPHRASE, "EXPERTISE_NEW_PASSPHRASE": NEW}
-    assert run_cli("--hub", str(folder), "rekey", env=env).returncode == 0
+    assert run_cli_here("--hub", str(folder), "rekey", env=env).returncode == 0
     with Hub.open(folder, NEW) as hub:
         assert hub.entries.count() == 1
 
@@ -84,7 +89,7 @@ def test_a_short_new_passphrase_is_refused_and_nothing_changes(tmp_path, files):
     before = (folder / "vault.json").read_bytes()
     short = tmp_path / "short.pass"
     short.write_text("kort\n", encoding="utf-8")
-    result = run_cli(
+    result = run_cli_here(
         "--hub", str(folder), "--passphrase-file", str(files[0]),
         "rekey", "--new-passphrase-file", str(short),
     )  # fmt: skip
@@ -103,9 +108,9 @@ def test_no_new_passphrase_without_a_terminal_is_a_clear_error(tmp_path, files):
 
 
 def test_help_says_when_to_use_passwd_and_when_rekey():
-    passwd = run_cli("passwd", "--help").stdout
-    rekey = run_cli("rekey", "--help").stdout
-    top = run_cli("--help").stdout
+    passwd = run_cli_here("passwd", "--help").stdout
+    rekey = run_cli_here("rekey", "--help").stdout
+    top = run_cli_here("--help").stdout
     assert "rekey" in passwd and "known to someone" in " ".join(passwd.split())
     assert "known to someone" in " ".join(rekey.split())
     assert "rekey" in top

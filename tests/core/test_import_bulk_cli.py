@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from expertise.cli.progress import ProgressBar
+from tests.cli_here import run_cli_here
 from tests.conftest import PASSPHRASE, run_cli
 from tests.core.import_notes import note, write_notes
 
@@ -37,12 +38,13 @@ def test_bar_is_silent_when_not_a_terminal_or_for_json():
 def test_piped_import_prints_only_the_result(tmp_path):
     env = {"EXPERTISE_PASSPHRASE": PASSPHRASE}
     hub = tmp_path / "hub"
-    assert run_cli("--hub", str(hub), "init", env=env).returncode == 0
+    assert run_cli_here("--hub", str(hub), "init", env=env).returncode == 0
     notes = write_notes(tmp_path / "in", [note(f"Notitie {i}", "tekst") for i in range(3)])
+    # A real process with a piped stderr: no bar, and not a byte else (no library warning).
     done = run_cli("--hub", str(hub), "import", str(notes), env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "3 files: 3 created, 0 updated, 0 unchanged"
     assert done.stderr == ""
     broken = write_notes(tmp_path / "bad", ["---\nkind: advice\ntitle: x\naudience: nope\n---\n"])
-    failed = run_cli("--hub", str(hub), "import", str(broken), env=env)
+    failed = run_cli_here("--hub", str(hub), "import", str(broken), env=env)
     assert failed.returncode == 1 and "note-0000.md:4" in failed.stderr

@@ -15,7 +15,8 @@ from sqlalchemy import event
 from expertise.bulkimport.sources import Incoming
 from expertise.errors import InputError
 from expertise.services import import_refs
-from tests.conftest import PASSPHRASE, run_cli
+from tests.cli_here import run_cli_here
+from tests.conftest import PASSPHRASE
 
 ENV = {"EXPERTISE_PASSPHRASE": PASSPHRASE}
 
@@ -244,14 +245,14 @@ def test_draft_values_are_a_titled_draft_of_the_kind():
 
 def test_cli_refuses_then_creates_and_lists(tmp_path):
     folder = tmp_path / "hub"
-    assert run_cli("--hub", str(folder), "init", env=ENV).returncode == 0
+    assert run_cli_here("--hub", str(folder), "init", env=ENV).returncode == 0
     _write(tmp_path / "in", "jan.md", EXPERT.format(org="Politie Oost-Brabant"))
-    refused = run_cli("--hub", str(folder), "import", str(tmp_path / "in"), env=ENV)
+    refused = run_cli_here("--hub", str(folder), "import", str(tmp_path / "in"), env=ENV)
     assert refused.returncode == 1
     assert "jan.md:4: field 'organisation': no organisation named 'Politie Oost-Brabant'" in (
         refused.stderr
     )
-    done = run_cli(
+    done = run_cli_here(
         "--hub", str(folder), "import", "--create-missing", str(tmp_path / "in"), env=ENV
     )
     assert done.returncode == 0, done.stderr
@@ -259,7 +260,7 @@ def test_cli_refuses_then_creates_and_lists(tmp_path):
     assert "organisation `Politie Oost-Brabant`" in done.stdout
     assert "named by organisation in jan.md:4" in done.stdout
     _write(tmp_path / "in2", "piet.md", EXPERT.format(org="Stichting X").replace("Jan", "Piet"))
-    done = run_cli(
+    done = run_cli_here(
         "--hub", str(folder), "import", "--json", "--create-missing", str(tmp_path / "in2"), env=ENV
     )
     assert done.returncode == 0, done.stderr
@@ -267,7 +268,7 @@ def test_cli_refuses_then_creates_and_lists(tmp_path):
     assert [(m["kind"], m["title"], m["field"]) for m in made] == [
         ("organisation", "Stichting X", "organisation")
     ]
-    listed = run_cli("--hub", str(folder), "list", "--kind", "organisation", env=ENV)
+    listed = run_cli_here("--hub", str(folder), "list", "--kind", "organisation", env=ENV)
     assert "Stichting X" in listed.stdout and "Politie Oost-Brabant" in listed.stdout
 
 

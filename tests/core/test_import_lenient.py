@@ -1,7 +1,7 @@
 """Lenient values on import: enum values and themes by key or label (expertise/fields/lenient.py).
 
 Unit-level through `read_values` and the parsers, then through a real hub
-(`Hub.transfer.import_paths`) and the real CLI in a subprocess.
+(`Hub.transfer.import_paths`) and the real CLI (`main(argv)`, tests/cli_here.py).
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from expertise.fields.lenient import (
 )
 from expertise.fields.taxonomy import taxonomy
 from expertise.frontmatter import parse_document
-from tests.conftest import PASSPHRASE, run_cli
+from tests.cli_here import run_cli_here
+from tests.conftest import PASSPHRASE
 
 ENV = {"EXPERTISE_PASSPHRASE": PASSPHRASE}
 
@@ -230,14 +231,14 @@ def test_hub_csv_import_reads_labels(hub, tmp_path):
 
 def test_cli_prints_notes_and_json_includes_them(tmp_path):
     folder = tmp_path / "hub"
-    assert run_cli("--hub", str(folder), "init", env=ENV).returncode == 0
+    assert run_cli_here("--hub", str(folder), "init", env=ENV).returncode == 0
     _write(tmp_path / "in", "labelled.md", LABELLED)
-    done = run_cli("--hub", str(folder), "import", str(tmp_path / "in"), env=ENV)
+    done = run_cli_here("--hub", str(folder), "import", str(tmp_path / "in"), env=ENV)
     assert done.returncode == 0, done.stderr
     assert "labelled.md:5: theme `Kindersekstoerisme` read as `child_sex_tourism`" in done.stdout
     assert "1 files: 1 created" in done.stdout
     _write(tmp_path / "in2", "other.md", LABELLED.replace("Over", "Nog eens over"))
-    done = run_cli("--hub", str(folder), "import", "--json", str(tmp_path / "in2"), env=ENV)
+    done = run_cli_here("--hub", str(folder), "import", "--json", str(tmp_path / "in2"), env=ENV)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert "other.md:8: classification `VERTROUWELIJK` read as `confidential`" in data["notes"]
@@ -246,9 +247,9 @@ def test_cli_prints_notes_and_json_includes_them(tmp_path):
 
 def test_cli_refuses_unknown_value_with_exit_1_and_a_hint(tmp_path):
     folder = tmp_path / "hub"
-    assert run_cli("--hub", str(folder), "init", env=ENV).returncode == 0
+    assert run_cli_here("--hub", str(folder), "init", env=ENV).returncode == 0
     _write(tmp_path / "in", "bad.md", LABELLED.replace("Kindersekstoerisme", "Kindersex"))
-    done = run_cli("--hub", str(folder), "import", str(tmp_path / "in"), env=ENV)
+    done = run_cli_here("--hub", str(folder), "import", str(tmp_path / "in"), env=ENV)
     assert done.returncode == 1
     assert "bad.md:5: field 'themes': unknown theme 'Kindersex'" in done.stderr
     assert "did you mean `child_sex_tourism`?" in done.stderr
@@ -256,7 +257,7 @@ def test_cli_refuses_unknown_value_with_exit_1_and_a_hint(tmp_path):
 
 
 def test_cli_import_help_states_the_rules():
-    done = run_cli("import", "--help")
+    done = run_cli_here("import", "--help")
     assert done.returncode == 0
     assert "Dutch or English label" in done.stdout
     assert "--create-missing" in done.stdout

@@ -11,7 +11,8 @@ from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.packs import BOTH, MINE, THEIRS, PackFacade, PublisherKeyChanged, UntrustedPublisher
 from expertise.packs import format as container
-from tests.conftest import PASSPHRASE, run_cli
+from tests.cli_here import run_cli_here
+from tests.conftest import PASSPHRASE
 from tests.core.packkit import PACK_PASS, export, read_inner, split_pack
 
 
@@ -249,7 +250,7 @@ def test_cli_export_and_import(source, tmp_path):
     source._hub.close()
     env = {"EXPERTISE_PASSPHRASE": PASSPHRASE, "EXPERTISE_PACK_PASSPHRASE": PACK_PASS}
     out = tmp_path / "cli.ekp"
-    made = run_cli(
+    made = run_cli_here(
         "--hub",
         str(folder_a),
         "pack",
@@ -264,17 +265,17 @@ def test_cli_export_and_import(source, tmp_path):
     assert made.returncode == 0, made.stderr
     assert container.open_pack(out.read_bytes()).manifest.ceiling == "public"
     target = tmp_path / "b"
-    assert run_cli("--hub", str(target), "init", env=env).returncode == 0
-    refused = run_cli("--hub", str(target), "pack", "import", str(out), env=env)
+    assert run_cli_here("--hub", str(target), "init", env=env).returncode == 0
+    refused = run_cli_here("--hub", str(target), "pack", "import", str(out), env=env)
     assert refused.returncode == 4 and "does not trust" in refused.stderr
-    dry = run_cli(
+    dry = run_cli_here(
         "--hub", str(target), "pack", "import", str(out), "--trust", "--dry-run", "--json", env=env
     )
     assert dry.returncode == 0, dry.stderr
     added = json.loads(dry.stdout)["plan"]["items"]
-    done = run_cli("--hub", str(target), "pack", "import", str(out), "--trust", env=env)
+    done = run_cli_here("--hub", str(target), "pack", "import", str(out), "--trust", env=env)
     assert done.returncode == 0, done.stderr
-    listed = run_cli("--hub", str(target), "list", "--json", env=env)
+    listed = run_cli_here("--hub", str(target), "list", "--json", env=env)
     assert {row["id"] for row in json.loads(listed.stdout)} == {i["entry_id"] for i in added}
 
 
