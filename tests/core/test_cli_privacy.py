@@ -1,4 +1,4 @@
-"""`course export` and `pack export` in real subprocesses: personal data lists hits, exit 1.
+"""`course export` and `pack export` on the CLI: personal data lists hits, exit 1.
 
 `--allow-personal-data` writes the export and leaves an audit event that
 names entry ids, pattern kinds and counts; neither the listing nor the audit
@@ -15,7 +15,8 @@ import pytest
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.privacy import AUDIT_ACTION
-from tests.conftest import PASSPHRASE, run_cli
+from tests.cli_here import run_cli_here
+from tests.conftest import PASSPHRASE
 
 ENV = {"EXPERTISE_PASSPHRASE": PASSPHRASE}
 PHONE = "+31 6 1234 5678"
@@ -23,7 +24,7 @@ MAIL = "r.de.wit@example.nl"
 
 
 def cli(folder: Path, *args: str):
-    return run_cli("--hub", str(folder), *args, env=ENV)
+    return run_cli_here("--hub", str(folder), *args, env=ENV)
 
 
 @pytest.fixture

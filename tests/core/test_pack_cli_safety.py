@@ -12,7 +12,8 @@ from expertise.packs import UntrustedPublisher
 from expertise.packs import format as container
 from expertise.packs.errors import BadPack
 from expertise.packs.signing import PublisherKey
-from tests.conftest import PASSPHRASE, run_cli
+from tests.cli_here import run_cli_here
+from tests.conftest import PASSPHRASE
 from tests.core.packkit import PACK_PASS, craft
 from tests.core.packmerge import advice, partner
 
@@ -22,12 +23,12 @@ PUBLISHER = "Partnerorganisatie Zuid (proef)"
 
 
 def _cli(hub_path, *args: str) -> tuple[int, str]:
-    done = run_cli("--hub", str(hub_path), "pack", *args, env=ENV)
+    done = run_cli_here("--hub", str(hub_path), "pack", *args, env=ENV)
     return done.returncode, done.stdout + done.stderr
 
 
 def _classification(hub_path) -> str:
-    shown = run_cli("--hub", str(hub_path), "show", ENTRY, "--json", env=ENV)
+    shown = run_cli_here("--hub", str(hub_path), "show", ENTRY, "--json", env=ENV)
     assert shown.returncode == 0, shown.stderr
     return json.loads(shown.stdout)["classification"]
 
@@ -61,7 +62,7 @@ def test_cli_skips_a_deleted_entry_and_restores_on_request(hub: Hub, tmp_path):
 
     code, out = _cli(hub.path, "import", str(pack))
     assert code == 0 and f"deleted locally, skipped: {ENTRY}" in out, out
-    assert run_cli("--hub", str(hub.path), "show", ENTRY, env=ENV).returncode != 0
+    assert run_cli_here("--hub", str(hub.path), "show", ENTRY, env=ENV).returncode != 0
     code, out = _cli(hub.path, "import", str(pack), "--restore", ENTRY)
     assert code == 0 and "restored" in out, out
     assert _classification(hub.path) == "internal"

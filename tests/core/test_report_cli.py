@@ -12,7 +12,8 @@ import pytest
 from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.report.period import current_year
-from tests.conftest import PASSPHRASE, run_cli
+from tests.cli_here import run_cli_here
+from tests.conftest import PASSPHRASE
 
 SECRET = "Zegelwoord"
 
@@ -38,7 +39,7 @@ def pdf_text(path: Path) -> str:
 
 def report(cli_hub: tuple[Path, Path], *args: str):
     hub, secret = cli_hub
-    return run_cli("--hub", str(hub), "--passphrase-file", str(secret), "report", *args)
+    return run_cli_here("--hub", str(hub), "--passphrase-file", str(secret), "report", *args)
 
 
 def test_report_writes_pdf_and_docx_and_exits_0(cli_hub, tmp_path):
@@ -91,7 +92,7 @@ def test_wrong_passphrase_exits_3(cli_hub, tmp_path):
     hub, _ = cli_hub
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not the passphrase at all")
-    done = run_cli(
+    done = run_cli_here(
         "--hub",
         str(hub),
         "--passphrase-file",
