@@ -11,7 +11,8 @@ import pytest
 from expertise.courses import AboveCeiling, CourseFacade
 from expertise.errors import UserError
 from expertise.records import Change
-from tests.conftest import PASSPHRASE, run_cli
+from tests.cli_here import run_cli_here
+from tests.conftest import PASSPHRASE
 
 ENV = {"EXPERTISE_PASSPHRASE": PASSPHRASE}
 
@@ -218,7 +219,7 @@ def cli_hub(demo_hub_template, tmp_path) -> Path:
 
 
 def cli(folder: Path, *args: str):
-    return run_cli("--hub", str(folder), *args, env=ENV)
+    return run_cli_here("--hub", str(folder), *args, env=ENV)
 
 
 def _demo_ids(folder: Path) -> dict[str, list[str]]:

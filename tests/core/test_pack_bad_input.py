@@ -16,7 +16,8 @@ from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.packs import BadPack, NewerPackFormat, PackFacade, UntrustedPublisher
 from expertise.packs import format as container
-from tests.conftest import PASSPHRASE, run_cli
+from tests.cli_here import run_cli_here
+from tests.conftest import PASSPHRASE
 from tests.core.packkit import (
     PACK_PASS,
     export,
@@ -77,7 +78,7 @@ def test_wrong_passphrase(target, good, tmp_path):
     assert "passphrase" in str(error)
     env = dict(ENV, EXPERTISE_PACK_PASSPHRASE="not the pack passphrase")
     target._hub.close()
-    result = run_cli("--hub", str(target._hub.path), "pack", "import", str(good), env=env)
+    result = run_cli_here("--hub", str(target._hub.path), "pack", "import", str(good), env=env)
     assert result.returncode == 3 and "wrong pack passphrase" in result.stderr
 
 
@@ -213,6 +214,6 @@ def test_the_cli_exits_4_on_a_bad_pack(publisher, good, tmp_path, damage):
     bad.write_bytes(bytes(data))
     folder = publisher._hub.path
     publisher._hub.close()
-    result = run_cli("--hub", str(folder), "pack", "import", str(bad), env=ENV)
+    result = run_cli_here("--hub", str(folder), "pack", "import", str(bad), env=ENV)
     assert result.returncode == 4, result.stderr
     assert "Traceback" not in result.stderr and result.stderr.startswith("error: ")
