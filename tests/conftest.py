@@ -20,6 +20,7 @@ PASSPHRASE = "correct horse battery staple"
 SLOW_PATHS = (
     "tests/faults/",
     "tests/core/test_hostile_corpus.py",
+    "tests/core/test_hostile_manifests.py",
     "tests/core/test_import_bulk_large.py",
 )
 # Against the suite's own PostgreSQL (tests/team/conftest.py); fast enough for the inner loop.

@@ -13,9 +13,8 @@ One file is one case; its name says what is expected:
   Markdown, course export HTML, PDF and Markdown — and through a knowledge pack
   into a second hub, and must come out inert (no raw <script>, no remote image,
   no javascript: link) with its data unchanged.
-- `manifest-*.json` are overrides of a real pack's manifest strings (re-signed
-  with the publisher's key): `pack inspect` and `pack import --dry-run` either
-  show them as text or refuse the pack in one line; nothing crashes.
+- `manifest-*.json` (hostile pack manifests) are tested in
+  tests/core/test_hostile_manifests.py, which xdist can run on another worker.
 
 There is no CSV export, so formulas in CSV cells (`=cmd|...`) are stored as
 text and can only leave the hub as JSON, Markdown, HTML or PDF text.
@@ -23,13 +22,9 @@ text and can only leave the hub as JSON, Markdown, HTML or PDF text.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
-import os
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -42,48 +37,25 @@ from expertise.hub import Hub
 from expertise.kdf import KdfParams
 from expertise.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from tests.conftest import PASSPHRASE
-from tests.core.packkit import PACK_PASS, export, hub_key, resign, split_pack
+from tests.core.hostile_kit import (
+    ACCEPTED,
+    FILES,
+    NOTES,
+    Ran,
+    assert_one_line_refusal,
+    cli,
+    ids,
+    kek_once_per_hub,
+)
+from tests.core.packkit import PACK_PASS, export
 
-CORPUS = Path(__file__).resolve().parents[1] / "hostile_corpus"
-FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".csv", ".json"))
-NOTES = [p for p in FILES if p.suffix in (".md", ".csv")]
-ACCEPTED = [p for p in NOTES if not p.name.startswith("refuse-")]
-MANIFESTS = [p for p in FILES if p.suffix == ".json"]
 SAFE_SCHEMES = {"http", "https", "mailto", "entry", ""}
 
 
-def ids(paths: list[Path]) -> list[str]:
-    return [p.name for p in paths]
-
-
-# -- the command line, in this process ----------------------------------------------------
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-def cli(hub: Path, secret_file: Path, *args: str) -> Ran:
-    from expertise.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    mask = os.umask(0o077)  # the CLI sets its own; the test process keeps its
-    os.umask(mask)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["--hub", str(hub), "--passphrase-file", str(secret_file), *args])
-    finally:
-        os.umask(mask)
-    return Ran(code, out.getvalue(), err.getvalue())
-
-
-def assert_one_line_refusal(ran: Ran, name: str) -> None:
-    assert ran.code != 0
-    lines = ran.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), ran.err
-    assert name in lines[0] or "pack" in lines[0], lines[0]
-    assert "Traceback" not in ran.err + ran.out
+@pytest.fixture(scope="module", autouse=True)
+def _kek_once() -> Iterator[None]:
+    with kek_once_per_hub():
+        yield
 
 
 # -- one world for the whole module: imports, exports, a pack ------------------------------
@@ -279,12 +251,32 @@ def test_the_json_export_keeps_the_data_and_holds_no_markup(world, path):
         assert exported[entry_id].get("body", "") == body
 
 
+@pytest.fixture(scope="module")
+def copies(world) -> dict[str, dict[str, tuple[str, str] | str]]:
+    """Each entry of the hub as the two copies (Markdown re-import, pack import) hold it.
+
+    Each copy is opened once, not once per case; a case then compares its own entries,
+    as when it opened the copy itself. An entry a copy cannot give keeps the error, which
+    fails that case alone.
+    """
+    read: dict[str, dict[str, tuple[str, str] | str]] = {}
+    for name in ("md-copy", "pack-copy"):
+        with Hub.open(world.root / name, PASSPHRASE) as copy:
+            read[name] = {}
+            for entry_id in world.records:
+                try:
+                    again = copy.entries.get(entry_id)
+                except Exception as error:  # reported by the case it belongs to
+                    read[name][entry_id] = repr(error)
+                else:
+                    read[name][entry_id] = (again.title, again.body_md)
+    return read
+
+
 @pytest.mark.parametrize("path", ACCEPTED, ids=ids(ACCEPTED))
-def test_the_markdown_export_reads_back_unchanged(world, path):
-    with Hub.open(world.root / "md-copy", PASSPHRASE) as copy:
-        for entry_id in world.created[path.name]:
-            again = copy.entries.get(entry_id)
-            assert (again.title, again.body_md) == world.records[entry_id]
+def test_the_markdown_export_reads_back_unchanged(world, copies, path):
+    for entry_id in world.created[path.name]:
+        assert copies["md-copy"][entry_id] == world.records[entry_id]
 
 
 @pytest.mark.parametrize("path", ACCEPTED, ids=ids(ACCEPTED))
@@ -384,84 +376,6 @@ def test_the_course_markdown_is_inert(world, course_markdown, path):
 
 # -- through a knowledge pack ------------------------------------------------------------
 @pytest.mark.parametrize("path", ACCEPTED, ids=ids(ACCEPTED))
-def test_a_pack_carries_it_unchanged(world, path):
-    with Hub.open(world.root / "pack-copy", PASSPHRASE) as copy:
-        for entry_id in world.created[path.name]:
-            again = copy.entries.get(entry_id)
-            assert (again.title, again.body_md) == world.records[entry_id]
-
-
-@pytest.fixture(scope="module")
-def small_pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, bytes, object]:
-    root = tmp_path_factory.mktemp("manifest")
-    with Hub.create(root / "source", PASSPHRASE, kdf=KdfParams.floor()) as source:
-        source.entries.add("advice", {"title": "Intake method", "body_md": "Method."})
-        packs = source.packs
-        path = export(packs, root / "real.ekp")
-        key = hub_key(packs)
-    manifest, inner = split_pack(path)
-    Hub.create(root / "target", PASSPHRASE, kdf=KdfParams.floor()).close()
-    return root, manifest, inner, key
-
-
-def _override(data: dict, dotted: str, value: object) -> None:
-    *path, last = dotted.split(".")
-    for part in path:
-        data = data[int(part)] if isinstance(data, list) else data[part]
-    if isinstance(data, list):
-        data[int(last)] = value
-    else:
-        data[last] = value
-
-
-def _seal(original: bytes, raw: bytes, inner: bytes, key: object) -> bytes:
-    """A pack with manifest `raw`, encrypted as the original was, signed with the real key.
-
-    The reader checks the signature, then parses the manifest: a hostile one is
-    refused there, before any decryption.
-    """
-    import struct
-
-    from expertise.crypto import aead_encrypt
-    from expertise.packs import format as container
-    from expertise.packs.manifest import parse_manifest
-
-    secret = container._payload_key(PACK_PASS, parse_manifest(original))
-    payload = aead_encrypt(secret, inner, container._aad(raw))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("mimetype", container.MIMETYPE)
-        archive.writestr("manifest.json", raw)
-        archive.writestr("payload.bin", payload)
-        archive.comment = container.MAGIC + struct.pack(">H", 1) + key.public_key + bytes(64)
-    return resign(buffer.getvalue(), key)
-
-
-@pytest.mark.parametrize("path", MANIFESTS, ids=ids(MANIFESTS))
-def test_a_hostile_manifest_is_shown_as_text_or_refused(small_pack, path):
-    root, manifest, inner, key = small_pack
-    data = json.loads(manifest)
-    for dotted, value in json.loads(path.read_text(encoding="utf-8")).items():
-        _override(data, dotted, value)
-    raw = json.dumps(data, ensure_ascii=True, sort_keys=True, indent=1).encode("ascii")
-    pack = root / path.with_suffix(".ekp").name
-    pack.write_bytes(_seal(manifest, raw, inner, key))
-    secret = root / "secret"
-    secret.write_text(PASSPHRASE, encoding="utf-8")
-    (root / "pack-secret").write_text(PACK_PASS, encoding="utf-8")
-    runs = [
-        cli(root / "target", secret, "pack", "inspect", str(pack)),  # reads nothing untrusted
-        cli(root / "target", secret, "pack", "inspect", str(pack), "--untrusted-ok"),
-        cli(
-            root / "target", secret, "pack", "import", str(pack), "--dry-run", "--trust",
-            "--pack-passphrase-file", str(root / "pack-secret"),
-        ),
-    ]  # fmt: skip
-    assert runs[0].code == 0 and "were not read" in runs[0].out and "\x1b" not in runs[0].out
-    for ran in runs[1:]:
-        assert "Traceback" not in ran.out + ran.err
-        if path.name.startswith("refuse-"):
-            assert_one_line_refusal(ran, pack.name)
-        else:
-            assert ran.code == 0, ran.err
-            assert "\x1b" not in ran.out and "\x07" not in ran.out  # no terminal control
+def test_a_pack_carries_it_unchanged(world, copies, path):
+    for entry_id in world.created[path.name]:
+        assert copies["pack-copy"][entry_id] == world.records[entry_id]
