@@ -1,16 +1,17 @@
-"""`expertise sync` in real subprocesses against the real PostgreSQL: JSON, exit codes."""
+"""`expertise sync` (main(argv)) against the real PostgreSQL: JSON, exit codes."""
 
 from __future__ import annotations
 
 import json
 
-from tests.conftest import PASSPHRASE, run_cli
+from tests.cli_here import run_cli_here
+from tests.conftest import PASSPHRASE
 from tests.team.teamkit import MEMBER_PASSWORD, join, make_team
 
 
 def _sync(hub_path, password: str, *args: str):
     env = {"EXPERTISE_PASSPHRASE": PASSPHRASE, "EXPERTISE_SERVER_PASSWORD": password}
-    return run_cli("--hub", str(hub_path), "sync", *args, env=env)
+    return run_cli_here("--hub", str(hub_path), "sync", *args, env=env)
 
 
 def test_sync_json_conflicts_and_exit_codes(make_laptop, team_url):

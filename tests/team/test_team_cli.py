@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
-from tests.conftest import PASSPHRASE, run_cli
+from tests.cli_here import run_cli_here
+from tests.conftest import PASSPHRASE
 from tests.team.teamkit import MEMBER_PASSWORD, no_user, split
 
 
@@ -20,7 +21,7 @@ def _cli(hub: str, *args: str, password: str | None = None, server: str | None =
         env["EXPERTISE_SERVER_PASSWORD"] = password
     if server is not None:
         env["EXPERTISE_SERVER"] = server
-    return run_cli("--hub", hub, "team", *args, env=env)
+    return run_cli_here("--hub", hub, "team", *args, env=env)
 
 
 def test_create_request_admit_status_remove(tmp_path, team_url, laptop_template):
