@@ -184,6 +184,7 @@ class Applier:
         if content.deleted:
             self._delete(item, content, local)
         elif local is None:
+            self._refuse_unfit(item, content)  # one bad new entry must not stop the batch
             self._fresh.append((item, content))
         else:
             self._write(item, content, local)
@@ -225,6 +226,17 @@ class Applier:
         self._synced[item.item_id] = record(self._session, item, content.kind, None, [])
         if self._theirs:
             drop_conflicts(self._session, item.item_id)
+
+    def _refuse_unfit(self, item: SealedItem, content: ItemContent) -> None:
+        """ItemRefused if a value of `content` does not fit its field here (a language, a date
+        this hub refuses): checked before the batch's rows are written, so the rest of the
+        batch goes in and the cursor moves past the refused item."""
+        assert content.values is not None
+        plain, _ = split_refs(content.kind, content.values)
+        try:
+            _check(self._session, content.kind, plain)
+        except UserError as error:
+            raise ItemRefused(item.item_id, item.revision, "malformed", str(error)) from None
 
     def _write(self, item: SealedItem, content: ItemContent, local: Entry | None) -> None:
         created = local is None

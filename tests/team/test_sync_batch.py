@@ -129,3 +129,26 @@ def test_a_refused_update_changes_nothing_here(pair, bad) -> None:
     got = b.entries.get(entry.id)
     assert (got.title, got.summary, list(got.tags)) == ("Oud", "zoals het was", ["x"])
     assert [r.revision for r in b.entries.revisions(entry.id)] == [1]
+
+
+@pytest.mark.parametrize("bad", [{"language": "xx"}, {"advice_date": "geen datum"}])
+def test_a_refused_new_entry_leaves_the_rest_of_the_batch(pair, bad) -> None:
+    """A new entry whose item a member signed but whose value this hub refuses is refused
+    alone: the good new entry pulled in the same batch is created, and the next round does
+    not stumble over the refused one again (the cursor moved past it)."""
+    import uuid
+
+    from expertise.team.items import ItemContent, seal_item
+
+    ((a, ka), (b, kb)), server = pair
+    good = ItemContent(str(uuid.uuid4()), "advice", {"title": "Goed", "summary": "past"})
+    wrong = ItemContent(str(uuid.uuid4()), "advice", {"title": "Fout", **bad})
+    server.push([seal_item(wrong, 1, None, 1, ka), seal_item(good, 1, None, 1, ka)])
+
+    report = sync(b, kb, server)
+
+    assert [r.reason for r in report.refused] == ["malformed"], report.refused
+    assert b.entries.get(good.entry_id).title == "Goed"
+    assert b.entries.find_by_title("Fout") is None
+    again = sync(b, kb, server)
+    assert again.refused == [] and again.created == []
