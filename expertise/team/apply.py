@@ -33,6 +33,8 @@ from sqlalchemy.orm import Session, with_polymorphic
 from expertise.blobstore import BlobStore
 from expertise.bulkimport.documents import Document, documents
 from expertise.errors import UserError
+from expertise.fields.rows import map_refs, rows_with_refs
+from expertise.fieldspec import field_by_name
 from expertise.models import Attachment, Entry, TeamConflict, TeamItem
 from expertise.services import audit
 from expertise.services.entries import (
@@ -91,9 +93,16 @@ def _last_of_each(batch: list[Pulled], result: ApplyResult) -> list[Pulled]:
     return [pulled for index, pulled in enumerate(batch) if last[pulled[0].item_id] == index]
 
 
-def _check(session: Session, kind: str, plain: dict[str, object]) -> None:
-    """UserError unless `plain` (no references: those are resolved later) fits `kind`;
-    checked on a blank entry outside the session."""
+def _check(session: Session, kind: str, values: dict[str, object]) -> None:
+    """UserError unless `values` fit `kind`, checked on a blank entry outside the session.
+    References are resolved after the batch, so they are left out here; the rows of a rows
+    field with reference columns are checked with those columns emptied (no kind requires
+    one: a follow-up's author, an agenda item's bottleneck and parties)."""
+    plain, ref_values = split_refs(kind, values)
+    for name in rows_with_refs(kind):
+        spec = field_by_name(kind, name)
+        if spec is not None and name in ref_values:
+            plain[name] = map_refs(spec, ref_values[name], lambda _id, _kind: False)
     blank = new_entry(kind)
     apply_base(blank, plain)
     check_labels(plain)
@@ -232,9 +241,8 @@ class Applier:
         this hub refuses): checked before the batch's rows are written, so the rest of the
         batch goes in and the cursor moves past the refused item."""
         assert content.values is not None
-        plain, _ = split_refs(content.kind, content.values)
         try:
-            _check(self._session, content.kind, plain)
+            _check(self._session, content.kind, content.values)
         except UserError as error:
             raise ItemRefused(item.item_id, item.revision, "malformed", str(error)) from None
 
@@ -252,7 +260,7 @@ class Applier:
         try:
             # on a blank copy first: a refused item must leave nothing of itself here
             # (values set before the one that fails would otherwise be committed)
-            _check(self._session, content.kind, plain)
+            _check(self._session, content.kind, content.values)
             # apply_values, with the batch's tags and themes looked up once (Labels)
             apply_base(entry, plain)
             self._labels.apply(entry, plain)

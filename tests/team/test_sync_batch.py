@@ -152,3 +152,30 @@ def test_a_refused_new_entry_leaves_the_rest_of_the_batch(pair, bad) -> None:
     assert b.entries.find_by_title("Fout") is None
     again = sync(b, kb, server)
     assert again.refused == [] and again.created == []
+
+
+def test_a_bad_row_of_a_field_with_references_is_refused_alone(pair) -> None:
+    """A rows field with reference columns (a case's follow-up log names its author) is
+    resolved after the batch: a row that its field refuses (no date) must still refuse only
+    its own item, for a new entry and for an update, not abort the round."""
+    import uuid
+
+    from expertise.team.items import ItemContent, seal_item
+
+    ((a, ka), (b, kb)), server = pair
+    case = a.entries.add("case", {"title": "Zaak", "follow_ups": []})
+    sync(a, ka, server)
+    sync(b, kb, server)
+    bad_rows = [{"date": "geen datum", "text": "bijgewerkt", "author": None}]
+    update = ItemContent(case.id, "case", {"title": "Zaak bijgewerkt", "follow_ups": bad_rows})
+    fresh = ItemContent(str(uuid.uuid4()), "case", {"title": "Nieuwe zaak", "follow_ups": bad_rows})
+    good = ItemContent(str(uuid.uuid4()), "advice", {"title": "Goed"})
+    server.push([seal_item(update, 2, 1, 1, ka), seal_item(fresh, 1, None, 1, ka),
+                 seal_item(good, 1, None, 1, ka)])
+
+    report = sync(b, kb, server)
+
+    assert sorted(r.item_id for r in report.refused) == sorted([case.id, fresh.entry_id])
+    assert b.entries.get(good.entry_id).title == "Goed"
+    assert b.entries.get(case.id).title == "Zaak"
+    assert sync(b, kb, server).refused == []
