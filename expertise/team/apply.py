@@ -44,7 +44,6 @@ from expertise.services.entries import (
     save_revisions,
     split_refs,
 )
-from expertise.services.tombstones import forget
 from expertise.services.values import apply_base, apply_fields
 from expertise.team import refs
 from expertise.team.changes import entry_content
@@ -133,7 +132,7 @@ class Applier:
         self._blobs = blobs
         self._actor = actor
         self.result = ApplyResult()
-        self._writes: list[tuple[SealedItem, ItemContent, Entry, bool]] = []
+        self._writes: list[tuple[SealedItem, ItemContent, Entry]] = []  # updates of entries here
         self._kinds: dict[str, str] = {}  # id -> kind of what the writes refer to
         self._fresh: list[Pulled] = []
         self._files: defaultdict[str, list[Attachment]] = defaultdict(list)  # rows here, by entry
@@ -246,29 +245,21 @@ class Applier:
         except UserError as error:
             raise ItemRefused(item.item_id, item.revision, "malformed", str(error)) from None
 
-    def _write(self, item: SealedItem, content: ItemContent, local: Entry | None) -> None:
-        created = local is None
-        if local is not None and local.kind != content.kind:
+    def _write(self, item: SealedItem, content: ItemContent, entry: Entry) -> None:
+        """An update of an entry this laptop has (new ones go through create_many)."""
+        if entry.kind != content.kind:
             raise ItemRefused(item.item_id, item.revision, "malformed", "the entry's kind changed")
-        entry = local if local is not None else new_entry(content.kind, content.entry_id)
+        # on a blank copy first: a refused item must leave nothing of itself here
+        # (values set before the one that fails would otherwise be committed)
+        self._refuse_unfit(item, content)
         assert content.values is not None
         plain, _ = split_refs(content.kind, content.values)
-        if created:
-            forget(self._session, content.entry_id)
-            # Added only now: a row without its title must not be flushed by a query above.
-            self._session.add(entry)
-        try:
-            # on a blank copy first: a refused item must leave nothing of itself here
-            # (values set before the one that fails would otherwise be committed)
-            _check(self._session, content.kind, content.values)
-            # apply_values, with the batch's tags and themes looked up once (Labels)
-            apply_base(entry, plain)
-            self._labels.apply(entry, plain)
-            apply_fields(self._session, entry, plain)
-        except UserError as error:
-            raise ItemRefused(item.item_id, item.revision, "malformed", str(error)) from None
+        # apply_values, with the batch's tags and themes looked up once (Labels)
+        apply_base(entry, plain)
+        self._labels.apply(entry, plain)
+        apply_fields(self._session, entry, plain)
         self._local[entry.id] = entry
-        self._writes.append((item, content, entry, created))
+        self._writes.append((item, content, entry))
 
     def _create_fresh(self) -> None:
         """Entries new here, in one pass (fresh.py): a first sync brings thousands."""
@@ -297,15 +288,15 @@ class Applier:
         """References, revisions, attachments and records of the entries written, as a
         batch: one flush and one query per step for all of them, not several each."""
         with self._session.no_autoflush:  # flushed before: the references' targets are in
-            for _, content, entry, _ in self._writes:
+            for _, content, entry in self._writes:
                 assert content.values is not None
                 _, ref_values = split_refs(content.kind, content.values)
                 kept, dropped = refs.known_in(self._kinds, content.kind, ref_values)
                 self.result.dropped_references += dropped
                 apply_values(self._session, entry, kept)
-        entries = [entry for _, _, entry, _ in self._writes]
+        entries = [entry for _, _, entry in self._writes]
         saved = save_revisions(self._session, entries, self._actor)
-        for (item, content, entry, created), changed in zip(self._writes, saved, strict=True):
+        for (item, content, entry), changed in zip(self._writes, saved, strict=True):
             attached, moved = self._attachments(entry.id, content)
             if self._track:
                 self._synced[item.item_id] = record(
@@ -314,13 +305,12 @@ class Applier:
             if self._theirs:
                 drop_conflicts(self._session, item.item_id)
             self.result.kinds.add(content.kind)
-            bucket = self.result.created if created else self.result.updated
-            (bucket if created or changed or moved else self.result.unchanged).append(entry.id)
+            (self.result.updated if changed or moved else self.result.unchanged).append(entry.id)
 
     def _referenced(self) -> set[str]:
         """Every id the references of the entries written name: looked up in one query."""
         found: set[str] = set()
-        for _, content, _, _ in self._writes:
+        for _, content, _ in self._writes:
             assert content.values is not None
             found |= refs.referenced(content.kind, content.values)
         return found
