@@ -8,10 +8,10 @@ wipes (docs/SECURITY.md, "Locking forgets the keys").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import sqlcipher3
@@ -25,6 +25,15 @@ from expertise.crypto import KEY_LEN, Secret, wipe
 from expertise.errors import HubLocked, IntegrityError
 
 DB_NAME = "hub.db"
+IN_CHUNK = 500  # values per IN (...): well under SQLite's limit on bound variables
+
+T = TypeVar("T")
+
+
+def in_chunks(values: Sequence[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
+    """`values` in slices of `size`, one `IN (...)` query each."""
+    for start in range(0, len(values), size):
+        yield list(values[start : start + size])
 
 
 _HEX = b"0123456789abcdef"

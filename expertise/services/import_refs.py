@@ -22,6 +22,7 @@ from typing import Protocol
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from expertise.db import in_chunks
 from expertise.errors import InputError
 from expertise.fields import fields_of, kind_label
 from expertise.fields.rows import REF_TYPES
@@ -31,7 +32,6 @@ from expertise.records import CreatedMissing
 
 _ID_RE = re.compile(r"[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_CHUNK = 500  # names per IN (...): well under SQLite's variable limit
 _SHOWN_CHARS = 60
 _SUGGEST_CUTOFF = 0.6
 
@@ -149,7 +149,7 @@ class Known:
         self.titles.setdefault(_lower(title), set()).add(kind)
 
     def _load_ids(self, session: Session, ids: list[str]) -> None:
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             query = select(Entry.id, Entry.kind).where(Entry.id.in_(chunk))
             self.ids.update({row.id: row.kind for row in session.execute(query)})
             tombs = select(EntryTombstone.entry_id).where(EntryTombstone.entry_id.in_(chunk))
@@ -161,9 +161,9 @@ class Known:
         typed = sorted({w.key for w in wanted if not w.is_id and w.kinds})
         kinds = sorted({kind for w in wanted if not w.is_id for kind in w.kinds})
         untyped = sorted({w.key for w in wanted if not w.is_id and not w.kinds})
-        for chunk in _chunks(typed):
+        for chunk in in_chunks(typed):
             self._add_rows(session, func.lower(Entry.title).in_(chunk), Entry.kind.in_(kinds))
-        for chunk in _chunks(untyped):
+        for chunk in in_chunks(untyped):
             self._add_rows(session, func.lower(Entry.title).in_(chunk))
 
     def _add_rows(self, session: Session, *where: ColumnElement[bool]) -> None:
@@ -214,11 +214,6 @@ class Known:
         by_lower = {title.lower(): title for title in titles if title}
         found = difflib.get_close_matches(want.name.lower(), by_lower, n=1, cutoff=_SUGGEST_CUTOFF)
         return by_lower[found[0]] if found else None
-
-
-def _chunks(values: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
 
 
 # -- the one call per import -------------------------------------------------------------

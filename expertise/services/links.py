@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import cast
 
 from sqlalchemy import ColumnElement, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from expertise.db import in_chunks
 from expertise.models import Entry, Link
 
 LINKS = cast(Table, Link.__table__)
@@ -59,7 +60,7 @@ def sync_links_many(session: Session, entries: Sequence[Entry]) -> None:
     one delete, at most two title queries per 500 titles and one insert for all of them
     (a team pull saves a batch of entries at once)."""
     ids = [entry.id for entry in entries]
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         session.execute(delete(Link).where(Link.source_id.in_(chunk), Link.relation == "wiki"))
     wanted = {entry.id: parse_wiki_links(entry.body_md) for entry in entries}
     targets = ids_by_title(session, [title for titles in wanted.values() for title in titles])
@@ -78,13 +79,13 @@ def ids_by_title(session: Session, titles: Iterable[str]) -> dict[str, str | Non
     case; the oldest entry of those), in one query per 500 titles and step."""
     wanted = sorted({title.strip() for title in titles})
     exact: dict[str, str] = {}
-    for chunk in _chunks(wanted):
+    for chunk in in_chunks(wanted):
         query = select(Entry.title, Entry.id).where(Entry.title.in_(chunk))
         for title, entry_id in session.execute(query.order_by(Entry.created_at)):
             exact.setdefault(title, entry_id)
     lowered = sorted({title.lower() for title in wanted if title not in exact})
     folded: dict[str, str] = {}
-    for chunk in _chunks(lowered):
+    for chunk in in_chunks(lowered):
         lower = func.lower(Entry.title)
         query = select(lower, Entry.id).where(lower.in_(chunk)).order_by(Entry.created_at)
         for title, entry_id in session.execute(query):
@@ -107,7 +108,7 @@ def resolve_dangling_many(session: Session, entries: Sequence[Entry]) -> None:
         first.setdefault(entry.title.lower(), entry.id)
     lower = func.lower(Link.target_title)
     found: list[dict[str, object]] = []
-    for chunk in _chunks(sorted(first)):
+    for chunk in in_chunks(sorted(first)):
         waiting = select(Link.id, lower).where(Link.target_id.is_(None), lower.in_(chunk))
         found += [
             {"_id": link_id, "target_id": first[title]}
@@ -115,8 +116,3 @@ def resolve_dangling_many(session: Session, entries: Sequence[Entry]) -> None:
         ]
     if found:
         session.execute(update(LINKS).where(LINKS.c.id == bindparam("_id")), found)
-
-
-def _chunks(values: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]

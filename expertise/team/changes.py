@@ -10,13 +10,14 @@ recognised by its hash.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import String, case, literal_column, select, type_coerce
 from sqlalchemy.orm import Session, with_polymorphic
 
 from expertise.blobstore import BlobStore
+from expertise.db import in_chunks
 from expertise.fields import named_kinds
 from expertise.models import Attachment, Entry, TeamConflict, TeamItem
 from expertise.packs.contents import PackAttachment
@@ -116,11 +117,6 @@ def scan(session: Session) -> Scan:
     return result
 
 
-def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
 def entry_content(entry: Entry, rows: list[Attachment], blobs: BlobStore | None) -> ItemContent:
     """An entry as an item: its snapshot (the revision format) and its attachments."""
     return snapshot_content(entry.id, entry.kind, snapshot(entry), rows, blobs)
@@ -154,7 +150,7 @@ def outgoing(
     every_kind = with_polymorphic(Entry, "*")
     pushing: list[Outgoing] = []
     unchanged: list[TeamItem] = []
-    for chunk in _chunks(ids, BATCH):
+    for chunk in in_chunks(ids, BATCH):
         synced = {
             r.entry_id: r
             for r in session.scalars(select(TeamItem).where(TeamItem.entry_id.in_(chunk)))

@@ -1,7 +1,7 @@
 """The tags and themes of a pulled batch, looked up once for all its entries.
 
 `apply_tags` / `apply_themes` query per entry, and each query first flushes the entries
-written before it: most of an incremental pull's work. Here one query per 500 names
+written before it: most of an incremental pull's work. Here one query per 500 names (`in_chunks`)
 finds the batch's tags and themes; a tag new here is made once and shared by every entry
 of the batch that names it. The values are what the one-entry path gives: tags
 normalised and sorted, themes this hub does not know left out, the rest sorted.
@@ -9,11 +9,12 @@ normalised and sorted, themes this hub does not know left out, the rest sorted.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertise.db import in_chunks
 from expertise.errors import UserError
 from expertise.fields.types import as_list
 from expertise.models import Entry, Tag, Theme
@@ -34,12 +35,12 @@ class Labels:
                 pass  # that entry's own apply refuses it
             keys.update(_theme_keys(content.values.get("themes")))
         self._tags: dict[str, Tag] = {}
-        for chunk in _chunks(sorted(names)):
+        for chunk in in_chunks(sorted(names)):
             self._tags.update(
                 (tag.name, tag) for tag in session.scalars(select(Tag).where(Tag.name.in_(chunk)))
             )
         self._themes: dict[str, Theme] = {}
-        for chunk in _chunks(sorted(keys)):
+        for chunk in in_chunks(sorted(keys)):
             query = select(Theme).where(Theme.key.in_(chunk))
             self._themes.update((theme.key, theme) for theme in session.scalars(query))
 
@@ -67,8 +68,3 @@ def _tag_names(value: object) -> list[str]:
 
 def _theme_keys(value: object) -> list[str]:
     return sorted({str(key) for key in value}) if isinstance(value, list) else []
-
-
-def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
