@@ -100,7 +100,9 @@ class MaintenanceFacade:
         service.wait()
         if outcome.full_reindex:
             self.reindex()
-        # merge away the deleted documents' terms, then rewrite hub.db without free pages
-        service.index.optimize()
+        # rewrite the segments still holding deleted documents' terms (the erase's own
+        # commit purged its segments; earlier edits may have left old versions), then
+        # rewrite hub.db without free pages
+        service.index.purge()
         maintenance.vacuum(self._work.engine)
         return outcome.report

@@ -61,7 +61,7 @@ def segments_of(
     if max_workers is not None:
         workers = min(workers, max_workers)
     if not workers:
-        yield from build_in_process(records, config)
+        yield from build_in_process(records, config, segment_docs)
         return
     pool = WorkerPool(workers, config, segment_docs)
     try:

@@ -115,10 +115,10 @@ def lay_down(storage: Storage, built: Built) -> None:
 
 
 def build_in_process(
-    records: Iterable[Mapping[str, object]], config: IndexConfig
+    records: Iterable[Mapping[str, object]], config: IndexConfig, segment_docs: int | None = None
 ) -> Iterable[Built]:
     """Every segment of ``records``, built here (small builds, one core)."""
-    builder = SegmentBuilder(config)
+    builder = SegmentBuilder(config, segment_docs)
     try:
         for record in records:
             yield from builder.add((record,))

@@ -25,6 +25,7 @@ CHUNK = 40  # progress comes every 100 documents: 2 sealed segments by then
 @pytest.fixture(autouse=True)
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(segments, "SEGMENT_DOCS", CHUNK)
+    monkeypatch.setattr(rebuild, "REBUILD_SEGMENT_DOCS", CHUNK)
 
 
 def _docs(count: int) -> Iterator[dict[str, object]]:
