@@ -7,7 +7,8 @@ as bench/phases_cost.py makes it), so cProfile sees the import itself; every thr
 the import starts (the reader, the index feed) is timed with its own thread CPU clock
 and, with --profile, its own profiler (thread CPU time, not wall). Analysis workers
 (imports of >= PARALLEL_MIN files, or --workers-from) count as children's CPU. Prints
-one JSON line of figures, then the profiles.
+one JSON line of figures, then the profiles. ``--memsec-off`` runs it with SQLCipher's
+memory security off (the hub never does; bench/import_memsec.py compares the two).
 """
 
 from __future__ import annotations
@@ -119,7 +120,17 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--workers-from", type=int, help="PARALLEL_MIN for this run")
+    parser.add_argument(
+        "--memsec-off", action="store_true", help="SQLCipher memory security OFF (bench only)"
+    )
     args = parser.parse_args()
+    if args.memsec_off:  # what the hub's memory security costs an import (bench/import_memsec.py)
+        import expertise.db
+
+        expertise.db.PRAGMAS = tuple(
+            "cipher_memory_security = OFF" if p.startswith("cipher_memory") else p
+            for p in expertise.db.PRAGMAS
+        )
     if args.workers_from is not None:  # a small corpus analysed as a 10k import is
         import index.write.workers
 
