@@ -258,6 +258,19 @@ class EncryptedStorage(MemoryStorage):
         except OSError as exc:
             log.warning("search index: could not save derived data (%s)", exc.strerror)
 
+    def write_sealed(self, name: str, data: bytes) -> None:
+        """Seal a new file to disk at once, not at the next commit point.
+
+        For a bulk add's segment files: no TOC names them until its commit (an
+        open drops them if a crash comes first; a cancel deletes them), and held
+        in RAM until then they were ~4.5 kB a document, 450 MB in a 100k import.
+        """
+        if self.persist:
+            self._dirty.discard(name)
+            self._write_disk(name, data)
+        else:
+            self._stored(name, data)
+
     def flush(self) -> None:
         """Seal every file changed since the last flush to disk, the TOC last."""
         for name in sorted(self._dirty, key=flush_order):

@@ -21,7 +21,6 @@ from index.storage.layout import SCHEMA
 from index.whoosh_internals import committed_segments, delete_ids
 from index.write.commit import commit_segments
 from index.write.feed import Cancel, Cancelled, Progress, fed, segments_of
-from index.write.segments import lay_down
 
 
 def add(
@@ -46,7 +45,8 @@ def add(
         try:
             for built in stream:
                 names.extend(built.files)
-                lay_down(storage, built)
+                for name in list(built.files):  # each freed once sealed
+                    storage.write_sealed(name, built.files.pop(name))
                 new.append(built.segment)
         finally:
             stream.close()

@@ -6,7 +6,7 @@ the target index document by document. Documents go to a
 in-memory index and, every ``SEGMENT_DOCS`` documents, hands out the finished
 segment: Whoosh's segment object and its files. The same builder runs in this
 process or in worker processes (index/write/workers.py); the caller lays each
-segment's files into the target storage (:func:`lay_down`) and commits them
+segment's files into the target storage (sealed to disk as each arrives) and commits them
 all with one table of contents (index/write/commit.py).
 
 Segments are independent in Whoosh (each numbers its documents from 0), so
@@ -19,8 +19,6 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-from whoosh.filedb.filestore import Storage
 
 from index.config import IndexConfig
 from index.schema import to_document
@@ -104,14 +102,6 @@ class SegmentBuilder:
         self._writer = self._storage = self._ix = None
         self._count = 0
         return Built(segment, files)
-
-
-def lay_down(storage: Storage, built: Built) -> None:
-    """Write a built segment's files into ``storage`` (names are unique per segment)."""
-    for name, data in built.files.items():
-        with storage.create_file(name) as out:
-            out.write(data)
-    built.files = {}  # the target holds them now
 
 
 def build_in_process(
