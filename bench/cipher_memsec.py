@@ -40,7 +40,8 @@ PHASES = ("open_ms", "hub_reads_ms", "hub_writes_ms", "raw_reads_ms", "raw_write
 
 
 # -- one measured run (a child process) ---------------------------------------------
-def _use_mode(on: bool) -> None:
+def use_memory_security(on: bool) -> None:
+    """Set the pragma this process's hub connections get (bench only; the hub keeps ON)."""
     from expertise import db
 
     wanted = f"cipher_memory_security = {'ON' if on else 'OFF'}"
@@ -80,7 +81,7 @@ def _raw_phases(folder: Path, key: Any, ids: list[str], seed: int) -> dict[str, 
 
 
 def _child(folder: Path, on: bool, seed: int) -> dict[str, Any]:
-    _use_mode(on)
+    use_memory_security(on)
     from expertise.db import DatabaseKey
     from expertise.hub import Hub
     from expertise.vault import Vault

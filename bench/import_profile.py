@@ -125,12 +125,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.memsec_off:  # what the hub's memory security costs an import (bench/import_memsec.py)
-        import expertise.db
+        from bench.cipher_memsec import use_memory_security
 
-        expertise.db.PRAGMAS = tuple(
-            "cipher_memory_security = OFF" if p.startswith("cipher_memory") else p
-            for p in expertise.db.PRAGMAS
-        )
+        use_memory_security(False)
     if args.workers_from is not None:  # a small corpus analysed as a 10k import is
         import index.write.workers
 
