@@ -17,6 +17,7 @@ from typing import Any
 from index.analysis import EDGE_MAX, words
 from index.config import IndexConfig
 from index.engine.docsets import docset
+from index.engine.lexicons import Lexicons
 from index.engine.postings import Run
 from index.engine.scoring import top_docs, warm
 from index.engine.segcache import ColumnCache
@@ -69,7 +70,7 @@ class SearchIndex:
         try:
             self._storage = EncryptedStorage(self._folder, cipher)
             self._storage.load()
-            self.columns = ColumnCache(Sidecars(self._storage))
+            self.columns = ColumnCache(Sidecars(self._storage), Lexicons(self._storage))
             self._ix, self._meta = layout.open_index(self._storage)
             self._searcher = self._ix.searcher()
         except IndexCorrupt as exc:
@@ -93,6 +94,7 @@ class SearchIndex:
             # thread, rather than in the next keystroke's search
             warm(self.columns, self._searcher)
             self._vocab.expander(self._searcher.reader(), self.columns.sidecars.vocabulary)
+            self.columns.lexicons.view(self._searcher.reader())
 
     def _drop_caches(self) -> None:
         """Forget everything read from the old index before a rebuild's swap warms the new one.

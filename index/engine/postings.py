@@ -18,7 +18,7 @@ import numpy as np
 
 from index.engine.segcache import ColumnCache
 from index.engine.source import Postings, Reader, Searcher, SegmentSource, TermText
-from index.query.tree import Expanding, Phrase
+from index.query.tree import Expanding, Phrase, Prefix
 from index.query.whoosh_query import expanded_terms
 from index.whoosh_internals import segments
 
@@ -26,6 +26,10 @@ Mask = np.ndarray  # bool, one entry per document number of the searcher
 
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
+
+
+def _as_bytes(text: TermText) -> bytes:
+    return text.encode("utf-8") if isinstance(text, str) else text
 
 
 def _postings_of(source: SegmentSource, fieldname: str, text: TermText) -> Callable[[], Postings]:
@@ -70,8 +74,12 @@ class Run:
         ids_parts, weight_parts = [], []
         deletions = False
         key = ("postings", fieldname, text)
+        holders = self.cache.lexicons.view(self.reader).holders(fieldname, _as_bytes(text))
         for source, offset in segments(self.reader):
-            if not source.has_term(fieldname, text):
+            if holders is None:
+                if not source.has_term(fieldname, text):
+                    continue
+            elif source.segment_id() not in holders:
                 continue
             build = _postings_of(source, fieldname, text)
             ids, weights = self.cache.segment_value(source, key, build)
@@ -116,4 +124,15 @@ class Run:
             getattr(q, "maxdist", None),
             getattr(q, "prefix", None),
         )
-        return self.cache.recent(self.searcher, key, lambda: expanded_terms(q, self.reader))
+        return self.cache.recent(self.searcher, key, lambda: self._expanded(q))
+
+    def _expanded(self, q: Expanding) -> list[tuple[str, TermText]]:
+        words = self.cache.lexicons.view(self.reader)
+        if not words.serves(q.field):
+            return expanded_terms(q, self.reader)
+        if isinstance(q, Prefix):  # bytes, as Whoosh's prefix expansion gives
+            found: list[TermText] = list(words.with_prefix(q.field, q.text.encode("utf-8")))
+        else:  # str, as Whoosh's fuzzy expansion gives
+            near = words.within(q.field, q.text, q.maxdist, q.prefix)
+            found = [w.decode("utf-8") for w in near]
+        return [(q.field, text) for text in found]

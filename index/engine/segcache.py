@@ -11,6 +11,8 @@ Three tiers, all dropped on lock:
 - ``segment_value``: posting arrays per segment, a least-recently-used set
   bounded in bytes (they survive edits);
 - ``recent``: values glued for the current searcher (cleared when it changes).
+Beside them: the sidecars (facet codes, dates) and the lexicons (sorted word
+lists for prefix and fuzzy words), per segment and persisted.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any, TypeVar, cast, overload
 
 import numpy as np
 
+from index.engine.lexicons import Lexicons
 from index.engine.source import Searcher, SegmentSource
 from index.storage.sidecar import Sidecars
 from index.whoosh_internals import segments
@@ -87,8 +90,9 @@ class _Lru:
 
 
 class ColumnCache:
-    def __init__(self, sidecars: Sidecars | None = None) -> None:
+    def __init__(self, sidecars: Sidecars | None = None, lexicons: Lexicons | None = None) -> None:
         self.sidecars = sidecars or Sidecars(None)
+        self.lexicons = lexicons or Lexicons(None)
         self._budgets = (SEGMENT_BYTES, RECENT_BYTES)
         self._lock = threading.RLock()
         self._segments: dict[str, dict[str, object]] = {}
@@ -103,6 +107,7 @@ class ColumnCache:
             self._segments, self._glued, self._searcher = {}, {}, None
             self._shared = {}
             self.sidecars.reset()
+            self.lexicons.reset()
             self._postings = _Lru(self._budgets[0])
             self._recent = _Lru(self._budgets[1])
 
@@ -202,5 +207,6 @@ class ColumnCache:
         live = {source.segment_id() for source, _ in segments(searcher.reader())}
         self._segments = {k: v for k, v in self._segments.items() if k in live}
         self.sidecars.prune(live)
+        self.lexicons.prune(live)
         self._postings.keep_only(lambda key: key[0] in live)  # type: ignore[index]
         self._glued, self._recent, self._searcher = {}, _Lru(self._budgets[1]), searcher

@@ -31,6 +31,8 @@ class Reader(Protocol):
 
     def doc_count_all(self) -> int: ...
 
+    def frequency(self, fieldname: str, text: str) -> float: ...
+
 
 class Searcher(Protocol):
     """What the engine asks of a searcher (Whoosh's Searcher): statistics and stored fields."""

@@ -20,7 +20,7 @@ from index.query import tree
 from index.query.parser import clean, plain_words
 from index.query.tree import Node
 from index.schema import FACET_FIELDS
-from index.search import hits
+from index.search import hits, spelling
 from index.types import ERR_SYNTAX, SearchResults
 
 if TYPE_CHECKING:
@@ -88,7 +88,12 @@ def run_search(
         q, outcome = _relaxed(req, q, outcome)
     suggestion = None
     if strict_total < hits.FEW_HITS:
-        suggestion = _useful_suggestion(req, hits.suggest(ix.searcher, clean(text)))
+        suggestion = _useful_suggestion(
+            req,
+            spelling.suggest(
+                ix.searcher, ix.columns.lexicons.view(ix.searcher.reader()), clean(text)
+            ),
+        )
     return _results(ix, text, q, outcome, suggestion, error)
 
 

@@ -6,20 +6,19 @@ locking and searcher lifetime belong to :class:`index.core.SearchIndex`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any, Protocol
 
 import numpy as np
 
-from index.analysis import LANGUAGES, STOP_WORDS, fold, stem
+from index.analysis import LANGUAGES
 from index.config import IndexConfig
 from index.engine.docsets import count_facets, docset, newest_first
 from index.engine.postings import Run
 from index.engine.scoring import top_docs
 from index.engine.segcache import ColumnCache
-from index.engine.source import Reader, Searcher, TermText
+from index.engine.source import Searcher, TermText
 from index.query import tree
 from index.query.tree import Leaf, Node
 from index.schema import FACET_FIELDS
@@ -164,42 +163,3 @@ def build_hits(
             )
         )
     return hits
-
-
-# -- did you mean ----------------------------------------------------------------
-_QUERY_WORD = re.compile(r"(?<![\w:])(\w{3,})(?![\w:*~])", re.UNICODE)
-_OPERATORS = frozenset({"and", "or", "not", "andnot", "en", "of", "niet"})
-
-
-def suggest(searcher: Searcher, text: str) -> str | None:
-    """The query with unknown words replaced by the closest indexed word."""
-    reader = searcher.reader()
-    corrector = searcher.corrector("spell")
-    changed = False
-
-    def fix(match: re.Match[str]) -> str:
-        nonlocal changed
-        word = match.group(1)
-        folded = fold(word)
-        if folded in STOP_WORDS or folded in _OPERATORS or _known(reader, folded):
-            return word
-        maxdist = 1 if len(folded) < 6 else 2
-        options = corrector.suggest(folded, limit=1, maxdist=maxdist, prefix=1)
-        if not options:
-            return word
-        changed = True
-        return str(options[0])
-
-    fixed = _QUERY_WORD.sub(fix, text)
-    return fixed if changed else None
-
-
-def _known(reader: Reader, word: str) -> bool:
-    """Indexed as typed, or as a stem (investigation ~ investigating): no fix needed."""
-    if ("spell", word) in reader:
-        return True
-    return any(
-        (f"{base}_{lang}", stem(word, lang)) in reader
-        for lang in LANGUAGES
-        for base in ("title", "all")
-    )

@@ -81,12 +81,14 @@ def test_scores_equal_whoosh_bm25f(segmented: SearchIndex, text: str) -> None:
 def test_only_committed_files_reach_the_disk(folder: Path, cipher: GcmCipher) -> None:
     ix = SearchIndex(folder, cipher)
     ix.update(CORPUS)
-    # .npz: the segment's precomputed facet data (index.sidecar), sealed too
-    assert sorted(p.suffix for p in folder.iterdir()) == [".json", ".npz", ".seg", ".toc"]
+    # .npz: the segment's precomputed facet data (index.sidecar) and word
+    # lists (index.engine.lexicons), sealed too
+    suffixes = sorted(p.suffix for p in folder.iterdir())
+    assert suffixes == [".json", ".npz", ".npz", ".seg", ".toc"]
     ix.update([doc("one-more", "Nog een")])
     suffixes = sorted(p.suffix for p in folder.iterdir())
     assert suffixes.count(".toc") == 1 and suffixes.count(".json") == 1
-    assert suffixes.count(".npz") == suffixes.count(".seg")
+    assert suffixes.count(".npz") == 2 * suffixes.count(".seg")
     ix.close()
 
 
