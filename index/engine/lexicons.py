@@ -28,12 +28,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index import whoosh_internals
 from index.engine.source import Reader, SegmentSource
 from index.engine.wordlists import PackedWords
 from index.storage import wordfiles
 from index.storage.sidecar import Store
 from index.storage.wordfiles import WORD_FIELDS, Words
-from index.whoosh_internals import SMALL_SEGMENT_DOCS, segments
+from index.whoosh_internals import segments
 
 MAX_OWNERS = 64  # segments a word's owner mask can name; past that, ask every segment
 KEEP_VIEWS = 2  # the current searcher's and the one a search may still hold
@@ -156,19 +157,26 @@ class Lexicons:
             self._bigs: dict[frozenset[str], Layer] = {}
             self._small: dict[str, Layer] = {}
             self._unserved: dict[str, set[str]] = {}  # segment id -> fields it cannot pack
+            self._last: tuple[Reader, View] | None = None
 
     def view(self, reader: Reader) -> View:
+        last = self._last
+        if last is not None and last[0] is reader:  # most calls: the same searcher
+            return last[1]
         parts = [source for source, _offset in segments(reader)]
         ids = tuple(source.segment_id() for source in parts)
         with self._lock:
             found = self._views.get(ids)
             if found is not None:
                 self._views.move_to_end(ids)
+                self._last = (reader, found)
                 return found
-            big = self._big_layer([s for s in parts if s.doc_count() >= SMALL_SEGMENT_DOCS])
-            small = [self._small_layer(s) for s in parts if s.doc_count() < SMALL_SEGMENT_DOCS]
+            bound = whoosh_internals.SMALL_SEGMENT_DOCS  # only rebuilds and erases rewrite larger
+            big = self._big_layer([s for s in parts if s.doc_count() >= bound])
+            small = [self._small_layer(s) for s in parts if s.doc_count() < bound]
             unserved = frozenset().union(*(self._unserved.get(i, ()) for i in ids))
             view = self._views[ids] = View(big, tuple(small), unserved)
+            self._last = (reader, view)
             self._forget_old()
             return view
 

@@ -102,6 +102,19 @@ def test_one_letter_typo_gives_a_suggestion_and_fuzzy_finds_it(ix: SearchIndex) 
     assert "nl-ident" in ids(ix.search("slachtoferidentificatie~"))
 
 
+def test_the_suggestion_is_the_nearest_word_then_the_most_frequent(
+    empty_index: SearchIndex,
+) -> None:
+    rare = [doc("one", "Verslag", "verslag van de zitting")]
+    common = [doc(f"n{i}", f"Verslagen {i}", "verslagen van de zitting") for i in range(5)]
+    empty_index.update(rare + common)
+    # one edit from "verslag", two from the five times more frequent "verslagen"
+    assert empty_index.search("verslagx").suggestion == "verslag"
+    empty_index.update([doc(f"m{i}", f"Verslas {i}", "verslas") for i in range(2)])
+    # equally near ("verslag", "verslas"): the more frequent wins
+    assert empty_index.search("verslaq").suggestion == "verslas"
+
+
 def test_no_suggestion_when_the_words_are_known(ix: SearchIndex) -> None:
     assert ix.search("investigation").suggestion is None
 
