@@ -37,16 +37,20 @@ package         role                                             key modules
                 the bulk writer); what the owner tells the
                 index of its data model
 ``storage/``    sealed files, in-RAM Whoosh file system,         encrypted, memstore,
-                commit layout, sealed sidecars                   spill, layout, sidecar
+                commit layout, sealed sidecars, per-segment      spill, layout, sidecar,
+                word files                                       wordfiles
 ``write/``      bulk segment writing, rebuild beside the live    bulkwrite, postings,
                 index, sealed staging of finished segments       rebuild, staging
 ``engine/``     the segment protocol, postings as numpy arrays,  source, postings, segcache,
-                doc sets, BM25F, phrase positions                docsets, scoring, phrases
+                doc sets, BM25F, phrase positions, sorted word   docsets, scoring, phrases,
+                lists (prefix, fuzzy, which segment holds a      lexicons, wordlists
+                word)
 ``query/``      our query tree and its translation to/from       tree, whoosh_query, parser,
                 Whoosh, parsing user text, compound/synonym      compounds, vocab, bestof
                 expansion, the any-word group, the vocabulary
 ``search/``     the search flow, hits and facets, snippets,      flow, hits, snippets,
-                stored records of shown hits, expert ranking     stored, experts
+                stored records of shown hits, expert ranking,    stored, experts, spelling
+                did you mean
 ==============  ===============================================  ==========================
 """
 

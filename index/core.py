@@ -179,6 +179,7 @@ class SearchIndex:
             started = time.perf_counter()
             # finished segments are sealed to <index>/.rebuild/ (index.write.staging)
             staging = rebuild.stage(self._folder, self._cipher)
+            workers = rebuild.workers_beside(self._searcher.doc_count())
             try:
                 # searches go on from this index meanwhile, with smaller posting caches
                 with self.columns.lean():
@@ -192,6 +193,7 @@ class SearchIndex:
                         meta=meta or {},
                         limitmb=REBUILD_LIMITMB,
                         config=self.config,
+                        workers=workers,
                     )
                 if built is None:
                     return False

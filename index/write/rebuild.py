@@ -25,9 +25,19 @@ from index.write.staging import StagingStorage, release_memory
 # took the tree to 880 MB. One worker keeps it under 600 MB; on two cores the
 # parent (database, sealing) needs the second core anyway.
 REBUILD_WORKERS = 1
+# With no live index to keep beside it (a first build, or one after the
+# index was lost) a rebuild has that memory for a second worker: at 100k one
+# worker is the limit (~1.3 ms a document, the parent ~0.2 ms).
+FRESH_BUILD_WORKERS = 2
+FRESH_LIVE_DOCS = 1_000  # a live index this small holds next to nothing in RAM
 # Documents per segment in a rebuild's worker: its posting pool and files grow
 # with it (at 10k the one worker reached ~250 MB and the 100k tree 629 MB).
 REBUILD_SEGMENT_DOCS = 5_000
+
+
+def workers_beside(live_docs: int) -> int:
+    """Analysis workers for a rebuild beside a live index of ``live_docs`` documents."""
+    return FRESH_BUILD_WORKERS if live_docs < FRESH_LIVE_DOCS else REBUILD_WORKERS
 
 
 def build(
@@ -41,6 +51,7 @@ def build(
     meta: Mapping[str, object],
     limitmb: int,
     config: IndexConfig,
+    workers: int = REBUILD_WORKERS,
 ) -> int | None:
     """Index ``docs`` into ``staging``; the number indexed, or None if cancelled.
 
@@ -57,7 +68,7 @@ def build(
         fed(docs, total, progress, cancel),
         total,
         config,
-        max_workers=REBUILD_WORKERS,
+        max_workers=workers,
         segment_docs=REBUILD_SEGMENT_DOCS,
     )
     try:

@@ -117,9 +117,16 @@ def test_a_rebuild_uses_at_most_its_workers_and_segment_size(
         seen.append(len(multiprocessing.active_children()))
 
     monkeypatch.setattr(rebuild, "REBUILD_SEGMENT_DOCS", 150)  # 10k would not show here
+    monkeypatch.setattr(rebuild, "FRESH_LIVE_DOCS", len(CORPUS))  # the live index counts
     assert ix.rebuild(_docs(COUNT), total=COUNT, progress=count_workers)
     assert max(seen) == rebuild.REBUILD_WORKERS == 1
     assert len(committed_segments(ix._ix)) == 3, "the worker's segments stay small"
+    assert ix.search(MARKER).total == COUNT
+    # with no live index beside it, a build has the memory for a second worker
+    seen.clear()
+    ix.clear()
+    assert ix.rebuild(_docs(COUNT), total=COUNT, progress=count_workers)
+    assert max(seen) == rebuild.FRESH_BUILD_WORKERS == 2
     assert ix.search(MARKER).total == COUNT
 
 
