@@ -13,16 +13,14 @@ ALPHABET = "aeiourstlnkbé"
 
 
 def _words(rng: random.Random, count: int) -> list[str]:
-    return [
-        "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 9))) for _ in range(count)
-    ]
+    return ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 9))) for _ in range(count)]
 
 
 @pytest.fixture(scope="module")
 def vocabulary() -> list[bytes]:
     rng = random.Random(7)
     words = {w.encode("utf-8") for w in _words(rng, 3000)}
-    words |= {"werk".encode(), "werkplaats".encode(), "zoë".encode(), "zoeken".encode()}
+    words |= {b"werk", b"werkplaats", "zoë".encode(), b"zoeken"}
     return sorted(words)
 
 
