@@ -22,9 +22,10 @@ from typing import Any
 
 from index.config import IndexConfig
 from index.schema import to_document
+from index.storage import sidecar, wordfiles
 from index.storage.layout import INDEXNAME, start_empty
 from index.storage.memstore import MemoryStorage
-from index.whoosh_internals import committed_segments, segment_file_pattern
+from index.whoosh_internals import committed_segments, segment_file_pattern, segments
 from index.whoosh_writer import BulkWriter
 
 log = logging.getLogger(__name__)
@@ -99,9 +100,27 @@ class SegmentBuilder:
         (segment,) = committed_segments(self._ix)
         pattern = segment_file_pattern(INDEXNAME)
         files = {name: storage.read_bytes(name) for name in storage.list() if pattern.match(name)}
+        files.update(_derived_files(self._ix))
         self._writer = self._storage = self._ix = None
         self._count = 0
         return Built(segment, files)
+
+
+def _derived_files(ix: Any) -> dict[str, bytes]:
+    """The new segment's sidecar and word lists, computed here from its fresh files.
+
+    Otherwise the index computes them when it first searches the segment: after
+    a 100k rebuild that was seconds of reading every lexicon and column at the
+    swap, while searches wait; here the (parallel) builders pay instead.
+    """
+    with ix.reader() as reader:
+        ((source, _offset),) = segments(reader)
+        segment_id = source.segment_id()
+        words, unpackable = wordfiles.compute(source)
+        return {
+            sidecar.file_name(segment_id): sidecar.encode(sidecar.compute(source)),
+            wordfiles.file_name(segment_id): wordfiles.encode(words, unpackable),
+        }
 
 
 def build_in_process(
