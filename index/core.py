@@ -96,6 +96,11 @@ class SearchIndex:
             self._vocab.expander(self._searcher.reader(), self.columns.sidecars.vocabulary)
             self.columns.lexicons.view(self._searcher.reader())
 
+    def _forget_words(self) -> None:
+        """After deletions: no word of a deleted document stays in RAM (erase-person)."""
+        self._vocab.reset()
+        self.columns.lexicons.reset()
+
     def _drop_caches(self) -> None:
         """Forget everything read from the old index before a rebuild's swap warms the new one.
 
@@ -158,7 +163,7 @@ class SearchIndex:
                 raise
             self._commit(writer, meta, mergetype=merge_policy(purge=bool(deletes)))
             if deletes:
-                self._vocab.reset()
+                self._forget_words()
             self._refresh()
 
     def rebuild(
@@ -256,7 +261,7 @@ class SearchIndex:
                 return None
             self._meta = record
             if outcome[1]:
-                self._vocab.reset()
+                self._forget_words()
             self._refresh()
             return outcome[0]
 
@@ -278,7 +283,7 @@ class SearchIndex:
             if any(s.has_deletions() for s in committed_segments(self._ix)):
                 writer = self._ix.writer(limitmb=UPDATE_LIMITMB)
                 self._commit(writer, None, mergetype=merge_policy(purge=True))
-                self._vocab.reset()
+                self._forget_words()
                 self._refresh()
 
     def clear(self) -> None:

@@ -115,6 +115,9 @@ def test_an_erased_word_leaves_the_lists_and_its_segment_files(
     files_after = {p.name for p in folder.glob(f"{wordfiles.PREFIX}*")}
     assert files_after == {wordfiles.file_name(i) for i in live}
     assert files_before - files_after  # the retired segments' lists are gone
+    # nor does an older view kept for a search in flight hold it (erase-person)
+    kept = built.columns.lexicons._views.values()
+    assert all(view.with_prefix("spell", b"geheimenaa") == [] for view in kept)
 
 
 QUERIES = ["werk*", "onderz*", "werkondr~", "werkbezoek1", "plaatsonder", "rapp* AND keten*"]
