@@ -14,15 +14,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from pathlib import Path
 from typing import Any
 
-from index.analysis import EDGE_MAX, words
 from index.config import IndexConfig
-from index.engine.docsets import docset
 from index.engine.lexicons import Lexicons
-from index.engine.postings import Run
-from index.engine.scoring import top_docs, warm
+from index.engine.scoring import warm
 from index.engine.segcache import ColumnCache
 from index.engine.source import Searcher
-from index.query import tree
 from index.query.compounds import expand_query
 from index.query.parser import QueryParser, clean
 from index.query.tree import Node
@@ -357,20 +353,10 @@ class SearchIndex:
         kind: str | None = None,
         max_classification: str | None = None,
     ) -> list[TitleHit]:
-        parts = [tree.Term("title_ac", w[:EDGE_MAX]) for w in words(clean(prefix))[:8]]
-        if not parts:
-            return []
         mask = hits.restriction(kind, None, max_classification, self.config)
-        q = hits.masked(tree.And(tuple(parts)), mask)
         with self._rlock:
             self._check_open()
-            run = Run(self._searcher, self.columns)
-            best = top_docs(run, q, docset(run, q), max(1, limit))
-            stored = [self.stored_fields(d) for d, _score in best]
-            return [
-                TitleHit(id=h["id"], kind=h.get("kind", ""), title=h.get("title", ""))
-                for h in stored
-            ]
+            return hits.title_hits(self._searcher, self.columns, self, prefix, limit, mask)
 
     def find_experts(
         self, topic: str, limit: int = 10, *, max_classification: str | None = None

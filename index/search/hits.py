@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from index.analysis import LANGUAGES
+from index.analysis import EDGE_MAX, LANGUAGES, words
 from index.config import IndexConfig
 from index.engine.docsets import count_facets, docset, newest_first
 from index.engine.postings import Run
@@ -20,10 +20,11 @@ from index.engine.scoring import top_docs
 from index.engine.segcache import ColumnCache
 from index.engine.source import Searcher, TermText
 from index.query import tree
+from index.query.parser import clean
 from index.query.tree import Leaf, Node
 from index.schema import FACET_FIELDS
 from index.search.snippets import make_snippet
-from index.types import Hit
+from index.types import Hit, TitleHit
 
 FACET_LIMIT = 50  # values per facet; tags can run into the hundreds
 FEW_HITS = 3  # below this many hits, offer "did you mean"
@@ -163,3 +164,18 @@ def build_hits(
             )
         )
     return hits
+
+
+# -- as-you-type titles ------------------------------------------------------------
+def title_hits(
+    searcher: Searcher, cache: ColumnCache, shown: Shown, prefix: str, limit: int, mask: Node | None
+) -> list[TitleHit]:
+    """The best titles for what is typed so far (edge n-grams of each word)."""
+    parts = [tree.Term("title_ac", w[:EDGE_MAX]) for w in words(clean(prefix))[:8]]
+    if not parts:
+        return []
+    q = masked(tree.And(tuple(parts)), mask)
+    run = Run(searcher, cache)
+    best = top_docs(run, q, docset(run, q), max(1, limit))
+    stored = [shown.stored_fields(d) for d, _score in best]
+    return [TitleHit(id=h["id"], kind=h.get("kind", ""), title=h.get("title", "")) for h in stored]
