@@ -14,9 +14,10 @@ list of its own until the edit merges retire it, so an edit costs a few
 milliseconds here, not a merge of every word.
 
 Words of deleted documents stay until their segment is rewritten, as in
-Whoosh's lexicon: they expand to postings that match nothing. An erase
-rewrites the segments holding deletions (SearchIndex.purge) under new ids,
-so an erased name leaves these lists with its segment.
+Whoosh's lexicon: they expand to postings that match nothing. Any deletion
+rewrites the segments holding it (SearchIndex.purge) under new ids and
+drops every view (SearchIndex._forget_words), so an erased name leaves RAM
+and the word files with its segment.
 """
 
 from __future__ import annotations
