@@ -15,8 +15,8 @@ import io
 import json
 import logging
 import threading
-from collections.abc import Iterable
-from typing import Protocol, cast
+from collections.abc import Callable, Iterable
+from typing import Protocol, TypeVar, cast
 
 import numpy as np
 
@@ -32,6 +32,7 @@ VERSION = 1
 MULTI = ("tags", "themes")
 SINGLE = ("kind", "organisation", "classification")
 Data = dict[str, np.ndarray]
+T = TypeVar("T")
 
 
 class Store(Protocol):
@@ -117,6 +118,37 @@ def decode(blob: bytes) -> Data | None:
     return data
 
 
+# -- derived files (these sidecars, index/storage/wordfiles.py) -------------------
+def load_or_compute(
+    store: Store | None,
+    name: str,
+    what: str,
+    read: Callable[[bytes], T | None],
+    make: Callable[[], T],
+    write: Callable[[T], bytes],
+) -> T:
+    """A derived file's value: read back from ``name``, else ``make()`` and saved."""
+    if store is not None and store.file_exists(name):
+        found = read(store.read_bytes(name))
+        if found is not None:
+            return found
+        log.warning("search index: recomputing an unreadable %s", what)
+    value = make()
+    if store is not None:
+        store.save_now(name, write(value))
+    return value
+
+
+def prune_files(store: Store | None, prefix: str, suffix: str, live_segment_ids: set[str]) -> None:
+    """Delete the derived files ``<prefix><segment id><suffix>`` of segments gone."""
+    if store is None:
+        return
+    for name in store.list():
+        if name.startswith(prefix) and name.endswith(suffix):
+            if name[len(prefix) : -len(suffix)] not in live_segment_ids:
+                store.delete_file(name)
+
+
 # -- the cache -----------------------------------------------------------------
 class Sidecars:
     """Loads, computes and saves sidecars of the segments of one index."""
@@ -135,17 +167,9 @@ class Sidecars:
             return found
 
     def _load_or_compute(self, source: SegmentSource, segment_id: str) -> Data:
-        name = file_name(segment_id)
-        store = self._store
-        if store is not None and store.file_exists(name):
-            data = decode(store.read_bytes(name))
-            if data is not None:
-                return data
-            log.warning("search index: recomputing an unreadable sidecar")
-        data = compute(source)
-        if store is not None:
-            store.save_now(name, encode(data))
-        return data
+        return load_or_compute(
+            self._store, file_name(segment_id), "sidecar", decode, lambda: compute(source), encode
+        )
 
     def vocabulary(self, source: SegmentSource) -> list[str]:
         words = bytes(self.of(source)["vocab"]).decode("utf-8")
@@ -155,12 +179,7 @@ class Sidecars:
         """Forget and delete the sidecars of segments no longer in the index."""
         with self._lock:
             self._loaded = {k: v for k, v in self._loaded.items() if k in live_segment_ids}
-            if self._store is None:
-                return
-            for name in self._store.list():
-                if name.startswith(PREFIX) and name.endswith(SUFFIX):
-                    if name[len(PREFIX) : -len(SUFFIX)] not in live_segment_ids:
-                        self._store.delete_file(name)
+            prune_files(self._store, PREFIX, SUFFIX, live_segment_ids)
 
     def reset(self) -> None:
         with self._lock:

@@ -10,16 +10,14 @@ is deleted.
 from __future__ import annotations
 
 import io
-import logging
 
 import numpy as np
 
 from index.engine.source import SegmentSource
 from index.engine.wordlists import SEPARATOR, packable
 from index.schema import LANGUAGES, TEXT_BASES
+from index.storage import sidecar
 from index.storage.sidecar import Store
-
-log = logging.getLogger(__name__)
 
 WORD_FIELDS = frozenset({f"{b}_{lang}" for b in TEXT_BASES for lang in LANGUAGES} | {"spell"})
 PREFIX = "EHTRM_"
@@ -78,22 +76,11 @@ def _split(blob: bytes) -> list[bytes]:
 def load_or_compute(store: Store | None, source: SegmentSource) -> tuple[Words, set[str]]:
     """The segment's words: from its file, else from its lexicon (then saved)."""
     name = file_name(source.segment_id())
-    if store is not None and store.file_exists(name):
-        found = decode(store.read_bytes(name))
-        if found is not None:
-            return found
-        log.warning("search index: recomputing an unreadable word list")
-    words, unpackable = compute(source)
-    if store is not None:
-        store.save_now(name, encode(words, unpackable))
-    return words, unpackable
+    return sidecar.load_or_compute(
+        store, name, "word list", decode, lambda: compute(source), lambda found: encode(*found)
+    )
 
 
 def prune(store: Store | None, live_segment_ids: set[str]) -> None:
     """Delete the word files of segments no longer in the index."""
-    if store is None:
-        return
-    for name in store.list():
-        if name.startswith(PREFIX) and name.endswith(SUFFIX):
-            if name[len(PREFIX) : -len(SUFFIX)] not in live_segment_ids:
-                store.delete_file(name)
+    sidecar.prune_files(store, PREFIX, SUFFIX, live_segment_ids)
