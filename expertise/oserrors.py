@@ -292,10 +292,13 @@ def _build(
 
 def _where(path: Path | None, hub: Path | None, target: Path | None) -> Path | None:
     """The folder to name: the hub or the target the file lies in, else its disk."""
-    if path is None:  # SQLite names no file: the fuller of the two disks it is
+    if path is None:  # SQLite and write() name no file: the target, else the fuller disk
         if target is None or hub is None:
             return target or hub
-        # a command with a target mostly writes there: on a tie, name the target
+        # A command with a target mostly writes there. On one disk that settles it:
+        # comparing two readings of free space would race with every other writer.
+        if _same_disk(target, hub):
+            return target
         return target if (free_bytes(target) or 0) <= (free_bytes(hub) or 0) else hub
     for folder in (hub, target):
         if folder is not None and (_within(path, folder) or _within(folder, path)):
@@ -303,6 +306,13 @@ def _where(path: Path | None, hub: Path | None, target: Path | None) -> Path | N
     if target is not None and path.parent == target.absolute().parent:
         return target  # a temporary file written next to the target, renamed at the end
     return mount_point(path)
+
+
+def _same_disk(first: Path, second: Path) -> bool:
+    try:
+        return _existing(first).stat().st_dev == _existing(second).stat().st_dev
+    except OSError:
+        return False
 
 
 def _within(path: Path, folder: Path) -> bool:

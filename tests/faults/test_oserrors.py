@@ -155,3 +155,21 @@ def test_an_emptied_mount_point_is_a_vanished_hub(tmp_path: Path):
 def test_a_fault_after_the_commit_does_not_claim_nothing_changed(tmp_path: Path):
     fault = Fault(FaultKind.DISK_FULL, tmp_path, free_bytes=0, changed=True)
     assert "nothing was changed" not in fault.message and "was saved" in fault.message
+
+
+def test_a_nameless_fault_on_one_disk_names_the_target_however_free_space_moves(
+    tmp_path: Path, monkeypatch
+):
+    """Other writers change the free space between two reads: the place must not flip.
+
+    A write's OSError carries no file name; with the hub and the target on one
+    disk the target is where the command writes. Today's free-space comparison
+    named the hub whenever another writer took bytes between its two readings.
+    """
+    hub, target = tmp_path / "hub", tmp_path / "backup"
+    hub.mkdir()
+    (hub / "hub.db").write_bytes(b"x")
+    readings = iter(range(20_000, 10_000, -1_000))  # each reading sees less free space
+    monkeypatch.setattr(oserrors, "free_bytes", lambda folder: next(readings))
+    fault = classify(OSError(errno.EDQUOT, "Disk quota exceeded"), hub=hub, target=target)
+    assert fault is not None and fault.where == target
