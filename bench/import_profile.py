@@ -7,7 +7,8 @@ as bench/phases_cost.py makes it), so cProfile sees the import itself; every thr
 the import starts (the reader, the index feed) is timed with its own thread CPU clock
 and, with --profile, its own profiler (thread CPU time, not wall). Analysis workers
 (imports of >= PARALLEL_MIN files, or --workers-from) count as children's CPU. Prints
-one JSON line of figures, then the profiles. ``--memsec-off`` runs it with SQLCipher's
+one JSON line of figures (``database``: CPU inside SQLite/SQLCipher calls, any
+thread), then the profiles. ``--memsec-off`` runs it with SQLCipher's
 memory security off (the hub never does; bench/import_memsec.py compares the two).
 """
 
@@ -63,6 +64,41 @@ class ThreadClock:
         threading.Thread.run = self._original  # type: ignore[method-assign]
 
 
+class DatabaseClock:
+    """Thread CPU spent inside SQLAlchemy's cursor calls: SQLite and SQLCipher at work.
+
+    The import's store is serial (one writer), so this is the floor of the
+    parent's time per file whatever else is made parallel.
+    """
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.calls = 0
+        self._started: dict[int, float] = {}
+
+    def __enter__(self) -> DatabaseClock:
+        from sqlalchemy import Engine, event
+
+        event.listen(Engine, "before_cursor_execute", self._before)
+        event.listen(Engine, "after_cursor_execute", self._after)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        from sqlalchemy import Engine, event
+
+        event.remove(Engine, "before_cursor_execute", self._before)
+        event.remove(Engine, "after_cursor_execute", self._after)
+
+    def _before(self, *args: Any) -> None:
+        self._started[threading.get_ident()] = time.thread_time()
+
+    def _after(self, *args: Any) -> None:
+        started = self._started.pop(threading.get_ident(), None)
+        if started is not None:
+            self.seconds += time.thread_time() - started
+            self.calls += 1
+
+
 def measure(notes: Path, work: Path, profile: bool) -> tuple[dict[str, Any], dict[str, Any]]:
     from bench.engines import HubEngine
     from expertise.cli import main
@@ -73,7 +109,7 @@ def measure(notes: Path, work: Path, profile: bool) -> tuple[dict[str, Any], dic
     files = sum(1 for path in notes.iterdir() if path.suffix == ".md")
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     main_profiler = cProfile.Profile(time.thread_time) if profile else None
-    with ThreadClock(profile) as clock:
+    with ThreadClock(profile) as clock, DatabaseClock() as database:
         wall, cpu_main, proc = time.perf_counter(), time.thread_time(), time.process_time()
         argv = ["--hub", str(hub_dir), "import", str(notes)]
         code = main_profiler.runcall(main, argv) if main_profiler else main(argv)
@@ -95,7 +131,9 @@ def measure(notes: Path, work: Path, profile: bool) -> tuple[dict[str, Any], dic
             "workers": round(workers * 1000 / files, 3),
             "process": round(proc * 1000 / files, 3),
             "total": round(total * 1000 / files, 3),
+            "database": round(database.seconds * 1000 / files, 3),
         },
+        "statements": database.calls,
         "load": round(os.getloadavg()[0], 2),
     }
     profiles = {"main": main_profiler, **clock.profiles} if profile else {}
