@@ -19,6 +19,7 @@ from index.config import IndexConfig
 from index.storage.encrypted import EncryptedStorage
 from index.storage.layout import SCHEMA
 from index.whoosh_internals import committed_segments, delete_ids
+from index.write import workers
 from index.write.commit import commit_segments
 from index.write.feed import Cancel, Cancelled, Progress, fed, segments_of
 
@@ -40,7 +41,12 @@ def add(
     ids: set[str] = set()
     new: list[Any] = []
     names: list[str] = []
-    stream = segments_of(fed(docs, total, progress, cancel, ids), total, config)
+    stream = segments_of(
+        fed(docs, total, progress, cancel, ids),
+        total,
+        config,
+        parallel_min=workers.BULK_PARALLEL_MIN,
+    )
     try:
         try:
             for built in stream:

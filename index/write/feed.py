@@ -54,10 +54,11 @@ def segments_of(
     *,
     max_workers: int | None = None,
     segment_docs: int | None = None,
+    parallel_min: int | None = None,
 ) -> Generator[Built, None, None]:
     """Every segment of ``records``; workers (at most ``max_workers``, segments of
-    ``segment_docs``) when ``total`` is big."""
-    workers = worker_count(total)
+    ``segment_docs``) when ``total`` is at least ``parallel_min`` (see worker_count)."""
+    workers = worker_count(total, parallel_min)
     if max_workers is not None:
         workers = min(workers, max_workers)
     if not workers:

@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "PARALLEL_MIN", 100)
-    monkeypatch.setattr(workers, "worker_count", lambda total: 2 if total >= 100 else 0)
+    monkeypatch.setattr(workers, "BULK_PARALLEL_MIN", 100)
+    monkeypatch.setattr(workers, "worker_count", lambda total, least=None: 2 if total >= 100 else 0)
     monkeypatch.setattr(rebuild, "REBUILD_WORKERS", 2)  # records dealt to more than one
 
 
@@ -149,6 +150,27 @@ def test_a_bulk_add_replaces_by_id_and_a_cancel_adds_nothing(
 def test_small_builds_stay_in_process() -> None:
     assert workers.worker_count(10) == 0
     assert workers.worker_count(workers.PARALLEL_MIN - 1) == 0
+
+
+def test_a_bulk_add_starts_workers_sooner_than_a_rebuild(
+    ix: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import's parent stores what the workers analyse: 1,000 notes already gain."""
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one core: no workers at all")
+    count = workers.BULK_PARALLEL_MIN
+    assert workers.worker_count(count) == 0, "a rebuild of as many stays in process"
+    pools: list[int] = []
+    real_pool = workers.WorkerPool
+
+    def counted(count: int, *args: object, **kwargs: object) -> workers.WorkerPool:
+        pools.append(count)
+        return real_pool(count, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("index.write.feed.WorkerPool", counted)
+    assert ix.add_many(_docs(count), total=count) == count
+    assert pools and pools[0] >= 2, "the bulk add ran in worker processes"
+    assert ix.search(f'"{MARKER} titel 999"').total == 1
 
 
 _PARENT = """
