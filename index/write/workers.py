@@ -23,7 +23,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from multiprocessing.connection import wait
 from typing import Any
@@ -49,8 +48,7 @@ def worker_count(total: int, parallel_min: int | None = None) -> int:
 
     Below ``parallel_min`` records (default ``PARALLEL_MIN``) the build stays in process."""
     least = PARALLEL_MIN if parallel_min is None else parallel_min
-    # a frozen app's executable is the app itself, not an interpreter a worker can run in
-    if total < least or getattr(sys, "frozen", False):
+    if total < least:
         return 0
     try:
         cores = len(os.sched_getaffinity(0))
