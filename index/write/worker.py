@@ -73,6 +73,9 @@ def serve(
     _die_with_parent(parent_pid)
     _no_core_dumps()
     from index.write.segments import SegmentBuilder
+    from index.write.staging import map_big_blocks
+
+    map_big_blocks()
 
     jobs: queue.Queue[Any] = queue.Queue()
     threading.Thread(target=_reader, args=(inbox, jobs), daemon=True).start()
